@@ -1,0 +1,1 @@
+"""Lagekarte: turns a news article into offline, annotated, bilingual maps."""

@@ -1,0 +1,36 @@
+"""The offline base map: Natural Earth country outlines derived into `geodata/basemap/`.
+
+Two layers: `region` (1:50m, eastern Mediterranean to Iran) and `world` (1:110m with the
+region cut out), so that far-away places have context without the weight of detail.
+See `geodata/basemap/README.md` for how the files were made.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+
+BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "basemap"
+LAYER_FILES = {"world": "world.geojson", "region": "region.geojson"}
+BORDERS_FILE = "borders.geojson"
+CREDIT = "Natural Earth"
+
+
+@cache
+def basemap_geojson(layer: str, folder: Path = BASEMAP_DIR) -> dict[str, Any]:
+    """One base layer as a GeoJSON dict, read once per process."""
+    return json.loads((folder / LAYER_FILES[layer]).read_text("utf-8"))
+
+
+def basemap_frame(layer: str, folder: Path = BASEMAP_DIR) -> gpd.GeoDataFrame:
+    """One base layer as a GeoDataFrame in WGS84 (for static images and checks)."""
+    return gpd.read_file(folder / LAYER_FILES[layer]).set_crs(4326, allow_override=True)
+
+
+def borders_frame(folder: Path = BASEMAP_DIR) -> gpd.GeoDataFrame:
+    """Shared borders derived from the region layer (id, length_km)."""
+    return gpd.read_file(folder / BORDERS_FILE).set_crs(4326, allow_override=True)

@@ -1,0 +1,41 @@
+"""Escaping story text for the context it lands in: HTML or a <script> block.
+
+folium does not escape tooltips and popups, and puts some of them inside JavaScript
+template literals. So story text never goes through folium's text parameters: HTML gets
+markupsafe's escaping, scripts get JSON data that our own JavaScript puts into the page
+with textContent.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup, escape
+
+# Characters that could end a <script> element or start markup or a comment in it, and
+# the two line separators JavaScript once refused inside strings.
+_SCRIPT_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def html_text(value: object) -> Markup:
+    """Text for HTML element content or a quoted attribute value."""
+    return escape(value)
+
+
+def script_json(value: Any) -> str:
+    """`value` as a JavaScript expression that is safe inside a <script> element.
+
+    Strings stay in double-quoted JSON strings, where a backtick or `${` means nothing,
+    and `<`, `>`, `&` are written as escapes so `</script>` cannot end the block.
+    """
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, replacement in _SCRIPT_UNSAFE.items():
+        encoded = encoded.replace(char, replacement)
+    return encoded

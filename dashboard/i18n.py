@@ -1,0 +1,88 @@
+"""Languages, interface texts and locale-aware formatting of numbers and dates.
+
+Numbers and dates go through Babel, so German readers see 50.000 and "1. Juli 2017"
+and English readers 50,000 and "1 July 2017".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
+from babel.numbers import format_decimal
+
+Lang = Literal["de", "en"]
+LANGS: tuple[Lang, ...] = ("de", "en")
+DEFAULT_LANG: Lang = "de"
+
+# Babel locales: en_GB writes "1 July 2017", the day-month order a European news
+# graphic uses; de gives "1. Juli 2017".
+LOCALES: dict[Lang, str] = {"de": "de_DE", "en": "en_GB"}
+
+# Every text of the interface, in both languages. Keys say where a text is used.
+TEXTS: dict[str, dict[Lang, str]] = {
+    "app.title": {"de": "Lagekarte", "en": "Lagekarte"},
+    "layer.places": {"de": "Orte", "en": "Places"},
+    "layer.areas": {"de": "Gebiete", "en": "Areas"},
+    "layer.lines": {"de": "Grenzen", "en": "Borders"},
+    "layer.events": {"de": "Ereignisse", "en": "Events"},
+    "layer.context": {"de": "Ferne Orte", "en": "Far-away places"},
+    "legend.title": {"de": "Legende", "en": "Legend"},
+    "legend.estimate": {"de": "gestrichelt: ungefähre Lage", "en": "dashed: approximate"},
+    "as_of": {"de": "Stand", "en": "As of"},
+    "source": {"de": "Quelle", "en": "Source"},
+    "credit": {"de": "Quelle und Karte", "en": "Source and map"},
+    "hindsight": {
+        "de": "Nachträglich: nach Erscheinen des Artikels",
+        "en": "Hindsight: after the article appeared",
+    },
+    "hindsight.short": {"de": "später", "en": "later"},
+    "estimate": {"de": "Lage ungefähr", "en": "Position approximate"},
+    "quote": {"de": "Im Artikel", "en": "In the article"},
+    "translated": {"de": "übersetzt", "en": "translated"},
+    "close": {"de": "Schließen", "en": "Close"},
+    "approximately": {"de": "ca.", "en": "about"},
+    "map.label": {"de": "Karte", "en": "Map"},
+    "map.details": {"de": "Details zum gewählten Ort", "en": "Details of the chosen place"},
+    "map.noscript": {
+        "de": "Diese Karte braucht JavaScript.",
+        "en": "This map needs JavaScript.",
+    },
+    "figures": {"de": "Zahlen", "en": "Figures"},
+    "timeline": {"de": "Chronik", "en": "Timeline"},
+    "published": {"de": "Erschienen", "en": "Published"},
+    "computed": {"de": "berechnet", "en": "computed"},
+    "zoom_in": {"de": "Vergrößern", "en": "Zoom in"},
+    "zoom_out": {"de": "Verkleinern", "en": "Zoom out"},
+    "alt.map": {"de": "Karte", "en": "Map"},
+    "alt.shows": {"de": "Sie zeigt", "en": "It shows"},
+    "alt.figures": {"de": "Zahlen", "en": "Figures"},
+}
+
+
+def text(key: str, lang: Lang) -> str:
+    """The interface text `key` in `lang`."""
+    return TEXTS[key][lang]
+
+
+def format_number(value: float, lang: Lang) -> str:
+    """A number with the language's grouping: 50.000 (de), 50,000 (en)."""
+    pattern = "#,##0" if float(value).is_integer() else "#,##0.#"
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def format_range(low: float, high: float, lang: Lang) -> str:
+    """A range stays a range: 50.000–100.000."""
+    return f"{format_number(low, lang)}\u2013{format_number(high, lang)}"
+
+
+def format_partial_date(value: dt.date, precision: str, lang: Lang) -> str:
+    """A date shown only as precisely as the source gave it (day, month or year)."""
+    locale = LOCALES[lang]
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return format_skeleton("yMMMM", value, locale=locale)
+    return babel_format_date(value, format="long", locale=locale)

@@ -1,0 +1,267 @@
+"""Turn a `Story` into a `folium.Map`: base map, story layers, labels, legend, details.
+
+All story text reaches the page as JSON data (see `escape.script_json`) that our own
+JavaScript (`web/story_map.js`) puts into the DOM with textContent. folium's Tooltip,
+Popup and GeoJsonTooltip are not used: they insert raw HTML.
+The map uses no assets until the caller chooses them (`assets.serve_assets` for the
+dashboard, `assets.inline_assets` for a single-file export).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+from pyproj import Geod
+from shapely.geometry import mapping
+
+from dashboard.basemap import basemap_geojson
+from dashboard.escape import script_json
+from dashboard.i18n import Lang, format_number, format_partial_date, format_range, text
+from dashboard.story import LAYERS, Feature, Figure, Story
+
+WEB_DIR = Path(__file__).resolve().parent / "web"
+GEOD = Geod(ellps="WGS84")
+
+# Areas larger than this (km²) are drawn as a light outline (countries), smaller ones
+# filled (a city, an old town).
+LARGE_AREA_KM2 = 20_000
+# A key place's label shows only from the zoom at which it is this far (px) from every
+# key place listed before it, so Mosul's and al-Nuri's labels do not sit on each other.
+LABEL_SPACING_PX = 70
+WEB_MERCATOR_M_PER_PX_Z0 = 156_543.03
+MAX_ZOOM = 18
+
+
+@cache
+def _web_file(name: str) -> str:
+    return (WEB_DIR / name).read_text("utf-8")
+
+
+class StoryLayers(MacroElement):
+    """The story's layers and controls, drawn by `web/story_map.js` from JSON data."""
+
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
+        "{% macro script(this, kwargs) %}{% raw %}"
+        + _web_file("story_map.js")
+        + "{% endraw %}\nlagekarteStoryMap({{ this._parent.get_name() }}, {{ this.payload }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, payload: dict[str, Any]):
+        super().__init__()
+        self._name = "StoryLayers"
+        self.payload = script_json(payload)
+        self.css = _web_file("story_map.css")
+
+
+def build_map(
+    story: Story,
+    lang: Lang,
+    *,
+    view: str | None = None,
+    show_title: bool = True,
+    collapse_layers: bool = False,
+) -> folium.Map:
+    """A folium map of the story in `lang`, with no external assets attached."""
+    payload = map_payload(story, lang, view=view, show_title=show_title)
+    payload["collapseLayers"] = collapse_layers
+    (south, west), (north, east) = payload["view"]
+    folium_map = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=6,
+        tiles=None,
+        zoom_control=False,
+        attribution_control=True,
+        min_zoom=2,
+        max_zoom=MAX_ZOOM,
+        world_copy_jump=False,
+    )
+    folium_map.default_js = []
+    folium_map.default_css = []
+    StoryLayers(payload).add_to(folium_map)
+    return folium_map
+
+
+def map_payload(
+    story: Story, lang: Lang, *, view: str | None = None, show_title: bool = True
+) -> dict[str, Any]:
+    """Everything the map's JavaScript needs, as plain JSON-able data."""
+    chosen = _view_bounds(story, view)
+    return {
+        "lang": lang,
+        "title": story.title[lang],
+        "asOfText": f"{text('as_of', lang)}: {format_partial_date(story.as_of, 'day', lang)}",
+        "credit": story.credit[lang],
+        "showTitle": show_title,
+        "view": chosen,
+        "layers": list(LAYERS),
+        "texts": {
+            "layers": {layer: text(f"layer.{layer}", lang) for layer in LAYERS},
+            "legend": text("legend.title", lang),
+            "details": text("map.details", lang),
+            "close": text("close", lang),
+            "hindsight": text("hindsight", lang),
+            "estimate": text("estimate", lang),
+            "zoomIn": text("zoom_in", lang),
+            "zoomOut": text("zoom_out", lang),
+        },
+        "legend": _legend(story, lang),
+        "base": {"world": basemap_geojson("world"), "region": basemap_geojson("region")},
+        "features": {
+            "type": "FeatureCollection",
+            "features": [_feature_json(story, feature, lang) for feature in story.features],
+        },
+        "details": {f.id: feature_details(story, f, lang) for f in story.features},
+    }
+
+
+def _view_bounds(story: Story, view_id: str | None) -> list[list[float]]:
+    for view in story.views:
+        if view_id is None or view.id == view_id:
+            return [list(view.bounds[0]), list(view.bounds[1])]
+    # No views: fit the story's local features.
+    local = [f.geometry for f in story.features if not f.distant] or [
+        f.geometry for f in story.features
+    ]
+    west = min(g.bounds[0] for g in local)
+    south = min(g.bounds[1] for g in local)
+    east = max(g.bounds[2] for g in local)
+    north = max(g.bounds[3] for g in local)
+    return [[south, west], [north, east]]
+
+
+def _legend(story: Story, lang: Lang) -> list[dict[str, Any]]:
+    """One legend line per kind of symbol the story uses."""
+    entries: list[dict[str, Any]] = []
+    seen: set[tuple[str, bool]] = set()
+    for layer in LAYERS:
+        for feature in story.features:
+            if feature.layer != layer:
+                continue
+            key = (layer, feature.hindsight)
+            if key in seen:
+                continue
+            seen.add(key)
+            label = text(f"layer.{layer}", lang)
+            if feature.hindsight:
+                label = f"{label} ({text('hindsight.short', lang)})"
+            entries.append(
+                {"layer": layer, "kind": feature.kind, "hindsight": feature.hindsight,
+                 "text": label}
+            )
+    if any(f.estimate for f in story.features):
+        entries.append(
+            {"layer": "areas", "kind": "line", "hindsight": True,
+             "text": text("legend.estimate", lang)}
+        )
+    return entries
+
+
+def _feature_json(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "id": feature.id,
+        "kind": feature.kind,
+        "layer": feature.layer,
+        "name": feature.name[lang],
+        "a11y": _accessible_name(feature, lang),
+        "labelled": feature.labelled,
+        "estimate": feature.estimate,
+        "hindsight": feature.hindsight,
+        "distant": feature.distant,
+        "large": feature.kind == "area" and geodesic_area_km2(feature) > LARGE_AREA_KM2,
+    }
+    if feature.labelled:
+        properties["label_min_zoom"] = label_min_zoom(story, feature)
+    return {"type": "Feature", "geometry": mapping(feature.geometry), "properties": properties}
+
+
+def _accessible_name(feature: Feature, lang: Lang) -> str:
+    parts = [feature.name[lang]]
+    if feature.date is not None:
+        parts.append(format_partial_date(feature.date.value, feature.date.precision, lang))
+    return ", ".join(parts)
+
+
+def geodesic_area_km2(feature: Feature) -> float:
+    area, _ = GEOD.geometry_area_perimeter(feature.geometry)
+    return abs(area) / 1e6
+
+
+def label_min_zoom(story: Story, feature: Feature) -> int:
+    """Lowest zoom at which this key place's label keeps its distance to earlier ones."""
+    point = feature.geometry.representative_point()
+    zoom = 0
+    for other in story.features:
+        if other.id == feature.id:
+            break
+        if not other.labelled:
+            continue
+        other_point = other.geometry.representative_point()
+        _, _, metres = GEOD.inv(point.x, point.y, other_point.x, other_point.y)
+        metres_per_px_z0 = WEB_MERCATOR_M_PER_PX_Z0 * math.cos(math.radians(point.y))
+        needed = math.log2(LABEL_SPACING_PX * metres_per_px_z0 / max(metres, 1.0))
+        zoom = max(zoom, math.ceil(needed))
+    return min(zoom, MAX_ZOOM)
+
+
+def figure_value_text(figure: Figure, lang: Lang) -> str:
+    """`50.000–100.000`, `ca. 911 km`: a range stays a range, units follow the number."""
+    if figure.is_range:
+        value = format_range(figure.low, figure.high, lang)
+    else:
+        value = format_number(round(figure.low) if figure.computed else figure.low, lang)
+    if figure.approximate:
+        value = f"{text('approximately', lang)} {value}"
+    if figure.unit is not None:
+        value = f"{value} {figure.unit[lang]}"
+    return value
+
+
+def figure_meta_text(figure: Figure, lang: Lang) -> str:
+    """`Stand: 1. Juli 2017 · Quelle: …` under a figure."""
+    as_of = format_partial_date(figure.as_of, "day", lang)
+    parts = [f"{text('as_of', lang)}: {as_of}", f"{text('source', lang)}: {figure.source}"]
+    if figure.computed:
+        parts.insert(0, text("computed", lang))
+    return " · ".join(parts)
+
+
+def quote_note(story: Story, lang: Lang) -> str | None:
+    """Marks a quote shown in translation."""
+    if lang == story.language:
+        return None
+    return f"({text('translated', lang)})"
+
+
+def feature_details(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
+    """What a click on the feature shows: name, note, figures, quote, source."""
+    return {
+        "name": feature.name[lang],
+        "date": (
+            format_partial_date(feature.date.value, feature.date.precision, lang)
+            if feature.date
+            else None
+        ),
+        "note": feature.note[lang],
+        "hindsight": feature.hindsight,
+        "estimate": feature.estimate,
+        "figures": [
+            {
+                "id": figure.id,
+                "value": figure_value_text(figure, lang),
+                "label": figure.label[lang],
+                "meta": figure_meta_text(figure, lang),
+            }
+            for figure in story.figures_of(feature.id)
+        ],
+        "quote": feature.quote[lang] if feature.quote else None,
+        "quoteNote": quote_note(story, lang) if feature.quote else None,
+        "source": f"{text('source', lang)}: {feature.source}",
+    }

@@ -1,0 +1,262 @@
+// Draws a story on a Leaflet map: base map, story layers, labels, legend, details.
+// Every text comes from `data` and goes into the page with textContent, never innerHTML,
+// so story text shows literally whatever it contains.
+function lagekarteStoryMap(map, data) {
+  "use strict";
+  var T = data.texts;
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function symbol(kind, hindsight) {
+    // Inline SVG symbol built with DOM calls (no markup strings).
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("aria-hidden", "true");
+    var shape;
+    if (kind === "event") {
+      shape = document.createElementNS(SVG, "path");
+      shape.setAttribute("d", "M8 1.5 L14.5 8 L8 14.5 L1.5 8 Z");
+    } else if (kind === "area") {
+      shape = document.createElementNS(SVG, "rect");
+      shape.setAttribute("x", "2"); shape.setAttribute("y", "3");
+      shape.setAttribute("width", "12"); shape.setAttribute("height", "10");
+    } else if (kind === "line") {
+      shape = document.createElementNS(SVG, "path");
+      shape.setAttribute("d", "M1 12 L6 6 L10 9 L15 3");
+    } else {
+      shape = document.createElementNS(SVG, "circle");
+      shape.setAttribute("cx", "8"); shape.setAttribute("cy", "8"); shape.setAttribute("r", "5.5");
+    }
+    svg.setAttribute("class", "lk-symbol lk-symbol-" + kind + (hindsight ? " lk-hindsight" : ""));
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  if (map.attributionControl) map.attributionControl.remove();
+
+  // Base map: our own vector data, drawn beneath everything and not clickable.
+  map.createPane("lk-base");
+  map.getPane("lk-base").style.zIndex = 250;
+  ["world", "region"].forEach(function (name) {
+    L.geoJSON(data.base[name], {
+      pane: "lk-base",
+      interactive: false,
+      style: { color: "#a59d8c", weight: 0.8, fillColor: "#f3f0e7", fillOpacity: 1 }
+    }).addTo(map);
+  });
+
+  function styleOf(feature) {
+    var p = feature.properties;
+    var style = { className: "lk-feature lk-" + p.kind, dashArray: p.estimate ? "6 5" : null };
+    if (p.kind === "line") {
+      style.color = "#c45a00"; style.weight = 4; style.opacity = 0.95;
+    } else if (p.large) {
+      style.color = "#6b4f3a"; style.weight = 1.5; style.fillColor = "#6b4f3a"; style.fillOpacity = 0.04;
+    } else {
+      style.color = "#b2182b"; style.weight = 2; style.fillColor = "#b2182b"; style.fillOpacity = 0.2;
+    }
+    return style;
+  }
+
+  function pointOf(feature, latlng) {
+    var p = feature.properties;
+    var kind = p.distant ? "context" : p.kind;
+    var icon = L.divIcon({
+      className: "lk-marker lk-marker-" + kind + (p.hindsight ? " lk-hindsight" : "") +
+        (p.estimate ? " lk-estimate" : ""),
+      html: symbol(p.kind, p.hindsight),
+      iconSize: [16, 16],
+      iconAnchor: [8, 8]
+    });
+    return L.marker(latlng, { icon: icon, keyboard: true, riseOnHover: true });
+  }
+
+  var byId = {};
+  var labelled = [];
+
+  function makeAccessible(layer, p) {
+    var node = layer.getElement ? layer.getElement() : null;
+    if (!node || node.getAttribute("data-feature-id")) return;
+    node.setAttribute("data-feature-id", p.id);
+    node.setAttribute("tabindex", "0");
+    node.setAttribute("role", "button");
+    node.setAttribute("aria-label", p.a11y);
+    node.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopPropagation();
+      var latlng = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+      // Propagate, so that listeners on the layer group hear it as a click too.
+      layer.fire("click", { latlng: latlng, originalEvent: event }, true);
+    });
+  }
+
+  function bind(feature, layer) {
+    var p = feature.properties;
+    byId[p.id] = layer;
+    var label = el("span", null, p.name);
+    if (p.labelled) {
+      layer.bindTooltip(label, {
+        permanent: true, direction: "right", offset: [8, 0], className: "lk-label"
+      });
+      labelled.push({ layer: layer, minZoom: p.label_min_zoom });
+    } else {
+      layer.bindTooltip(label, { direction: "top", offset: [0, -8], className: "lk-hover" });
+    }
+    layer.on("add", function () { makeAccessible(layer, p); });
+    layer.on("click", function () { select(p.id); });
+  }
+
+  var layers = {};
+  var overlays = {};
+  data.layers.forEach(function (name) {
+    layers[name] = L.geoJSON(null, { style: styleOf, pointToLayer: pointOf, onEachFeature: bind });
+  });
+  data.features.features.forEach(function (feature) {
+    layers[feature.properties.layer].addData(feature);
+  });
+  data.layers.forEach(function (name) {
+    if (layers[name].getLayers().length === 0) return;
+    layers[name].addTo(map);
+    overlays[T.layers[name]] = layers[name];
+  });
+
+  function updateLabels() {
+    var zoom = map.getZoom();
+    labelled.forEach(function (item) {
+      if (!item.layer._map) return;
+      if (zoom >= item.minZoom) item.layer.openTooltip(); else item.layer.closeTooltip();
+    });
+  }
+  map.on("zoomend overlayadd", updateLabels);
+
+  // Title box (export) -------------------------------------------------------
+  if (data.showTitle) {
+    var titleControl = L.control({ position: "topleft" });
+    titleControl.onAdd = function () {
+      var box = el("div", "lk-title");
+      box.appendChild(el("h1", null, data.title));
+      box.appendChild(el("p", "lk-asof", data.asOfText));
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    titleControl.addTo(map);
+  }
+  L.control.zoom({ position: "topleft", zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
+  L.control.layers(null, overlays, { collapsed: data.collapseLayers, position: "topright" }).addTo(map);
+  L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+
+  // Legend ------------------------------------------------------------------
+  var legend = L.control({ position: "bottomleft" });
+  legend.onAdd = function () {
+    var box = el("div", "lk-legend");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", T.legend);
+    box.appendChild(el("strong", null, T.legend));
+    var list = el("ul");
+    data.legend.forEach(function (entry) {
+      var item = el("li");
+      var sym = symbol(entry.kind, entry.hindsight);
+      if (entry.layer === "context") sym.setAttribute("class", sym.getAttribute("class") + " lk-symbol-context");
+      item.appendChild(sym);
+      item.appendChild(el("span", null, entry.text));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  };
+  legend.addTo(map);
+
+  // Credit line ---------------------------------------------------------------
+  var credit = L.control({ position: "bottomright" });
+  credit.onAdd = function () {
+    var box = el("div", "lk-credit", data.credit);
+    return box;
+  };
+  credit.addTo(map);
+
+  // Details panel -------------------------------------------------------------
+  var panel = L.control({ position: "topright" });
+  var panelBox;
+  panel.onAdd = function () {
+    panelBox = el("section", "lk-details");
+    panelBox.setAttribute("aria-live", "polite");
+    panelBox.setAttribute("aria-label", T.details);
+    panelBox.hidden = true;
+    L.DomEvent.disableClickPropagation(panelBox);
+    L.DomEvent.disableScrollPropagation(panelBox);
+    return panelBox;
+  };
+  panel.addTo(map);
+
+  var selectedId = null;
+
+  function clearSelection() {
+    if (selectedId && byId[selectedId]) {
+      var node = byId[selectedId].getElement && byId[selectedId].getElement();
+      if (node) node.classList.remove("lk-selected");
+    }
+    selectedId = null;
+  }
+
+  function select(id) {
+    var info = data.details[id];
+    if (!info) return;
+    clearSelection();
+    selectedId = id;
+    var node = byId[id] && byId[id].getElement && byId[id].getElement();
+    if (node) node.classList.add("lk-selected");
+    panelBox.textContent = "";
+    var close = el("button", "lk-close", "\u00d7");
+    close.type = "button";
+    close.setAttribute("aria-label", T.close);
+    close.addEventListener("click", function () {
+      panelBox.hidden = true;
+      clearSelection();
+    });
+    panelBox.appendChild(close);
+    panelBox.appendChild(el("h2", null, info.name));
+    if (info.date) panelBox.appendChild(el("p", "lk-date", info.date));
+    if (info.hindsight) panelBox.appendChild(el("p", "lk-flag lk-flag-hindsight", T.hindsight));
+    if (info.estimate) panelBox.appendChild(el("p", "lk-flag", T.estimate));
+    panelBox.appendChild(el("p", "lk-note", info.note));
+    if (info.figures.length) {
+      var figures = el("ul", "lk-figures");
+      info.figures.forEach(function (figure) {
+        var item = el("li", "lk-figure");
+        item.setAttribute("data-figure-id", figure.id);
+        item.appendChild(el("strong", "lk-value", figure.value));
+        item.appendChild(el("span", "lk-figure-label", " " + figure.label));
+        item.appendChild(el("small", "lk-figure-source", figure.meta));
+        figures.appendChild(item);
+      });
+      panelBox.appendChild(figures);
+    }
+    if (info.quote) {
+      var quote = el("blockquote", "lk-quote", info.quote);
+      panelBox.appendChild(quote);
+      if (info.quoteNote) panelBox.appendChild(el("p", "lk-quote-note", info.quoteNote));
+    }
+    panelBox.appendChild(el("p", "lk-source", info.source));
+    panelBox.hidden = false;
+  }
+
+  map.fitBounds(data.view, { animate: false });
+  updateLabels();
+
+  window.lagekarte = {
+    map: map,
+    layers: layers,
+    select: select,
+    featureIds: Object.keys(byId),
+    layerOf: function (id) { return byId[id]; }
+  };
+}
