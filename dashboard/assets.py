@@ -56,9 +56,7 @@ def serve_assets(folium_map: folium.Map, base_url: str, gestures: bool = False) 
     """Make the map load Leaflet from our own server (`base_url`, e.g. /app/static/vendor)."""
     assets = LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ())
     folium_map.default_js = [(a.name, f"{base_url}/{a.name}") for a in assets if a.is_script]
-    folium_map.default_css = [
-        (a.name, f"{base_url}/{a.name}") for a in assets if not a.is_script
-    ]
+    folium_map.default_css = [(a.name, f"{base_url}/{a.name}") for a in assets if not a.is_script]
 
 
 def copy_assets(folder: Path, gestures: bool = False) -> list[Path]:

@@ -53,9 +53,7 @@ _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 def alt_text(story: Story, lang: Lang) -> str:
     """A text alternative for screen readers: what the map shows, in sentences."""
     places = ", ".join(f.name[lang] for f in story.features if not f.distant)
-    figures = "; ".join(
-        f"{f.label[lang]}: {figure_value_text(f, lang)}" for f in story.figures
-    )
+    figures = "; ".join(f"{f.label[lang]}: {figure_value_text(f, lang)}" for f in story.figures)
     as_of = format_partial_date(story.as_of, "day", lang)
     parts = [
         f"{text('alt.map', lang)}: {story.title[lang]}.",
@@ -109,7 +107,7 @@ def _feature_properties(story: Story, feature_id: str, lang: Lang) -> dict[str, 
         "kind": feature.kind,
         "name": feature.name[lang],
         "note": feature.note[lang],
-        "source": feature.source,
+        "source": feature.source[lang],
         "quote": feature.quote[lang] if feature.quote else None,
         "quote_original": feature.quote[story.language] if feature.quote else None,
         "date": str(feature.date) if feature.date else None,
@@ -149,7 +147,7 @@ def export_geojson(story: Story, lang: Lang) -> str:
                     "high": f.high,
                     "unit": f.unit[lang] if f.unit else None,
                     "feature": f.feature,
-                    "source": f.source,
+                    "source": f.source[lang],
                     "as_of": f.as_of.isoformat(),
                     "computed": f.computed,
                 }

@@ -153,13 +153,21 @@ def _legend(story: Story, lang: Lang) -> list[dict[str, Any]]:
             if feature.hindsight:
                 label = f"{label} ({text('hindsight.short', lang)})"
             entries.append(
-                {"layer": layer, "kind": feature.kind, "hindsight": feature.hindsight,
-                 "text": label}
+                {
+                    "layer": layer,
+                    "kind": feature.kind,
+                    "hindsight": feature.hindsight,
+                    "text": label,
+                }
             )
     if any(f.estimate for f in story.features):
         entries.append(
-            {"layer": "areas", "kind": "line", "hindsight": True,
-             "text": text("legend.estimate", lang)}
+            {
+                "layer": "areas",
+                "kind": "line",
+                "hindsight": True,
+                "text": text("legend.estimate", lang),
+            }
         )
     return entries
 
@@ -227,7 +235,7 @@ def figure_value_text(figure: Figure, lang: Lang) -> str:
 def figure_meta_text(figure: Figure, lang: Lang) -> str:
     """`Stand: 1. Juli 2017 · Quelle: …` under a figure."""
     as_of = format_partial_date(figure.as_of, "day", lang)
-    parts = [f"{text('as_of', lang)}: {as_of}", f"{text('source', lang)}: {figure.source}"]
+    parts = [f"{text('as_of', lang)}: {as_of}", f"{text('source', lang)}: {figure.source[lang]}"]
     if figure.computed:
         parts.insert(0, text("computed", lang))
     return " · ".join(parts)
@@ -263,5 +271,5 @@ def feature_details(story: Story, feature: Feature, lang: Lang) -> dict[str, Any
         ],
         "quote": feature.quote[lang] if feature.quote else None,
         "quoteNote": quote_note(story, lang) if feature.quote else None,
-        "source": f"{text('source', lang)}: {feature.source}",
+        "source": f"{text('source', lang)}: {feature.source[lang]}",
     }

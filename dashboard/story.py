@@ -96,7 +96,7 @@ class Feature:
     geometry: BaseGeometry
     name: Text
     note: Text
-    source: str
+    source: Text
     quote: Text | None = None
     date: PartialDate | None = None
     hindsight: bool = False
@@ -116,7 +116,7 @@ class Figure:
     label: Text
     low: float
     high: float
-    source: str
+    source: Text
     as_of: dt.date
     unit: Text | None = None
     feature: str | None = None
@@ -134,7 +134,7 @@ class Event:
     id: str
     date: PartialDate
     title: Text
-    source: str
+    source: Text
     feature: str | None = None
     quote: Text | None = None
     hindsight: bool = False
@@ -347,6 +347,20 @@ class _Fields:
             return None
         return Text(de=values["de"], en=values["en"])
 
+    def source(self) -> Text | None:
+        """`source = "…"` (a citation the same in both languages) or a bilingual table."""
+        if isinstance(self.data.get("source"), Mapping):
+            return self.text("source")
+        citation = self.string("source")
+        return Text(citation, citation) if citation is not None else None
+
+    def flat_source(self) -> Text | None:
+        """`source` (language-neutral) or `source_de` + `source_en` (features.geojson)."""
+        if any(f"source_{lang}" in self.data for lang in LANGS):
+            return self.flat_text("source")
+        citation = self.string("source")
+        return Text(citation, citation) if citation is not None else None
+
     def unknown_keys(self, allowed: Iterable[str]) -> None:
         allowed_set = set(allowed)
         for key in self.data:
@@ -428,7 +442,9 @@ def _positions(coordinates: Any, depth: int = 0) -> Iterator[Any]:
     """Every position (innermost list) of a GeoJSON coordinates array."""
     if depth > 4:
         raise ValueError("coordinates are nested too deeply")
-    if isinstance(coordinates, list) and coordinates and isinstance(coordinates[0], list):
+    if isinstance(coordinates, list) and not coordinates:
+        return
+    if isinstance(coordinates, list) and isinstance(coordinates[0], list):
         for item in coordinates:
             yield from _positions(item, depth + 1)
     else:
@@ -501,24 +517,6 @@ def _check_coordinates(
     return True
 
 
-FEATURE_PROPERTIES = (
-    "id",
-    "kind",
-    "name_de",
-    "name_en",
-    "note_de",
-    "note_en",
-    "source",
-    "quote_de",
-    "quote_en",
-    "date",
-    "hindsight",
-    "estimate",
-    "labelled",
-    "distant",
-)
-
-
 def _read_features(
     path: Path, problems: list[Problem], views: list[View], written_ids: set[str]
 ) -> list[Feature]:
@@ -571,7 +569,7 @@ def _read_features(
             kind = None
         name = fields.flat_text("name")
         note = fields.flat_text("note")
-        source = fields.string("source")
+        source = fields.flat_source()
         quote = fields.flat_text("quote", required=False)
         date = fields.date("date", required=False)
         flags = {
@@ -748,7 +746,7 @@ def _read_figures(
         label = fields.text("label")
         unit = fields.text("unit", required=False)
         feature = _feature_reference(fields, feature_ids)
-        source = fields.string("source")
+        source = fields.source()
         quote = fields.text("quote", required=False)
         figure_as_of = fields.day("as_of", required=False) or as_of
         approximate = fields.boolean("approximate")
@@ -851,7 +849,7 @@ def _read_events(
         date = fields.date("date")
         title = fields.text("title")
         feature = _feature_reference(fields, feature_ids)
-        source = fields.string("source")
+        source = fields.source()
         quote = fields.text("quote", required=False)
         hindsight = fields.boolean("hindsight")
         if date is not None and as_of is not None:

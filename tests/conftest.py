@@ -1,0 +1,92 @@
+"""Shared fixtures: the first story, and broken or hostile copies of it in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.story import Story, load_story
+
+REPO = Path(__file__).resolve().parent.parent
+STORIES = REPO / "geodata" / "stories"
+FIRST_STORY = STORIES / "is-caliphate-2017"
+
+# Text that must show literally everywhere and never run.
+HOSTILE = (
+    '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+    " ${window.__pwned=3} `tick` </script><b>bold</b> & \u2028"
+)
+
+
+@pytest.fixture(scope="session")
+def story() -> Story:
+    return load_story(FIRST_STORY)
+
+
+FeatureEdit = Callable[[list[dict[str, Any]]], None]
+
+
+@pytest.fixture
+def story_copy(tmp_path: Path) -> Callable[..., Path]:
+    """Copy the first story to tmp_path, then change its files.
+
+    `toml` maps old text to new text in story.toml; `features` edits the feature list.
+    """
+
+    def make(
+        toml: dict[str, str] | None = None,
+        features: FeatureEdit | None = None,
+        slug: str = "is-caliphate-2017",
+        raw_features: str | None = None,
+        raw_toml: str | None = None,
+    ) -> Path:
+        folder = tmp_path / slug
+        shutil.copytree(FIRST_STORY, folder)
+        toml_path = folder / "story.toml"
+        content = toml_path.read_text("utf-8")
+        for old, new in (toml or {}).items():
+            assert old in content, f"test setup: {old!r} not in story.toml"
+            content = content.replace(old, new, 1)
+        toml_path.write_text(raw_toml if raw_toml is not None else content, "utf-8")
+        geojson_path = folder / "features.geojson"
+        if raw_features is not None:
+            geojson_path.write_text(raw_features, "utf-8")
+        elif features is not None:
+            data = json.loads(geojson_path.read_text("utf-8"))
+            features(data["features"])
+            geojson_path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        return folder
+
+    return make
+
+
+def feature_named(features: list[dict[str, Any]], feature_id: str) -> dict[str, Any]:
+    return next(f for f in features if f["properties"]["id"] == feature_id)
+
+
+def make_hostile(features: list[dict[str, Any]]) -> None:
+    """Script in every text field of every feature."""
+    for feature in features:
+        props = feature["properties"]
+        for key in ("name_de", "name_en", "note_de", "note_en", "quote_de", "quote_en", "source"):
+            props[key] = f"{props.get(key) or key} {HOSTILE}"
+
+
+@pytest.fixture
+def hostile_story_dir(story_copy: Callable[..., Path]) -> Path:
+    return story_copy(
+        toml={
+            'title = { de = "Das Kalifat des IS bricht zusammen"': (
+                'title = { de = "Das Kalifat des IS bricht zusammen '
+                + HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
+                + '"'
+            ),
+        },
+        features=make_hostile,
+        slug="hostile-story",
+    )

@@ -1,0 +1,140 @@
+"""`python -m dashboard validate`: each broken variant gets one clear line naming the file,
+the feature (or line) and the field, and a non-zero exit; the good story exits 0."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.cli import main
+from tests.conftest import FIRST_STORY, REPO, feature_named
+
+
+def set_property(feature_id: str, key: str, value: Any) -> Callable[[list[dict]], None]:
+    def edit(features: list[dict]) -> None:
+        feature_named(features, feature_id)["properties"][key] = value
+
+    return edit
+
+
+def drop_property(feature_id: str, key: str) -> Callable[[list[dict]], None]:
+    def edit(features: list[dict]) -> None:
+        del feature_named(features, feature_id)["properties"][key]
+
+    return edit
+
+
+def set_geometry(feature_id: str, geometry: dict) -> Callable[[list[dict]], None]:
+    def edit(features: list[dict]) -> None:
+        feature_named(features, feature_id)["geometry"] = geometry
+
+    return edit
+
+
+BOW_TIE = {"type": "Polygon", "coordinates": [[[43.11, 36.33], [43.14, 36.36], [43.14, 36.33],
+                                               [43.11, 36.36], [43.11, 36.33]]]}  # fmt: skip
+
+# (case, story.toml edits, features edit, raw file contents, expected parts of the message)
+CASES: list[tuple[str, dict[str, str] | None, Any, dict[str, str] | None, tuple[str, ...]]] = [
+    ("toml syntax", None, None, {"raw_toml": 'format = 1\ntitle = { de = "x"\n'},
+     ("story.toml", "line 2", "TOML syntax error")),
+    ("json syntax", None, None, {"raw_features": '{"type": "FeatureCollection",\n "features": ['},
+     ("features.geojson", "line 2", "JSON syntax error")),
+    ("missing feature field", None, drop_property("raqqa", "source"), None,
+     ("features.geojson", "feature 'raqqa'", "field 'source'", "missing required field")),
+    ("missing story field", {"as_of = 2017-07-01\n": ""}, None, None,
+     ("story.toml", "story", "field 'as_of'", "missing required field")),
+    ("duplicate id", None, set_property("moscow", "id", "raqqa"), None,
+     ("features.geojson", "feature 'raqqa'", "field 'id'", "duplicate feature id")),
+    ("figure -> unknown feature", {'feature = "raqqa"': 'feature = "raka"'}, None, None,
+     ("story.toml", "figure 'raqqa-civilians'", "field 'feature'", "unknown feature 'raka'")),
+    ("event -> unknown feature", {'feature = "iraq"': 'feature = "irak"'}, None, None,
+     ("story.toml", "event 'isi-defeated-2010'", "field 'feature'", "unknown feature 'irak'")),
+    ("coordinates out of range", None,
+     set_geometry("mosul", {"type": "Point", "coordinates": [243.1, 36.3]}), None,
+     ("features.geojson", "feature 'mosul'", "field 'geometry'", "out of range")),
+    ("latitude beyond 90: swapped", None,  # Tokyo written [lat, lon]
+     set_geometry("washington", {"type": "Point", "coordinates": [35.68, 139.69]}), None,
+     ("features.geojson", "feature 'washington'", "field 'geometry'", "look swapped")),
+    ("swapped inside the range", None,
+     set_geometry("mosul", {"type": "Point", "coordinates": [36.335, 43.1189]}), None,
+     ("features.geojson", "feature 'mosul'", "field 'geometry'", "look swapped")),
+    ("invalid geometry", None, set_geometry("mosul-old-city", BOW_TIE), None,
+     ("features.geojson", "feature 'mosul-old-city'", "field 'geometry'", "invalid geometry")),
+    ("empty geometry", None,
+     set_geometry("mosul-old-city", {"type": "Polygon", "coordinates": []}), None,
+     ("features.geojson", "feature 'mosul-old-city'", "field 'geometry'", "empty geometry")),
+    ("geometry does not fit kind", None,
+     set_geometry("raqqa", BOW_TIE), None,
+     ("features.geojson", "feature 'raqqa'", "field 'geometry'", "a place needs Point")),
+    ("unknown kind", None, set_property("raqqa", "kind", "city"), None,
+     ("features.geojson", "feature 'raqqa'", "field 'kind'", "unknown kind 'city'")),
+    ("malformed event date", {"date = 2017-06-06": 'date = "2017-13-45"'}, None, None,
+     ("story.toml", "event 'raqqa-battle-begins'", "field 'date'", "malformed date")),
+    ("malformed feature date", None, set_property("raqqa-encircled", "date", "gestern"), None,
+     ("features.geojson", "feature 'raqqa-encircled'", "field 'date'", "malformed date")),
+    ("missing translation (feature)", None, drop_property("raqqa", "name_en"), None,
+     ("features.geojson", "feature 'raqqa'", "field 'name_en'", "missing translation 'en'")),
+    ("missing translation (story)",
+     {', en = "The IS caliphate is collapsing" }': " }"}, None, None,
+     ("story.toml", "story", "field 'title.en'", "missing translation 'en'")),
+    ("later event not marked hindsight", {"hindsight = true\n": ""}, None, None,
+     ("story.toml", "event 'mosul-victory'", "field 'hindsight'", "after the story's as_of")),
+    ("range low above high", {"low = 50000": "low = 500000"}, None, None,
+     ("story.toml", "figure 'raqqa-civilians'", "field 'low'", "greater than high")),
+    ("NaN coordinate", None, None,
+     {"raw_features": '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+      '"geometry": {"type": "Point", "coordinates": [NaN, 36]}, "properties": {}}]}'},
+     ("features.geojson", "NaN is not allowed")),
+    ("unknown story key (typo)", {"as_of = 2017-07-01": "as_of = 2017-07-01\nsumary = 1"}, None,
+     None, ("story.toml", "story", "field 'sumary'", "unknown field")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("toml", "features", "raw", "expected"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_broken_story_is_reported_with_file_feature_and_field(
+    story_copy, capsys, toml, features, raw, expected
+) -> None:
+    folder = story_copy(toml=toml, features=features, **(raw or {}))
+    assert main(["validate", str(folder)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    matching = [line for line in lines if all(part in line for part in expected)]
+    assert matching, f"no line names {expected}; got: {lines}"
+    assert not any("Traceback" in line for line in lines)
+
+
+def test_the_first_story_is_valid(capsys) -> None:
+    assert main(["validate", str(FIRST_STORY)]) == 0
+    assert capsys.readouterr().out.strip().endswith(": ok")
+
+
+def test_non_utf8_file_is_reported(story_copy, capsys) -> None:
+    folder = story_copy()
+    (folder / "features.geojson").write_bytes(b'{"name_de": "M\xf6ssul"}')
+    assert main(["validate", str(folder)]) == 1
+    assert "features.geojson: byte 14: file is not UTF-8 text" in capsys.readouterr().out
+
+
+def test_hostile_text_is_valid(hostile_story_dir: Path, capsys) -> None:
+    """Script-like text is just text: valid, and shown literally elsewhere."""
+    assert main(["validate", str(hostile_story_dir)]) == 0
+
+
+def test_command_line_prints_no_traceback_for_a_broken_story(story_copy) -> None:
+    folder = story_copy(raw_features="{ broken")
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", str(folder)],
+        capture_output=True, text=True, cwd=REPO, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "JSON syntax error" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
