@@ -79,13 +79,11 @@ def make_hostile(features: list[dict[str, Any]]) -> None:
 
 @pytest.fixture
 def hostile_story_dir(story_copy: Callable[..., Path]) -> Path:
+    toml_text = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
     return story_copy(
         toml={
-            'title = { de = "Das Kalifat des IS bricht zusammen"': (
-                'title = { de = "Das Kalifat des IS bricht zusammen '
-                + HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
-                + '"'
-            ),
+            'title = { de = "Das Kalifat des IS bricht zusammen", en = "The IS caliphate is '
+            'collapsing" }': f'title = {{ de = "Titel {toml_text}", en = "Title {toml_text}" }}',
         },
         features=make_hostile,
         slug="hostile-story",

@@ -76,7 +76,11 @@ function lagekarteStoryMap(map, data) {
       iconSize: [16, 16],
       iconAnchor: [8, 8]
     });
-    return L.marker(latlng, { icon: icon, keyboard: true, riseOnHover: true });
+    // Key places stay on top of events at the same spot, so a reader can always click them.
+    var zIndexOffset = p.labelled ? 1000 : p.kind === "event" ? -1000 : 0;
+    return L.marker(latlng, {
+      icon: icon, keyboard: true, riseOnHover: true, zIndexOffset: zIndexOffset
+    });
   }
 
   var byId = {};

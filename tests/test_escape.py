@@ -1,0 +1,28 @@
+"""Story text in a <script> block or in HTML stays data."""
+
+from __future__ import annotations
+
+import json
+
+from dashboard.escape import html_text, script_json
+from tests.conftest import HOSTILE
+
+
+def test_script_json_cannot_end_the_script_block() -> None:
+    encoded = script_json({"name": HOSTILE})
+    assert "</script" not in encoded.lower()
+    assert "<" not in encoded and ">" not in encoded
+    assert "\u2028" not in encoded
+    # still the same data once parsed
+    assert json.loads(encoded) == {"name": HOSTILE}
+
+
+def test_script_json_keeps_backticks_and_dollar_braces_inside_a_json_string() -> None:
+    encoded = script_json("`${x}`")
+    assert encoded == '"`${x}`"'
+
+
+def test_html_text_escapes_markup_and_quotes() -> None:
+    assert str(html_text('<img src=x onerror="a">\'')) == (
+        "&lt;img src=x onerror=&#34;a&#34;&gt;&#39;"
+    )

@@ -1,0 +1,88 @@
+"""Exports: the single-file HTML page and GeoJSON data."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from dashboard.cli import main
+from dashboard.export import alt_text, export_geojson, export_html
+from dashboard.story import Story, load_story
+
+SIZE_BUDGET = 600_000
+
+
+@pytest.fixture(scope="module")
+def page_de(story: Story) -> str:
+    return export_html(story, "de")
+
+
+def test_html_is_within_its_size_budget(page_de: str) -> None:
+    assert len(page_de.encode("utf-8")) < SIZE_BUDGET
+
+
+def test_html_loads_nothing_from_elsewhere(page_de: str) -> None:
+    assert not re.search(r"<script[^>]+src=", page_de)
+    assert not re.search(r"<link[^>]+href=", page_de)
+    assert "cdn." not in page_de and "unpkg" not in page_de
+
+
+def test_html_carries_a_csp_allowing_no_other_origin(page_de: str) -> None:
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page_de).group(1)
+    assert "default-src 'none'" in csp
+    assert "http" not in csp and "*" not in csp
+    # every inline script is allowed by its hash, and only those
+    scripts = re.findall(r"<script>(.*?)</script>", page_de, re.DOTALL)
+    assert csp.count("'sha256-") == len(scripts) >= 2
+
+
+def test_html_page_language_title_and_alt_text(story: Story, page_de: str) -> None:
+    assert '<html lang="de">' in page_de
+    assert "<title>Das Kalifat des IS bricht zusammen</title>" in page_de
+    alt = alt_text(story, "de")
+    assert "Mossul" in alt and "50.000\u2013100.000" in alt
+    assert "Stand: 1. Juli 2017" in alt
+
+
+def test_hostile_title_is_escaped_in_the_page(hostile_story_dir: Path) -> None:
+    page = export_html(load_story(hostile_story_dir), "en")
+    assert "<script>window.__pwned" not in page
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page  # <title>, description
+
+
+def test_geojson_reads_back_to_the_same_features(story: Story, tmp_path: Path) -> None:
+    path = tmp_path / "story.geojson"
+    path.write_text(export_geojson(story, "en"), "utf-8")
+    frame = gpd.read_file(path)
+    assert list(frame["id"]) == [f.id for f in story.features]
+    for feature in story.features:
+        row = frame.loc[frame["id"] == feature.id].iloc[0]
+        assert row.geometry.equals_exact(feature.geometry, 1e-9)
+        assert row["name"] == feature.name.en
+        assert row["source"] == feature.source.en
+    raw = json.loads(path.read_text("utf-8"))
+    figures = {f["id"]: f for f in raw["lagekarte"]["figures"]}
+    assert (figures["raqqa-civilians"]["low"], figures["raqqa-civilians"]["high"]) == (
+        50000,
+        100000,
+    )
+
+
+def test_command_line_export(tmp_path: Path, story: Story, capsys) -> None:
+    out = tmp_path / "map.html"
+    code = main(["export", str(story.path), "--format", "html", "--lang", "en", "--out", str(out)])
+    assert code == 0
+    assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert "bytes" in capsys.readouterr().out
+
+
+def test_command_line_export_of_a_broken_story_names_the_problem(story_copy, tmp_path, capsys):
+    folder = story_copy(raw_features="[]")
+    out = tmp_path / "map.html"
+    assert main(["export", str(folder), "--format", "html", "--out", str(out)]) == 1
+    assert "expected a GeoJSON FeatureCollection" in capsys.readouterr().out
+    assert not out.exists()
