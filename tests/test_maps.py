@@ -8,9 +8,14 @@ import pytest
 
 from dashboard.assets import serve_assets
 from dashboard.i18n import format_number, format_range
-from dashboard.maps import build_map, feature_details, figure_value_text, label_min_zoom, map_payload
+from dashboard.maps import (
+    build_map,
+    feature_details,
+    figure_value_text,
+    label_min_zoom,
+    map_payload,
+)
 from dashboard.story import LAYERS, Story, load_story
-from tests.conftest import HOSTILE
 
 CDN = re.compile(r"https?://(?!www\.w3\.org/2000/svg)", re.IGNORECASE)
 

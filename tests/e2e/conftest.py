@@ -75,9 +75,9 @@ def watched_page(browser):
         page.on("pageerror", lambda error: watch.errors.append(f"pageerror: {error}"))
         page.on(
             "console",
-            lambda message: watch.errors.append(f"console: {message.text}")
-            if message.type == "error"
-            else None,
+            lambda message: (
+                watch.errors.append(f"console: {message.text}") if message.type == "error" else None
+            ),
         )
 
         def on_dialog(dialog) -> None:
