@@ -59,6 +59,42 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "alt.map": {"de": "Karte", "en": "Map"},
     "alt.shows": {"de": "Sie zeigt", "en": "It shows"},
     "alt.figures": {"de": "Zahlen", "en": "Figures"},
+    "place": {"de": "Ort", "en": "Place"},
+    "error.title": {"de": "Diese Geschichte hat Fehler", "en": "This story has errors"},
+    "error.body": {
+        "de": "Sie kann nicht angezeigt werden, bis diese Punkte behoben sind:",
+        "en": "It cannot be shown until these points are fixed:",
+    },
+    "ui.language": {"de": "Sprache", "en": "Language"},
+    "ui.story": {"de": "Geschichte", "en": "Story"},
+    "ui.view": {"de": "Ansicht", "en": "View"},
+    "ui.details": {"de": "Details", "en": "Details"},
+    "ui.details.empty": {
+        "de": "Klicken Sie auf einen Ort der Karte, um mehr zu erfahren.",
+        "en": "Click a place on the map to learn more.",
+    },
+    "ui.figures.show": {"de": "Auf der Karte zeigen", "en": "Show on the map"},
+    "ui.timeline.choose": {"de": "Ereignis", "en": "Event"},
+    "ui.timeline.previous": {"de": "Früher", "en": "Earlier"},
+    "ui.timeline.next": {"de": "Später", "en": "Later"},
+    "ui.explore": {"de": "Erkunden", "en": "Explore"},
+    "ui.explore.jump": {"de": "Zu einem Ort springen", "en": "Jump to a place"},
+    "ui.explore.from": {"de": "Entfernung von", "en": "Distance from"},
+    "ui.explore.to": {"de": "nach", "en": "to"},
+    "ui.explore.distance": {
+        "de": "Luftlinie (geodätisch, WGS84-Ellipsoid)",
+        "en": "As the crow flies (geodesic, WGS84 ellipsoid)",
+    },
+    "ui.none": {"de": "– bitte wählen –", "en": "– please choose –"},
+    "ui.share.help": {
+        "de": "Die Adresse im Browser gibt diese Ansicht wieder: Geschichte, Sprache, Ort, "
+        "Ereignis.",
+        "en": "The address in the browser reproduces this view: story, language, place, event.",
+    },
+    "ui.map.help": {
+        "de": "Ebenen oben rechts ein- und ausschalten; Orte sind auch per Tastatur erreichbar.",
+        "en": "Switch layers top right; places can also be reached with the keyboard.",
+    },
 }
 
 

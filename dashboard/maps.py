@@ -68,10 +68,16 @@ def build_map(
     view: str | None = None,
     show_title: bool = True,
     collapse_layers: bool = False,
+    payload: dict[str, Any] | None = None,
 ) -> folium.Map:
-    """A folium map of the story in `lang`, with no external assets attached."""
-    payload = map_payload(story, lang, view=view, show_title=show_title)
-    payload["collapseLayers"] = collapse_layers
+    """A folium map of the story in `lang`, with no external assets attached.
+
+    `payload` may be a cached `map_payload(...)` result for the same arguments.
+    """
+    if payload is None:
+        payload = map_payload(
+            story, lang, view=view, show_title=show_title, collapse_layers=collapse_layers
+        )
     (south, west), (north, east) = payload["view"]
     folium_map = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
@@ -90,11 +96,17 @@ def build_map(
 
 
 def map_payload(
-    story: Story, lang: Lang, *, view: str | None = None, show_title: bool = True
+    story: Story,
+    lang: Lang,
+    *,
+    view: str | None = None,
+    show_title: bool = True,
+    collapse_layers: bool = False,
 ) -> dict[str, Any]:
     """Everything the map's JavaScript needs, as plain JSON-able data."""
-    chosen = _view_bounds(story, view)
+    chosen = view_bounds(story, view)
     return {
+        "collapseLayers": collapse_layers,
         "lang": lang,
         "title": story.title[lang],
         "asOfText": f"{text('as_of', lang)}: {format_partial_date(story.as_of, 'day', lang)}",
@@ -122,7 +134,8 @@ def map_payload(
     }
 
 
-def _view_bounds(story: Story, view_id: str | None) -> list[list[float]]:
+def view_bounds(story: Story, view_id: str | None) -> list[list[float]]:
+    """The bounds ([[south, west], [north, east]]) of a named view, or of the default."""
     for view in story.views:
         if view_id is None or view.id == view_id:
             return [list(view.bounds[0]), list(view.bounds[1])]
@@ -273,3 +286,44 @@ def feature_details(story: Story, feature: Feature, lang: Lang) -> dict[str, Any
         "quoteNote": quote_note(story, lang) if feature.quote else None,
         "source": f"{text('source', lang)}: {feature.source[lang]}",
     }
+
+
+def _mercator_y(lat: float) -> float:
+    """Latitude as a fraction of the Web Mercator world height (0 at the top)."""
+    sin = math.sin(math.radians(max(min(lat, 85.0), -85.0)))
+    return 0.5 - math.log((1 + sin) / (1 - sin)) / (4 * math.pi)
+
+
+def fit_zoom(bounds: list[list[float]], width_px: int, height_px: int) -> int:
+    """The largest whole zoom at which `bounds` fits a map of the given size."""
+    (south, west), (north, east) = bounds
+    dx = max((east - west) / 360.0, 1e-9)
+    dy = max(_mercator_y(south) - _mercator_y(north), 1e-9)
+    zoom = math.floor(math.log2(min(width_px / (256 * dx), height_px / (256 * dy))))
+    return max(2, min(zoom, MAX_ZOOM))
+
+
+POINT_ZOOM = 12
+
+
+def focus_on(
+    story: Story, feature_id: str, width_px: int, height_px: int
+) -> tuple[tuple[float, float], int]:
+    """Centre (lat, lon) and zoom that show one feature."""
+    geometry = story.feature(feature_id).geometry
+    if geometry.geom_type == "Point":
+        return (geometry.y, geometry.x), POINT_ZOOM
+    west, south, east, north = geometry.bounds
+    # a margin so the feature does not touch the map's edge
+    bounds = [[south, west], [north, east]]
+    zoom = fit_zoom(bounds, int(width_px * 0.8), int(height_px * 0.8))
+    return ((south + north) / 2, (west + east) / 2), zoom
+
+
+def view_focus(
+    story: Story, view_id: str | None, width_px: int, height_px: int
+) -> tuple[tuple[float, float], int]:
+    """Centre (lat, lon) and zoom of a named view."""
+    bounds = view_bounds(story, view_id)
+    (south, west), (north, east) = bounds
+    return ((south + north) / 2, (west + east) / 2), fit_zoom(bounds, width_px, height_px)

@@ -255,6 +255,14 @@ function lagekarteStoryMap(map, data) {
 
   map.fitBounds(data.view, { animate: false });
   updateLabels();
+  // An embedding frame may settle its size after the map is drawn: fit again until
+  // the reader has moved the map themselves.
+  var readerMoved = false;
+  map.on("dragstart", function () { readerMoved = true; });
+  map.getContainer().addEventListener("wheel", function () { readerMoved = true; });
+  map.on("resize", function () {
+    if (!readerMoved) map.fitBounds(data.view, { animate: false });
+  });
 
   window.lagekarte = {
     map: map,

@@ -1,0 +1,348 @@
+"""The Lagekarte dashboard: one story as a map with key figures, timeline and details.
+
+Run from the repository root: `streamlit run dashboard/app.py`.
+The page only lays out and wires widgets; stories, maps and cards come from the core
+modules. The map reruns the script only on a click on a feature (never on pan or zoom)
+and keeps its view: changes reach it as centre, zoom and a highlight layer.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # `streamlit run dashboard/app.py` puts only dashboard/ there
+    sys.path.insert(0, str(REPO))
+
+from dashboard import cards  # noqa: E402
+from dashboard.assets import copy_assets, serve_assets  # noqa: E402
+from dashboard.i18n import LANGS, Lang, format_number, text  # noqa: E402
+from dashboard.maps import build_map, focus_on, map_payload, view_focus  # noqa: E402
+from dashboard.story import Story, StoryListing, geodesic_distance_km, load_stories  # noqa: E402
+from dashboard.viewstate import ViewState, parse_params  # noqa: E402
+
+# Another folder of stories can be given for a newsroom's own stories (and for tests).
+STORIES_DIR = Path(os.environ.get("LAGEKARTE_STORIES", REPO / "geodata" / "stories"))
+STATIC_VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
+VENDOR_URL = "/app/static/vendor"
+MAP_HEIGHT = 540
+MAP_WIDTH_GUESS = 760  # for choosing zooms; the map fills its column
+LANG_NAMES: dict[Lang, str] = {"de": "Deutsch", "en": "English"}
+
+
+# ---------------------------------------------------------------------------
+# Cached data (never cached maps: streamlit-folium rewrites a map object it is given)
+# ---------------------------------------------------------------------------
+
+
+@st.cache_resource
+def _vendor_assets() -> None:
+    copy_assets(STATIC_VENDOR)
+
+
+def _stories_fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
+    """Changes when a story file changes, so edits show up without a restart."""
+    return tuple(sorted((str(p), p.stat().st_mtime) for p in root.glob("*/*") if p.is_file()))
+
+
+@st.cache_resource(show_spinner=False)
+def _stories(root: str, fingerprint: tuple) -> StoryListing:
+    return load_stories(root)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
+    story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
+    return map_payload(story, lang, show_title=embed, collapse_layers=embed)
+
+
+# ---------------------------------------------------------------------------
+# State: one ViewState in the session, mirrored into the URL. Widgets change it in
+# callbacks, which run before the script, so the page is drawn once per interaction.
+# ---------------------------------------------------------------------------
+
+
+def _state(listing: StoryListing) -> ViewState:
+    slugs = sorted(set(listing.stories) | set(listing.broken))
+    if "view_state" not in st.session_state:
+        st.session_state.view_state = parse_params(st.query_params.to_dict(), slugs)
+    return st.session_state.view_state
+
+
+def _update(**changes) -> ViewState:
+    new = replace(st.session_state.view_state, **changes)
+    st.session_state.view_state = new
+    st.query_params.from_dict(new.to_params())
+    return new
+
+
+def _focus(center: tuple[float, float], zoom: int) -> None:
+    """Move the map (without rebuilding it) on the next draw."""
+    st.session_state.map_focus = (center, zoom)
+
+
+def _select_feature(story: Story, feature_id: str | None, move: bool = True) -> None:
+    _update(feature=feature_id)
+    if feature_id and move:
+        _focus(*focus_on(story, feature_id, MAP_WIDTH_GUESS, MAP_HEIGHT))
+
+
+def _select_event(story: Story, event_id: str) -> None:
+    event = next(e for e in story.events if e.id == event_id)
+    _update(event=event_id)
+    if event.feature:
+        _select_feature(story, event.feature)
+
+
+# ---------------------------------------------------------------------------
+# Page parts
+# ---------------------------------------------------------------------------
+
+
+def _controls(state: ViewState, listing: StoryListing) -> None:
+    slugs = sorted(set(listing.stories) | set(listing.broken))
+    several = len(slugs) > 1
+    lang_box, story_box = st.columns([1, 3]) if several else (st.container(), None)
+    lang_box.segmented_control(
+        text("ui.language", state.lang),
+        options=list(LANGS),
+        format_func=LANG_NAMES.__getitem__,
+        default=state.lang,
+        key="lang_control",
+        on_change=lambda: _update(lang=st.session_state.lang_control or state.lang),
+    )
+    if story_box is None:
+        return
+
+    def story_label(slug: str) -> str:
+        loaded = listing.stories.get(slug)
+        return loaded.title[state.lang] if loaded else f"{slug} \u26a0"
+
+    def choose_story() -> None:
+        _update(story=st.session_state.story_control, feature=None, event=None, view=None)
+        st.session_state.pop("map_focus", None)
+
+    story_box.selectbox(
+        text("ui.story", state.lang),
+        slugs,
+        index=slugs.index(state.story) if state.story in slugs else 0,
+        format_func=story_label,
+        key="story_control",
+        on_change=choose_story,
+    )
+
+
+def _view_picker(state: ViewState, story: Story) -> None:
+    if len(story.views) < 2:
+        return
+    names = {v.id: v.name[state.lang] for v in story.views}
+    key = f"view_control_{story.slug}"
+
+    def choose_view() -> None:
+        chosen = st.session_state[key] or story.views[0].id
+        _update(view=chosen)
+        _focus(*view_focus(story, chosen, MAP_WIDTH_GUESS, MAP_HEIGHT))
+
+    st.segmented_control(
+        text("ui.view", state.lang),
+        options=list(names),
+        format_func=names.__getitem__,
+        default=state.view or story.views[0].id,
+        key=key,
+        on_change=choose_view,
+    )
+
+
+def _highlight(story: Story, feature_id: str | None) -> folium.FeatureGroup:
+    """The chosen feature's outline, added without rebuilding the map. No text in it."""
+    group = folium.FeatureGroup(name="highlight", control=False)
+    if feature_id is None:
+        return group
+    geometry = story.feature(feature_id).geometry
+    if geometry.geom_type == "Point":
+        folium.CircleMarker(
+            [geometry.y, geometry.x], radius=16, color="#1f6feb", weight=3, fill=False,
+            interactive=False,
+        ).add_to(group)  # fmt: skip
+    else:
+        folium.GeoJson(
+            geometry.__geo_interface__,
+            style_function=lambda _: {"color": "#1f6feb", "weight": 5, "fillOpacity": 0.05},
+            interactive=False,
+        ).add_to(group)
+    return group
+
+
+def _map(state: ViewState, story: Story, fingerprint: tuple) -> ViewState:
+    payload = _payload(story.slug, state.lang, state.embed, fingerprint)
+    folium_map = build_map(story, state.lang, payload=payload)
+    serve_assets(folium_map, VENDOR_URL)
+    if "map_focus" not in st.session_state and state.view:
+        _focus(*view_focus(story, state.view, MAP_WIDTH_GUESS, MAP_HEIGHT))
+    center, zoom = st.session_state.get("map_focus", (None, None))
+    result = st_folium(
+        folium_map,
+        key=f"map-{story.slug}-{state.lang}-{int(state.embed)}",
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        # Only feature clicks come back: pan and zoom never rerun the script.
+        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        center=center,
+        zoom=zoom,
+        feature_group_to_add=_highlight(story, state.feature),
+    )
+    result = result or {}
+    count = result.get("last_object_clicked_count")
+    if count and count != st.session_state.get("last_click_count"):
+        st.session_state.last_click_count = count
+        clicked = ((result.get("last_active_drawing") or {}).get("properties") or {}).get("id")
+        if clicked in {f.id for f in story.features}:
+            state = _update(feature=clicked)
+    return state
+
+
+def _details(state: ViewState, story: Story) -> None:
+    if state.feature:
+        st.html(cards.details_card(story, state.feature, state.lang))
+    else:
+        st.caption(text("ui.details.empty", state.lang))
+
+
+def _figures(state: ViewState, story: Story) -> None:
+    for figure in story.figures:
+        st.html(cards.figure_card(story, figure, state.lang))
+        if figure.feature:
+            st.button(
+                text("ui.figures.show", state.lang),
+                key=f"show-{figure.id}",
+                on_click=_select_feature,
+                args=(story, figure.feature),
+            )
+
+
+def _timeline(state: ViewState, story: Story) -> None:
+    if not story.events:
+        return
+    ids = [e.id for e in story.events]
+    by_id = {e.id: e for e in story.events}
+    key = f"timeline-{story.slug}"
+    if st.session_state.get(key) not in by_id:
+        st.session_state[key] = state.event or ids[0]
+    elif state.event and st.session_state[key] != state.event:
+        st.session_state[key] = state.event
+
+    def label(event_id: str) -> str:
+        event = by_id[event_id]
+        later = f" ({text('hindsight.short', state.lang)})" if event.hindsight else ""
+        return f"{cards.event_date(event, state.lang)}{later}"
+
+    def step(delta: int) -> None:
+        index = ids.index(st.session_state[key]) + delta
+        st.session_state[key] = ids[max(0, min(index, len(ids) - 1))]
+        _select_event(story, st.session_state[key])
+
+    st.select_slider(
+        text("ui.timeline.choose", state.lang),
+        options=ids,
+        format_func=label,
+        key=key,
+        on_change=lambda: _select_event(story, st.session_state[key]),
+    )
+    index = ids.index(st.session_state[key])
+    back, forward = st.columns(2)
+    back.button(
+        "\u2190 " + text("ui.timeline.previous", state.lang), disabled=index == 0,
+        key="timeline-back", on_click=step, args=(-1,), use_container_width=True,
+    )  # fmt: skip
+    forward.button(
+        text("ui.timeline.next", state.lang) + " \u2192", disabled=index == len(ids) - 1,
+        key="timeline-forward", on_click=step, args=(1,), use_container_width=True,
+    )  # fmt: skip
+    st.html(cards.event_card(story, by_id[st.session_state[key]], state.lang))
+
+
+def _explore(state: ViewState, story: Story) -> None:
+    lang = state.lang
+    names = {f.id: f.name[lang] for f in story.features}
+    options = [None, *names]
+
+    def label(feature_id: str | None) -> str:
+        return text("ui.none", lang) if feature_id is None else names[feature_id]
+
+    st.selectbox(
+        text("ui.explore.jump", lang),
+        options,
+        format_func=label,
+        key="jump",
+        on_change=lambda: _select_feature(story, st.session_state.jump),
+    )
+    first, second = st.columns(2)
+    start = first.selectbox(text("ui.explore.from", lang), options, format_func=label, key="d1")
+    end = second.selectbox(text("ui.explore.to", lang), options, format_func=label, key="d2")
+    if start and end:
+        a = story.feature(start).geometry.representative_point()
+        b = story.feature(end).geometry.representative_point()
+        km = geodesic_distance_km(a.y, a.x, b.y, b.x)
+        st.metric(f"{names[start]} \u2013 {names[end]}", f"{format_number(round(km), lang)} km")
+        st.caption(text("ui.explore.distance", lang))
+
+
+# ---------------------------------------------------------------------------
+# The page, top to bottom
+# ---------------------------------------------------------------------------
+
+st.set_page_config(page_title="Lagekarte", page_icon="\U0001f5fa", layout="wide")
+_vendor_assets()
+st.html(cards.STYLE)
+
+fingerprint = _stories_fingerprint(STORIES_DIR)
+listing = _stories(str(STORIES_DIR), fingerprint)
+state = _state(listing)
+story = listing.stories.get(state.story) if state.story else None
+
+if state.embed and story is not None:
+    _map(state.within(story), story, fingerprint)
+    st.caption(story.credit[state.lang])
+    st.stop()
+
+_controls(state, listing)
+if story is None:
+    if state.story in listing.broken:
+        problems = listing.broken[state.story]
+        st.html(cards.error_card(state.story, problems, state.lang, root=f"{REPO}/"))
+    st.stop()
+
+state = state.within(story)
+st.html(cards.header_card(story, state.lang))
+_view_picker(state, story)
+
+map_column, side_column = st.columns([3, 2], gap="medium")
+with map_column:
+    state = _map(state, story, fingerprint)
+    st.caption(text("ui.map.help", state.lang))
+with side_column:
+    details_tab, figures_tab, timeline_tab, explore_tab = st.tabs(
+        [
+            text("ui.details", state.lang),
+            text("figures", state.lang),
+            text("timeline", state.lang),
+            text("ui.explore", state.lang),
+        ]
+    )
+    with details_tab:
+        _details(state, story)
+    with figures_tab:
+        _figures(state, story)
+    with timeline_tab:
+        _timeline(state, story)
+    with explore_tab:
+        _explore(state, story)
+
+st.caption(text("ui.share.help", state.lang))

@@ -1,0 +1,155 @@
+"""HTML cards of the dashboard page: header, figures, details, timeline event, error.
+
+Built with Jinja's autoescaping (markupsafe), so story text is always shown as text.
+Pure functions of the story: the page only places the returned HTML.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from dashboard.i18n import Lang, format_partial_date, text
+from dashboard.maps import feature_details, figure_meta_text, figure_value_text, quote_note
+from dashboard.story import Event, Figure, Problem, Story
+
+_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_ENV.globals["t"] = text
+
+STYLE = """<style>
+.lk-card { border: 1px solid #ddd; border-radius: 6px; padding: 10px 14px; margin: 0 0 10px;
+  background: #fff; color: #111; overflow-wrap: anywhere; }
+.lk-card h1 { font-size: 1.7rem; margin: 0 0 .3rem; line-height: 1.2; }
+.lk-card h3 { font-size: 1.05rem; margin: 0 0 .3rem; }
+.lk-card p { margin: .25rem 0; }
+.lk-meta { font-size: .85rem; color: #444; }
+.lk-value { font-size: 1.35rem; font-weight: 700; }
+.lk-badge { display: inline-block; font-size: .8rem; padding: 1px 7px; border-radius: 10px;
+  background: #e8e8e8; margin-right: 4px; }
+.lk-badge-hindsight { background: #e3e7f3; }
+.lk-badge-estimate { background: #fff3cd; }
+.lk-quote { margin: .4rem 0; padding-left: .6rem; border-left: 3px solid #b2182b;
+  font-style: italic; }
+.lk-error { border-color: #b2182b; background: #fff5f5; }
+.lk-error li { font-family: ui-monospace, monospace; font-size: .85rem; }
+.lk-header { border: none; padding: 0; background: none; }
+</style>"""
+
+_HEADER = _ENV.from_string(
+    """<div class="lk-card lk-header">
+<h1>{{ story.title[lang] }}</h1>
+<p>{{ story.summary[lang] }}</p>
+<p class="lk-meta">{{ t('published', lang) }}: {{ published }} ·
+ <strong>{{ t('as_of', lang) }}: {{ as_of }}</strong> ·
+ {{ t('source', lang) }}: {{ story.source.publisher }}{% if story.source.author %}
+ ({{ story.source.author }}){% endif %}{% if story.source.title %},
+ „{{ story.source.title }}“{% endif %}</p>
+<p class="lk-meta">{{ story.credit[lang] }}</p>
+</div>"""
+)
+
+_FIGURE = _ENV.from_string(
+    """<div class="lk-card lk-figure-card" data-figure-id="{{ figure.id }}">
+<div class="lk-value">{{ value }}</div>
+<div>{{ figure.label[lang] }}</div>
+{% if figure.quote %}<p class="lk-quote">{{ figure.quote[lang] }}</p>
+{% if note %}<p class="lk-meta">{{ note }}</p>{% endif %}{% endif %}
+<p class="lk-meta">{{ meta }}</p>
+</div>"""
+)
+
+_DETAILS = _ENV.from_string(
+    """<div class="lk-card lk-details-card" data-feature-id="{{ feature_id }}">
+<h3>{{ info.name }}</h3>
+{% if info.date %}<p class="lk-meta">{{ info.date }}</p>{% endif %}
+{% if info.hindsight %}<span class="lk-badge lk-badge-hindsight">{{ t('hindsight', lang) }}</span>
+{% endif %}
+{% if info.estimate %}<span class="lk-badge lk-badge-estimate">{{ t('estimate', lang) }}</span>
+{% endif %}
+<p>{{ info.note }}</p>
+{% for figure in info.figures %}
+<p><span class="lk-value">{{ figure.value }}</span> {{ figure.label }}<br>
+<span class="lk-meta">{{ figure.meta }}</span></p>
+{% endfor %}
+{% if info.quote %}<p class="lk-quote">{{ info.quote }}</p>
+{% if info.quoteNote %}<p class="lk-meta">{{ info.quoteNote }}</p>{% endif %}{% endif %}
+{% if events %}<p class="lk-meta"><strong>{{ t('timeline', lang) }}:</strong></p><ul>
+{% for date, title in events %}<li>{{ date }}: {{ title }}</li>{% endfor %}</ul>{% endif %}
+<p class="lk-meta">{{ info.source }}</p>
+</div>"""
+)
+
+_EVENT = _ENV.from_string(
+    """<div class="lk-card lk-event-card" data-event-id="{{ event.id }}">
+<p class="lk-meta">{{ date }}</p>
+<h3>{{ event.title[lang] }}</h3>
+{% if event.hindsight %}<span class="lk-badge lk-badge-hindsight">{{ t('hindsight', lang) }}</span>
+{% endif %}
+{% if place %}<p>{{ t('place', lang) }}: {{ place }}</p>{% endif %}
+{% if event.quote %}<p class="lk-quote">{{ event.quote[lang] }}</p>
+{% if note %}<p class="lk-meta">{{ note }}</p>{% endif %}{% endif %}
+<p class="lk-meta">{{ t('source', lang) }}: {{ event.source[lang] }}</p>
+</div>"""
+)
+
+_ERROR = _ENV.from_string(
+    """<div class="lk-card lk-error" role="alert">
+<h3>{{ t('error.title', lang) }}: {{ slug }}</h3>
+<p>{{ t('error.body', lang) }}</p>
+<ul>{% for problem in problems %}<li>{{ problem }}</li>{% endfor %}</ul>
+</div>"""
+)
+
+
+def header_card(story: Story, lang: Lang) -> str:
+    return _HEADER.render(
+        story=story,
+        lang=lang,
+        published=format_partial_date(story.published, "day", lang),
+        as_of=format_partial_date(story.as_of, "day", lang),
+    )
+
+
+def figure_card(story: Story, figure: Figure, lang: Lang) -> str:
+    return _FIGURE.render(
+        figure=figure,
+        lang=lang,
+        value=figure_value_text(figure, lang),
+        meta=figure_meta_text(figure, lang),
+        note=quote_note(story, lang),
+    )
+
+
+def event_date(event: Event, lang: Lang) -> str:
+    return format_partial_date(event.date.value, event.date.precision, lang)
+
+
+def details_card(story: Story, feature_id: str, lang: Lang) -> str:
+    feature = story.feature(feature_id)
+    events = [(event_date(e, lang), e.title[lang]) for e in story.events_of(feature_id)]
+    return _DETAILS.render(
+        feature_id=feature_id,
+        info=feature_details(story, feature, lang),
+        events=events,
+        lang=lang,
+    )
+
+
+def event_card(story: Story, event: Event, lang: Lang) -> str:
+    place = story.feature(event.feature).name[lang] if event.feature else None
+    return _EVENT.render(
+        event=event,
+        lang=lang,
+        date=event_date(event, lang),
+        place=place,
+        note=quote_note(story, lang),
+    )
+
+
+def error_card(
+    slug: str, problems: list[Problem], lang: Lang, root: str = "", limit: int = 20
+) -> str:
+    """A readable card for a broken story; file paths are shown relative to `root`."""
+    shown = [str(p).removeprefix(root) for p in problems[:limit]]
+    if len(problems) > limit:
+        shown.append(f"… (+{len(problems) - limit})")
+    return _ERROR.render(slug=slug, problems=shown, lang=lang)
