@@ -258,8 +258,9 @@ function lagekarteStoryMap(map, data) {
   // An embedding frame may settle its size after the map is drawn: fit again until
   // the reader has moved the map themselves.
   var readerMoved = false;
-  map.on("dragstart", function () { readerMoved = true; });
-  map.getContainer().addEventListener("wheel", function () { readerMoved = true; });
+  ["pointerdown", "wheel", "keydown", "touchstart"].forEach(function (type) {
+    map.getContainer().addEventListener(type, function () { readerMoved = true; });
+  });
   map.on("resize", function () {
     if (!readerMoved) map.fitBounds(data.view, { animate: false });
   });

@@ -1,0 +1,133 @@
+"""The dashboard page without a browser (streamlit.testing.v1.AppTest).
+
+The map is a component AppTest cannot draw; browser tests cover it. Here: the page runs
+in both languages, shows the figures, honours the URL, and keeps working beside a broken
+story.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+APP = str(REPO / "dashboard" / "app.py")
+
+
+def run_page(monkeypatch, stories: Path | None = None, **params: str) -> AppTest:
+    if stories is not None:
+        monkeypatch.setenv("LAGEKARTE_STORIES", str(stories))
+    page = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        page.query_params[key] = value
+    page.run()
+    assert not page.exception, page.exception
+    return page
+
+
+def html_text(page: AppTest) -> str:
+    return "\n".join(element.proto.body for element in page.get("html"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "civilians", "tabs"),
+    [
+        ("de", "Das Kalifat des IS bricht zusammen", "50.000\u2013100.000",
+         ["Details", "Zahlen", "Chronik", "Erkunden"]),
+        ("en", "The IS caliphate is collapsing", "50,000\u2013100,000",
+         ["Details", "Figures", "Timeline", "Explore"]),
+    ],
+)  # fmt: skip
+def test_page_runs_in_both_languages_with_every_figure(
+    monkeypatch, story, lang, title, civilians, tabs
+) -> None:
+    page = run_page(monkeypatch, lang=lang)
+    html = html_text(page)
+    assert title in html
+    assert civilians in html
+    for figure in story.figures:
+        assert f'data-figure-id="{figure.id}"' in html
+        assert figure.label[lang].split()[0] in html
+    assert [tab.label for tab in page.tabs] == tabs
+    as_of = "Stand: 1. Juli 2017" if lang == "de" else "As of: 1 July 2017"
+    assert as_of in html
+
+
+def test_selected_feature_from_the_url_shows_its_details(monkeypatch) -> None:
+    page = run_page(monkeypatch, lang="de", feature="raqqa")
+    html = html_text(page)
+    assert 'data-feature-id="raqqa"' in html
+    assert "<h3>Rakka</h3>" in html
+
+
+def test_event_from_the_url_is_chosen_and_marked_as_hindsight(monkeypatch) -> None:
+    page = run_page(monkeypatch, lang="en", event="mosul-victory")
+    html = html_text(page)
+    assert 'data-event-id="mosul-victory"' in html
+    assert "Hindsight: after the article appeared" in html
+    assert page.query_params["event"] in ("mosul-victory", ["mosul-victory"])
+
+
+def test_unknown_ids_in_the_url_are_ignored(monkeypatch) -> None:
+    page = run_page(monkeypatch, lang="xx", feature="atlantis", story="nope")
+    html = html_text(page)
+    assert "Das Kalifat des IS bricht zusammen" in html  # default story, default language
+    assert "lk-details-card" not in html
+
+
+def test_figure_button_selects_its_place_and_updates_the_url(monkeypatch) -> None:
+    page = run_page(monkeypatch, lang="de")
+    page.button(key="show-raqqa-civilians").click().run()
+    assert not page.exception
+    assert 'data-feature-id="raqqa"' in html_text(page)
+    assert page.query_params["feature"] in ("raqqa", ["raqqa"])
+
+
+def test_timeline_steps_forward_and_highlights_the_event_place(monkeypatch, story) -> None:
+    page = run_page(monkeypatch, lang="en")
+    first, second = story.events[0], story.events[1]
+    assert f'data-event-id="{first.id}"' in html_text(page)
+    page.button(key="timeline-forward").click().run()
+    html = html_text(page)
+    assert f'data-event-id="{second.id}"' in html
+    if second.feature:
+        assert f'data-feature-id="{second.feature}"' in html
+
+
+def test_distance_between_two_places_is_geodesic(monkeypatch) -> None:
+    page = run_page(monkeypatch, lang="de")
+    page.selectbox(key="d1").select("mosul").run()
+    page.selectbox(key="d2").select("raqqa").run()
+    assert not page.exception
+    metric = page.metric[0]
+    assert metric.value.endswith(" km")
+    assert 350 <= int(metric.value.split()[0].replace(".", "")) <= 400
+
+
+def test_embed_mode_shows_only_the_map_and_credit(monkeypatch) -> None:
+    page = run_page(monkeypatch, lang="en", mode="embed")
+    assert 'class="lk-card lk-header"' not in html_text(page)
+    assert "Das Kalifat" not in html_text(page) and "The IS caliphate" not in html_text(page)
+    assert [c.value for c in page.caption] == [
+        "Map: Lagekarte \u00b7 Borders: Natural Earth \u00b7 Text: Jan Kuhlmann, dpa"
+    ]
+    assert len(page.tabs) == 0
+
+
+def test_a_broken_story_beside_a_good_one_gives_an_error_card(
+    monkeypatch, story_copy, tmp_path
+) -> None:
+    story_copy()
+    story_copy(slug="broken-story", raw_features='{"type": "FeatureCollection", "features": 1}')
+    page = run_page(monkeypatch, stories=tmp_path, story="broken-story", lang="en")
+    html = html_text(page)
+    assert "This story has errors: broken-story" in html
+    assert "features.geojson" in html and "expected a list of features" in html
+    assert len(page.tabs) == 0
+    # the good story keeps working, one choice away
+    page.selectbox(key="story_control").select("is-caliphate-2017").run()
+    assert not page.exception
+    assert "The IS caliphate is collapsing" in html_text(page)
