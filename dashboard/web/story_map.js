@@ -42,6 +42,16 @@ function lagekarteStoryMap(map, data) {
 
   if (map.attributionControl) map.attributionControl.remove();
 
+  // Leaflet focuses the map on mousedown; in a frame only partly in view that scrolls the
+  // embedding page, and the click lands elsewhere. Same focus, without scrolling.
+  if (map.keyboard) {
+    map.keyboard.disable();
+    map.keyboard._onMouseDown = function () {
+      if (!this._focused) this._map.getContainer().focus({ preventScroll: true });
+    };
+    map.keyboard.enable();
+  }
+
   // Base map: our own vector data, drawn beneath everything and not clickable.
   map.createPane("lk-base");
   map.getPane("lk-base").style.zIndex = 250;
@@ -93,6 +103,12 @@ function lagekarteStoryMap(map, data) {
     node.setAttribute("tabindex", "0");
     node.setAttribute("role", "button");
     node.setAttribute("aria-label", p.a11y);
+    // Focusing on mousedown would make an embedding page scroll to the frame, moving the
+    // feature away under the pointer before mouseup: focus without scrolling instead.
+    node.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+      node.focus({ preventScroll: true });
+    });
     node.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
@@ -265,8 +281,12 @@ function lagekarteStoryMap(map, data) {
     if (!readerMoved) map.fitBounds(data.view, { animate: false });
   });
 
+  var moves = { count: 0 };
+  map.on("moveend", function () { moves.count += 1; });
+
   window.lagekarte = {
     map: map,
+    moves: moves,
     layers: layers,
     select: select,
     featureIds: Object.keys(byId),

@@ -1,0 +1,104 @@
+"""The dashboard in Chromium: what a reader sees and what the browser sends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.story import Story
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# streamlit-folium sends map state to the server at most once per 250 ms (its debounce).
+COMPONENT_DEBOUNCE_MS = 250
+
+
+def open_dashboard(watched_page, url: str, query: str = "", **context_options):
+    host = url.split("//", 1)[1]
+    page = watched_page(allowed_hosts={host}, **context_options)
+    sent: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    page.sent = sent
+    page.goto(f"{url}/{query}")
+    page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").wait_for()
+    page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
+    return page
+
+
+def map_frame(page):
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+def test_map_shows_every_feature_with_no_request_elsewhere(
+    watched_page, dashboard_url: str, story: Story
+) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de")
+    frame = page.frame_locator(MAP_FRAME)
+    for feature in story.features:
+        if not feature.distant:
+            expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()
+    expect(frame.locator(".lk-label", has_text="Mossul")).to_be_visible()
+    map_frame(page).evaluate("lagekarte.map.setView([45, 0], 2, {animate: false})")
+    for feature in story.features:
+        if feature.distant:
+            expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()
+    assert page.watch.foreign == []
+    assert page.watch.errors == []
+
+
+def test_three_pans_send_nothing_to_the_server(watched_page, dashboard_url: str) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de")
+    frame = map_frame(page)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    box = page.locator(MAP_FRAME).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    before_center = frame.evaluate("lagekarte.map.getCenter().lng")
+    sent_before = len(page.sent)
+    moves_before = frame.evaluate("lagekarte.moves.count")
+    for dx in (120, -80, 60):
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x + dx, y + 40, steps=8)
+        page.mouse.up()
+    frame.wait_for_function(f"lagekarte.moves.count >= {moves_before + 3}")
+    # let the component's debounce elapse: had it anything to send, it would have sent it
+    page.wait_for_timeout(COMPONENT_DEBOUNCE_MS * 3)
+    assert frame.evaluate("lagekarte.map.getCenter().lng") != before_center
+    assert page.sent[sent_before:] == []
+    assert page.watch.errors == []
+
+
+def test_click_on_raqqa_shows_the_range_within_one_second(watched_page, dashboard_url: str) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de")
+    sent_before = len(page.sent)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("[data-feature-id='raqqa']").click()
+    panel = frame.locator(".lk-details")
+    expect(panel).to_contain_text("50.000", timeout=1000)
+    expect(panel).to_contain_text("100.000", timeout=1000)
+    # the page's own details follow after one rerun
+    card = page.locator(".lk-details-card[data-feature-id='raqqa']")
+    expect(card).to_contain_text("50.000\u2013100.000", timeout=5000)
+    assert len(page.sent) > sent_before
+    assert "feature=raqqa" in page.url
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_phone_size_has_no_horizontal_scroll(
+    watched_page, dashboard_url: str, tmp_path: Path
+) -> None:
+    page = open_dashboard(
+        watched_page, dashboard_url, "?lang=en",
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+    )  # fmt: skip
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    shot = tmp_path / "phone.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    expect(page.frame_locator(MAP_FRAME).locator("[data-feature-id='mosul']")).to_be_visible()
