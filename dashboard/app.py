@@ -35,6 +35,7 @@ VENDOR_URL = "/app/static/vendor"
 MAP_HEIGHT = 540
 MAP_WIDTH_GUESS = 760  # for choosing zooms; the map fills its column
 LANG_NAMES: dict[Lang, str] = {"de": "Deutsch", "en": "English"}
+PANEL_KEY = "side_panel"
 
 
 # ---------------------------------------------------------------------------
@@ -88,10 +89,12 @@ def _focus(center: tuple[float, float], zoom: int) -> None:
     st.session_state.map_focus = (center, zoom)
 
 
-def _select_feature(story: Story, feature_id: str | None, move: bool = True) -> None:
-    _update(feature=feature_id)
-    if feature_id and move:
+def _select_feature(story: Story, feature_id: str | None, show_details: bool = False) -> None:
+    state = _update(feature=feature_id)
+    if feature_id:
         _focus(*focus_on(story, feature_id, MAP_WIDTH_GUESS, MAP_HEIGHT))
+        if show_details:
+            st.session_state[PANEL_KEY] = text("ui.details", state.lang)
 
 
 def _select_event(story: Story, event_id: str) -> None:
@@ -192,17 +195,19 @@ def _map(state: ViewState, story: Story, fingerprint: tuple) -> ViewState:
         key=f"map-{story.slug}-{state.lang}-{int(state.embed)}",
         height=MAP_HEIGHT,
         use_container_width=True,
-        # Only feature clicks come back: pan and zoom never rerun the script.
-        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        # Only feature clicks come back: pan and zoom never rerun the script. (Not the click
+        # count either: its default differs from the frontend's first value, which would
+        # cost every page load a second script run.)
+        returned_objects=["last_active_drawing"],
         center=center,
         zoom=zoom,
         feature_group_to_add=_highlight(story, state.feature),
     )
-    result = result or {}
-    count = result.get("last_object_clicked_count")
-    if count and count != st.session_state.get("last_click_count"):
-        st.session_state.last_click_count = count
-        clicked = ((result.get("last_active_drawing") or {}).get("properties") or {}).get("id")
+    # A click sends the clicked feature; the same feature clicked twice sends nothing new.
+    drawing = (result or {}).get("last_active_drawing") or {}
+    clicked = (drawing.get("properties") or {}).get("id")
+    if clicked and clicked != st.session_state.get("last_click"):
+        st.session_state.last_click = clicked
         if clicked in {f.id for f in story.features}:
             state = _update(feature=clicked)
     return state
@@ -223,7 +228,7 @@ def _figures(state: ViewState, story: Story) -> None:
                 text("ui.figures.show", state.lang),
                 key=f"show-{figure.id}",
                 on_click=_select_feature,
-                args=(story, figure.feature),
+                args=(story, figure.feature, True),
             )
 
 
@@ -281,7 +286,7 @@ def _explore(state: ViewState, story: Story) -> None:
         options,
         format_func=label,
         key="jump",
-        on_change=lambda: _select_feature(story, st.session_state.jump),
+        on_change=lambda: _select_feature(story, st.session_state.jump, True),
     )
     first, second = st.columns(2)
     start = first.selectbox(text("ui.explore.from", lang), options, format_func=label, key="d1")
@@ -300,7 +305,6 @@ def _explore(state: ViewState, story: Story) -> None:
 
 st.set_page_config(page_title="Lagekarte", page_icon="\U0001f5fa", layout="wide")
 _vendor_assets()
-st.html(cards.STYLE)
 
 fingerprint = _stories_fingerprint(STORIES_DIR)
 listing = _stories(str(STORIES_DIR), fingerprint)
@@ -312,37 +316,44 @@ if state.embed and story is not None:
     st.caption(story.credit[state.lang])
     st.stop()
 
-_controls(state, listing)
+controls_slot = st.container()
 if story is None:
+    with controls_slot:
+        _controls(state, listing)
     if state.story in listing.broken:
         problems = listing.broken[state.story]
         st.html(cards.error_card(state.story, problems, state.lang, root=f"{REPO}/"))
     st.stop()
 
 state = state.within(story)
-st.html(cards.header_card(story, state.lang))
-_view_picker(state, story)
-
+header_slot = st.container()
 map_column, side_column = st.columns([3, 2], gap="medium")
+# The map is drawn first, into its place further down the page, so that its frame starts
+# loading before the rest of the page has been sent.
 with map_column:
     state = _map(state, story, fingerprint)
     st.caption(text("ui.map.help", state.lang))
+with controls_slot:
+    _controls(state, listing)
+    st.html(cards.STYLE)
+with header_slot:
+    st.html(cards.header_card(story, state.lang))
+    _view_picker(state, story)
 with side_column:
-    details_tab, figures_tab, timeline_tab, explore_tab = st.tabs(
-        [
-            text("ui.details", state.lang),
-            text("figures", state.lang),
-            text("timeline", state.lang),
-            text("ui.explore", state.lang),
-        ]
-    )
-    with details_tab:
-        _details(state, story)
-    with figures_tab:
-        _figures(state, story)
-    with timeline_tab:
-        _timeline(state, story)
-    with explore_tab:
-        _explore(state, story)
+    # Only the open tab is drawn: less for the browser to render before the map is ready.
+    panels = {
+        "ui.details": lambda: _details(state, story),
+        "figures": lambda: _figures(state, story),
+        "timeline": lambda: _timeline(state, story),
+        "ui.explore": lambda: _explore(state, story),
+    }
+    labels = [text(k, state.lang) for k in panels]
+    # A link to an event opens the timeline; otherwise the details come first.
+    first = labels[2] if state.event and not state.feature else labels[0]
+    tabs = st.tabs(labels, key=PANEL_KEY, on_change="rerun", default=first)
+    for tab, draw in zip(tabs, panels.values(), strict=True):
+        if tab.open:
+            with tab:
+                draw()
 
 st.caption(text("ui.share.help", state.lang))

@@ -17,12 +17,21 @@ from tests.conftest import REPO
 APP = str(REPO / "dashboard" / "app.py")
 
 
-def run_page(monkeypatch, stories: Path | None = None, **params: str) -> AppTest:
+PANELS = {"de": ["Details", "Zahlen", "Chronik", "Erkunden"],
+          "en": ["Details", "Figures", "Timeline", "Explore"]}  # fmt: skip
+
+
+def run_page(
+    monkeypatch, stories: Path | None = None, panel: int | None = None, **params: str
+) -> AppTest:
+    """Run the page with query parameters; `panel` opens a side tab (0 details … 3 explore)."""
     if stories is not None:
         monkeypatch.setenv("LAGEKARTE_STORIES", str(stories))
     page = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         page.query_params[key] = value
+    if panel is not None:
+        page.session_state["side_panel"] = PANELS[params.get("lang", "de")][panel]
     page.run()
     assert not page.exception, page.exception
     return page
@@ -33,18 +42,17 @@ def html_text(page: AppTest) -> str:
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "civilians", "tabs"),
+    ("lang", "title", "civilians"),
     [
-        ("de", "Das Kalifat des IS bricht zusammen", "50.000\u2013100.000",
-         ["Details", "Zahlen", "Chronik", "Erkunden"]),
-        ("en", "The IS caliphate is collapsing", "50,000\u2013100,000",
-         ["Details", "Figures", "Timeline", "Explore"]),
+        ("de", "Das Kalifat des IS bricht zusammen", "50.000\u2013100.000"),
+        ("en", "The IS caliphate is collapsing", "50,000\u2013100,000"),
     ],
-)  # fmt: skip
+)
 def test_page_runs_in_both_languages_with_every_figure(
-    monkeypatch, story, lang, title, civilians, tabs
+    monkeypatch, story, lang, title, civilians
 ) -> None:
-    page = run_page(monkeypatch, lang=lang)
+    page = run_page(monkeypatch, lang=lang, panel=1)
+    tabs = PANELS[lang]
     html = html_text(page)
     assert title in html
     assert civilians in html
@@ -79,7 +87,7 @@ def test_unknown_ids_in_the_url_are_ignored(monkeypatch) -> None:
 
 
 def test_figure_button_selects_its_place_and_updates_the_url(monkeypatch) -> None:
-    page = run_page(monkeypatch, lang="de")
+    page = run_page(monkeypatch, lang="de", panel=1)
     page.button(key="show-raqqa-civilians").click().run()
     assert not page.exception
     assert 'data-feature-id="raqqa"' in html_text(page)
@@ -87,7 +95,7 @@ def test_figure_button_selects_its_place_and_updates_the_url(monkeypatch) -> Non
 
 
 def test_timeline_steps_forward_and_highlights_the_event_place(monkeypatch, story) -> None:
-    page = run_page(monkeypatch, lang="en")
+    page = run_page(monkeypatch, lang="en", panel=2)
     first, second = story.events[0], story.events[1]
     assert f'data-event-id="{first.id}"' in html_text(page)
     page.button(key="timeline-forward").click().run()
@@ -98,7 +106,7 @@ def test_timeline_steps_forward_and_highlights_the_event_place(monkeypatch, stor
 
 
 def test_distance_between_two_places_is_geodesic(monkeypatch) -> None:
-    page = run_page(monkeypatch, lang="de")
+    page = run_page(monkeypatch, lang="de", panel=3)
     page.selectbox(key="d1").select("mosul").run()
     page.selectbox(key="d2").select("raqqa").run()
     assert not page.exception

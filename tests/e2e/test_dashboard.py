@@ -41,7 +41,7 @@ def test_map_shows_every_feature_with_no_request_elsewhere(
         if not feature.distant:
             expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()
     expect(frame.locator(".lk-label", has_text="Mossul")).to_be_visible()
-    map_frame(page).evaluate("lagekarte.map.setView([45, 0], 2, {animate: false})")
+    map_frame(page).evaluate("() => { lagekarte.map.setView([45, 0], 2, {animate: false}); }")
     for feature in story.features:
         if feature.distant:
             expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()

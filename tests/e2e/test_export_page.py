@@ -52,7 +52,7 @@ def test_every_feature_is_visible_with_no_request_to_another_host(
     )
     assert local <= visible_ids(page)
     # zoomed out to the world, the far-away places show too
-    page.evaluate("lagekarte.map.setView([45, 0], 2, {animate: false})")
+    page.evaluate("() => { lagekarte.map.setView([45, 0], 2, {animate: false}); }")
     distant = {f.id for f in story.features if f.distant}
     page.wait_for_function(
         "ids => ids.every(id => document.querySelector(`[data-feature-id='${id}']`))",
