@@ -18,6 +18,9 @@ BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "basemap"
 LAYER_FILES = {"world": "world.geojson", "region": "region.geojson"}
 BORDERS_FILE = "borders.geojson"
 CREDIT = "Natural Earth"
+# The detailed region layer covers this box (west, south, east, north); the world layer
+# has it cut out. Must match REGION_BBOX in geodata/basemap/derive.py.
+REGION_BOX = (24.0, 22.0, 64.0, 44.0)
 
 
 @cache

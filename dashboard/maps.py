@@ -20,7 +20,7 @@ from jinja2 import Template
 from pyproj import Geod
 from shapely.geometry import mapping
 
-from dashboard.basemap import basemap_geojson
+from dashboard.basemap import REGION_BOX, basemap_geojson
 from dashboard.escape import script_json
 from dashboard.i18n import Lang, format_number, format_partial_date, format_range, text
 from dashboard.story import LAYERS, Feature, Figure, Story
@@ -126,6 +126,7 @@ def map_payload(
         },
         "legend": _legend(story, lang),
         "base": {"world": basemap_geojson("world"), "region": basemap_geojson("region")},
+        "baseBox": list(REGION_BOX),
         "features": {
             "type": "FeatureCollection",
             "features": [_feature_json(story, feature, lang) for feature in story.features],

@@ -63,3 +63,14 @@ def test_far_away_places_have_world_context(story: Story) -> None:
     for feature_id in ("washington", "moscow"):
         point = story.feature(feature_id).geometry
         assert min(g.distance(point) for g in world.geometry) < 0.5
+
+
+def test_region_box_matches_the_derived_layers() -> None:
+    """The map hides outline seams lying on REGION_BOX: it must be the layers' real box."""
+    from dashboard.basemap import REGION_BOX
+
+    region = basemap_frame("region")
+    west, south, east, north = region.total_bounds
+    assert west >= REGION_BOX[0] and south >= REGION_BOX[1]
+    assert east <= REGION_BOX[2] and north <= REGION_BOX[3]
+    assert (west, east) == (REGION_BOX[0], REGION_BOX[2])  # land reaches both sides

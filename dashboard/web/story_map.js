@@ -57,14 +57,45 @@ function lagekarteStoryMap(map, data) {
   map.getPane("lk-base").style.zIndex = 250;
   // One canvas for the base map: hundreds of country outlines draw faster than as SVG.
   var baseRenderer = L.canvas({ pane: "lk-base", padding: 0.2 });
+  var baseOptions = { pane: "lk-base", renderer: baseRenderer, interactive: false };
   ["world", "region"].forEach(function (name) {
-    L.geoJSON(data.base[name], {
-      pane: "lk-base",
-      renderer: baseRenderer,
-      interactive: false,
-      style: { color: "#a59d8c", weight: 0.8, fillColor: "#f3f0e7", fillOpacity: 1 }
-    }).addTo(map);
+    L.geoJSON(data.base[name], L.extend({
+      style: { stroke: false, fillColor: "#f3f0e7", fillOpacity: 1 }
+    }, baseOptions)).addTo(map);
   });
+  L.geoJSON(baseOutlines([data.base.world, data.base.region], data.baseBox), L.extend({
+    style: { color: "#a59d8c", weight: 0.8, fill: false }
+  }, baseOptions)).addTo(map);
+
+  // Country outlines as lines, leaving out the seams where the detailed region layer
+  // meets the coarse world layer (edges lying on the region's box).
+  function baseOutlines(collections, box) {
+    var lines = [];
+    function onSeam(a, b) {
+      return (a[0] === b[0] && (a[0] === box[0] || a[0] === box[2])) ||
+        (a[1] === b[1] && (a[1] === box[1] || a[1] === box[3]));
+    }
+    function addRing(coordinates) {
+      var current = [coordinates[0]];
+      for (var i = 1; i < coordinates.length; i++) {
+        if (onSeam(coordinates[i - 1], coordinates[i])) {
+          if (current.length > 1) lines.push(current);
+          current = [coordinates[i]];
+        } else {
+          current.push(coordinates[i]);
+        }
+      }
+      if (current.length > 1) lines.push(current);
+    }
+    collections.forEach(function (collection) {
+      collection.features.forEach(function (feature) {
+        var g = feature.geometry;
+        var polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+        polygons.forEach(function (polygon) { polygon.forEach(addRing); });
+      });
+    });
+    return { type: "MultiLineString", coordinates: lines };
+  }
 
   function styleOf(feature) {
     var p = feature.properties;
