@@ -29,6 +29,19 @@ def basemap_geojson(layer: str, folder: Path = BASEMAP_DIR) -> dict[str, Any]:
     return json.loads((folder / LAYER_FILES[layer]).read_text("utf-8"))
 
 
+@cache
+def basemap_shapes(layer: str, folder: Path = BASEMAP_DIR) -> dict[str, Any]:
+    """One base layer with geometry only: what a map draws, in fewer bytes."""
+    collection = basemap_geojson(layer, folder)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+            for f in collection["features"]
+        ],
+    }
+
+
 def basemap_frame(layer: str, folder: Path = BASEMAP_DIR) -> gpd.GeoDataFrame:
     """One base layer as a GeoDataFrame in WGS84 (for static images and checks)."""
     return gpd.read_file(folder / LAYER_FILES[layer]).set_crs(4326, allow_override=True)

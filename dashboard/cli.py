@@ -43,8 +43,9 @@ def export_command(story_dir: str, fmt: str, lang: str, out: str) -> int:
             print(problem)
         return 1
     content = export(story, fmt, lang)  # type: ignore[arg-type]
-    Path(out).write_text(content, encoding="utf-8")
-    print(f"{out}: {len(content.encode('utf-8')):,} bytes")
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    Path(out).write_bytes(data)
+    print(f"{out}: {len(data):,} bytes")
     return 0
 
 
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("story_dir")
     out.add_argument("--format", choices=FORMATS, default="html")
     out.add_argument("--lang", choices=LANGS, default="de")
-    out.add_argument("--out", required=True)
+    out.add_argument("--out", required=True, help="file to write")
     return parser
 
 

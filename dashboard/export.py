@@ -1,15 +1,19 @@
-"""Exports of a story: a single-file HTML page and GeoJSON data.
+"""Exports of a story: single-file HTML, its iframe embed code, PNG/SVG, GeoJSON, CSV.
 
 The HTML page inlines Leaflet and all data, carries a Content-Security-Policy that
-allows no other origin, and works opened from disk with no network.
+allows no other origin, and works opened from disk or any static host with no network.
+All exports come from the same story data, in German or English.
 """
 
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
+import io
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment
@@ -18,10 +22,10 @@ from shapely.geometry import mapping
 from dashboard.assets import inline_assets
 from dashboard.basemap import CREDIT as BASEMAP_CREDIT
 from dashboard.i18n import Lang, format_partial_date, text
-from dashboard.maps import build_map, figure_meta_text, figure_value_text
+from dashboard.maps import build_map, figure_meta_text, figure_value_text, map_payload
 from dashboard.story import Story
 
-FORMATS = ("html", "geojson")
+ALT_ID = "lk-alt"
 
 _PAGE = Environment(autoescape=True).from_string(
     """<!DOCTYPE html>
@@ -37,7 +41,7 @@ _PAGE = Environment(autoescape=True).from_string(
 <style>.lk-alt{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}</style>
 </head>
 <body>
-<p class="lk-alt" id="lk-alt">{{ alt }}</p>
+<p class="lk-alt" id="{{ alt_id }}">{{ alt }}</p>
 {{ body | safe }}
 <script>
 {{ script | safe }}
@@ -82,8 +86,10 @@ def _content_security_policy(page: str) -> str:
 
 def export_html(story: Story, lang: Lang) -> str:
     """The story's map as one self-contained HTML page."""
-    folium_map = build_map(story, lang, show_title=True)
-    inline_assets(folium_map)
+    payload = map_payload(story, lang, show_title=True)
+    payload["describedBy"] = ALT_ID
+    folium_map = build_map(story, lang, payload=payload, gestures=True)
+    inline_assets(folium_map, gestures=True)
     figure = folium_map.get_root()
     figure.render()
     page = _PAGE.render(
@@ -92,6 +98,7 @@ def export_html(story: Story, lang: Lang) -> str:
         title=story.title[lang],
         description=story.summary[lang],
         alt=alt_text(story, lang),
+        alt_id=ALT_ID,
         header=figure.header.render(),
         body=figure.html.render(),
         script=figure.script.render(),
@@ -166,10 +173,111 @@ def export_geojson(story: Story, lang: Lang) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1)
 
 
-def export(story: Story, fmt: str, lang: Lang) -> str:
-    """Dispatch on the format name."""
-    if fmt == "html":
-        return export_html(story, lang)
-    if fmt == "geojson":
-        return export_geojson(story, lang)
-    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+def export_file_name(story: Story, lang: Lang, fmt: str) -> str:
+    """`is-caliphate-2017-de.html`: the name every export of a story uses."""
+    extension = {"embed": "embed.html"}.get(fmt, fmt)
+    return f"{story.slug}-{lang}.{extension}"
+
+
+_EMBED = Environment(autoescape=True).from_string(
+    """<div style="position:relative;width:100%;max-width:960px;aspect-ratio:4/3;">
+  <iframe src="{{ src }}" title="{{ title }}" loading="lazy" referrerpolicy="no-referrer"
+    sandbox="allow-scripts" allowfullscreen
+    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>
+</div>
+"""
+)
+
+
+def embed_snippet(story: Story, lang: Lang, src: str | None = None) -> str:
+    """A responsive iframe for the HTML export: titled, lazy-loaded, sandboxed.
+
+    `src` is where the journalist puts the HTML file; by default its file name, next to
+    the article page.
+    """
+    return _EMBED.render(
+        src=src or export_file_name(story, lang, "html"),
+        title=f"{text('embed.title', lang)}: {story.title[lang]}",
+    )
+
+
+CSV_COLUMNS = (
+    "record", "id", "kind", "name", "low", "high", "unit", "feature", "lat", "lon", "date",
+    "as_of", "hindsight", "estimate", "source", "quote",
+)  # fmt: skip
+
+
+class _SpreadsheetSafeWriter(csv.DictWriter):
+    """A text cell starting with = + - @ would run as a formula in a spreadsheet: such
+    cells get a leading apostrophe (the OWASP advice), so text stays text."""
+
+    def writerow(self, rowdict: dict[str, Any]) -> Any:
+        return super().writerow({key: _spreadsheet_text(value) for key, value in rowdict.items()})
+
+
+def _spreadsheet_text(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _plain_number(value: float) -> str:
+    """50000, 911, 371.9: no exponent, no thousands separator (machine-readable)."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def export_csv(story: Story, lang: Lang) -> str:
+    """One row per feature and per figure, each with its source."""
+    buffer = io.StringIO()
+    writer = _SpreadsheetSafeWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for feature in story.features:
+        point = feature.geometry.representative_point()
+        writer.writerow({
+            "record": "feature", "id": feature.id, "kind": feature.kind,
+            "name": feature.name[lang], "lat": round(point.y, 6), "lon": round(point.x, 6),
+            "date": str(feature.date) if feature.date else "",
+            "as_of": story.as_of.isoformat(), "hindsight": feature.hindsight,
+            "estimate": feature.estimate, "source": feature.source[lang],
+            "quote": feature.quote[lang] if feature.quote else "",
+        })  # fmt: skip
+    for figure in story.figures:
+        writer.writerow({
+            "record": "figure", "id": figure.id, "kind": "figure", "name": figure.label[lang],
+            "low": _plain_number(figure.low), "high": _plain_number(figure.high),
+            "unit": figure.unit[lang] if figure.unit else "", "feature": figure.feature or "",
+            "as_of": figure.as_of.isoformat(), "estimate": figure.approximate,
+            "source": figure.source[lang], "quote": figure.quote[lang] if figure.quote else "",
+        })  # fmt: skip
+    return buffer.getvalue()
+
+
+def _image(fmt: str) -> Callable[[Story, Lang], bytes]:
+    def render(story: Story, lang: Lang) -> bytes:
+        from dashboard.static_map import render_image  # matplotlib only when asked for
+
+        return render_image(story, lang, fmt)  # type: ignore[arg-type]
+
+    return render
+
+
+EXPORTERS: dict[str, Callable[[Story, Lang], str | bytes]] = {
+    "html": export_html,
+    "embed": embed_snippet,
+    "png": _image("png"),
+    "svg": _image("svg"),
+    "geojson": export_geojson,
+    "csv": export_csv,
+}
+FORMATS = tuple(EXPORTERS)
+MIME_TYPES = {
+    "html": "text/html", "embed": "text/html", "png": "image/png", "svg": "image/svg+xml",
+    "geojson": "application/geo+json", "csv": "text/csv",
+}  # fmt: skip
+
+
+def export(story: Story, fmt: str, lang: Lang) -> str | bytes:
+    """The story in format `fmt` (one of FORMATS): text, or bytes for PNG."""
+    if fmt not in EXPORTERS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return EXPORTERS[fmt](story, lang)

@@ -60,6 +60,19 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "alt.shows": {"de": "Sie zeigt", "en": "It shows"},
     "alt.figures": {"de": "Zahlen", "en": "Figures"},
     "place": {"de": "Ort", "en": "Place"},
+    "gesture.touch": {
+        "de": "Zum Bewegen der Karte zwei Finger verwenden",
+        "en": "Use two fingers to move the map",
+    },
+    "gesture.scroll": {
+        "de": "Strg + Mausrad zum Zoomen der Karte",
+        "en": "Use ctrl + scroll to zoom the map",
+    },
+    "gesture.scroll_mac": {
+        "de": "\u2318 + Mausrad zum Zoomen der Karte",
+        "en": "Use \u2318 + scroll to zoom the map",
+    },
+    "embed.title": {"de": "Karte", "en": "Map"},
     "error.title": {"de": "Diese Geschichte hat Fehler", "en": "This story has errors"},
     "error.body": {
         "de": "Sie kann nicht angezeigt werden, bis diese Punkte behoben sind:",

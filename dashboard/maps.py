@@ -20,7 +20,7 @@ from jinja2 import Template
 from pyproj import Geod
 from shapely.geometry import mapping
 
-from dashboard.basemap import REGION_BOX, basemap_geojson
+from dashboard.basemap import REGION_BOX, basemap_shapes
 from dashboard.escape import script_json
 from dashboard.i18n import Lang, format_number, format_partial_date, format_range, text
 from dashboard.story import LAYERS, Feature, Figure, Story
@@ -69,11 +69,25 @@ def build_map(
     show_title: bool = True,
     collapse_layers: bool = False,
     payload: dict[str, Any] | None = None,
+    gestures: bool = False,
 ) -> folium.Map:
     """A folium map of the story in `lang`, with no external assets attached.
 
     `payload` may be a cached `map_payload(...)` result for the same arguments.
+    `gestures`: in a page that scrolls, zoom needs ctrl (⌘) + wheel and panning two
+    fingers (Leaflet.GestureHandling, whose assets the caller must add).
     """
+    options: dict[str, Any] = {}
+    if gestures:
+        options["gesture_handling"] = True
+        options["gesture_handling_options"] = {
+            "text": {
+                "touch": text("gesture.touch", lang),
+                "scroll": text("gesture.scroll", lang),
+                "scrollMac": text("gesture.scroll_mac", lang),
+            },
+            "duration": 1500,
+        }
     if payload is None:
         payload = map_payload(
             story, lang, view=view, show_title=show_title, collapse_layers=collapse_layers
@@ -88,6 +102,7 @@ def build_map(
         min_zoom=2,
         max_zoom=MAX_ZOOM,
         world_copy_jump=False,
+        **options,
     )
     folium_map.default_js = []
     folium_map.default_css = []
@@ -110,6 +125,7 @@ def map_payload(
         "lang": lang,
         "title": story.title[lang],
         "asOfText": f"{text('as_of', lang)}: {format_partial_date(story.as_of, 'day', lang)}",
+        "sourceText": source_line(story, lang),
         "credit": story.credit[lang],
         "showTitle": show_title,
         "view": chosen,
@@ -125,7 +141,7 @@ def map_payload(
             "zoomOut": text("zoom_out", lang),
         },
         "legend": _legend(story, lang),
-        "base": {"world": basemap_geojson("world"), "region": basemap_geojson("region")},
+        "base": {"world": basemap_shapes("world"), "region": basemap_shapes("region")},
         "baseBox": list(REGION_BOX),
         "features": {
             "type": "FeatureCollection",
@@ -231,6 +247,17 @@ def label_min_zoom(story: Story, feature: Feature) -> int:
         needed = math.log2(LABEL_SPACING_PX * metres_per_px_z0 / max(metres, 1.0))
         zoom = max(zoom, math.ceil(needed))
     return min(zoom, MAX_ZOOM)
+
+
+def source_line(story: Story, lang: Lang) -> str:
+    """`Quelle: dpa (Jan Kuhlmann), „Das Kalifat …“, 1. Juli 2017`."""
+    source = story.source
+    line = f"{text('source', lang)}: {source.publisher}"
+    if source.author:
+        line += f" ({source.author})"
+    if source.title:
+        line += f", \u201e{source.title}\u201c" if lang == "de" else f", \u201c{source.title}\u201d"
+    return f"{line}, {format_partial_date(story.published, 'day', lang)}"
 
 
 def figure_value_text(figure: Figure, lang: Lang) -> str:

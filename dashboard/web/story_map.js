@@ -41,6 +41,10 @@ function lagekarteStoryMap(map, data) {
   }
 
   if (map.attributionControl) map.attributionControl.remove();
+  var container = map.getContainer();
+  container.setAttribute("role", "region");
+  container.setAttribute("aria-label", data.title);
+  if (data.describedBy) container.setAttribute("aria-describedby", data.describedBy);
 
   // Leaflet focuses the map on mousedown; in a frame only partly in view that scrolls the
   // embedding page, and the click lands elsewhere. Same focus, without scrolling.
@@ -199,6 +203,7 @@ function lagekarteStoryMap(map, data) {
       var box = el("div", "lk-title");
       box.appendChild(el("h1", null, data.title));
       box.appendChild(el("p", "lk-asof", data.asOfText));
+      box.appendChild(el("p", "lk-source-line", data.sourceText));
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
