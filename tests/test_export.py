@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+import struct
 from pathlib import Path
+from xml.etree import ElementTree
 
 import geopandas as gpd
 import pytest
 
 from dashboard.cli import main
-from dashboard.export import alt_text, export_geojson, export_html
+from dashboard.export import FORMATS, alt_text, embed_snippet, export, export_geojson, export_html
 from dashboard.story import Story, load_story
 
-SIZE_BUDGET = 600_000
+SIZE_BUDGET = 350_000
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +90,92 @@ def test_command_line_export_of_a_broken_story_names_the_problem(story_copy, tmp
     assert main(["export", str(folder), "--format", "html", "--out", str(out)]) == 1
     assert "expected a GeoJSON FeatureCollection" in capsys.readouterr().out
     assert not out.exists()
+
+
+# --- embed code, images, CSV ---------------------------------------------------------
+
+
+def test_embed_snippet_is_a_titled_lazy_sandboxed_iframe(story: Story) -> None:
+    snippet = embed_snippet(story, "de")
+    assert 'src="is-caliphate-2017-de.html"' in snippet
+    assert 'title="Karte: Das Kalifat des IS bricht zusammen"' in snippet
+    assert 'loading="lazy"' in snippet and 'sandbox="allow-scripts"' in snippet
+    assert "width:100%" in snippet  # fills the column of the article
+
+
+def test_embed_snippet_escapes_a_hostile_title(hostile_story_dir: Path) -> None:
+    snippet = embed_snippet(load_story(hostile_story_dir), "en", src='x" onload="alert(1)')
+    assert "<script>" not in snippet and 'onload="alert' not in snippet
+    assert "&#34; onload=&#34;alert(1)" in snippet
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"), [("de", ("Mossul", "Rakka")), ("en", ("Mosul", "Raqqa"))]
+)
+def test_svg_keeps_place_names_as_text(story: Story, lang: str, names: tuple[str, str]) -> None:
+    svg = export(story, "svg", lang)
+    root = ElementTree.fromstring(svg)
+    texts = {
+        "".join(node.itertext()).strip() for node in root.iter("{http://www.w3.org/2000/svg}text")
+    }
+    for name in names:
+        assert name in texts
+    assert story.credit[lang] in texts
+
+
+def test_png_is_print_size(story: Story) -> None:
+    width, height = png_size(export(story, "png", "de"))
+    assert width >= 2400 and height > 1000
+
+
+def test_main_place_labels_do_not_overlap(story: Story) -> None:
+    from dashboard.static_map import build_static_map
+
+    for lang in ("de", "en"):
+        labels = build_static_map(story, lang).labels
+        placed = {label.feature_id for label in labels}
+        assert {"mosul", "raqqa"} <= placed
+        for i, a in enumerate(labels):
+            for b in labels[i + 1 :]:
+                overlap = (
+                    a.bbox[0] < b.bbox[2]
+                    and b.bbox[0] < a.bbox[2]
+                    and (a.bbox[1] < b.bbox[3] and b.bbox[1] < a.bbox[3])
+                )
+                assert not overlap, (a, b)
+
+
+def test_csv_has_one_row_per_feature_and_figure_with_its_source(story: Story) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(story, "csv", "en"))))
+    assert [r["id"] for r in rows if r["record"] == "feature"] == [f.id for f in story.features]
+    assert [r["id"] for r in rows if r["record"] == "figure"] == [f.id for f in story.figures]
+    assert all(r["source"] for r in rows)
+    civilians = next(r for r in rows if r["id"] == "raqqa-civilians")
+    assert (civilians["low"], civilians["high"], civilians["feature"]) == (
+        "50000",
+        "100000",
+        "raqqa",
+    )
+    mosul = next(r for r in rows if r["id"] == "mosul")
+    assert (float(mosul["lat"]), float(mosul["lon"])) == (36.335, 43.1189)
+
+
+def test_csv_cells_never_start_a_formula(story_copy) -> None:
+    folder = story_copy(features=lambda fs: fs[0]["properties"].update(name_en="=HYPERLINK(1)"))
+    rows = list(csv.DictReader(io.StringIO(export(load_story(folder), "csv", "en"))))
+    assert rows[0]["name"] == "'=HYPERLINK(1)"
+
+
+def test_every_format_exports_from_the_command_line(story: Story, tmp_path: Path) -> None:
+    for fmt in FORMATS:
+        out = tmp_path / f"story.{fmt}"
+        assert (
+            main(["export", str(story.path), "--format", fmt, "--lang", "en", "--out", str(out)])
+            == 0
+        )
+        assert out.stat().st_size > 100

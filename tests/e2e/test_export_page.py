@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.export import export_html
 from dashboard.story import Story, load_story
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.browser
 def open_export(watched_page, path: Path, **context_options):
     page = watched_page(**context_options)
     page.goto(path.as_uri())
-    page.wait_for_function("window.lagekarte !== undefined")
+    page.wait_for_function("() => window.lagekarte !== undefined")
     return page
 
 
@@ -62,7 +63,7 @@ def test_every_feature_is_visible_with_no_request_to_another_host(
     assert page.watch.foreign == []
     assert all(url.startswith("file://") for url in page.watch.requests)
     assert page.watch.errors == []
-    assert export_de.stat().st_size < 600_000
+    assert export_de.stat().st_size < 350_000
 
 
 def test_clicking_raqqa_shows_the_trapped_civilians_range(watched_page, export_de: Path) -> None:
@@ -110,3 +111,28 @@ def test_hostile_text_shows_literally_and_runs_nothing(
     assert page.locator(".lk-details img").count() == 0
     assert page.watch.dialogs == [] and page.watch.errors == []
     assert page.watch.foreign == []
+
+
+def test_page_scrolling_is_not_captured_by_the_map(watched_page, export_de: Path) -> None:
+    """A reader scrolling the article past the map does not zoom it; ctrl + wheel does."""
+    page = open_export(watched_page, export_de)
+    zoom = page.evaluate("lagekarte.map.getZoom()")
+    page.mouse.move(400, 300)
+    page.mouse.wheel(0, -400)
+    expect(page.locator(".leaflet-gesture-handling-scroll-warning")).to_be_attached()
+    assert page.evaluate("lagekarte.map.scrollWheelZoom.enabled()") is False
+    assert page.evaluate("lagekarte.map.getZoom()") == zoom
+    page.keyboard.down("Control")
+    for _ in range(3):  # the first ctrl + wheel switches wheel zoom on, the next ones zoom
+        page.mouse.wheel(0, -400)
+    page.keyboard.up("Control")
+    page.wait_for_function("(zoom) => lagekarte.map.getZoom() > zoom", arg=zoom)
+
+
+def test_export_is_described_for_screen_readers(watched_page, export_de: Path) -> None:
+    page = open_export(watched_page, export_de)
+    container = page.locator(".folium-map")
+    assert container.get_attribute("aria-label") == "Das Kalifat des IS bricht zusammen"
+    described = page.locator(f"#{container.get_attribute('aria-describedby')}").inner_text()
+    assert "Mossul" in described and "50.000\u2013100.000" in described
+    assert "Quelle: dpa (Jan Kuhlmann)" in page.locator(".lk-title").inner_text()
