@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # the checkout's own package, whatever else is installed
+    sys.path.insert(0, str(REPO))
 CHROMIUM = os.environ.get("LAGEKARTE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -23,6 +23,13 @@ if str(REPO) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
 
 from dashboard import cards  # noqa: E402
 from dashboard.assets import copy_assets, serve_assets  # noqa: E402
+from dashboard.export import (  # noqa: E402
+    FORMATS,
+    MIME_TYPES,
+    embed_snippet,
+    export,
+    export_file_name,
+)
 from dashboard.i18n import LANGS, Lang, format_number, text  # noqa: E402
 from dashboard.maps import build_map, focus_on, map_payload, view_focus  # noqa: E402
 from dashboard.story import Story, StoryListing, geodesic_distance_km, load_stories  # noqa: E402
@@ -62,6 +69,13 @@ def _stories(root: str, fingerprint: tuple) -> StoryListing:
 def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
     story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
     return map_payload(story, lang, show_title=embed, collapse_layers=embed)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _export_file(slug: str, lang: Lang, fmt: str, fingerprint: tuple) -> bytes:
+    story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
+    content = export(story, fmt, lang)
+    return content if isinstance(content, bytes) else content.encode("utf-8")
 
 
 # ---------------------------------------------------------------------------
@@ -299,6 +313,32 @@ def _explore(state: ViewState, story: Story) -> None:
         st.caption(text("ui.explore.distance", lang))
 
 
+def _exports(state: ViewState, story: Story, fingerprint: tuple) -> None:
+    lang = state.lang
+    st.caption(text("ui.export.embed", lang))
+    st.code(embed_snippet(story, lang), language="html")  # the code block has a copy button
+    made_key = f"exports-{story.slug}-{lang}"
+    if st.button(text("ui.export.make", lang), key="export-make", type="primary"):
+        progress = st.progress(0.0)
+        for done, fmt in enumerate(FORMATS):
+            name = text(f"format.{fmt}", lang)
+            progress.progress(done / len(FORMATS), text("ui.export.making", lang).format(name=name))
+            _export_file(story.slug, lang, fmt, fingerprint)
+        progress.progress(1.0, text("ui.export.done", lang))
+        st.session_state[made_key] = True
+    if st.session_state.get(made_key):
+        for fmt in FORMATS:
+            name = text(f"format.{fmt}", lang)
+            st.download_button(
+                text("ui.export.download", lang).format(name=name),
+                data=_export_file(story.slug, lang, fmt, fingerprint),
+                file_name=export_file_name(story, lang, fmt),
+                mime=MIME_TYPES[fmt],
+                key=f"download-{fmt}",
+                on_click="ignore",
+            )
+
+
 # ---------------------------------------------------------------------------
 # The page, top to bottom
 # ---------------------------------------------------------------------------
@@ -346,6 +386,7 @@ with side_column:
         "figures": lambda: _figures(state, story),
         "timeline": lambda: _timeline(state, story),
         "ui.explore": lambda: _explore(state, story),
+        "ui.export": lambda: _exports(state, story, fingerprint),
     }
     labels = [text(k, state.lang) for k in panels]
     # A link to an event opens the timeline; otherwise the details come first.

@@ -73,7 +73,9 @@ _DETAILS = _ENV.from_string(
 {% if info.quote %}<p class="lk-quote">{{ info.quote }}</p>
 {% if info.quoteNote %}<p class="lk-meta">{{ info.quoteNote }}</p>{% endif %}{% endif %}
 {% if events %}<p class="lk-meta"><strong>{{ t('timeline', lang) }}:</strong></p><ul>
-{% for date, title in events %}<li>{{ date }}: {{ title }}</li>{% endfor %}</ul>{% endif %}
+{% for date, title, later in events %}<li>{{ date }}: {{ title }}{% if later %}
+ <span class="lk-badge lk-badge-hindsight">{{ t('hindsight.short', lang) }}</span>{% endif %}</li>
+{% endfor %}</ul>{% endif %}
 <p class="lk-meta">{{ info.source }}</p>
 </div>"""
 )
@@ -125,7 +127,9 @@ def event_date(event: Event, lang: Lang) -> str:
 
 def details_card(story: Story, feature_id: str, lang: Lang) -> str:
     feature = story.feature(feature_id)
-    events = [(event_date(e, lang), e.title[lang]) for e in story.events_of(feature_id)]
+    events = [
+        (event_date(e, lang), e.title[lang], e.hindsight) for e in story.events_of(feature_id)
+    ]
     return _DETAILS.render(
         feature_id=feature_id,
         info=feature_details(story, feature, lang),

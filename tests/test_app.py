@@ -17,8 +17,8 @@ from tests.conftest import REPO
 APP = str(REPO / "dashboard" / "app.py")
 
 
-PANELS = {"de": ["Details", "Zahlen", "Chronik", "Erkunden"],
-          "en": ["Details", "Figures", "Timeline", "Explore"]}  # fmt: skip
+PANELS = {"de": ["Details", "Zahlen", "Chronik", "Erkunden", "Export"],
+          "en": ["Details", "Figures", "Timeline", "Explore", "Export"]}  # fmt: skip
 
 
 def run_page(
@@ -139,3 +139,13 @@ def test_a_broken_story_beside_a_good_one_gives_an_error_card(
     page.selectbox(key="story_control").select("is-caliphate-2017").run()
     assert not page.exception
     assert "The IS caliphate is collapsing" in html_text(page)
+
+
+def test_export_tab_offers_embed_code_and_every_file(monkeypatch) -> None:
+    page = run_page(monkeypatch, lang="de", panel=4)
+    code = page.code[0].value
+    assert '<iframe src="is-caliphate-2017-de.html"' in code and 'loading="lazy"' in code
+    page.button(key="export-make").click().run()
+    assert not page.exception
+    downloads = page.get("download_button")
+    assert len(downloads) == 6
