@@ -102,3 +102,19 @@ def test_phone_size_has_no_horizontal_scroll(
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     expect(page.frame_locator(MAP_FRAME).locator("[data-feature-id='mosul']")).to_be_visible()
+
+
+def test_choosing_a_figure_moves_the_map_without_reloading_it(
+    watched_page, dashboard_url: str
+) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de")
+    frame = map_frame(page)
+    frame.evaluate("() => { window.__sameMap = true; }")
+    zoom = frame.evaluate("lagekarte.map.getZoom()")
+    page.get_by_role("tab", name="Zahlen").click()
+    page.get_by_role("button", name="Auf der Karte zeigen").first.click()
+    page.locator(".lk-details-card[data-feature-id='raqqa']").wait_for()
+    frame.wait_for_function("(zoom) => lagekarte.map.getZoom() > zoom", arg=zoom)
+    assert frame.evaluate("window.__sameMap") is True  # same frame: no flash, no reload
+    assert "feature=raqqa" in page.url
+    assert page.watch.errors == [] and page.watch.foreign == []
