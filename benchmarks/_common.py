@@ -1,4 +1,5 @@
-"""Shared by the benchmark scripts: a Streamlit server on loopback, Chromium, medians."""
+"""Shared by the benchmark scripts (and the browser tests): a Streamlit server on
+loopback, Chromium's settings, timing and medians."""
 
 from __future__ import annotations
 
@@ -57,6 +58,19 @@ def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterato
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def time_to_features(browser, url: str, ready: str) -> float:
+    """Seconds from navigation until the JavaScript predicate `ready` holds, with a fresh
+    browser context (cold cache) for each run."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(ready, timeout=60_000, polling="raf")
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
 
 
 def median_ms(samples: list[float]) -> float:

@@ -11,9 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 
-from _common import CHROMIUM, CHROMIUM_ARGS, REPO, machine, median_ms, streamlit_server
+from _common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    machine,
+    median_ms,
+    streamlit_server,
+    time_to_features,
+)
 from playwright.sync_api import sync_playwright
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -31,17 +38,6 @@ BASELINE_READY = """() => {
   const doc = frame && frame.contentDocument;
   return !!doc && doc.querySelectorAll('path.baseline-marker').length === 2;
 }"""
-
-
-def time_to_features(browser, url: str, ready: str) -> float:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    start = time.perf_counter()
-    page.goto(url)
-    page.wait_for_function(ready, timeout=60_000, polling="raf")
-    elapsed = time.perf_counter() - start
-    context.close()
-    return elapsed
 
 
 def main() -> None:

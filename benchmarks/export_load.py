@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import folium
-from _common import CHROMIUM, CHROMIUM_ARGS, REPO, machine, median_ms
+from _common import CHROMIUM, CHROMIUM_ARGS, REPO, machine, median_ms, time_to_features
 from playwright.sync_api import sync_playwright
 
 from dashboard.assets import inline_assets
@@ -33,17 +33,6 @@ def baseline_page() -> str:
         folium.CircleMarker([lat, lon], radius=6, class_name="baseline-marker").add_to(folium_map)
     inline_assets(folium_map)
     return folium_map.get_root().render()
-
-
-def time_to_features(browser, url: str, ready: str) -> float:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    start = time.perf_counter()
-    page.goto(url)
-    page.wait_for_function(ready, timeout=60_000, polling="raf")
-    elapsed = time.perf_counter() - start
-    context.close()
-    return elapsed
 
 
 def main() -> None:

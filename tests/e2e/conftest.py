@@ -14,16 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = os.environ.get("LAGEKARTE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from benchmarks._common import CHROMIUM, CHROMIUM_ARGS
 
 
 @dataclass
@@ -93,45 +84,11 @@ def watched_page(browser):
         context.close()
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def dashboard_url() -> Iterator[str]:
     """The dashboard served by `streamlit run` on a free loopback port."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
+    from benchmarks._common import streamlit_server
     from tests.conftest import REPO
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    output = server.stdout.read().decode() if server.stdout else ""
-                    pytest.fail(f"the dashboard did not start:\n{output}")
-                time.sleep(0.2)  # polling interval while the server starts
+    with streamlit_server(REPO / "dashboard" / "app.py") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
