@@ -8,6 +8,7 @@ and keeps its view: changes reach it as centre, zoom and a highlight layer.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from dataclasses import replace
@@ -23,6 +24,7 @@ if str(REPO) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
 
 from dashboard import cards  # noqa: E402
 from dashboard.assets import copy_assets, serve_assets  # noqa: E402
+from dashboard.eventlayer import cell_pyramid, event_summary  # noqa: E402
 from dashboard.export import (  # noqa: E402
     FORMATS,
     MIME_TYPES,
@@ -31,7 +33,7 @@ from dashboard.export import (  # noqa: E402
     export_file_name,
 )
 from dashboard.i18n import LANGS, Lang, format_number, text  # noqa: E402
-from dashboard.maps import build_map, focus_on, map_payload, view_focus  # noqa: E402
+from dashboard.maps import EventCells, build_map, focus_on, map_payload, view_focus  # noqa: E402
 from dashboard.story import Story, StoryListing, geodesic_distance_km, load_stories  # noqa: E402
 from dashboard.viewstate import ViewState, parse_params  # noqa: E402
 
@@ -69,6 +71,16 @@ def _stories(root: str, fingerprint: tuple) -> StoryListing:
 def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
     story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
     return map_payload(story, lang, show_title=embed, collapse_layers=embed)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _event_cells(
+    slug: str, lang: Lang, start: dt.date, end: dt.date, fingerprint: tuple
+) -> tuple[dict, str]:
+    """The event pyramid and its summary for a period: computed once per period."""
+    layer = _stories(str(STORIES_DIR), fingerprint).stories[slug].event_layer
+    chosen = layer.between(start, end)
+    return cell_pyramid(chosen), event_summary(chosen, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -197,6 +209,37 @@ def _highlight(story: Story, feature_id: str | None) -> folium.FeatureGroup:
     return group
 
 
+def _events_key(story: Story) -> str:
+    return f"events-range-{story.slug}"
+
+
+def _events(story: Story, state: ViewState, fingerprint: tuple) -> list[folium.FeatureGroup]:
+    """The event cells of the chosen period, sent to the map without rebuilding it."""
+    layer = story.event_layer
+    if layer is None:
+        return []
+    start, end = st.session_state.get(_events_key(story), (layer.first_date, layer.last_date))
+    cells, summary = _event_cells(story.slug, state.lang, start, end, fingerprint)
+    group = folium.FeatureGroup(name="events", control=False)
+    EventCells(cells, summary).add_to(group)
+    return [group]
+
+
+def _events_period(state: ViewState, story: Story, fingerprint: tuple) -> None:
+    layer = story.event_layer
+    if layer is None:
+        return
+    start, end = st.slider(
+        text("ui.events.range", state.lang),
+        min_value=layer.first_date,
+        max_value=layer.last_date,
+        value=(layer.first_date, layer.last_date),
+        format="YYYY-MM-DD",
+        key=_events_key(story),
+    )
+    st.caption(_event_cells(story.slug, state.lang, start, end, fingerprint)[1])
+
+
 def _map(state: ViewState, story: Story, fingerprint: tuple) -> ViewState:
     payload = _payload(story.slug, state.lang, state.embed, fingerprint)
     folium_map = build_map(story, state.lang, payload=payload)
@@ -215,7 +258,10 @@ def _map(state: ViewState, story: Story, fingerprint: tuple) -> ViewState:
         returned_objects=["last_active_drawing"],
         center=center,
         zoom=zoom,
-        feature_group_to_add=_highlight(story, state.feature),
+        feature_group_to_add=[
+            _highlight(story, state.feature),
+            *_events(story, state, fingerprint),
+        ],
     )
     # A click sends the clicked feature; the same feature clicked twice sends nothing new.
     drawing = (result or {}).get("last_active_drawing") or {}
@@ -379,6 +425,7 @@ with controls_slot:
 with header_slot:
     st.html(cards.header_card(story, state.lang))
     _view_picker(state, story)
+    _events_period(state, story, fingerprint)
 with side_column:
     # Only the open tab is drawn: less for the browser to render before the map is ready.
     panels = {

@@ -88,6 +88,11 @@ def export_html(story: Story, lang: Lang) -> str:
     """The story's map as one self-contained HTML page."""
     payload = map_payload(story, lang, show_title=True)
     payload["describedBy"] = ALT_ID
+    if story.event_layer is not None:
+        from dashboard.eventlayer import cell_pyramid, event_summary
+
+        payload["eventCells"] = cell_pyramid(story.event_layer.frame)
+        payload["eventSummary"] = event_summary(story.event_layer.frame, lang)
     folium_map = build_map(story, lang, payload=payload, gestures=True)
     inline_assets(folium_map, gestures=True)
     figure = folium_map.get_root()

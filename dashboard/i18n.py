@@ -73,6 +73,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Use \u2318 + scroll to zoom the map",
     },
     "embed.title": {"de": "Karte", "en": "Map"},
+    "events.summary": {
+        "de": "{events} Ereignisse, zusammen {count} gemeldet · {start} – {end}",
+        "en": "{events} events, {count} reported in all · {start} – {end}",
+    },
+    "events.none": {"de": "Keine Ereignisse im Zeitraum", "en": "No events in this period"},
+    "ui.events.range": {"de": "Zeitraum der Ereignisdaten", "en": "Period of the event data"},
     "ui.export": {"de": "Export", "en": "Export"},
     "ui.export.embed": {
         "de": "Einbettungscode: die HTML-Datei neben den Artikel legen, diesen Code einfügen.",

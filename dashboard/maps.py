@@ -61,6 +61,22 @@ class StoryLayers(MacroElement):
         self.css = _web_file("story_map.css")
 
 
+class EventCells(MacroElement):
+    """Hands a new event pyramid to a map already drawn (see `web/story_map.js`)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "window.lagekarte && window.lagekarte.setEventCells({{ this.cells }}, {{ this.summary }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, cells: dict[str, Any], summary: str):
+        super().__init__()
+        self._name = "EventCells"
+        self.cells = script_json(cells)
+        self.summary = script_json(summary)
+
+
 def build_map(
     story: Story,
     lang: Lang,
@@ -148,6 +164,7 @@ def map_payload(
             "features": [_feature_json(story, feature, lang) for feature in story.features],
         },
         "details": {f.id: feature_details(story, f, lang) for f in story.features},
+        "eventLayerName": story.event_layer.name[lang] if story.event_layer else None,
     }
 
 

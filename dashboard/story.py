@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shapely
 from pyproj import Geod
@@ -23,6 +23,9 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.i18n import LANGS, Lang
+
+if TYPE_CHECKING:
+    from dashboard.eventlayer import EventLayer
 
 STORY_FILE = "story.toml"
 FEATURES_FILE = "features.geojson"
@@ -170,6 +173,7 @@ class Story:
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     views: tuple[View, ...] = ()
+    event_layer: EventLayer | None = None
 
     def feature(self, feature_id: str) -> Feature:
         for feature in self.features:
@@ -639,6 +643,7 @@ def _read_geometry(
 # ---------------------------------------------------------------------------
 
 STORY_KEYS = (
+    "events_layer",
     "format",
     "language",
     "title",
@@ -954,6 +959,7 @@ def load_story(folder: str | Path) -> Story:
         if feature.date is not None and as_of is not None:
             where = _Fields(problems, str(folder / FEATURES_FILE), f"feature '{feature.id}'", {})
             _check_hindsight(where, feature.date, as_of, feature.hindsight)
+    event_layer = _read_event_layer_spec(folder, data, file, problems)
 
     if problems:
         raise StoryError(problems)
@@ -971,7 +977,29 @@ def load_story(folder: str | Path) -> Story:
         figures=tuple(figures),
         events=tuple(events),
         views=tuple(views),
+        event_layer=event_layer,
     )
+
+
+def _read_event_layer_spec(
+    folder: Path, data: Mapping[str, Any], file: str, problems: list[Problem]
+) -> EventLayer | None:
+    """The optional `[events_layer]`: a file of dated point events beside the story."""
+    spec = data.get("events_layer")
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        problems.append(Problem(file, "[events_layer]", None, "expected a table"))
+        return None
+    fields = _Fields(problems, file, "[events_layer]", spec)
+    fields.unknown_keys(("file", "name", "source"))
+    name = fields.text("name")
+    source = fields.source()
+    if name is None or source is None:
+        return None
+    from dashboard.eventlayer import read_event_layer  # pandas only for stories with events
+
+    return read_event_layer(folder, spec, name, source, problems, file)
 
 
 def validate_story(folder: str | Path) -> list[Problem]:

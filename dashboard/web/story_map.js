@@ -187,6 +187,41 @@ function lagekarteStoryMap(map, data) {
     overlays[T.layers[name]] = layers[name];
   });
 
+  // Event data at scale: one level of the cell pyramid at a time, picked by zoom, drawn
+  // on a canvas. Cells are not clickable: they inform, they do not select.
+  var eventCanvas = L.canvas({ padding: 0.3 });
+  var eventLayer = L.layerGroup();
+  var eventCells = {};
+  var eventLevels = [];
+  var eventSummary = el("p", "lk-events-summary");
+
+  function drawEvents() {
+    eventLayer.clearLayers();
+    if (!eventLevels.length || !map.hasLayer(eventLayer)) return;
+    var zoom = map.getZoom();
+    var level = eventLevels[0];
+    eventLevels.forEach(function (z) { if (z <= zoom) level = z; });
+    eventCells[level].forEach(function (cell) {
+      L.circleMarker([cell[1], cell[0]], {
+        renderer: eventCanvas, interactive: false, weight: 1, color: "#4b2470",
+        fillColor: "#7b3fb0", fillOpacity: 0.45,
+        radius: Math.min(3 + 2.5 * Math.log2(cell[2] + 1), 26)
+      }).addTo(eventLayer);
+    });
+  }
+
+  function setEventCells(pyramid, summary) {
+    eventCells = pyramid || {};
+    eventLevels = Object.keys(eventCells).map(Number).sort(function (a, b) { return a - b; });
+    eventSummary.textContent = summary || "";
+    drawEvents();
+  }
+  map.on("zoomend overlayadd", drawEvents);
+  if (data.eventLayerName) {
+    eventLayer.addTo(map);
+    overlays[data.eventLayerName] = eventLayer;
+  }
+
   function updateLabels() {
     var zoom = map.getZoom();
     labelled.forEach(function (item) {
@@ -216,10 +251,11 @@ function lagekarteStoryMap(map, data) {
   // Legend ------------------------------------------------------------------
   var legend = L.control({ position: "bottomleft" });
   legend.onAdd = function () {
-    var box = el("div", "lk-legend");
-    box.setAttribute("role", "group");
+    // A disclosure, open where the map has room for it.
+    var box = el("details", "lk-legend");
+    box.open = map.getSize().x >= 600;
     box.setAttribute("aria-label", T.legend);
-    box.appendChild(el("strong", null, T.legend));
+    box.appendChild(el("summary", null, T.legend));
     var list = el("ul");
     data.legend.forEach(function (entry) {
       var item = el("li");
@@ -230,6 +266,16 @@ function lagekarteStoryMap(map, data) {
       list.appendChild(item);
     });
     box.appendChild(list);
+    if (data.eventLayerName) {
+      var item = el("p", "lk-events-legend");
+      var dot = symbol("place", false);
+      dot.setAttribute("class", dot.getAttribute("class") + " lk-symbol-events");
+      item.appendChild(dot);
+      item.appendChild(el("span", null, data.eventLayerName));
+      box.appendChild(item);
+      box.appendChild(eventSummary);
+    }
+    L.DomEvent.disableClickPropagation(box);
     return box;
   };
   legend.addTo(map);
@@ -310,6 +356,7 @@ function lagekarteStoryMap(map, data) {
 
   map.fitBounds(data.view, { animate: false });
   updateLabels();
+  if (data.eventCells) setEventCells(data.eventCells, data.eventSummary);
   // An embedding frame may settle its size after the map is drawn: fit again until
   // the reader has moved the map themselves.
   var readerMoved = false;
@@ -326,6 +373,8 @@ function lagekarteStoryMap(map, data) {
   window.lagekarte = {
     map: map,
     moves: moves,
+    setEventCells: setEventCells,
+    eventCellCount: function () { return eventLayer.getLayers().length; },
     layers: layers,
     select: select,
     featureIds: Object.keys(byId),

@@ -136,3 +136,23 @@ def test_export_is_described_for_screen_readers(watched_page, export_de: Path) -
     described = page.locator(f"#{container.get_attribute('aria-describedby')}").inner_text()
     assert "Mossul" in described and "50.000\u2013100.000" in described
     assert "Quelle: dpa (Jan Kuhlmann)" in page.locator(".lk-title").inner_text()
+
+
+def test_event_cells_follow_the_zoom(watched_page, tmp_path: Path, story_copy) -> None:
+    """10,000 events arrive as cells; zooming in shows finer cells, drawn by the page."""
+    from dashboard.eventlayer import synthetic_events
+
+    folder = story_copy(toml={"[source]": (
+        '[events_layer]\nfile = "events.csv"\n'
+        'name = { de = "Gemeldete Ereignisse", en = "Reported events" }\n'
+        'source = "synthetic"\n\n[source]')})  # fmt: skip
+    synthetic_events(10_000).to_csv(folder / "events.csv", index=False)
+    path = tmp_path / "events.html"
+    path.write_text(export_html(load_story(folder), "de"), "utf-8")
+    page = open_export(watched_page, path)
+    page.wait_for_function("() => lagekarte.eventCellCount() > 0")
+    coarse = page.evaluate("lagekarte.eventCellCount()")
+    page.evaluate("() => { lagekarte.map.setView([36.34, 43.12], 11, {animate: false}); }")
+    page.wait_for_function("(n) => lagekarte.eventCellCount() !== n", arg=coarse)
+    assert "10.000 Ereignisse" in page.locator(".lk-events-summary").inner_text()
+    assert page.watch.errors == [] and page.watch.foreign == []
