@@ -13,9 +13,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-# Characters that could end a <script> element or start markup or a comment in it, and
-# the two line separators JavaScript once refused inside strings.
+# Characters that could end a <script> element or start markup or a comment in it, the
+# two line separators JavaScript once refused inside strings, and the quote that
+# streamlit-folium's rewriting of `{{'name'}}` references would match in story text.
 _SCRIPT_UNSAFE = {
+    "'": "\\u0027",
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",

@@ -26,3 +26,13 @@ def test_html_text_escapes_markup_and_quotes() -> None:
     assert str(html_text('<img src=x onerror="a">\'')) == (
         "&lt;img src=x onerror=&#34;a&#34;&gt;&#39;"
     )
+
+
+def test_text_survives_streamlit_folium_rewriting(story) -> None:
+    """streamlit-folium rewrites `{{'name'}}` in the map's script to `name`; story text
+    containing it must reach the page unchanged."""
+    from streamlit_folium import _resolve_element_refs
+
+    encoded = script_json("Zitat {{'x'}}")
+    assert _resolve_element_refs(encoded) == encoded
+    assert json.loads(encoded) == "Zitat {{'x'}}"
