@@ -3,6 +3,7 @@ loopback, Chromium's settings, timing and medians."""
 
 from __future__ import annotations
 
+import math
 import os
 import platform
 import socket
@@ -34,11 +35,21 @@ def free_port() -> int:
 @contextmanager
 def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterator[str]:
     """`streamlit run script` on a free loopback port; yields its URL."""
+    with streamlit_process(script, env) as (url, _process):
+        yield url
+
+
+@contextmanager
+def streamlit_process(
+    script: Path, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As `streamlit_server`, but yields the URL and the server's process (for its pid)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false"],
+         "--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         env={**os.environ, **(env or {})},
     )  # fmt: skip
@@ -54,10 +65,31 @@ def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterato
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"{script} did not start") from None
                 time.sleep(0.2)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident set size of a process in MB (VmRSS from /proc/<pid>/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)  # the kernel reports kB
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, in seconds (/proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def percentile_ms(samples: list[float], q: float) -> float:
+    """The q-th percentile (0..100, nearest rank) of samples in seconds, in ms."""
+    ranked = sorted(samples)
+    rank = max(1, math.ceil(q / 100 * len(ranked)))
+    return round(ranked[rank - 1] * 1000, 1)
 
 
 def time_to_features(browser, url: str, ready: str) -> float:
@@ -84,3 +116,41 @@ def machine() -> dict[str, object]:
         "cpus": os.cpu_count(),
         "date": time.strftime("%Y-%m-%d"),
     }
+
+
+# Click-to-details timing, taken in the browser: the map frame notes when a click reaches
+# it; the page notes when the details card for an awaited feature enters its DOM. Both
+# use the same clock (performance.timeOrigin + performance.now(), in ms).
+WATCH_CLICKS = """() => {
+  if (window.__lkClickWatch) return;
+  window.__lkClickWatch = true;
+  window.__lkLastClick = null;
+  window.addEventListener("click", () => {
+    window.__lkLastClick = performance.timeOrigin + performance.now();
+  }, true);
+}"""
+AWAIT_CARD = """(id) => {
+  const selector = `.lk-details-card[data-feature-id="${id}"]`;
+  if (window.__lkObserver) window.__lkObserver.disconnect();
+  window.__lkCard = {id: id, at: null};
+  if (document.querySelector(selector)) return false;  // already shown: nothing to time
+  const observer = new MutationObserver(() => {
+    if (window.__lkCard.at === null && document.querySelector(selector)) {
+      window.__lkCard.at = performance.timeOrigin + performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body, {childList: true, subtree: true, attributes: true});
+  window.__lkObserver = observer;
+  return true;
+}"""
+CARD_SHOWN = "() => window.__lkCard && window.__lkCard.at !== null"
+CARD_AT = "() => window.__lkCard.at"
+LAST_CLICK = "() => window.__lkLastClick"
+
+
+def close_map_panel(frame_locator) -> None:
+    """Close the map's own details panel (as a reader would) so it covers no marker."""
+    close = frame_locator.locator(".lk-details:not([hidden]) .lk-close")
+    if close.count():
+        close.click()

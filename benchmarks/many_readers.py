@@ -1,0 +1,271 @@
+"""Many readers at once: N sessions open the dashboard together, then all click features.
+
+One dashboard server on loopback; one Chromium with one browser context per reader
+(Playwright's async API). After one warm-up session (the first run pays for imports),
+all readers open the page at once and wait until every feature is drawn; then every
+reader clicks markers, alternating raqqa, mosul and al-nuri-mosque (the map is zoomed in
+for the mosque, whose marker lies under Mosul's at the first view, and set back for the
+others), each time until the page shows that feature's details card. Click-to-card times
+are taken in the browser. Every request to a host other than 127.0.0.1 is blocked and
+reported; page errors and console errors are counted. Prints JSON.
+
+    python benchmarks/many_readers.py [--sessions 20] [--clicks 3] [--timeout 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from urllib.parse import urlparse
+
+from _common import (
+    AWAIT_CARD,
+    CARD_AT,
+    CARD_SHOWN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LAST_CLICK,
+    REPO,
+    WATCH_CLICKS,
+    cpu_s,
+    machine,
+    percentile_ms,
+    rss_mb,
+    streamlit_process,
+)
+from dashboard_load import DASHBOARD_READY, MAP_FRAME
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
+from playwright.async_api import async_playwright
+
+APP = REPO / "dashboard" / "app.py"
+QUERY = "/?lang=de"
+CLICK_FEATURES = ("raqqa", "mosul", "al-nuri-mosque")
+LOAD_TIMEOUT_MS = 120_000  # 20 pages on a small machine: generous, but bounded
+STEP_TIMEOUT_MS = 60_000
+POLL_MS = 50
+# At the first view the mosque's marker lies under Mosul's: a reader zooms in to click it.
+ZOOM_TO = {"al-nuri-mosque": 15}
+SET_VIEW = """([id, zoom, home]) => {
+  const map = lagekarte.map;
+  if (zoom) map.setView(lagekarte.layerOf(id).getLatLng(), zoom, {animate: false});
+  else map.setView(home.center, home.zoom, {animate: false});
+}"""
+
+
+class Reader:
+    """One reader's browser context and what happened in it."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.errors: list[str] = []  # page errors, console errors, failed steps
+        self.foreign: list[str] = []
+        self.load_s: float | None = None
+        self.clicks_s: list[float] = []
+        self.page = None
+        self.ready = False
+        # after the map was ready: map frames detached or navigated, websockets closed
+        self.map_reloads: list[str] = []
+        self.websocket_closes = 0
+        self.websocket_opens = 0
+
+    async def _route(self, route) -> None:
+        url = route.request.url
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob") or parsed.hostname == "127.0.0.1":
+            await route.continue_()
+        else:
+            self.foreign.append(url)
+            await route.abort()
+
+    def _frame_event(self, kind: str, frame) -> None:
+        if self.ready and "streamlit_folium" in frame.url:
+            self.map_reloads.append(f"{kind} at {time.strftime('%H:%M:%S')}")
+
+    def _websocket(self, ws) -> None:
+        self.websocket_opens += 1
+        ws.on("close", self._websocket_closed)
+
+    def _websocket_closed(self, _ws) -> None:
+        self.websocket_closes += 1
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"reader {self.index} console: {message.text}")
+
+    async def open(self, browser, url: str) -> None:
+        context = await browser.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(STEP_TIMEOUT_MS)
+        await context.route("**/*", self._route)
+        page = self.page = await context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"reader {self.index}: {error}"))
+        page.on("console", self._console)
+        page.on("framenavigated", lambda frame: self._frame_event("navigated", frame))
+        page.on("framedetached", lambda frame: self._frame_event("detached", frame))
+        page.on("websocket", self._websocket)
+        start = time.perf_counter()
+        await page.goto(url + QUERY, timeout=LOAD_TIMEOUT_MS)
+        await page.wait_for_function(DASHBOARD_READY, timeout=LOAD_TIMEOUT_MS, polling=POLL_MS)
+        self.load_s = time.perf_counter() - start
+        await self.idle()
+        self.ready = True
+
+    async def idle(self) -> None:
+        """Wait until the page's script run has finished."""
+        await self.page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
+
+    async def click(self, count: int) -> None:
+        page = self.page
+        frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+        map_locator = page.frame_locator(MAP_FRAME)
+        await frame.evaluate(WATCH_CLICKS)
+        home = await frame.evaluate(
+            "() => ({center: lagekarte.map.getCenter(), zoom: lagekarte.map.getZoom()})"
+        )
+        for i in range(count):
+            feature = CLICK_FEATURES[i % len(CLICK_FEATURES)]
+            await frame.evaluate(SET_VIEW, [feature, ZOOM_TO.get(feature), home])
+            if not await page.evaluate(AWAIT_CARD, feature):
+                raise RuntimeError(f"details card for {feature} shown before the click")
+            # the map's own details panel would cover markers: close it, as a reader would
+            close = map_locator.locator(".lk-details:not([hidden]) .lk-close")
+            if await close.count():
+                await close.click()
+            await map_locator.locator(f"[data-feature-id='{feature}']").click()
+            try:
+                await page.wait_for_function(CARD_SHOWN, timeout=STEP_TIMEOUT_MS, polling=POLL_MS)
+            except PlaywrightTimeoutError:
+                raise RuntimeError(
+                    f"click {i + 1} on {feature}: no details card within "
+                    f"{STEP_TIMEOUT_MS} ms; {await self.describe(frame)}"
+                ) from None
+            shown_at, clicked_at = await page.evaluate(CARD_AT), await frame.evaluate(LAST_CLICK)
+            self.clicks_s.append((shown_at - clicked_at) / 1000)
+            await self.idle()  # this reader's rerun has finished before its next click
+
+    async def describe(self, frame) -> str:
+        """What the page shows, for a report of a failed step."""
+        page = self.page
+        cards = await page.evaluate(
+            "() => [...document.querySelectorAll('.lk-details-card')].map(c => c.dataset.featureId)"
+        )
+        state = await page.evaluate(
+            "() => document.querySelector('[data-test-script-state]')"
+            "?.getAttribute('data-test-script-state')"
+        )
+        try:
+            panel = await frame.evaluate(
+                "() => { const p = document.querySelector('.lk-details');"
+                " return p && !p.hidden ? p.querySelector('h2')?.textContent : null; }"
+            )
+        except PlaywrightError as error:
+            panel = f"({str(error).splitlines()[0]})"
+        query = urlparse(page.url).query
+        return (
+            f"url query {query!r}, page cards {cards}, script {state}, map panel {panel!r}, "
+            f"map frame events since ready {self.map_reloads}, websockets opened "
+            f"{self.websocket_opens} closed {self.websocket_closes}"
+        )
+
+    async def step(self, name: str, coroutine) -> None:
+        try:
+            await coroutine
+        except Exception as error:  # a failed reader is a result, not a crash
+            first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+            self.errors.append(f"reader {self.index} {name}: {first_line}")
+
+
+async def sample_rss(pid: int, peak: list[float]) -> None:
+    while True:
+        peak[0] = max(peak[0], rss_mb(pid))
+        await asyncio.sleep(0.2)
+
+
+async def run(browser, url: str, pid: int, args, out: dict) -> None:
+    warm = Reader(-1)
+    await warm.open(browser, url)
+    await warm.page.context.close()
+    await asyncio.sleep(1)
+    out["server_rss_before_mb"] = rss_mb(pid)
+    peak = [out["server_rss_before_mb"]]
+    sampler = asyncio.create_task(sample_rss(pid, peak))
+    readers = out["readers"] = [Reader(i) for i in range(args.sessions)]
+    start, cpu = time.perf_counter(), cpu_s(pid)
+    await asyncio.gather(*(r.step("load", r.open(browser, url)) for r in readers))
+    out["all_loaded_s"] = round(time.perf_counter() - start, 2)
+    out["server_cpu_s_during_load"] = round(cpu_s(pid) - cpu, 2)
+    out["server_rss_after_load_mb"] = rss_mb(pid)
+    loaded = [r for r in readers if r.load_s is not None]
+    start, cpu = time.perf_counter(), cpu_s(pid)
+    await asyncio.gather(*(r.step("clicks", r.click(args.clicks)) for r in loaded))
+    out["all_clicked_s"] = round(time.perf_counter() - start, 2)
+    out["server_cpu_s_during_clicks"] = round(cpu_s(pid) - cpu, 2)
+    await asyncio.sleep(1)
+    out["server_rss_after_mb"] = rss_mb(pid)
+    sampler.cancel()
+    out["server_rss_peak_mb"] = peak[0]
+
+
+async def bounded(url: str, pid: int, args, out: dict) -> None:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            await asyncio.wait_for(run(browser, url, pid, args, out), args.timeout)
+        except TimeoutError:
+            out["timed_out"] = True
+        finally:
+            await browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--clicks", type=int, default=3)
+    parser.add_argument("--timeout", type=int, default=300, help="seconds for the whole run")
+    args = parser.parse_args()
+    out: dict = {"timed_out": False, "readers": []}
+    with streamlit_process(APP) as (url, process):
+        asyncio.run(bounded(url, process.pid, args, out))
+    readers: list[Reader] = out.pop("readers")
+    clicks = [s for r in readers for s in r.clicks_s]
+    loads = [r.load_s for r in readers if r.load_s is not None]
+    errors = [e for r in readers for e in r.errors]
+    foreign = [u for r in readers for u in r.foreign]
+    result = {
+        "benchmark": "many readers at once: load, then clicks on features in every session",
+        "sessions": args.sessions,
+        "sessions_loaded": len(loads),
+        "sessions_all_clicks_done": sum(len(r.clicks_s) == args.clicks for r in readers),
+        "clicks_per_session": args.clicks,
+        "clicks_timed": len(clicks),
+        "click_to_details_ms": {
+            "p50": percentile_ms(clicks, 50) if clicks else None,
+            "p95": percentile_ms(clicks, 95) if clicks else None,
+            "max": round(max(clicks) * 1000, 1) if clicks else None,
+            "note": "in the browser: click event in the map frame until the page's "
+            f".lk-details-card for the feature is in its DOM; features {CLICK_FEATURES}",
+        },
+        "load_until_map_ready_ms": {
+            "p50": percentile_ms(loads, 50) if loads else None,
+            "p95": percentile_ms(loads, 95) if loads else None,
+            "max": round(max(loads) * 1000, 1) if loads else None,
+        },
+        "map_frame_reloads_after_ready": sum(len(r.map_reloads) for r in readers),
+        "websocket_reconnects": sum(max(0, r.websocket_opens - 1) for r in readers),
+        "errors": len(errors),
+        "error_messages": errors[:20],
+        "requests_not_to_loopback": len(foreign),
+        "foreign_urls": foreign[:20],
+        **out,
+        "machine": machine(),
+    }
+    print(json.dumps(result, indent=2))
+    if errors or foreign or out["timed_out"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
