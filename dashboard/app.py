@@ -24,6 +24,7 @@ if str(REPO) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
 
 from dashboard import cards  # noqa: E402
 from dashboard.assets import copy_assets, serve_assets  # noqa: E402
+from dashboard.escape import markdown_text  # noqa: E402
 from dashboard.eventlayer import cell_pyramid, event_summary  # noqa: E402
 from dashboard.export import (  # noqa: E402
     FORMATS,
@@ -57,9 +58,12 @@ def _vendor_assets() -> None:
     copy_assets(STATIC_VENDOR)
 
 
-def _stories_fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
+def _stories_fingerprint(root: Path) -> tuple[tuple[bytes, float], ...]:
     """Changes when a story file changes, so edits show up without a restart."""
-    return tuple(sorted((str(p), p.stat().st_mtime) for p in root.glob("*/*") if p.is_file()))
+    # Paths as bytes: a folder name that is not UTF-8 must not break the cache's hashing.
+    return tuple(
+        sorted((os.fsencode(p), p.stat().st_mtime) for p in root.glob("*/*") if p.is_file())
+    )
 
 
 @st.cache_resource(show_spinner=False)
@@ -182,7 +186,7 @@ def _view_picker(state: ViewState, story: Story) -> None:
     st.segmented_control(
         text("ui.view", state.lang),
         options=list(names),
-        format_func=names.__getitem__,
+        format_func=lambda view_id: markdown_text(names[view_id]),  # options are Markdown
         default=state.view or story.views[0].id,
         key=key,
         on_change=choose_view,
@@ -355,8 +359,8 @@ def _explore(state: ViewState, story: Story) -> None:
         a = story.feature(start).geometry.representative_point()
         b = story.feature(end).geometry.representative_point()
         km = geodesic_distance_km(a.y, a.x, b.y, b.x)
-        st.metric(f"{names[start]} \u2013 {names[end]}", f"{format_number(round(km), lang)} km")
-        st.caption(text("ui.explore.distance", lang))
+        distance = f"{format_number(round(km), lang)} km"
+        st.html(cards.distance_card(names[start], names[end], distance, lang))
 
 
 def _exports(state: ViewState, story: Story, fingerprint: tuple) -> None:
@@ -399,7 +403,7 @@ story = listing.stories.get(state.story) if state.story else None
 
 if state.embed and story is not None:
     _map(state.within(story), story, fingerprint)
-    st.caption(story.credit[state.lang])
+    st.html(cards.credit_line(story, state.lang))
     st.stop()
 
 controls_slot = st.container()

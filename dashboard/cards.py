@@ -102,6 +102,24 @@ _ERROR = _ENV.from_string(
 )
 
 
+_DISTANCE = _ENV.from_string(
+    """<div class="lk-card lk-distance-card">
+<p class="lk-meta">{{ start }} – {{ end }}</p>
+<div class="lk-value">{{ distance }}</div>
+<p class="lk-meta">{{ t('ui.explore.distance', lang) }}</p>
+</div>"""
+)
+_CREDIT = _ENV.from_string('<p class="lk-meta lk-credit-line">{{ credit }}</p>')
+
+
+def distance_card(start: str, end: str, distance: str, lang: Lang) -> str:
+    return _DISTANCE.render(start=start, end=end, distance=distance, lang=lang)
+
+
+def credit_line(story: Story, lang: Lang) -> str:
+    return _CREDIT.render(credit=story.credit[lang])
+
+
 def header_card(story: Story, lang: Lang) -> str:
     return _HEADER.render(
         story=story,

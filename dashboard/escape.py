@@ -9,6 +9,7 @@ with textContent.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -41,3 +42,14 @@ def script_json(value: Any) -> str:
     for char, replacement in _SCRIPT_UNSAFE.items():
         encoded = encoded.replace(char, replacement)
     return encoded
+
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the
+# ones that start Markdown or Streamlit's extensions ($ for LaTeX, : for emoji shortcodes).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def markdown_text(value: str) -> str:
+    """Text for a place where Streamlit renders Markdown (widget labels and options):
+    every Markdown character escaped, so the text shows as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)

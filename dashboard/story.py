@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import math
 import re
+import reprlib
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,12 @@ FORMAT_VERSION = 1
 
 # Bounds that keep a hostile or broken file from exhausting memory or time.
 MAX_FILE_BYTES = 8 * 1024 * 1024
+# tomllib needs far more memory and time per byte than json (hundreds of bytes of objects
+# per byte of headers or dotted keys), so story.toml, a few kB of metadata, gets less room.
+MAX_TOML_BYTES = 256 * 1024
+# Each key of more dotted parts costs tomllib time and memory growing with the square of
+# its parts; a story needs two or three.
+MAX_KEY_PARTS = 8
 MAX_FEATURES = 5_000
 MAX_VERTICES = 200_000
 MAX_TEXT_CHARS = 5_000
@@ -202,6 +209,14 @@ class Problem:
     field: str | None
     message: str
 
+    def __post_init__(self) -> None:
+        # A folder name that is not UTF-8, or a "\ud800" escape in JSON, gives a lone
+        # surrogate that cannot be printed or sent to a page: show it as the escape instead.
+        for name in ("file", "where", "field", "message"):
+            value = getattr(self, name)
+            if value is not None and not _is_unicode(value):
+                object.__setattr__(self, name, _printable(value))
+
     def __str__(self) -> str:
         field_part = f": field '{self.field}'" if self.field else ""
         return f"{self.file}: {self.where}{field_part}: {self.message}"
@@ -219,6 +234,29 @@ class StoryError(Exception):
 # Reading fields with checks
 # ---------------------------------------------------------------------------
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_UNICODE = "not valid Unicode: half of a surrogate pair (an escape such as \\ud800)"
+# A value quoted in a message: short and shallow, however long or deep the value is.
+_shown = reprlib.Repr()
+_shown.maxstring = _shown.maxother = 60
+
+
+def _is_unicode(text: str) -> bool:
+    """False for text holding a lone surrogate, which no page or terminal can show."""
+    return text.isascii() or not _SURROGATE.search(text)
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _finite(value: float) -> bool:
+    """math.isfinite, False also for an integer too large for a float."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
 
 def parse_partial_date(raw: object) -> PartialDate:
     """`2017-06-29`, `2017-06` or `2017` (string, or a TOML date) -> PartialDate."""
@@ -232,7 +270,7 @@ def parse_partial_date(raw: object) -> PartialDate:
         raise ValueError("expected a date like 2017-06-29, 2017-06 or 2017")
     match = DATE_PATTERN.match(raw.strip())
     if not match:
-        raise ValueError(f"malformed date {raw!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ValueError(f"malformed date {_shown.repr(raw)}: expected YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = match.groups()
     try:
         value = dt.date(int(year), int(month or 1), int(day or 1))
@@ -270,12 +308,15 @@ class _Fields:
         if len(value) > MAX_TEXT_CHARS:
             self.problem(key, f"text longer than {MAX_TEXT_CHARS} characters")
             return None
+        if not _is_unicode(value):
+            self.problem(key, _NOT_UNICODE)
+            return None
         return value
 
     def boolean(self, key: str) -> bool:
         value = self.data.get(key, False)
         if not isinstance(value, bool):
-            self.problem(key, f"expected true or false, got {value!r}")
+            self.problem(key, f"expected true or false, got {_shown.repr(value)}")
             return False
         return value
 
@@ -284,9 +325,9 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(key, f"expected a number, got {value!r}")
+            self.problem(key, f"expected a number, got {_shown.repr(value)}")
             return None
-        if not math.isfinite(value):
+        if not _finite(value):
             self.problem(key, "number must be finite")
             return None
         return float(value)
@@ -345,6 +386,8 @@ class _Fields:
                 self.problem(name, f"expected text, got {type(value).__name__}")
             elif len(value) > MAX_TEXT_CHARS:
                 self.problem(name, f"text longer than {MAX_TEXT_CHARS} characters")
+            elif not _is_unicode(value):
+                self.problem(name, _NOT_UNICODE)
             else:
                 values[lang] = value
         if len(values) != len(LANGS):
@@ -377,16 +420,14 @@ class _Fields:
 # ---------------------------------------------------------------------------
 
 
-def _read_text(path: Path, problems: list[Problem]) -> str | None:
+def _read_text(path: Path, problems: list[Problem], limit: int = MAX_FILE_BYTES) -> str | None:
     name = str(path)
     if not path.is_file():
         problems.append(Problem(name, "file", None, "file not found"))
         return None
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        problems.append(
-            Problem(name, "file", None, f"file is {size:,} bytes, more than {MAX_FILE_BYTES:,}")
-        )
+    if size > limit:
+        problems.append(Problem(name, "file", None, f"file is {size:,} bytes, more than {limit:,}"))
         return None
     try:
         return path.read_bytes().decode("utf-8")
@@ -421,9 +462,25 @@ def _read_json(path: Path, problems: list[Problem]) -> Any:
     return None
 
 
+# A key with more than MAX_KEY_PARTS parts (each bare, "basic" or 'literal'), where keys
+# begin: at the start of a line or table header, or in an inline table. Looked for in the
+# text, as tomllib would spend too long on it.
+_KEY_PART = r"""(?:[\w-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_DEEP_KEY = re.compile(
+    rf"(?:^[ \t]*\[*|[{{,])[ \t]*(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}}",
+    re.MULTILINE | re.ASCII,
+)
+
+
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    content = _read_text(path, problems)
+    content = _read_text(path, problems, MAX_TOML_BYTES)
     if content is None:
+        return None
+    deep = _DEEP_KEY.search(content)
+    if deep:
+        line = content.count("\n", 0, deep.start()) + 1
+        message = f"key of more than {MAX_KEY_PARTS} dotted parts: TOML is nested too deeply"
+        problems.append(Problem(str(path), f"line {line}", None, message))
         return None
     try:
         return tomllib.loads(content)
@@ -432,6 +489,8 @@ def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
         line = re.search(r"line (\d+)", message)
         where = f"line {line.group(1)}" if line else "file"
         problems.append(Problem(str(path), where, None, f"TOML syntax error: {message}"))
+    except ValueError as error:  # an integer of more than 4,300 digits
+        problems.append(Problem(str(path), "file", None, f"TOML error: {error}"))
     except RecursionError:
         problems.append(Problem(str(path), "file", None, "TOML is nested too deeply"))
     return None
@@ -493,10 +552,12 @@ def _check_coordinates(
             or len(position) < 2
             or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in position)
         ):
-            fields.problem("geometry", f"malformed position {position!r}: expected [lon, lat]")
+            fields.problem(
+                "geometry", f"malformed position {_shown.repr(position)}: expected [lon, lat]"
+            )
             return False
         lon, lat = position[0], position[1]
-        if not (math.isfinite(lon) and math.isfinite(lat)):
+        if not (_finite(lon) and _finite(lat)):
             fields.problem("geometry", "coordinates must be finite numbers")
             return False
         if abs(lat) > 90 and abs(lon) <= 90:
@@ -555,7 +616,7 @@ def _read_features(
             continue
         raw_id = properties.get("id")
         if isinstance(raw_id, str) and raw_id:
-            where = f"feature '{raw_id}'"
+            where = f"feature {_shown.repr(raw_id)}"  # 'mosul'; shortened if long
             written_ids.add(raw_id)
         fields = _Fields(problems, file, where, properties)
         feature_id = fields.string("id")
@@ -606,14 +667,13 @@ def _read_geometry(
     distant: bool,
 ) -> BaseGeometry | None:
     if not isinstance(raw, dict):
-        fields.problem("geometry", "missing geometry")
+        got = "" if raw is None else f": expected an object, got {type(raw).__name__}"
+        fields.problem("geometry", f"missing geometry{got}")
         return None
     geometry_type = raw.get("type")
     if kind is not None and geometry_type not in KIND_GEOMETRIES[kind]:
-        fields.problem(
-            "geometry",
-            f"a {kind} needs {' or '.join(KIND_GEOMETRIES[kind])}, got {geometry_type!r}",
-        )
+        needs = " or ".join(KIND_GEOMETRIES[kind])
+        fields.problem("geometry", f"a {kind} needs {needs}, got {_shown.repr(geometry_type)}")
         return None
     if not _check_coordinates(fields, raw, region, distant):
         return None
@@ -707,7 +767,7 @@ def _read_bounds(fields: _Fields) -> tuple[tuple[float, float], tuple[float, flo
     try:
         (south, west), (north, east) = raw
         numbers = [float(v) for v in (south, west, north, east)]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         fields.problem("bounds", "expected [[south, west], [north, east]]")
         return None
     south, west, north, east = numbers
@@ -1034,5 +1094,5 @@ def load_stories(root: str | Path) -> StoryListing:
         try:
             listing.stories[folder.name] = load_story(folder)
         except StoryError as error:
-            listing.broken[folder.name] = error.problems
+            listing.broken[_printable(folder.name)] = error.problems
     return listing

@@ -1,0 +1,712 @@
+"""Story files made to break things.
+
+Each hostile story lies in a folder of stories beside a good copy of the first story.
+Loading it must give a clear problem (naming the file, and the feature and field where
+there is one) or a safe page, within bounded time and memory, never a traceback, and the
+good story must still load. Big files are generated here, in tmp_path, never committed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markupsafe
+import pytest
+
+from dashboard.story import (
+    FEATURES_FILE,
+    MAX_FEATURES,
+    MAX_FILE_BYTES,
+    MAX_KEY_PARTS,
+    MAX_TEXT_CHARS,
+    MAX_TOML_BYTES,
+    MAX_VERTICES,
+    STORY_FILE,
+    Problem,
+    StoryError,
+    load_stories,
+    load_story,
+)
+from dashboard.viewstate import parse_params
+from tests.conftest import FIRST_STORY, HOSTILE, REPO, feature_named
+from tests.test_app import html_text, run_page
+
+GOOD = FIRST_STORY.name
+BAD = "broken-story"
+MAX_SECONDS = 10.0
+MAX_PEAK_BYTES = 300 * 1024 * 1024
+MAX_MESSAGE_CHARS = 1_000  # a problem is one readable line, however big the bad value
+SCRIPT_PARTS = ("<script>window.__pwned", "<img src=x")  # HOSTILE's parts that would run
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Load:
+    problems: list[Problem]
+    seconds: float
+    peak: int
+
+
+def load_beside_the_good_story(folder: Path) -> Load:
+    """Load the folder of stories that holds `folder` (the hostile story) and the good
+    story: no exception, bounded time and memory, the good story loads, the hostile one is
+    reported with printable, short problems.
+
+    Timed in one run and measured with tracemalloc in a second (tracemalloc slows the
+    allocation-heavy parsers down several times)."""
+    start = time.perf_counter()
+    listing = load_stories(folder.parent)
+    seconds = time.perf_counter() - start
+    tracemalloc.start()
+    try:
+        load_stories(folder.parent)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert seconds < MAX_SECONDS, f"loading took {seconds:.1f} s"
+    assert peak < MAX_PEAK_BYTES, f"loading needed {peak / 2**20:.0f} MB"
+    assert list(listing.stories) == [GOOD], "the good story must still load"
+    assert list(listing.broken) == [folder.name]
+    problems = listing.broken[folder.name]
+    assert problems
+    for problem in problems:
+        line = str(problem)
+        line.encode("utf-8")  # printable and sendable to a page
+        assert "Traceback" not in line
+        assert len(line) < MAX_MESSAGE_CHARS + len(str(folder)), line[:300]
+    return Load(problems, seconds, peak)
+
+
+def reported(
+    problems: list[Problem],
+    file: str,
+    message: str,
+    where: str | None = None,
+    field: str | None = None,
+) -> Problem:
+    """The problem in `file` (story.toml or features.geojson) whose message holds
+    `message`, at `where` and in `field` if given."""
+    for problem in problems:
+        if (
+            Path(problem.file).name == file
+            and message in problem.message
+            and (where is None or problem.where == where)
+            and (field is None or problem.field == field)
+        ):
+            return problem
+    pytest.fail(f"no problem {file}: {where}: {field}: {message!r} in\n" + "\n".join(
+        str(p)[:200] for p in problems))  # fmt: skip
+
+
+@pytest.fixture
+def hostile(story_copy: Callable[..., Path]) -> Callable[..., Path]:
+    """A copy of the first story named BAD, changed like story_copy (or with raw bytes),
+    beside an unchanged copy."""
+
+    def make(
+        features_bytes: bytes | None = None, toml_bytes: bytes | None = None, **changes: Any
+    ) -> Path:
+        story_copy()
+        folder = story_copy(slug=BAD, **changes)
+        if features_bytes is not None:
+            (folder / FEATURES_FILE).write_bytes(features_bytes)
+        if toml_bytes is not None:
+            (folder / STORY_FILE).write_bytes(toml_bytes)
+        return folder
+
+    return make
+
+
+def first_story_features() -> dict[str, Any]:
+    return json.loads((FIRST_STORY / FEATURES_FILE).read_text("utf-8"))
+
+
+def first_story_toml() -> str:
+    return (FIRST_STORY / STORY_FILE).read_text("utf-8")
+
+
+def edited(edit: Callable[[list[dict[str, Any]]], None]) -> str:
+    """The first story's features.geojson, its features changed by `edit`, compact."""
+    data = first_story_features()
+    edit(data["features"])
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def features_with(feature_id: str, key: str, value: Any) -> str:
+    """The first story's features.geojson with one property or the geometry replaced."""
+
+    def edit(features: list[dict[str, Any]]) -> None:
+        feature = feature_named(features, feature_id)
+        if key in ("geometry", "properties"):
+            feature[key] = value
+        else:
+            feature["properties"][key] = value
+
+    return edited(edit)
+
+
+def features_with_json(feature_id: str, key: str, raw: str) -> str:
+    """Like features_with, the value given as JSON text (which json cannot write: NaN
+    literals, or a big geometry written fast)."""
+    return features_with(feature_id, key, "__RAW__").replace('"__RAW__"', raw, 1)
+
+
+def ring(vertices: int, position: str) -> str:
+    """A ring of `vertices` copies of one position (or of anything), as JSON text."""
+    return "[" + ",".join([position] * vertices) + "]"
+
+
+def geometry(kind: str, coordinates: str) -> str:
+    """A GeoJSON geometry as JSON text, its coordinates given as JSON text."""
+    return '{"type":"' + kind + '","coordinates":' + coordinates + "}"
+
+
+def nested(opening: str, closing: str, depth: int, inner: str = "") -> str:
+    return opening * depth + inner + closing * depth
+
+
+# ---------------------------------------------------------------------------
+# 1. Files over the size limit are not read
+# ---------------------------------------------------------------------------
+
+
+def padded_features() -> str:
+    data = first_story_features()
+    data["padding"] = "x" * (MAX_FILE_BYTES + 1)
+    return json.dumps(data)
+
+
+def million_vertices_features() -> str:
+    """A polygon of a million vertices at five decimals: about 20 MB."""
+    polygon = geometry("Polygon", ring(1, ring(1_000_000, "[43.11234,36.33456]")))
+    return features_with_json("mosul-old-city", "geometry", polygon)
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "limit"),
+    [
+        (FEATURES_FILE, padded_features, MAX_FILE_BYTES),
+        (FEATURES_FILE, million_vertices_features, MAX_FILE_BYTES),
+        (STORY_FILE, lambda: first_story_toml() + "# " + "x" * MAX_FILE_BYTES, MAX_TOML_BYTES),
+        (STORY_FILE, lambda: first_story_toml() + "#" * MAX_TOML_BYTES, MAX_TOML_BYTES),
+    ],
+    ids=["padded-geojson", "million-vertices-geojson", "9mb-toml", "just-over-toml"],
+)
+def test_a_file_over_the_size_limit_is_reported_and_not_read(hostile, file, content, limit) -> None:
+    text = content()
+    assert len(text.encode("utf-8")) > limit
+    if file == FEATURES_FILE:
+        json.loads(text)  # valid, only too big
+    folder = hostile(**{"raw_features" if file == FEATURES_FILE else "raw_toml": text})
+    del text
+    load = load_beside_the_good_story(folder)
+    reported(load.problems, file, f"more than {limit:,}", where="file")
+    if limit == MAX_FILE_BYTES:
+        assert load.peak < limit, "the file was read although it is too big"
+
+
+# ---------------------------------------------------------------------------
+# 2. Deep nesting
+# ---------------------------------------------------------------------------
+
+DEEP = 100_000
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        nested("[", "]", DEEP),
+        nested('{"a":', "}", DEEP, "1"),
+        features_with_json("mosul", "name_de", nested("[", "]", DEEP)),
+        features_with_json("mosul", "geometry", geometry("Point", nested("[", "]", DEEP, "1"))),
+    ],
+    ids=["arrays", "objects", "in-a-property", "in-coordinates"],
+)
+def test_deeply_nested_json_is_reported(hostile, content) -> None:
+    load = load_beside_the_good_story(hostile(raw_features=content))
+    reported(load.problems, FEATURES_FILE, "JSON is nested too deeply", where="file")
+
+
+DEEP_KEY = "x" + ".a" * DEEP
+DEEP_TOML = [
+    ("arrays", "x = " + nested("[", "]", DEEP) + "\n", "file"),
+    ("inline-tables", "x = " + nested("{a=", "}", DEEP // 2, "1") + "\n", "file"),
+    ("dotted-key", DEEP_KEY + " = 1\n", "line 1"),
+    ("table-header", f"[{DEEP_KEY}]\n", "line 1"),
+    ("array-of-tables", f"[[{DEEP_KEY}]]\n", "line 1"),
+    ("quoted-dotted-key", '"x"' + " . 'a'" * (DEEP // 10) + " = 1\n", "line 1"),
+    ("dotted-key-in-inline-table", "x = { y = 1, " + DEEP_KEY + " = 1 }\n", "line 1"),
+    ("just-over-the-key-limit", "x" + ".a" * MAX_KEY_PARTS + " = 1\n", "line 1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("toml", "where"), [case[1:] for case in DEEP_TOML], ids=[case[0] for case in DEEP_TOML]
+)
+def test_deeply_nested_toml_is_reported(hostile, toml, where) -> None:
+    assert len(toml) < MAX_TOML_BYTES
+    load = load_beside_the_good_story(hostile(raw_toml=toml + first_story_toml()))
+    reported(load.problems, STORY_FILE, "TOML is nested too deeply", where=where)
+
+
+def test_a_key_of_as_many_parts_as_allowed_is_read(story_copy) -> None:
+    """The nesting limit is only for keys far deeper than a story needs."""
+    key = "x" + ".a" * (MAX_KEY_PARTS - 1)
+    folder = story_copy(raw_toml=f"{key} = 1\n{first_story_toml()}")
+    with pytest.raises(StoryError) as error:
+        load_story(folder)
+    assert [(p.where, p.field, p.message) for p in error.value.problems] == [
+        ("story", "x", "unknown field (a typo?)")
+    ]
+
+
+def test_the_densest_story_toml_under_the_size_limit_is_bounded(hostile) -> None:
+    """Table headers of as many parts as allowed cost tomllib the most memory per byte."""
+    story = first_story_toml()
+    headers = "".join(f"[t{i}.a.b.c.d.e.f.g]\n" for i in range(MAX_TOML_BYTES // 24))
+    toml = story + headers[: MAX_TOML_BYTES - len(story.encode("utf-8")) - 100]
+    toml = toml[: toml.rindex("\n") + 1]
+    assert "a.b.c.d.e.f.g" in toml.split("\n")[-2]
+    load = load_beside_the_good_story(hostile(raw_toml=toml))
+    reported(load.problems, STORY_FILE, "unknown field", where="story", field="t0")
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "where", "field"),
+    [
+        (FEATURES_FILE,
+         features_with_json("mosul", "hindsight", nested("[", "]", 500)),
+         "feature 'mosul'", "hindsight"),
+        (STORY_FILE,
+         first_story_toml().replace("hindsight = true", "hindsight = " + nested("[", "]", 100), 1),
+         "event 'mosul-victory'", "hindsight"),
+        (STORY_FILE,
+         first_story_toml().replace("hindsight = true", "hindsight = { a.b.c.d = 1 }", 1),
+         "event 'mosul-victory'", "hindsight"),
+    ],
+    ids=["json-property", "toml-array", "toml-inline-table"],
+)  # fmt: skip
+def test_nested_value_in_a_field_is_reported_briefly(hostile, file, content, where, field) -> None:
+    """Nested, but not too deeply to parse: the message quotes it shortened."""
+    changes = {"raw_features" if file == FEATURES_FILE else "raw_toml": content}
+    load = load_beside_the_good_story(hostile(**changes))
+    problem = reported(load.problems, file, "expected true or false", where=where, field=field)
+    assert len(problem.message) < 200
+
+
+# ---------------------------------------------------------------------------
+# 3. Too many vertices
+# ---------------------------------------------------------------------------
+
+
+VERTICES = [
+    ("300k-polygon", "mosul-old-city", "Polygon", ring(1, ring(300_000, "[43,36]"))),
+    ("million-compact-polygon", "mosul-old-city", "Polygon", ring(1, ring(1_000_000, "[1,2]"))),
+    ("multipolygon-parts", "mosul-old-city", "MultiPolygon",
+     ring(50, ring(1, ring(5_000, "[43,36]")))),
+    ("300k-line", "border-tr-sy", "LineString", ring(300_000, "[43,36]")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("feature_id", "kind", "coordinates"),
+    [case[1:] for case in VERTICES],
+    ids=[case[0] for case in VERTICES],
+)
+def test_too_many_vertices_are_reported_for_the_feature(
+    hostile, feature_id, kind, coordinates
+) -> None:
+    content = features_with_json(feature_id, "geometry", geometry(kind, coordinates))
+    assert len(content) < MAX_FILE_BYTES, "written compactly, under the size limit"
+    load = load_beside_the_good_story(hostile(raw_features=content))
+    reported(
+        load.problems, FEATURES_FILE, f"more than {MAX_VERTICES:,} vertices",
+        where=f"feature '{feature_id}'", field="geometry",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# 4. Numbers that are not finite
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("literal", "where", "message"),
+    [
+        ("NaN", "file", "NaN is not allowed in JSON"),
+        ("Infinity", "file", "Infinity is not allowed in JSON"),
+        ("-Infinity", "file", "-Infinity is not allowed in JSON"),
+        ("1e999", "feature 'mosul'", "coordinates must be finite numbers"),
+        ("-1e999", "feature 'mosul'", "coordinates must be finite numbers"),
+        ("1" + "0" * 400, "feature 'mosul'", "coordinates must be finite numbers"),
+        ("1" + "0" * 5000, "file", "JSON error"),  # more digits than Python converts
+    ],
+    ids=["NaN", "Infinity", "-Infinity", "1e999", "-1e999", "400-digit-int", "5000-digit-int"],
+)
+def test_coordinates_that_are_not_finite_are_reported(hostile, literal, where, message) -> None:
+    point = geometry("Point", f"[{literal},36]")
+    folder = hostile(raw_features=features_with_json("mosul", "geometry", point))
+    load = load_beside_the_good_story(folder)
+    field = None if where == "file" else "geometry"
+    reported(load.problems, FEATURES_FILE, message, where=where, field=field)
+
+
+BOUNDS = "bounds = [[34.5, 35.5], [38.0, 44.0]]"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "field", "message"),
+    [
+        ("low = 50000", "low = nan", "figure 'raqqa-civilians'", "low", "number must be finite"),
+        ("low = 50000", "low = -inf", "figure 'raqqa-civilians'", "low", "number must be finite"),
+        ("value = 911", "value = inf", "figure 'border-length'", "value", "must be finite"),
+        ("value = 911", "value = 1" + "0" * 400, "figure 'border-length'", "value",
+         "number must be finite"),
+        ("value = 911", "value = 1" + "0" * 5000, "file", None, "4300 digits"),
+        (BOUNDS, "bounds = [[nan, 35.5], [38.0, 44.0]]", "view 'region'", "bounds", "expected"),
+        (BOUNDS, "bounds = [[34.5, -inf], [38.0, inf]]", "view 'region'", "bounds", "expected"),
+        (BOUNDS, "bounds = [[1" + "0" * 400 + ", 35.5], [38.0, 44.0]]", "view 'region'",
+         "bounds", "expected"),
+    ],
+    ids=["nan", "-inf", "inf", "400-digit-int", "5000-digit-int", "nan-bounds", "inf-bounds",
+         "huge-int-bounds"],
+)  # fmt: skip
+def test_story_numbers_that_are_not_finite_are_reported(
+    hostile, old, new, where, field, message
+) -> None:
+    load = load_beside_the_good_story(hostile(toml={old: new}))
+    reported(load.problems, STORY_FILE, message, where=where, field=field)
+
+
+# ---------------------------------------------------------------------------
+# 5. Story names that are not slugs; path traversal
+# ---------------------------------------------------------------------------
+
+NOT_SLUGS = ["..", "Upper", "a b", "semi;colon", "-dash", "x" * 65, "<script>", "Mössul",
+             os.fsdecode(b"latin-\xff")]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NOT_SLUGS, ids=[repr(n)[:20] for n in NOT_SLUGS])
+def test_a_folder_name_that_is_not_a_slug_is_reported(story_copy, tmp_path, name) -> None:
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    folder = stories / name
+    if name != "..":
+        story_copy(slug=f"stories/{name}")
+    with pytest.raises(StoryError) as error:
+        load_story(folder)
+    (problem,) = error.value.problems
+    assert problem.where == "folder" and "slug" in problem.message
+    str(problem).encode("utf-8")  # a name that is not UTF-8 is shown escaped
+
+
+def test_a_badly_named_story_beside_a_good_one(story_copy, tmp_path) -> None:
+    story_copy()
+    for name in ("a b", "<script>", os.fsdecode(b"latin-\xff")):
+        story_copy(slug=name)
+    listing = load_stories(tmp_path)
+    assert list(listing.stories) == [GOOD]
+    assert sorted(listing.broken) == sorted(["a b", "<script>", "latin-\\udcff"])
+
+
+def test_a_path_outside_the_stories_is_reported(tmp_path) -> None:
+    path = tmp_path / "stories" / ".." / ".." / "nowhere"
+    with pytest.raises(StoryError) as error:
+        load_story(path)
+    assert error.value.problems == [Problem(str(path), "folder", None, "not a story folder")]
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["../../etc", "..", "/etc/passwd", f"{GOOD}/../../etc", f"../{GOOD}", "", "\x00",
+     "x" * 100_000, GOOD.upper(), f"{GOOD}\n"],
+)  # fmt: skip
+def test_a_story_in_the_url_that_does_not_exist_falls_back(story) -> None:
+    state = parse_params({"story": story, "lang": story, "feature": story}, [GOOD, "other"])
+    assert state.story == GOOD
+    assert state.lang == "de"
+
+
+def cli_validate(
+    path: str | bytes, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", path],
+        capture_output=True, cwd=REPO, timeout=60, env={**os.environ, **(env or {})},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ["dot-dot", "traversal", "not-utf8-name"])
+def test_command_line_reports_a_bad_story_path_without_traceback(story_copy, tmp_path, case):
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    if case == "dot-dot":
+        path, expected = os.fsencode(stories / ".."), b"slug"
+    elif case == "traversal":
+        path, expected = os.fsencode(stories / ".." / ".." / ".." / ".." / "nowhere"), b"folder"
+    else:
+        name = os.fsdecode(b"latin-\xff")
+        story_copy(slug=f"stories/{name}")
+        path, expected = os.fsencode(stories / name), b"slug"
+    # A strict UTF-8 terminal (as in many containers and CI) must still get readable lines.
+    result = cli_validate(path, env={"PYTHONIOENCODING": "utf-8"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert expected in result.stdout
+    assert b"Traceback" not in output
+
+
+# ---------------------------------------------------------------------------
+# 6. Files that are not UTF-8
+# ---------------------------------------------------------------------------
+
+NOT_UTF8 = {
+    "latin-1": "Mössul".encode("latin-1"),
+    "utf-16": "Mossul".encode("utf-16"),
+    "encoded-surrogate": b"\xed\xa0\x80",
+    "cut-sequence": b"\xe2\x82",
+}
+
+
+@pytest.mark.parametrize("file", [FEATURES_FILE, STORY_FILE])
+@pytest.mark.parametrize("bad", list(NOT_UTF8.values()), ids=list(NOT_UTF8))
+def test_a_file_that_is_not_utf8_is_reported(hostile, file, bad) -> None:
+    good = (FIRST_STORY / file).read_bytes()
+    content = good[:40] + bad + good[40:]
+    load = load_beside_the_good_story(
+        hostile(**{"features_bytes" if file == FEATURES_FILE else "toml_bytes": content})
+    )
+    problem = reported(load.problems, file, "file is not UTF-8 text")
+    assert problem.where.startswith("byte ")
+
+
+def test_a_lone_surrogate_escape_in_json_is_reported(hostile) -> None:
+    r"""`"\ud800"` is valid JSON but no text: no page or terminal can show it."""
+    content = features_with("mosul", "name_de", "__X__").replace("__X__", "M\\ud800ssul")
+    load = load_beside_the_good_story(hostile(raw_features=content))
+    reported(load.problems, FEATURES_FILE, "not valid Unicode", "feature 'mosul'", "name_de")
+
+
+def test_a_lone_surrogate_id_is_reported_printably(hostile) -> None:
+    content = features_with("mosul", "id", "__X__").replace("__X__", "m\\ud800")
+    load = load_beside_the_good_story(hostile(raw_features=content))
+    problem = reported(load.problems, FEATURES_FILE, "not valid Unicode", field="id")
+    assert "\\ud800" in problem.where
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "message"),
+    [
+        (STORY_FILE, 'format = 1\ntitle = { de = "\\ud800", en = "x" }\n', "TOML syntax error"),
+        (STORY_FILE, "\ufeff" + first_story_toml(), "TOML syntax error"),
+        (FEATURES_FILE, "\ufeff" + json.dumps(first_story_features()), "JSON syntax error"),
+    ],
+    ids=["toml-surrogate-escape", "toml-bom", "json-bom"],
+)
+def test_other_encoding_tricks_are_reported(hostile, file, content, message) -> None:
+    changes = {"raw_features" if file == FEATURES_FILE else "raw_toml": content}
+    load = load_beside_the_good_story(hostile(**changes))
+    reported(load.problems, file, message)
+
+
+# ---------------------------------------------------------------------------
+# 7. Script in every text field: valid, and shown as text by the page
+# ---------------------------------------------------------------------------
+
+
+def toml_hostile_everywhere(hostile_story_dir: Path) -> Path:
+    """Besides the fixture's title and features: script in every text of story.toml."""
+    path = hostile_story_dir / STORY_FILE
+    toml_text = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
+    content = path.read_text("utf-8")
+    for key in ('de = "', 'en = "', 'publisher = "', 'author = "', 'title = "', 'source = "'):
+        content = content.replace(key, f"{key}{toml_text} ")
+    path.write_text(content, "utf-8")
+    return hostile_story_dir
+
+
+def shown_texts(page) -> list[str]:
+    """Every st.html body and every markdown (and caption) text of the page."""
+    return [e.proto.body for e in page.get("html")] + [
+        e.value for e in [*page.markdown, *page.caption]
+    ]
+
+
+PAGES = [
+    pytest.param("de", {"feature": "mosul"}, None, id="details"),
+    pytest.param("en", {"feature": "raqqa"}, 1, id="figures"),
+    pytest.param("de", {"event": "mosul-victory"}, 2, id="timeline"),
+    pytest.param("en", {}, 3, id="explore"),
+    pytest.param("en", {"mode": "embed"}, None, id="embed"),
+]
+
+
+def test_hostile_text_is_a_valid_story(hostile_story_dir) -> None:
+    story = load_story(toml_hostile_everywhere(hostile_story_dir))
+    assert HOSTILE in story.title.de and HOSTILE in story.credit.en
+    assert all(HOSTILE in f.name.en and HOSTILE in f.note.de for f in story.features)
+    assert all(HOSTILE in e.title.de for e in story.events)
+
+
+@pytest.mark.parametrize(("lang", "params", "panel"), PAGES)
+def test_hostile_text_is_shown_escaped_by_the_page(
+    monkeypatch, hostile_story_dir, lang, params, panel
+) -> None:
+    folder = toml_hostile_everywhere(hostile_story_dir)
+    page = run_page(monkeypatch, stories=folder.parent, panel=panel, lang=lang, **params)
+    texts = shown_texts(page)
+    for text in texts:
+        for part in SCRIPT_PARTS:
+            assert part not in text, text[:300]
+    if params.get("mode") != "embed":
+        assert str(markupsafe.escape(HOSTILE)) in html_text(page)
+
+
+def test_hostile_text_in_explore_with_two_places(monkeypatch, hostile_story_dir) -> None:
+    folder = toml_hostile_everywhere(hostile_story_dir)
+    page = run_page(monkeypatch, stories=folder.parent, panel=3, lang="de")
+    page.selectbox(key="d1").select("mosul").run()
+    page.selectbox(key="d2").select("raqqa").run()
+    assert not page.exception
+    assert " km</div>" in html_text(page)
+    for text in shown_texts(page):
+        assert not any(part in text for part in SCRIPT_PARTS), text[:300]
+
+
+# ---------------------------------------------------------------------------
+# 8. A broken, hostile story beside a good one in the dashboard
+# ---------------------------------------------------------------------------
+
+BROKEN_PAGES = {
+    "hostile-kind": dict(raw_features=features_with("mosul", "kind", HOSTILE)),
+    "lone-surrogate": dict(raw_features=features_with("mosul", "name_de", "__X__").replace(
+        "__X__", "\\ud800")),
+    "deep-nesting": dict(raw_features=nested("[", "]", DEEP)),
+    "not-utf8": dict(features_bytes=b'{"name_de": "M\xf6ssul"}'),
+    "nan": dict(
+        raw_features=features_with_json("mosul", "geometry", geometry("Point", "[NaN,36]"))),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("changes", list(BROKEN_PAGES.values()), ids=list(BROKEN_PAGES))
+def test_a_broken_hostile_story_gives_an_error_card_and_the_good_one_works(
+    monkeypatch, hostile, changes
+) -> None:
+    folder = hostile(**changes)
+    page = run_page(monkeypatch, stories=folder.parent, story=BAD, lang="en")
+    html = html_text(page)
+    assert f"This story has errors: {BAD}" in html
+    assert "features.geojson" in html
+    assert len(page.tabs) == 0
+    for text in shown_texts(page):
+        assert not any(part in text for part in SCRIPT_PARTS), text[:300]
+    if HOSTILE in changes.get("raw_features", ""):  # the bad kind, quoted as text
+        assert str(markupsafe.escape("unknown kind '<script>window.__pwned=1</script>")) in html
+    # the good story keeps working, one choice away
+    page.selectbox(key="story_control").select(GOOD).run()
+    assert not page.exception
+    assert "The IS caliphate is collapsing" in html_text(page)
+    assert len(page.tabs) == 5
+
+
+def test_a_story_folder_named_in_latin1_beside_a_good_one_in_the_dashboard(
+    monkeypatch, story_copy, tmp_path
+) -> None:
+    story_copy()
+    story_copy(slug=os.fsdecode(b"latin-\xff"))
+    page = run_page(monkeypatch, stories=tmp_path, lang="en")
+    assert "The IS caliphate is collapsing" in html_text(page)
+
+
+# ---------------------------------------------------------------------------
+# 9. Too many, too long, and the wrong types
+# ---------------------------------------------------------------------------
+
+
+def collection(features: Any) -> str:
+    return json.dumps({"type": "FeatureCollection", "features": features})
+
+
+LONG = "x" * 1_000_000
+WRONG = [
+    ("too-many-features", lambda: collection([{}] * (MAX_FEATURES + 1)),
+     "file", "features", f"more than {MAX_FEATURES:,} features"),
+    ("densest-json-under-the-size-limit",
+     lambda: collection([{}] * ((MAX_FILE_BYTES - 100) // 4)),
+     "file", "features", f"more than {MAX_FEATURES:,} features"),
+    ("1mb-text", lambda: features_with("mosul", "note_de", LONG),
+     "feature 'mosul'", "note_de", f"longer than {MAX_TEXT_CHARS} characters"),
+    ("1mb-source", lambda: features_with("mosul", "source", LONG),
+     "feature 'mosul'", "source", f"longer than {MAX_TEXT_CHARS} characters"),
+    ("1mb-date", lambda: features_with("raqqa-encircled", "date", LONG),
+     "feature 'raqqa-encircled'", "date", "malformed date"),
+    ("1mb-id", lambda: features_with("mosul", "id", LONG),
+     None, "id", f"longer than {MAX_TEXT_CHARS} characters"),
+    ("properties-list", lambda: features_with("mosul", "properties", [["id", "mosul"]]),
+     "feature #1", "properties", "missing properties object"),
+    ("geometry-string", lambda: features_with("mosul", "geometry", "POINT (43 36)"),
+     "feature 'mosul'", "geometry", "expected an object, got str"),
+    ("geometry-null", lambda: features_with("mosul", "geometry", None),
+     "feature 'mosul'", "geometry", "missing geometry"),
+    ("coordinates-string", lambda: features_with("mosul", "geometry",
+                                              {"type": "Point", "coordinates": "43,36"}),
+     "feature 'mosul'", "geometry", "malformed position"),
+    ("coordinates-huge-object", lambda: features_with("mosul", "geometry",
+        {"type": "Point", "coordinates": [{"k": LONG}, 1]}),
+     "feature 'mosul'", "geometry", "malformed position"),
+    ("geometry-type-huge", lambda: features_with("mosul", "geometry",
+        {"type": [[LONG]] * 3, "coordinates": [43, 36]}),
+     "feature 'mosul'", "geometry", "a place needs Point"),
+    ("boolean-huge", lambda: features_with("mosul", "labelled", [LONG] * 3),
+     "feature 'mosul'", "labelled", "expected true or false"),
+    ("features-object", lambda: collection({"0": {}}),
+     "file", "features", "expected a list of features"),
+    ("feature-string", lambda: collection(["Feature"]),
+     "feature #1", None, "expected a GeoJSON Feature object"),
+    ("top-level-list", lambda: json.dumps([first_story_features()]),
+     "file", "type", "expected a GeoJSON FeatureCollection"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "field", "message"),
+    [case[1:] for case in WRONG],
+    ids=[case[0] for case in WRONG],
+)
+def test_wrong_sizes_and_types_are_reported(hostile, content, where, field, message) -> None:
+    text = content()
+    assert len(text) < MAX_FILE_BYTES
+    load = load_beside_the_good_story(hostile(raw_features=text))
+    problem = reported(load.problems, FEATURES_FILE, message, where=where, field=field)
+    assert len(str(problem)) < MAX_MESSAGE_CHARS + len(problem.file)
+
+
+def test_a_long_text_in_story_toml_is_reported(hostile) -> None:
+    long = "x" * (MAX_TOML_BYTES // 2)
+    load = load_beside_the_good_story(
+        hostile(toml={'title = { de = "': f'title = {{ de = "{long}'})
+    )
+    reported(load.problems, STORY_FILE, "longer than", where="story", field="title.de")
+
+
+def test_an_events_layer_outside_the_story_folder_is_reported(hostile) -> None:
+    toml = (
+        first_story_toml()
+        + '\n[events_layer]\nfile = "../../../../etc/passwd.csv"\n'
+        + 'name = { de = "Ereignisse", en = "Events" }\nsource = "x"\n'
+    )
+    load = load_beside_the_good_story(hostile(raw_toml=toml))
+    reported(load.problems, STORY_FILE, "outside the story folder", "[events_layer]", "file")
