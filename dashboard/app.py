@@ -66,7 +66,7 @@ def _stories_fingerprint(root: Path) -> tuple[tuple[bytes, float], ...]:
     )
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _stories(root: str, fingerprint: tuple) -> StoryListing:
     return load_stories(root)
 
@@ -77,7 +77,7 @@ def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
     return map_payload(story, lang, show_title=embed, collapse_layers=embed)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)  # shared, never changed: no copies
 def _event_cells(
     slug: str, lang: Lang, start: dt.date, end: dt.date, fingerprint: tuple
 ) -> tuple[dict, str]:

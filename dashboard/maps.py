@@ -43,13 +43,20 @@ def _web_file(name: str) -> str:
     return (WEB_DIR / name).read_text("utf-8")
 
 
+def _compact_script(source: str) -> str:
+    """Our own script without indentation and whole-line comments: every byte of the
+    single-file export counts. (No line of it continues a string or a regex.)"""
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
 class StoryLayers(MacroElement):
     """The story's layers and controls, drawn by `web/story_map.js` from JSON data."""
 
     _template = Template(
         "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
         "{% macro script(this, kwargs) %}{% raw %}"
-        + _web_file("story_map.js")
+        + _compact_script(_web_file("story_map.js"))
         + "{% endraw %}\nlagekarteStoryMap({{ this._parent.get_name() }}, {{ this.payload }});"
         "{% endmacro %}"
     )
