@@ -248,8 +248,11 @@ def _map(state: ViewState, story: Story, fingerprint: tuple) -> ViewState:
     payload = _payload(story.slug, state.lang, state.embed, fingerprint)
     folium_map = build_map(story, state.lang, payload=payload)
     serve_assets(folium_map, VENDOR_URL)
-    if "map_focus" not in st.session_state and state.view:
-        _focus(*view_focus(story, state.view, MAP_WIDTH_GUESS, MAP_HEIGHT))
+    if "map_focus" not in st.session_state:  # a link's view, or its place, on first draw
+        if state.view:
+            _focus(*view_focus(story, state.view, MAP_WIDTH_GUESS, MAP_HEIGHT))
+        elif state.feature:
+            _focus(*focus_on(story, state.feature, MAP_WIDTH_GUESS, MAP_HEIGHT))
     center, zoom = st.session_state.get("map_focus", (None, None))
     result = st_folium(
         folium_map,

@@ -245,7 +245,9 @@ function lagekarteStoryMap(map, data) {
     titleControl.addTo(map);
   }
   L.control.zoom({ position: "topleft", zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
-  L.control.layers(null, overlays, { collapsed: data.collapseLayers, position: "topright" }).addTo(map);
+  // On a narrow map (a phone) the layer list opens from a button instead of covering it.
+  var collapseLayers = data.collapseLayers || map.getSize().x < 600;
+  L.control.layers(null, overlays, { collapsed: collapseLayers, position: "topright" }).addTo(map);
   L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
 
   // Legend ------------------------------------------------------------------

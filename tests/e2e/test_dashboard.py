@@ -118,3 +118,13 @@ def test_choosing_a_figure_moves_the_map_without_reloading_it(
     assert frame.evaluate("window.__sameMap") is True  # same frame: no flash, no reload
     assert "feature=raqqa" in page.url
     assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_a_shared_link_opens_on_its_place(watched_page, dashboard_url: str) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=en&feature=al-nuri-mosque")
+    frame = map_frame(page)
+    frame.wait_for_function("() => lagekarte.map.getZoom() >= 10")
+    assert frame.evaluate(
+        "() => lagekarte.map.getBounds().contains(lagekarte.layerOf('al-nuri-mosque').getLatLng())"
+    )
+    expect(page.locator(".lk-details-card[data-feature-id='al-nuri-mosque']")).to_be_visible()
