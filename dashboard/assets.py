@@ -1,5 +1,8 @@
 """Where the map's JavaScript and CSS come from: the installed XStatic packages.
 
+Leaflet and Leaflet.GestureHandling only: jQuery is not needed, since the map uses none
+of folium's popups (the only part of folium's output that calls `$`).
+
 Never a CDN. folium's own asset lists name CDN URLs, and `Map.default_js` is a class
 attribute shared by every map of the process, so each map gets its own lists here:
 either URLs on our own server (the dashboard) or the files inlined (an export).
