@@ -36,8 +36,6 @@ class Asset:
 _LEAFLET = Path(xstatic.pkg.leaflet.BASE_DIR)
 _GESTURES = Path(xstatic.pkg.leaflet_gesturehandling.BASE_DIR)
 
-LEAFLET_VERSION = xstatic.pkg.leaflet.VERSION
-
 LEAFLET_ASSETS: tuple[Asset, ...] = (
     Asset("leaflet.js", _LEAFLET / "leaflet.js"),
     Asset("leaflet.css", _LEAFLET / "leaflet.css"),

@@ -1,9 +1,10 @@
 """Escaping story text for the context it lands in: HTML or a <script> block.
 
 folium does not escape tooltips and popups, and puts some of them inside JavaScript
-template literals. So story text never goes through folium's text parameters: HTML gets
-markupsafe's escaping, scripts get JSON data that our own JavaScript puts into the page
-with textContent.
+template literals. So story text never goes through folium's text parameters: HTML is
+built by Jinja templates with autoescaping (markupsafe; see cards.py and export.py),
+scripts get JSON data that our own JavaScript puts into the page with textContent, and
+Streamlit's Markdown places get every Markdown character escaped.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-
-from markupsafe import Markup, escape
 
 # Characters that could end a <script> element or start markup or a comment in it, the
 # two line separators JavaScript once refused inside strings, and the quote that
@@ -25,11 +24,6 @@ _SCRIPT_UNSAFE = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-
-
-def html_text(value: object) -> Markup:
-    """Text for HTML element content or a quoted attribute value."""
-    return escape(value)
 
 
 def script_json(value: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from dashboard.escape import html_text, script_json
+from dashboard.escape import markdown_text, script_json
 from tests.conftest import HOSTILE
 
 
@@ -22,12 +22,6 @@ def test_script_json_keeps_backticks_and_dollar_braces_inside_a_json_string() ->
     assert encoded == '"`${x}`"'
 
 
-def test_html_text_escapes_markup_and_quotes() -> None:
-    assert str(html_text('<img src=x onerror="a">\'')) == (
-        "&lt;img src=x onerror=&#34;a&#34;&gt;&#39;"
-    )
-
-
 def test_text_survives_streamlit_folium_rewriting(story) -> None:
     """streamlit-folium rewrites `{{'name'}}` in the map's script to `name`; story text
     containing it must reach the page unchanged."""
@@ -36,3 +30,7 @@ def test_text_survives_streamlit_folium_rewriting(story) -> None:
     encoded = script_json("Zitat {{'x'}}")
     assert _resolve_element_refs(encoded) == encoded
     assert json.loads(encoded) == "Zitat {{'x'}}"
+
+
+def test_markdown_text_shows_as_written() -> None:
+    assert markdown_text("$x$ `b` *c* [l](u)") == r"\$x\$ \`b\` \*c\* \[l\]\(u\)"
