@@ -416,6 +416,8 @@ if story is None:
     if state.story in listing.broken:
         problems = listing.broken[state.story]
         st.html(cards.error_card(state.story, problems, state.lang, root=f"{REPO}/"))
+    else:
+        st.info(text("ui.no_stories", state.lang))
     st.stop()
 
 state = state.within(story)

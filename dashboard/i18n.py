@@ -100,6 +100,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "It cannot be shown until these points are fixed:",
     },
     "ui.language": {"de": "Sprache", "en": "Language"},
+    "ui.no_stories": {
+        "de": "Noch keine Geschichte: Legen Sie einen Ordner unter geodata/stories/ an.",
+        "en": "No story yet: add a folder under geodata/stories/.",
+    },
     "ui.story": {"de": "Geschichte", "en": "Story"},
     "ui.view": {"de": "Ansicht", "en": "View"},
     "ui.details": {"de": "Details", "en": "Details"},

@@ -151,3 +151,8 @@ def test_export_tab_offers_embed_code_and_every_file(monkeypatch) -> None:
     assert not page.exception
     downloads = page.get("download_button")
     assert len(downloads) == 6
+
+
+def test_an_empty_stories_folder_says_so(monkeypatch, tmp_path) -> None:
+    page = run_page(monkeypatch, stories=tmp_path, lang="en")
+    assert [i.value for i in page.info] == ["No story yet: add a folder under geodata/stories/."]
