@@ -23,7 +23,6 @@ LOCALES: dict[Lang, str] = {"de": "de_DE", "en": "en_GB"}
 
 # Every text of the interface, in both languages. Keys say where a text is used.
 TEXTS: dict[str, dict[Lang, str]] = {
-    "app.title": {"de": "Lagekarte", "en": "Lagekarte"},
     "layer.places": {"de": "Orte", "en": "Places"},
     "layer.areas": {"de": "Gebiete", "en": "Areas"},
     "layer.lines": {"de": "Grenzen", "en": "Borders"},
@@ -33,23 +32,16 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "legend.estimate": {"de": "gestrichelt: ungefähre Lage", "en": "dashed: approximate"},
     "as_of": {"de": "Stand", "en": "As of"},
     "source": {"de": "Quelle", "en": "Source"},
-    "credit": {"de": "Quelle und Karte", "en": "Source and map"},
     "hindsight": {
         "de": "Nachträglich: nach Erscheinen des Artikels",
         "en": "Hindsight: after the article appeared",
     },
     "hindsight.short": {"de": "später", "en": "later"},
     "estimate": {"de": "Lage ungefähr", "en": "Position approximate"},
-    "quote": {"de": "Im Artikel", "en": "In the article"},
     "translated": {"de": "übersetzt", "en": "translated"},
     "close": {"de": "Schließen", "en": "Close"},
     "approximately": {"de": "ca.", "en": "about"},
-    "map.label": {"de": "Karte", "en": "Map"},
     "map.details": {"de": "Details zum gewählten Ort", "en": "Details of the chosen place"},
-    "map.noscript": {
-        "de": "Diese Karte braucht JavaScript.",
-        "en": "This map needs JavaScript.",
-    },
     "figures": {"de": "Zahlen", "en": "Figures"},
     "timeline": {"de": "Chronik", "en": "Timeline"},
     "published": {"de": "Erschienen", "en": "Published"},
