@@ -47,7 +47,7 @@ GESTURE_ASSETS: tuple[Asset, ...] = (
 _IMAGE_URL = re.compile(r"url\((?:'|\")?images/([\w.-]+)(?:'|\")?\)")
 
 
-def _clear_cdn_assets(folium_map: folium.Map) -> None:
+def clear_cdn_assets(folium_map: folium.Map) -> None:
     """Per instance: folium's class-level lists are shared by every map and session."""
     folium_map.default_js = []
     folium_map.default_css = []
@@ -99,7 +99,7 @@ def _inline_js(path: Path) -> str:
 
 def inline_assets(folium_map: folium.Map, gestures: bool = False) -> None:
     """Put Leaflet's code and styles into the page itself (single-file export)."""
-    _clear_cdn_assets(folium_map)
+    clear_cdn_assets(folium_map)
     header = folium_map.get_root().header
     for position, asset in enumerate(LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ())):
         if asset.is_script:

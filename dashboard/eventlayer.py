@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import Lang, format_number, format_partial_date, text
+from dashboard.maps import web_mercator_fractions
 from dashboard.story import Problem, Text
 
 REQUIRED_COLUMNS = ("date", "type", "count")
@@ -178,14 +179,6 @@ def event_summary(frame: pd.DataFrame, lang: Lang) -> str:
     )
 
 
-def _mercator_fractions(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Position as fractions (0..1) of the Web Mercator world, as the map's tiles use."""
-    x = (lon + 180.0) / 360.0
-    sin = np.sin(np.radians(np.clip(lat, -85.0, 85.0)))
-    y = 0.5 - np.log((1 + sin) / (1 - sin)) / (4 * math.pi)
-    return x, y
-
-
 def cell_pyramid(frame: pd.DataFrame) -> dict[str, list[list[float]]]:
     """Per zoom: [[lon, lat, events, summed count], ...], cells of CELL_PX screen pixels.
 
@@ -196,7 +189,7 @@ def cell_pyramid(frame: pd.DataFrame) -> dict[str, list[list[float]]]:
         return {}
     lon, lat = frame["lon"].to_numpy(), frame["lat"].to_numpy()
     counts = frame["count"].to_numpy()
-    fx, fy = _mercator_fractions(lon, lat)
+    fx, fy = web_mercator_fractions(lon, lat)
     pyramid: dict[str, list[list[float]]] = {}
     for zoom in PYRAMID_ZOOMS:
         cells_across = 256 * 2**zoom / CELL_PX

@@ -23,7 +23,7 @@ from dashboard.assets import inline_assets
 from dashboard.basemap import CREDIT as BASEMAP_CREDIT
 from dashboard.i18n import Lang, format_partial_date, text
 from dashboard.maps import build_map, figure_meta_text, figure_value_text, map_payload
-from dashboard.story import Story
+from dashboard.story import Feature, Story
 
 ALT_ID = "lk-alt"
 
@@ -111,9 +111,8 @@ def export_html(story: Story, lang: Lang) -> str:
     return page.replace(_CSP_PLACEHOLDER, _content_security_policy(page), 1)
 
 
-def _feature_properties(story: Story, feature_id: str, lang: Lang) -> dict[str, Any]:
-    feature = story.feature(feature_id)
-    figures = story.figures_of(feature_id)
+def _feature_properties(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
+    figures = story.figures_of(feature.id)
     return {
         "id": feature.id,
         "kind": feature.kind,
@@ -170,7 +169,7 @@ def export_geojson(story: Story, lang: Lang) -> str:
             {
                 "type": "Feature",
                 "geometry": mapping(feature.geometry),
-                "properties": _feature_properties(story, feature.id, lang),
+                "properties": _feature_properties(story, feature, lang),
             }
             for feature in story.features
         ],

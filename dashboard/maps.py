@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import folium
+import numpy as np
 from branca.element import MacroElement
 from jinja2 import Template
+from numpy.typing import ArrayLike
 from pyproj import Geod
 from shapely.geometry import mapping
 
+from dashboard.assets import clear_cdn_assets
 from dashboard.basemap import REGION_BOX, basemap_shapes
 from dashboard.escape import script_json
 from dashboard.i18n import Lang, format_number, format_partial_date, format_range, text
@@ -127,8 +130,7 @@ def build_map(
         world_copy_jump=False,
         **options,
     )
-    folium_map.default_js = []
-    folium_map.default_css = []
+    clear_cdn_assets(folium_map)
     StoryLayers(payload).add_to(folium_map)
     return folium_map
 
@@ -340,17 +342,21 @@ def feature_details(story: Story, feature: Feature, lang: Lang) -> dict[str, Any
     }
 
 
-def _mercator_y(lat: float) -> float:
-    """Latitude as a fraction of the Web Mercator world height (0 at the top)."""
-    sin = math.sin(math.radians(max(min(lat, 85.0), -85.0)))
-    return 0.5 - math.log((1 + sin) / (1 - sin)) / (4 * math.pi)
+def web_mercator_fractions(lon: ArrayLike, lat: ArrayLike) -> tuple[Any, Any]:
+    """Position as fractions (0..1, y from the top) of the Web Mercator world, as the
+    map's zoom levels divide it; numbers or numpy arrays."""
+    x = (np.asarray(lon, dtype=float) + 180.0) / 360.0
+    sin = np.sin(np.radians(np.clip(lat, -85.0, 85.0)))
+    y = 0.5 - np.log((1 + sin) / (1 - sin)) / (4 * math.pi)
+    return x, y
 
 
 def fit_zoom(bounds: list[list[float]], width_px: int, height_px: int) -> int:
     """The largest whole zoom at which `bounds` fits a map of the given size."""
     (south, west), (north, east) = bounds
     dx = max((east - west) / 360.0, 1e-9)
-    dy = max(_mercator_y(south) - _mercator_y(north), 1e-9)
+    _, (y_south, y_north) = web_mercator_fractions([west, east], [south, north])
+    dy = max(float(y_south - y_north), 1e-9)
     zoom = math.floor(math.log2(min(width_px / (256 * dx), height_px / (256 * dy))))
     return max(2, min(zoom, MAX_ZOOM))
 
