@@ -372,10 +372,10 @@ BOUNDS = "bounds = [[34.5, 35.5], [38.0, 44.0]]"
     [
         ("low = 50000", "low = nan", "figure 'raqqa-civilians'", "low", "number must be finite"),
         ("low = 50000", "low = -inf", "figure 'raqqa-civilians'", "low", "number must be finite"),
-        ("value = 911", "value = inf", "figure 'border-length'", "value", "must be finite"),
-        ("value = 911", "value = 1" + "0" * 400, "figure 'border-length'", "value",
+        ("value = 899", "value = inf", "figure 'border-length'", "value", "must be finite"),
+        ("value = 899", "value = 1" + "0" * 400, "figure 'border-length'", "value",
          "number must be finite"),
-        ("value = 911", "value = 1" + "0" * 5000, "file", None, "4300 digits"),
+        ("value = 899", "value = 1" + "0" * 5000, "file", None, "4300 digits"),
         (BOUNDS, "bounds = [[nan, 35.5], [38.0, 44.0]]", "view 'region'", "bounds", "expected"),
         (BOUNDS, "bounds = [[34.5, -inf], [38.0, inf]]", "view 'region'", "bounds", "expected"),
         (BOUNDS, "bounds = [[1" + "0" * 400 + ", 35.5], [38.0, 44.0]]", "view 'region'",
