@@ -29,9 +29,10 @@ from dashboard.eventlayer import cell_pyramid, event_summary  # noqa: E402
 from dashboard.export import (  # noqa: E402
     FORMATS,
     MIME_TYPES,
+    ExportResult,
     embed_snippet,
-    export,
     export_file_name,
+    export_result,
 )
 from dashboard.i18n import LANGS, Lang, format_number, text  # noqa: E402
 from dashboard.maps import EventCells, build_map, focus_on, map_payload, view_focus  # noqa: E402
@@ -88,10 +89,10 @@ def _event_cells(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _export_file(slug: str, lang: Lang, fmt: str, fingerprint: tuple) -> bytes:
+def _export_file(slug: str, lang: Lang, fmt: str, fingerprint: tuple) -> ExportResult:
+    """A failed export is cached too: the next click says why instead of trying again."""
     story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
-    content = export(story, fmt, lang)
-    return content if isinstance(content, bytes) else content.encode("utf-8")
+    return export_result(story, fmt, lang)
 
 
 # ---------------------------------------------------------------------------
@@ -382,9 +383,14 @@ def _exports(state: ViewState, story: Story, fingerprint: tuple) -> None:
     if st.session_state.get(made_key):
         for fmt in FORMATS:
             name = text(f"format.{fmt}", lang)
+            made = _export_file(story.slug, lang, fmt, fingerprint)
+            if made.content is None:
+                failed = text("ui.export.failed", lang).format(name=name, reason=made.failure)
+                st.warning(markdown_text(failed))
+                continue
             st.download_button(
                 text("ui.export.download", lang).format(name=name),
-                data=_export_file(story.slug, lang, fmt, fingerprint),
+                data=made.content,
                 file_name=export_file_name(story, lang, fmt),
                 mime=MIME_TYPES[fmt],
                 key=f"download-{fmt}",

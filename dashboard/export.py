@@ -12,8 +12,10 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
@@ -26,6 +28,8 @@ from dashboard.maps import build_map, figure_meta_text, figure_value_text, map_p
 from dashboard.story import Feature, Story
 
 ALT_ID = "lk-alt"
+MAX_REASON_CHARS = 200
+_log = logging.getLogger(__name__)
 
 _PAGE = Environment(autoescape=True).from_string(
     """<!DOCTYPE html>
@@ -285,3 +289,25 @@ def export(story: Story, fmt: str, lang: Lang) -> str | bytes:
     if fmt not in EXPORTERS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     return EXPORTERS[fmt](story, lang)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """One export as the page offers it: the file's bytes, or why it could not be made."""
+
+    content: bytes | None
+    failure: str | None = None
+
+
+def export_result(story: Story, fmt: str, lang: Lang) -> ExportResult:
+    """Like `export`, but a failure is a result too, so a page can cache it and say why
+    instead of trying again on every click (or showing a traceback)."""
+    try:
+        content = export(story, fmt, lang)
+    except Exception as error:  # a library failing on this story's data (matplotlib, GEOS)
+        _log.warning("export %s of %s (%s) failed", fmt, story.slug, lang, exc_info=True)
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        if len(reason) > MAX_REASON_CHARS:
+            reason = reason[: MAX_REASON_CHARS - 1] + "…"
+        return ExportResult(None, reason)
+    return ExportResult(content if isinstance(content, bytes) else content.encode("utf-8"))

@@ -80,6 +80,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "ui.export.making": {"de": "Erstelle {name} …", "en": "Making {name} …"},
     "ui.export.done": {"de": "Fertig", "en": "Done"},
     "ui.export.download": {"de": "{name} herunterladen", "en": "Download {name}"},
+    "ui.export.failed": {
+        "de": "{name} ließ sich aus den Daten dieser Geschichte nicht erstellen ({reason}).",
+        "en": "{name} could not be made from this story's data ({reason}).",
+    },
     "format.html": {"de": "HTML-Karte (eine Datei)", "en": "HTML map (single file)"},
     "format.embed": {"de": "Einbettungscode", "en": "Embed code"},
     "format.png": {"de": "PNG (Druck)", "en": "PNG (print)"},

@@ -4,17 +4,25 @@ Drawn with geopandas and matplotlib from the same base map and story data as the
 interactive map: countries, areas, the border line, places and events, labels for the
 key places placed so that they do not overlap, a scale bar, a locator inset and the
 credit line. In the SVG, text stays text (searchable, editable in a graphics program).
+
+Story text is text here too: matplotlib would read `$...$` as math (dropping dollar signs,
+or failing on a bad formula), so every Text is made with math parsing off. The work is
+bounded whatever the story holds: labels are placed with a grid index (near-linear), and
+story geometry is clipped and simplified to the output resolution within a vertex budget.
 """
 
 from __future__ import annotations
 
 import io
 import math
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 import geopandas as gpd
 import matplotlib
+import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -33,6 +41,11 @@ PNG_DPI = 220  # 12 in x 220 dpi = 2640 px wide: print size
 SEA, LAND, OUTLINE = "#cfe0ea", "#f3f0e7", "#a59d8c"
 PLACE, EVENT, LINE, AREA, LARGE_AREA = "#1d1d1d", "#b2182b", "#c45a00", "#b2182b", "#6b4f3a"
 SAME_SPOT_PX = 25
+# Every Text (titles, labels, legends a library adds) shows its string as written.
+TEXT_IS_TEXT = {"text.parse_math": False, "text.usetex": False}
+# The most vertices of story geometry one image draws: a print map needs far fewer, and
+# Agg's time and memory grow with them (a zig-zag of a million vertices fails outright).
+MAX_DRAWN_VERTICES = 60_000
 MAP_AXES = (0.02, 0.08, 0.96, 0.82)  # left, bottom, width, height (figure fractions)
 # Where a label may sit relative to its point, in points (tried in this order).
 LABEL_OFFSETS = ((7, 0, "left", "center"), (-7, 0, "right", "center"),
@@ -56,7 +69,7 @@ class StaticMap:
     def to_bytes(self, fmt: ImageFormat) -> bytes:
         buffer = io.BytesIO()
         # svg.fonttype "none": text is written as <text>, not as glyph outlines
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
+        with matplotlib.rc_context({"svg.fonttype": "none", **TEXT_IS_TEXT}):
             self.figure.savefig(buffer, format=fmt, dpi=PNG_DPI, facecolor="white")
         return buffer.getvalue()
 
@@ -83,30 +96,108 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+Box = tuple[float, float, float, float]
+
+
+class _BoxGrid:
+    """Boxes in display pixels, added one at a time, found by the grid cells they touch.
+
+    A query looks only at the cells around its box, so placing n labels takes about n
+    steps, not n squared. (shapely's STRtree is built once and cannot take the boxes
+    placed so far.) Cells are clamped to the figure, so a huge box costs no more than
+    the figure has cells.
+    """
+
+    def __init__(self, cell: float, width: float, height: float) -> None:
+        self.cell = cell
+        self.last = (int(width // cell) + 1, int(height // cell) + 1)
+        self.cells: defaultdict[tuple[int, int], list[Box]] = defaultdict(list)
+
+    def _keys(self, b: Box) -> Iterator[tuple[int, int]]:
+        def span(low: float, high: float, last: int) -> range:
+            first = min(max(int(low // self.cell), -1), last)
+            return range(first, min(max(int(high // self.cell), -1), last) + 1)
+
+        for i in span(b[0], b[2], self.last[0]):
+            for j in span(b[1], b[3], self.last[1]):
+                yield i, j
+
+    def add(self, b: Box) -> None:
+        for key in self._keys(b):
+            self.cells[key].append(b)
+
+    def near(self, b: Box) -> Iterator[Box]:
+        for key in self._keys(b):
+            yield from self.cells.get(key, ())
+
+    def overlaps(self, b: Box) -> bool:
+        return any(_overlaps(b, other) for other in self.near(b))
+
+
+LABEL_STYLE = {
+    "fontsize": 13, "fontweight": "bold", "color": "#111",
+    "bbox": {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+}  # fmt: skip
+
+
+def _label_box(
+    x: float, y: float, size: tuple[float, float], offset: tuple, px_per_pt: float
+) -> Box:
+    """Where a label of `size` (w, h pixels) lies at one of LABEL_OFFSETS from (x, y)."""
+    dx, dy, ha, va = offset
+    width, height = size
+    left = x + dx * px_per_pt - {"left": 0, "center": width / 2, "right": width}[ha]
+    bottom = y + dy * px_per_pt - {"bottom": 0, "center": height / 2, "top": height}[va]
+    return left, bottom, left + width, bottom + height
+
+
 def _place_labels(figure: Figure, ax, candidates: list[tuple[str, str, float, float]],
-                  obstacles: list[tuple[float, ...]]) -> list[PlacedLabel]:  # fmt: skip
-    """Greedy placement: each label takes the first position that overlaps nothing."""
+                  taken: _BoxGrid) -> list[PlacedLabel]:  # fmt: skip
+    """Greedy placement: each label takes the first position that overlaps nothing.
+
+    Each label is measured once; its candidate positions are that box moved about."""
     renderer = figure.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    px_per_pt = figure.dpi / 72
+    font = {key: value for key, value in LABEL_STYLE.items() if key != "bbox"}
+    ruler = MplText(0, 0, "", figure=figure, **font)
     placed: list[PlacedLabel] = []
-    taken = list(obstacles)
     for feature_id, label, x, y in candidates:
-        for dx, dy, ha, va in LABEL_OFFSETS:
-            artist: MplText = ax.annotate(
-                label, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                fontsize=13, fontweight="bold", color="#111",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
-            )  # fmt: skip
-            extent = artist.get_window_extent(renderer)
-            bbox = (extent.x0, extent.y0, extent.x1, extent.y1)
-            inside = ax.get_window_extent(renderer)
-            within = (bbox[0] >= inside.x0 and bbox[2] <= inside.x1
-                      and bbox[1] >= inside.y0 and bbox[3] <= inside.y1)  # fmt: skip
-            if within and not any(_overlaps(bbox, other) for other in taken):
-                placed.append(PlacedLabel(feature_id, label, bbox))
-                taken.append(bbox)
+        ruler.set_text(label)
+        extent = ruler.get_window_extent(renderer)
+        xd, yd = ax.transData.transform((x, y))
+        for offset in LABEL_OFFSETS:
+            b = _label_box(xd, yd, (extent.width, extent.height), offset, px_per_pt)
+            within = (
+                inside.x0 <= b[0] and b[2] <= inside.x1 and inside.y0 <= b[1] and b[3] <= inside.y1
+            )
+            if within and not taken.overlaps(b):
+                dx, dy, ha, va = offset
+                ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points",
+                            ha=ha, va=va, **LABEL_STYLE)  # fmt: skip
+                placed.append(PlacedLabel(feature_id, label, tuple(map(float, b))))
+                taken.add(b)
                 break
-            artist.remove()
     return placed
+
+
+def _drawable(frame: gpd.GeoDataFrame, extent, pixel: float) -> gpd.GeoDataFrame:
+    """Story geometry as much as the image can show: clipped to a margin around the
+    frame and simplified to half an output pixel, coarser while it is over the budget."""
+    if frame.empty:
+        return frame
+    x0, y0, x1, y1 = extent
+    margin = max(x1 - x0, y1 - y0) * 0.1
+    geometries = shapely.clip_by_rect(frame.geometry.values, x0 - margin, y0 - margin,
+                                      x1 + margin, y1 + margin)  # fmt: skip
+    tolerance = pixel / 2
+    while True:
+        geometries = shapely.simplify(geometries, tolerance, preserve_topology=False)
+        if int(shapely.get_num_coordinates(geometries).sum()) <= MAX_DRAWN_VERTICES:
+            break
+        tolerance *= 4
+    drawn = frame.set_geometry(gpd.GeoSeries(geometries, index=frame.index, crs=frame.crs))
+    return drawn[~drawn.geometry.is_empty]
 
 
 def _nice_length_km(span_km: float) -> int:
@@ -121,6 +212,11 @@ def _nice_length_km(span_km: float) -> int:
 
 def build_static_map(story: Story, lang: Lang, view: str | None = None) -> StaticMap:
     """The story's map as a matplotlib Figure, ready to save as PNG or SVG."""
+    with matplotlib.rc_context(TEXT_IS_TEXT):
+        return _build(story, lang, view)
+
+
+def _build(story: Story, lang: Lang, view: str | None) -> StaticMap:
     (south, west), (north, east) = view_bounds(story, view)
     crs = _local_crs((south + north) / 2, (west + east) / 2)
     extent = gpd.GeoSeries([box(west, south, east, north)], crs=4326).to_crs(crs).total_bounds
@@ -140,15 +236,17 @@ def build_static_map(story: Story, lang: Lang, view: str | None = None) -> Stati
     )
     base.plot(ax=ax, color=LAND, edgecolor=OUTLINE, linewidth=0.6)
 
+    extent = _fill_frame(extent, MAP_AXES[2] * WIDTH_IN / (MAP_AXES[3] * HEIGHT_IN))
+    output_pixel = (extent[2] - extent[0]) / (MAP_AXES[2] * WIDTH_IN * PNG_DPI)
     features = _story_frame(story, lang)
     local = features[~features["distant"]].to_crs(crs)
-    areas = local[local["kind"] == "area"]
+    areas = _drawable(local[local["kind"] == "area"], extent, output_pixel)
     for large, group in areas.groupby("large"):
         group.plot(
             ax=ax, facecolor=LARGE_AREA if large else AREA, alpha=0.06 if large else 0.25,
             edgecolor=LARGE_AREA if large else AREA, linewidth=1.4,
         )  # fmt: skip
-    lines = local[local["kind"] == "line"]
+    lines = _drawable(local[local["kind"] == "line"], extent, output_pixel)
     if not lines.empty:
         lines.plot(ax=ax, color=LINE, linewidth=3.2, zorder=4)
     points = local[local["kind"].isin(["place", "event"])]
@@ -160,7 +258,6 @@ def build_static_map(story: Story, lang: Lang, view: str | None = None) -> Stati
             edgecolor=EVENT if kind == "event" else "white", linewidth=1.2,
             zorder=6 if kind == "place" else 5,
         )  # fmt: skip
-    extent = _fill_frame(extent, MAP_AXES[2] * WIDTH_IN / (MAP_AXES[3] * HEIGHT_IN))
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_aspect("equal")
@@ -177,22 +274,24 @@ def build_static_map(story: Story, lang: Lang, view: str | None = None) -> Stati
 
     figure.canvas.draw()  # labels are placed on the drawn layout
     renderer = figure.canvas.get_renderer()
-    point_boxes = []
+    taken = _BoxGrid(2 * SAME_SPOT_PX, figure.bbox.width, figure.bbox.height)
+    labelled_at = _BoxGrid(SAME_SPOT_PX, figure.bbox.width, figure.bbox.height)
     candidates = []
-    labelled_at: list[tuple[float, float]] = []
-    for _, row in points.iterrows():
-        x, y = ax.transData.transform((row.geometry.x, row.geometry.y))
-        point_boxes.append((x - 5, y - 5, x + 5, y + 5))
+    at = ax.transData.transform(shapely.get_coordinates(points.geometry.values).reshape(-1, 2))
+    for (x, y), (_, row) in zip(at, points.iterrows(), strict=True):
+        taken.add((x - 5, y - 5, x + 5, y + 5))
         # A key place drawn on top of an earlier one (al-Nuri in Mosul) stays unnamed at
         # this scale: its label could not say which dot it names.
-        if row["labelled"] and all(math.dist((x, y), p) > SAME_SPOT_PX for p in labelled_at):
-            labelled_at.append((x, y))
+        near = (x - SAME_SPOT_PX, y - SAME_SPOT_PX, x + SAME_SPOT_PX, y + SAME_SPOT_PX)
+        if row["labelled"] and all(
+            math.dist((x, y), p[:2]) > SAME_SPOT_PX for p in labelled_at.near(near)
+        ):
+            labelled_at.add((x, y, x, y))
             candidates.append((row["id"], row["name"], row.geometry.x, row.geometry.y))
-    legend_and_inset = _decorate(figure, ax, story, lang, extent, crs)
-    obstacles = point_boxes + [
-        (e.x0, e.y0, e.x1, e.y1) for e in (a.get_window_extent(renderer) for a in legend_and_inset)
-    ]
-    labels = _place_labels(figure, ax, candidates, obstacles)
+    for artist in _decorate(figure, ax, story, lang, extent, crs):
+        e = artist.get_window_extent(renderer)
+        taken.add((e.x0, e.y0, e.x1, e.y1))
+    labels = _place_labels(figure, ax, candidates, taken)
     return StaticMap(figure, labels)
 
 
