@@ -27,17 +27,21 @@ from dashboard.assets import copy_assets, serve_assets  # noqa: E402
 from dashboard.escape import markdown_text  # noqa: E402
 from dashboard.eventlayer import cell_pyramid, event_summary  # noqa: E402
 from dashboard.export import (  # noqa: E402
+    EXPORT_FORMATS,
     FORMATS,
-    MIME_TYPES,
     ExportResult,
     embed_snippet,
     export_file_name,
     export_result,
 )
+from dashboard.geometry import geodesic_distance_km  # noqa: E402
 from dashboard.i18n import LANGS, Lang, format_number, text  # noqa: E402
 from dashboard.maps import EventCells, build_map, focus_on, map_payload, view_focus  # noqa: E402
-from dashboard.story import Story, StoryListing, geodesic_distance_km, load_stories  # noqa: E402
+from dashboard.model import Story, StoryListing  # noqa: E402
+from dashboard.palette import PALETTE  # noqa: E402
+from dashboard.story import load_stories  # noqa: E402
 from dashboard.viewstate import ViewState, parse_params  # noqa: E402
+from dashboard.wording import event_date  # noqa: E402
 
 # Another folder of stories can be given for a newsroom's own stories (and for tests).
 STORIES_DIR = Path(os.environ.get("LAGEKARTE_STORIES", REPO / "geodata" / "stories"))
@@ -202,13 +206,17 @@ def _highlight(story: Story, feature_id: str | None) -> folium.FeatureGroup:
     geometry = story.feature(feature_id).geometry
     if geometry.geom_type == "Point":
         folium.CircleMarker(
-            [geometry.y, geometry.x], radius=16, color="#1f6feb", weight=3, fill=False,
+            [geometry.y, geometry.x], radius=16, color=PALETTE["highlight"], weight=3, fill=False,
             interactive=False,
         ).add_to(group)  # fmt: skip
     else:
         folium.GeoJson(
             geometry.__geo_interface__,
-            style_function=lambda _: {"color": "#1f6feb", "weight": 5, "fillOpacity": 0.05},
+            style_function=lambda _: {
+                "color": PALETTE["highlight"],
+                "weight": 5,
+                "fillOpacity": 0.05,
+            },
             interactive=False,
         ).add_to(group)
     return group
@@ -314,7 +322,7 @@ def _timeline(state: ViewState, story: Story) -> None:
     def label(event_id: str) -> str:
         event = by_id[event_id]
         later = f" ({text('hindsight.short', state.lang)})" if event.hindsight else ""
-        return f"{cards.event_date(event, state.lang)}{later}"
+        return f"{event_date(event, state.lang)}{later}"
 
     def step(delta: int) -> None:
         index = ids.index(st.session_state[key]) + delta
@@ -392,7 +400,7 @@ def _exports(state: ViewState, story: Story, fingerprint: tuple) -> None:
                 text("ui.export.download", lang).format(name=name),
                 data=made.content,
                 file_name=export_file_name(story, lang, fmt),
-                mime=MIME_TYPES[fmt],
+                mime=EXPORT_FORMATS[fmt].mime_type,
                 key=f"download-{fmt}",
                 on_click="ignore",
             )

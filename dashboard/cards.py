@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from dashboard.i18n import Lang, format_partial_date, text
-from dashboard.maps import feature_details, figure_meta_text, figure_value_text, quote_note
-from dashboard.story import Event, Figure, Problem, Story
+from dashboard.i18n import Lang, text
+from dashboard.model import Event, Figure, Problem, Story
+from dashboard.palette import PALETTE
+from dashboard.wording import (
+    day_text,
+    event_date,
+    feature_details,
+    figure_meta_text,
+    figure_value_text,
+    quote_note,
+    source_line,
+)
 
 _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 _ENV.globals["t"] = text
@@ -27,22 +36,19 @@ STYLE = """<style>
   background: #e8e8e8; margin-right: 4px; }
 .lk-badge-hindsight { background: #e3e7f3; }
 .lk-badge-estimate { background: #fff3cd; }
-.lk-quote { margin: .4rem 0; padding-left: .6rem; border-left: 3px solid #b2182b;
+.lk-quote { margin: .4rem 0; padding-left: .6rem; border-left: 3px solid {accent};
   font-style: italic; }
-.lk-error { border-color: #b2182b; background: #fff5f5; }
+.lk-error { border-color: {accent}; background: #fff5f5; }
 .lk-error li { font-family: ui-monospace, monospace; font-size: .85rem; }
 .lk-header { border: none; padding: 0; background: none; }
-</style>"""
+</style>""".replace("{accent}", PALETTE["accent"])
 
 _HEADER = _ENV.from_string(
     """<div class="lk-card lk-header">
 <h1>{{ story.title[lang] }}</h1>
 <p>{{ story.summary[lang] }}</p>
 <p class="lk-meta">{{ t('published', lang) }}: {{ published }} ·
- <strong>{{ t('as_of', lang) }}: {{ as_of }}</strong> ·
- {{ t('source', lang) }}: {{ story.source.publisher }}{% if story.source.author %}
- ({{ story.source.author }}){% endif %}{% if story.source.title %},
- „{{ story.source.title }}“{% endif %}</p>
+ <strong>{{ t('as_of', lang) }}: {{ as_of }}</strong> · {{ source }}</p>
 <p class="lk-meta">{{ story.credit[lang] }}</p>
 </div>"""
 )
@@ -124,8 +130,9 @@ def header_card(story: Story, lang: Lang) -> str:
     return _HEADER.render(
         story=story,
         lang=lang,
-        published=format_partial_date(story.published, "day", lang),
-        as_of=format_partial_date(story.as_of, "day", lang),
+        published=day_text(story.published, lang),
+        as_of=day_text(story.as_of, lang),
+        source=source_line(story, lang, dated=False),
     )
 
 
@@ -137,10 +144,6 @@ def figure_card(story: Story, figure: Figure, lang: Lang) -> str:
         meta=figure_meta_text(figure, lang),
         note=quote_note(story, lang),
     )
-
-
-def event_date(event: Event, lang: Lang) -> str:
-    return format_partial_date(event.date.value, event.date.precision, lang)
 
 
 def details_card(story: Story, feature_id: str, lang: Lang) -> str:

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from dashboard.geometry import web_mercator_fractions
 from dashboard.i18n import Lang, format_number, format_partial_date, text
-from dashboard.maps import web_mercator_fractions
-from dashboard.story import Problem, Text
+from dashboard.model import EventLayer, Problem, Text
 
 REQUIRED_COLUMNS = ("date", "type", "count")
 READERS = {".csv": "csv", ".gpkg": "gpkg", ".parquet": "parquet", ".geoparquet": "parquet"}
@@ -33,34 +32,6 @@ CELL_PX = 40
 # A zoom level with more occupied cells than this is not sent: the map keeps showing
 # the finest level it has. This bounds the bytes whatever the number of events.
 MAX_CELLS_PER_LEVEL = 6_000
-
-
-@dataclass(frozen=True)
-class EventLayer:
-    """The events of a story, one row per event: date, type, count, lon, lat, source."""
-
-    path: Path
-    name: Text
-    source: Text
-    frame: pd.DataFrame
-
-    @property
-    def first_date(self) -> dt.date:
-        return self.frame["date"].min().date()
-
-    @property
-    def last_date(self) -> dt.date:
-        return self.frame["date"].max().date()
-
-    def between(self, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
-        """Events from `start` to `end` (inclusive); None leaves that side open."""
-        dates = self.frame["date"]
-        keep = np.ones(len(dates), dtype=bool)
-        if start is not None:
-            keep &= (dates >= pd.Timestamp(start)).to_numpy()
-        if end is not None:
-            keep &= (dates < pd.Timestamp(end) + pd.Timedelta(days=1)).to_numpy()
-        return self.frame[keep]
 
 
 def _read_table(path: Path) -> pd.DataFrame:

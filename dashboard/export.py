@@ -23,9 +23,10 @@ from shapely.geometry import mapping
 
 from dashboard.assets import inline_assets
 from dashboard.basemap import CREDIT as BASEMAP_CREDIT
-from dashboard.i18n import Lang, format_partial_date, text
-from dashboard.maps import build_map, figure_meta_text, figure_value_text, map_payload
-from dashboard.story import Feature, Story
+from dashboard.i18n import Lang, text
+from dashboard.maps import build_map, map_payload
+from dashboard.model import Feature, Story
+from dashboard.wording import day_text, figure_meta_text, figure_value_text
 
 ALT_ID = "lk-alt"
 MAX_REASON_CHARS = 200
@@ -62,7 +63,7 @@ def alt_text(story: Story, lang: Lang) -> str:
     """A text alternative for screen readers: what the map shows, in sentences."""
     places = ", ".join(f.name[lang] for f in story.features if not f.distant)
     figures = "; ".join(f"{f.label[lang]}: {figure_value_text(f, lang)}" for f in story.figures)
-    as_of = format_partial_date(story.as_of, "day", lang)
+    as_of = day_text(story.as_of, lang)
     parts = [
         f"{text('alt.map', lang)}: {story.title[lang]}.",
         f"{text('alt.shows', lang)}: {places}.",
@@ -183,8 +184,7 @@ def export_geojson(story: Story, lang: Lang) -> str:
 
 def export_file_name(story: Story, lang: Lang, fmt: str) -> str:
     """`is-caliphate-2017-de.html`: the name every export of a story uses."""
-    extension = {"embed": "embed.html"}.get(fmt, fmt)
-    return f"{story.slug}-{lang}.{extension}"
+    return f"{story.slug}-{lang}.{EXPORT_FORMATS[fmt].extension}"
 
 
 _EMBED = Environment(autoescape=True).from_string(
@@ -269,26 +269,37 @@ def _image(fmt: str) -> Callable[[Story, Lang], bytes]:
     return render
 
 
-EXPORTERS: dict[str, Callable[[Story, Lang], str | bytes]] = {
-    "html": export_html,
-    "embed": embed_snippet,
-    "png": _image("png"),
-    "svg": _image("svg"),
-    "geojson": export_geojson,
-    "csv": export_csv,
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way out for a story: its name (`--format`), file extension, MIME type, maker."""
+
+    name: str
+    extension: str
+    mime_type: str
+    make: Callable[[Story, Lang], str | bytes]
+
+
+# Every export, in the order the page offers them: the one table the command line, the
+# page's download buttons and `export` read.
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("html", "html", "text/html", export_html),
+        ExportFormat("embed", "embed.html", "text/html", embed_snippet),
+        ExportFormat("png", "png", "image/png", _image("png")),
+        ExportFormat("svg", "svg", "image/svg+xml", _image("svg")),
+        ExportFormat("geojson", "geojson", "application/geo+json", export_geojson),
+        ExportFormat("csv", "csv", "text/csv", export_csv),
+    )
 }
-FORMATS = tuple(EXPORTERS)
-MIME_TYPES = {
-    "html": "text/html", "embed": "text/html", "png": "image/png", "svg": "image/svg+xml",
-    "geojson": "application/geo+json", "csv": "text/csv",
-}  # fmt: skip
+FORMATS = tuple(EXPORT_FORMATS)
 
 
 def export(story: Story, fmt: str, lang: Lang) -> str | bytes:
     """The story in format `fmt` (one of FORMATS): text, or bytes for PNG."""
-    if fmt not in EXPORTERS:
+    if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return EXPORTERS[fmt](story, lang)
+    return EXPORT_FORMATS[fmt].make(story, lang)
 
 
 @dataclass(frozen=True)

@@ -15,29 +15,30 @@ from pathlib import Path
 from typing import Any
 
 import folium
-import numpy as np
 from branca.element import MacroElement
 from jinja2 import Template
-from numpy.typing import ArrayLike
-from pyproj import Geod
 from shapely.geometry import mapping
 
 from dashboard.assets import clear_cdn_assets
 from dashboard.basemap import REGION_BOX, basemap_shapes
 from dashboard.escape import script_json
-from dashboard.i18n import Lang, format_number, format_partial_date, format_range, text
-from dashboard.story import LAYERS, Feature, Figure, Story
+from dashboard.geometry import (
+    GEOD,
+    WEB_MERCATOR_M_PER_PX_Z0,
+    is_large_area,
+    view_bounds,
+    web_mercator_fractions,
+)
+from dashboard.i18n import Lang, text
+from dashboard.model import LAYERS, Feature, Story
+from dashboard.palette import PALETTE
+from dashboard.wording import day_text, feature_details, partial_date_text, source_line
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
-GEOD = Geod(ellps="WGS84")
 
-# Areas larger than this (km²) are drawn as a light outline (countries), smaller ones
-# filled (a city, an old town).
-LARGE_AREA_KM2 = 20_000
 # A key place's label shows only from the zoom at which it is this far (px) from every
 # key place listed before it, so Mosul's and al-Nuri's labels do not sit on each other.
 LABEL_SPACING_PX = 70
-WEB_MERCATOR_M_PER_PX_Z0 = 156_543.03
 MAX_ZOOM = 18
 
 
@@ -149,11 +150,12 @@ def map_payload(
         "collapseLayers": collapse_layers,
         "lang": lang,
         "title": story.title[lang],
-        "asOfText": f"{text('as_of', lang)}: {format_partial_date(story.as_of, 'day', lang)}",
+        "asOfText": f"{text('as_of', lang)}: {day_text(story.as_of, lang)}",
         "sourceText": source_line(story, lang),
         "credit": story.credit[lang],
         "showTitle": show_title,
         "view": chosen,
+        "palette": PALETTE,
         "layers": list(LAYERS),
         "texts": {
             "layers": {layer: text(f"layer.{layer}", lang) for layer in LAYERS},
@@ -175,22 +177,6 @@ def map_payload(
         "details": {f.id: feature_details(story, f, lang) for f in story.features},
         "eventLayerName": story.event_layer.name[lang] if story.event_layer else None,
     }
-
-
-def view_bounds(story: Story, view_id: str | None) -> list[list[float]]:
-    """The bounds ([[south, west], [north, east]]) of a named view, or of the default."""
-    for view in story.views:
-        if view_id is None or view.id == view_id:
-            return [list(view.bounds[0]), list(view.bounds[1])]
-    # No views: fit the story's local features.
-    local = [f.geometry for f in story.features if not f.distant] or [
-        f.geometry for f in story.features
-    ]
-    west = min(g.bounds[0] for g in local)
-    south = min(g.bounds[1] for g in local)
-    east = max(g.bounds[2] for g in local)
-    north = max(g.bounds[3] for g in local)
-    return [[south, west], [north, east]]
 
 
 def _legend(story: Story, lang: Lang) -> list[dict[str, Any]]:
@@ -239,7 +225,7 @@ def _feature_json(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
         "estimate": feature.estimate,
         "hindsight": feature.hindsight,
         "distant": feature.distant,
-        "large": feature.kind == "area" and geodesic_area_km2(feature) > LARGE_AREA_KM2,
+        "large": is_large_area(feature),
     }
     if feature.labelled:
         properties["label_min_zoom"] = label_min_zoom(story, feature)
@@ -249,13 +235,8 @@ def _feature_json(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
 def _accessible_name(feature: Feature, lang: Lang) -> str:
     parts = [feature.name[lang]]
     if feature.date is not None:
-        parts.append(format_partial_date(feature.date.value, feature.date.precision, lang))
+        parts.append(partial_date_text(feature.date, lang))
     return ", ".join(parts)
-
-
-def geodesic_area_km2(feature: Feature) -> float:
-    area, _ = GEOD.geometry_area_perimeter(feature.geometry)
-    return abs(area) / 1e6
 
 
 def label_min_zoom(story: Story, feature: Feature) -> int:
@@ -273,82 +254,6 @@ def label_min_zoom(story: Story, feature: Feature) -> int:
         needed = math.log2(LABEL_SPACING_PX * metres_per_px_z0 / max(metres, 1.0))
         zoom = max(zoom, math.ceil(needed))
     return min(zoom, MAX_ZOOM)
-
-
-def source_line(story: Story, lang: Lang) -> str:
-    """`Quelle: dpa (Jan Kuhlmann), „Das Kalifat …“, 1. Juli 2017`."""
-    source = story.source
-    line = f"{text('source', lang)}: {source.publisher}"
-    if source.author:
-        line += f" ({source.author})"
-    if source.title:
-        line += f", \u201e{source.title}\u201c" if lang == "de" else f", \u201c{source.title}\u201d"
-    return f"{line}, {format_partial_date(story.published, 'day', lang)}"
-
-
-def figure_value_text(figure: Figure, lang: Lang) -> str:
-    """`50.000–100.000`, `ca. 911 km`: a range stays a range, units follow the number."""
-    if figure.is_range:
-        value = format_range(figure.low, figure.high, lang)
-    else:
-        value = format_number(round(figure.low) if figure.computed else figure.low, lang)
-    if figure.approximate:
-        value = f"{text('approximately', lang)} {value}"
-    if figure.unit is not None:
-        value = f"{value} {figure.unit[lang]}"
-    return value
-
-
-def figure_meta_text(figure: Figure, lang: Lang) -> str:
-    """`Stand: 1. Juli 2017 · Quelle: …` under a figure."""
-    as_of = format_partial_date(figure.as_of, "day", lang)
-    parts = [f"{text('as_of', lang)}: {as_of}", f"{text('source', lang)}: {figure.source[lang]}"]
-    if figure.computed:
-        parts.insert(0, text("computed", lang))
-    return " · ".join(parts)
-
-
-def quote_note(story: Story, lang: Lang) -> str | None:
-    """Marks a quote shown in translation."""
-    if lang == story.language:
-        return None
-    return f"({text('translated', lang)})"
-
-
-def feature_details(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
-    """What a click on the feature shows: name, note, figures, quote, source."""
-    return {
-        "name": feature.name[lang],
-        "date": (
-            format_partial_date(feature.date.value, feature.date.precision, lang)
-            if feature.date
-            else None
-        ),
-        "note": feature.note[lang],
-        "hindsight": feature.hindsight,
-        "estimate": feature.estimate,
-        "figures": [
-            {
-                "id": figure.id,
-                "value": figure_value_text(figure, lang),
-                "label": figure.label[lang],
-                "meta": figure_meta_text(figure, lang),
-            }
-            for figure in story.figures_of(feature.id)
-        ],
-        "quote": feature.quote[lang] if feature.quote else None,
-        "quoteNote": quote_note(story, lang) if feature.quote else None,
-        "source": f"{text('source', lang)}: {feature.source[lang]}",
-    }
-
-
-def web_mercator_fractions(lon: ArrayLike, lat: ArrayLike) -> tuple[Any, Any]:
-    """Position as fractions (0..1, y from the top) of the Web Mercator world, as the
-    map's zoom levels divide it; numbers or numpy arrays."""
-    x = (np.asarray(lon, dtype=float) + 180.0) / 360.0
-    sin = np.sin(np.radians(np.clip(lat, -85.0, 85.0)))
-    y = 0.5 - np.log((1 + sin) / (1 - sin)) / (4 * math.pi)
-    return x, y
 
 
 def fit_zoom(bounds: list[list[float]], width_px: int, height_px: int) -> int:

@@ -30,16 +30,20 @@ from matplotlib.text import Text as MplText
 from shapely.geometry import box
 
 from dashboard.basemap import basemap_frame
-from dashboard.i18n import Lang, format_partial_date, text
-from dashboard.maps import LARGE_AREA_KM2, geodesic_area_km2, view_bounds
-from dashboard.story import Story
+from dashboard.geometry import is_large_area, view_bounds
+from dashboard.i18n import Lang, text
+from dashboard.model import Story
+from dashboard.palette import PALETTE
+from dashboard.wording import day_text, source_line
 
 ImageFormat = Literal["png", "svg"]
 
 WIDTH_IN, HEIGHT_IN = 12.0, 8.0
 PNG_DPI = 220  # 12 in x 220 dpi = 2640 px wide: print size
-SEA, LAND, OUTLINE = "#cfe0ea", "#f3f0e7", "#a59d8c"
-PLACE, EVENT, LINE, AREA, LARGE_AREA = "#1d1d1d", "#b2182b", "#c45a00", "#b2182b", "#6b4f3a"
+SEA, LAND, OUTLINE = PALETTE["sea"], PALETTE["land"], PALETTE["outline"]
+PLACE, EVENT, LINE, AREA, LARGE_AREA = (
+    PALETTE[name] for name in ("place", "event", "line", "area", "largeArea")
+)
 SAME_SPOT_PX = 25
 # Every Text (titles, labels, legends a library adds) shows its string as written.
 TEXT_IS_TEXT = {"text.parse_math": False, "text.usetex": False}
@@ -84,7 +88,7 @@ def _story_frame(story: Story, lang: Lang) -> gpd.GeoDataFrame:
         {
             "id": f.id, "kind": f.kind, "name": f.name[lang], "labelled": f.labelled,
             "distant": f.distant, "hindsight": f.hindsight, "estimate": f.estimate,
-            "large": f.kind == "area" and geodesic_area_km2(f) > LARGE_AREA_KM2,
+            "large": is_large_area(f),
             "geometry": f.geometry,
         }
         for f in story.features
@@ -270,7 +274,8 @@ def _build(story: Story, lang: Lang, view: str | None) -> StaticMap:
         if not visible.is_empty:
             point = visible.representative_point()
             ax.text(point.x, point.y, row["name"].upper(), ha="center", va="center",
-                    fontsize=12, color="#6b5a4a", style="italic", alpha=0.8)  # fmt: skip
+                    fontsize=12, color=PALETTE["largeAreaName"], style="italic",
+                    alpha=0.8)  # fmt: skip
 
     figure.canvas.draw()  # labels are placed on the drawn layout
     renderer = figure.canvas.get_renderer()
@@ -297,10 +302,10 @@ def _build(story: Story, lang: Lang, view: str | None) -> StaticMap:
 
 def _decorate(figure: Figure, ax, story: Story, lang: Lang, extent, crs: str) -> list:
     """Title, credit line, scale bar and locator inset; returns artists labels must avoid."""
-    as_of = format_partial_date(story.as_of, "day", lang)
+    as_of = f"{text('as_of', lang)}: {day_text(story.as_of, lang)}"
     figure.text(0.02, 0.955, story.title[lang], fontsize=20, fontweight="bold", va="center")
-    figure.text(0.02, 0.915, f"{text('as_of', lang)}: {as_of}", fontsize=12, color="#444",
-                va="center")  # fmt: skip
+    figure.text(0.02, 0.915, f"{as_of} · {source_line(story, lang)}", fontsize=12,
+                color="#444", va="center")  # fmt: skip
     figure.text(0.02, 0.035, story.credit[lang], fontsize=10, color="#333")
 
     # Scale bar, lower left, measured in the local equal-area projection.

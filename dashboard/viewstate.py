@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang
-from dashboard.story import Story
+from dashboard.model import Story
 
 EMBED_MODE = "embed"
 

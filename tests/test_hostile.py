@@ -24,14 +24,16 @@ import markupsafe
 import pytest
 
 from dashboard.export import export
-from dashboard.story import (
-    FEATURES_FILE,
+from dashboard.reader.limits import (
     MAX_FEATURES,
     MAX_FILE_BYTES,
     MAX_KEY_PARTS,
     MAX_TEXT_CHARS,
     MAX_TOML_BYTES,
     MAX_VERTICES,
+)
+from dashboard.story import (
+    FEATURES_FILE,
     STORY_FILE,
     Problem,
     StoryError,

@@ -9,14 +9,10 @@ import pytest
 
 from dashboard.assets import serve_assets
 from dashboard.i18n import format_number, format_range
-from dashboard.maps import (
-    build_map,
-    feature_details,
-    figure_value_text,
-    label_min_zoom,
-    map_payload,
-)
-from dashboard.story import LAYERS, Story, load_story
+from dashboard.maps import build_map, label_min_zoom, map_payload
+from dashboard.model import LAYERS, Story
+from dashboard.story import load_story
+from dashboard.wording import feature_details, figure_value_text
 
 CDN = re.compile(r"https?://(?!www\.w3\.org/2000/svg)", re.IGNORECASE)
 

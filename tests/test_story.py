@@ -8,7 +8,8 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import Point
 
-from dashboard.story import Story, load_stories, parse_partial_date
+from dashboard.reader.fields import parse_partial_date
+from dashboard.story import Story, load_stories
 from tests.conftest import STORIES
 
 GEOD = Geod(ellps="WGS84")

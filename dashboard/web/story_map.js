@@ -42,6 +42,9 @@ function lagekarteStoryMap(map, data) {
 
   if (map.attributionControl) map.attributionControl.remove();
   var container = map.getContainer();
+  // The colours come with the data (dashboard/palette.py); the styles use them as --lk-*.
+  var C = data.palette;
+  Object.keys(C).forEach(function (name) { container.style.setProperty("--lk-" + name, C[name]); });
   container.setAttribute("role", "region");
   container.setAttribute("aria-label", data.title);
   if (data.describedBy) container.setAttribute("aria-describedby", data.describedBy);
@@ -64,11 +67,11 @@ function lagekarteStoryMap(map, data) {
   var baseOptions = { pane: "lk-base", renderer: baseRenderer, interactive: false };
   ["world", "region"].forEach(function (name) {
     L.geoJSON(data.base[name], L.extend({
-      style: { stroke: false, fillColor: "#f3f0e7", fillOpacity: 1 }
+      style: { stroke: false, fillColor: C.land, fillOpacity: 1 }
     }, baseOptions)).addTo(map);
   });
   L.geoJSON(baseOutlines([data.base.world, data.base.region], data.baseBox), L.extend({
-    style: { color: "#a59d8c", weight: 0.8, fill: false }
+    style: { color: C.outline, weight: 0.8, fill: false }
   }, baseOptions)).addTo(map);
 
   // Country outlines as lines, leaving out the seams where the detailed region layer
@@ -105,11 +108,11 @@ function lagekarteStoryMap(map, data) {
     var p = feature.properties;
     var style = { className: "lk-feature lk-" + p.kind, dashArray: p.estimate ? "6 5" : null };
     if (p.kind === "line") {
-      style.color = "#c45a00"; style.weight = 4; style.opacity = 0.95;
+      style.color = C.line; style.weight = 4; style.opacity = 0.95;
     } else if (p.large) {
-      style.color = "#6b4f3a"; style.weight = 1.5; style.fillColor = "#6b4f3a"; style.fillOpacity = 0.04;
+      style.color = C.largeArea; style.weight = 1.5; style.fillColor = C.largeArea; style.fillOpacity = 0.04;
     } else {
-      style.color = "#b2182b"; style.weight = 2; style.fillColor = "#b2182b"; style.fillOpacity = 0.2;
+      style.color = C.area; style.weight = 2; style.fillColor = C.area; style.fillOpacity = 0.2;
     }
     return style;
   }
@@ -203,8 +206,8 @@ function lagekarteStoryMap(map, data) {
     eventLevels.forEach(function (z) { if (z <= zoom) level = z; });
     eventCells[level].forEach(function (cell) {
       L.circleMarker([cell[1], cell[0]], {
-        renderer: eventCanvas, interactive: false, weight: 1, color: "#4b2470",
-        fillColor: "#7b3fb0", fillOpacity: 0.45,
+        renderer: eventCanvas, interactive: false, weight: 1, color: C.cellsEdge,
+        fillColor: C.cells, fillOpacity: 0.45,
         radius: Math.min(3 + 2.5 * Math.log2(cell[2] + 1), 26)
       }).addTo(eventLayer);
     });

@@ -1,0 +1,235 @@
+"""The typed story: plain dataclasses, and the problems a story can have.
+
+Nothing here reads files or draws anything; every other module builds on these types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dashboard.i18n import Lang
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from shapely.geometry.base import BaseGeometry
+
+# Map layers a reader can switch on and off; a distant feature goes to "context".
+LAYER_OF_KIND: dict[str, str] = {
+    "place": "places",
+    "area": "areas",
+    "line": "lines",
+    "event": "events",
+}
+LAYERS: tuple[str, ...] = ("areas", "lines", "places", "events", "context")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text a reader sees, in both languages."""
+
+    de: str
+    en: str
+
+    def __getitem__(self, lang: Lang) -> str:
+        return self.de if lang == "de" else self.en
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    value: dt.date
+    precision: str  # "day" | "month" | "year"
+
+    def __str__(self) -> str:
+        if self.precision == "year":
+            return f"{self.value.year:04d}"
+        if self.precision == "month":
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return self.value.isoformat()
+
+
+@dataclass(frozen=True)
+class Feature:
+    id: str
+    kind: str
+    geometry: BaseGeometry
+    name: Text
+    note: Text
+    source: Text
+    quote: Text | None = None
+    date: PartialDate | None = None
+    hindsight: bool = False
+    estimate: bool = False
+    labelled: bool = False
+    distant: bool = False
+
+    @property
+    def layer(self) -> str:
+        """The switchable map layer the feature belongs to."""
+        return "context" if self.distant else LAYER_OF_KIND[self.kind]
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: Text
+    low: float
+    high: float
+    source: Text
+    as_of: dt.date
+    unit: Text | None = None
+    feature: str | None = None
+    quote: Text | None = None
+    approximate: bool = False
+    computed: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: Text
+    source: Text
+    feature: str | None = None
+    quote: Text | None = None
+    hindsight: bool = False
+
+
+@dataclass(frozen=True)
+class View:
+    id: str
+    name: Text
+    bounds: tuple[tuple[float, float], tuple[float, float]]  # (south, west), (north, east)
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    publisher: str
+    author: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class EventLayer:
+    """The events of a story, one row per event: date, type, count, lon, lat, source."""
+
+    path: Path
+    name: Text
+    source: Text
+    frame: pd.DataFrame
+
+    @property
+    def first_date(self) -> dt.date:
+        return self.frame["date"].min().date()
+
+    @property
+    def last_date(self) -> dt.date:
+        return self.frame["date"].max().date()
+
+    def between(self, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+        """Events from `start` to `end` (inclusive); None leaves that side open."""
+        import numpy as np  # pandas and numpy are loaded once a story has events
+        import pandas as pd
+
+        dates = self.frame["date"]
+        keep = np.ones(len(dates), dtype=bool)
+        if start is not None:
+            keep &= (dates >= pd.Timestamp(start)).to_numpy()
+        if end is not None:
+            keep &= (dates < pd.Timestamp(end) + pd.Timedelta(days=1)).to_numpy()
+        return self.frame[keep]
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    path: Path
+    language: Lang
+    title: Text
+    summary: Text
+    published: dt.date
+    as_of: dt.date
+    credit: Text
+    source: ArticleSource
+    features: tuple[Feature, ...]
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+    views: tuple[View, ...] = ()
+    event_layer: EventLayer | None = None
+
+    def feature(self, feature_id: str) -> Feature:
+        for feature in self.features:
+            if feature.id == feature_id:
+                return feature
+        raise KeyError(feature_id)
+
+    def figures_of(self, feature_id: str) -> list[Figure]:
+        return [f for f in self.figures if f.feature == feature_id]
+
+    def events_of(self, feature_id: str) -> list[Event]:
+        return [e for e in self.events if e.feature == feature_id]
+
+
+# ---------------------------------------------------------------------------
+# Problems
+# ---------------------------------------------------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def is_unicode(text: str) -> bool:
+    """False for text holding a lone surrogate, which no page or terminal can show."""
+    return text.isascii() or not _SURROGATE.search(text)
+
+
+def printable(text: str) -> str:
+    """Text with any lone surrogate written as its escape (\\ud800)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a story: file, the item it is in, the field, what is wrong."""
+
+    file: str
+    where: str
+    field: str | None
+    message: str
+
+    def __post_init__(self) -> None:
+        # A folder name that is not UTF-8, or a "\ud800" escape in JSON, gives a lone
+        # surrogate that cannot be printed or sent to a page: show it as the escape instead.
+        for name in ("file", "where", "field", "message"):
+            value = getattr(self, name)
+            if value is not None and not is_unicode(value):
+                object.__setattr__(self, name, printable(value))
+
+    def __str__(self) -> str:
+        field_part = f": field '{self.field}'" if self.field else ""
+        return f"{self.file}: {self.where}{field_part}: {self.message}"
+
+
+class StoryError(Exception):
+    """A story could not be loaded; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class StoryListing:
+    """The stories of a folder: the loaded ones and, per broken one, its problems."""
+
+    stories: dict[str, Story] = field(default_factory=dict)
+    broken: dict[str, list[Problem]] = field(default_factory=dict)

@@ -1,0 +1,27 @@
+"""The map's colours, in one place.
+
+The interactive map gets them in its data (the script sets them as CSS custom properties
+`--lk-<name>` on the map, which its styles use); the static map, the page's cards and the
+page's highlight read them here. `.streamlit/config.toml` repeats the accent and land
+colours for Streamlit's theme (a test keeps them equal).
+"""
+
+from __future__ import annotations
+
+PALETTE: dict[str, str] = {
+    "sea": "#cfe0ea",
+    "land": "#f3f0e7",
+    "outline": "#a59d8c",
+    "place": "#1d1d1d",
+    "event": "#b2182b",
+    "area": "#b2182b",
+    "line": "#c45a00",
+    "largeArea": "#6b4f3a",
+    "largeAreaName": "#6b5a4a",
+    "context": "#3f6296",
+    "cells": "#7b3fb0",
+    "cellsEdge": "#4b2470",
+    "hindsight": "#777777",
+    "highlight": "#1f6feb",
+    "accent": "#b2182b",
+}

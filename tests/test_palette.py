@@ -1,0 +1,36 @@
+"""One palette: the map's script and styles take their colours from the map's data."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from dashboard.maps import map_payload
+from dashboard.model import Story
+from dashboard.palette import PALETTE
+from tests.conftest import REPO
+
+WEB = REPO / "dashboard" / "web"
+HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def test_the_map_data_carries_the_palette(story: Story) -> None:
+    assert map_payload(story, "de")["palette"] == PALETTE
+
+
+def test_script_and_styles_repeat_no_palette_colour() -> None:
+    for name in ("story_map.js", "story_map.css"):
+        source = (WEB / name).read_text("utf-8").lower()
+        repeated = {c for c in HEX.findall(source) if c in {v.lower() for v in PALETTE.values()}}
+        assert not repeated, f"{name} repeats palette colours {repeated}: use --lk-* or data"
+
+
+def test_every_custom_property_the_styles_use_is_in_the_palette() -> None:
+    used = set(re.findall(r"var\(--lk-(\w+)\)", (WEB / "story_map.css").read_text("utf-8")))
+    assert used and used <= set(PALETTE)
+
+
+def test_streamlit_theme_uses_the_palette() -> None:
+    theme = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text("utf-8"))["theme"]
+    assert theme["primaryColor"] == PALETTE["accent"]
+    assert theme["secondaryBackgroundColor"] == PALETTE["land"]
