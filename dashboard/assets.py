@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -44,6 +45,10 @@ GESTURE_ASSETS: tuple[Asset, ...] = (
     Asset("leaflet-gesture-handling.min.js", _GESTURES / "leaflet-gesture-handling.min.js"),
     Asset("leaflet-gesture-handling.min.css", _GESTURES / "leaflet-gesture-handling.min.css"),
 )
+# The map's typeface (see fonts/README.md): weight -> WOFF2 file.
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FAMILY = "Lagekarte Noto Sans"
+FONT_FILES = {400: FONT_DIR / "NotoSans-Regular.woff2", 600: FONT_DIR / "NotoSans-SemiBold.woff2"}
 _IMAGE_URL = re.compile(r"url\((?:'|\")?images/([\w.-]+)(?:'|\")?\)")
 
 
@@ -58,6 +63,23 @@ def serve_assets(folium_map: folium.Map, base_url: str, gestures: bool = False) 
     assets = LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ())
     folium_map.default_js = [(a.name, f"{base_url}/{a.name}") for a in assets if a.is_script]
     folium_map.default_css = [(a.name, f"{base_url}/{a.name}") for a in assets if not a.is_script]
+    css = font_css(lambda path: f"{base_url}/{path.name}")
+    folium_map.get_root().header.add_child(Element(f"<style>{css}</style>"), name="lk-fonts")
+
+
+def font_css(url_of: Callable[[Path], str]) -> str:
+    """@font-face rules for the map's typeface (web/context_map.css sets the map in it)."""
+    faces = "".join(
+        f'@font-face{{font-family:"{FONT_FAMILY}";font-weight:{weight};font-style:normal;'
+        f'font-display:swap;src:url({url_of(path)}) format("woff2")}}'
+        for weight, path in FONT_FILES.items()
+    )
+    return faces
+
+
+@cache
+def _font_data_uri(path: Path) -> str:
+    return "data:font/woff2;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def copy_assets(folder: Path, gestures: bool = False) -> list[Path]:
@@ -69,6 +91,9 @@ def copy_assets(folder: Path, gestures: bool = False) -> list[Path]:
         if not target.exists() or target.stat().st_size != asset.path.stat().st_size:
             shutil.copyfile(asset.path, target)
         written.append(target)
+    for path in FONT_FILES.values():
+        if not (folder / path.name).exists():
+            shutil.copyfile(path, folder / path.name)
     shutil.copytree(_LEAFLET / "images", folder / "images", dirs_exist_ok=True)
     return written
 
@@ -108,3 +133,4 @@ def inline_assets(folium_map: folium.Map, gestures: bool = False) -> None:
             html = f"<style>{_inline_css(asset.path)}</style>"
         # At the head of the header, in order, so the map's own script finds `L` defined.
         header.add_child(Element(html), name=f"inline-{asset.name}", index=position)
+    header.add_child(Element(f"<style>{font_css(_font_data_uri)}</style>"), name="lk-fonts")

@@ -26,6 +26,7 @@ from dashboard.basemap import CREDIT as BASEMAP_CREDIT
 from dashboard.i18n import Lang, text
 from dashboard.maps import build_map, map_payload
 from dashboard.model import Feature, Story
+from dashboard.tiles import DetailTiles
 from dashboard.wording import day_text, figure_meta_text, figure_value_text
 
 ALT_ID = "lk-alt"
@@ -74,8 +75,9 @@ def alt_text(story: Story, lang: Lang) -> str:
     return " ".join(parts)
 
 
-def _content_security_policy(page: str) -> str:
-    """Allow exactly the page's own inline scripts (by hash) and nothing from elsewhere."""
+def _content_security_policy(page: str, tiles: DetailTiles | None = None) -> str:
+    """Allow exactly the page's own inline scripts (by hash) and nothing from elsewhere;
+    with detail tiles configured, images from exactly that tile host too."""
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
         for s in _INLINE_SCRIPT.findall(page)
@@ -84,14 +86,20 @@ def _content_security_policy(page: str) -> str:
         "default-src 'none'; "
         f"script-src {hashes}; "
         "style-src 'unsafe-inline'; "
-        "img-src data:; "
+        f"img-src data:{' ' + tiles.origin if tiles else ''}; "
+        "font-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
 
 
-def export_html(story: Story, lang: Lang) -> str:
-    """The story's map as one self-contained HTML page."""
-    payload = map_payload(story, lang, show_title=True)
+def export_html(
+    story: Story, lang: Lang, *, view: str | None = None, tiles: DetailTiles | None = None
+) -> str:
+    """The story's map as one self-contained HTML page, opening on `view` (or the first).
+
+    With `tiles`, the page offers street-level tiles from that host, loaded only after
+    the reader presses the control that names the provider."""
+    payload = map_payload(story, lang, view=view, show_title=True, tiles=tiles)
     payload["describedBy"] = ALT_ID
     if story.event_layer is not None:
         from dashboard.eventlayer import cell_pyramid, event_summary
@@ -113,7 +121,7 @@ def export_html(story: Story, lang: Lang) -> str:
         body=figure.html.render(),
         script=figure.script.render(),
     )
-    return page.replace(_CSP_PLACEHOLDER, _content_security_policy(page), 1)
+    return page.replace(_CSP_PLACEHOLDER, _content_security_policy(page, tiles), 1)
 
 
 def _feature_properties(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:

@@ -42,6 +42,16 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "close": {"de": "Schließen", "en": "Close"},
     "approximately": {"de": "ca.", "en": "about"},
     "map.details": {"de": "Details zum gewählten Ort", "en": "Details of the chosen place"},
+    "map.inset": {
+        "de": "Übersichtskarte: wo der Kartenausschnitt liegt",
+        "en": "Locator map: where the map's frame lies",
+    },
+    "tiles.load": {
+        "de": "Detailkarte laden ({provider})",
+        "en": "Load detailed map ({provider})",
+    },
+    "tiles.loaded": {"de": "Detailkarte: {provider}", "en": "Detailed map: {provider}"},
+    "legend.context": {"de": "Orientierung", "en": "For orientation"},
     "figures": {"de": "Zahlen", "en": "Figures"},
     "timeline": {"de": "Chronik", "en": "Timeline"},
     "published": {"de": "Erschienen", "en": "Published"},

@@ -21,6 +21,7 @@ from shapely.geometry import mapping
 
 from dashboard.assets import clear_cdn_assets
 from dashboard.basemap import REGION_BOX, basemap_shapes
+from dashboard.context import context_payload
 from dashboard.escape import script_json
 from dashboard.geometry import (
     GEOD,
@@ -32,7 +33,14 @@ from dashboard.geometry import (
 from dashboard.i18n import Lang, text
 from dashboard.model import LAYERS, Feature, Story
 from dashboard.palette import PALETTE
-from dashboard.wording import day_text, feature_details, partial_date_text, source_line
+from dashboard.tiles import DetailTiles
+from dashboard.wording import (
+    day_text,
+    feature_details,
+    figure_value_text,
+    partial_date_text,
+    source_line,
+)
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 
@@ -61,7 +69,11 @@ class StoryLayers(MacroElement):
         "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
         "{% macro script(this, kwargs) %}{% raw %}"
         + _compact_script(_web_file("story_map.js"))
-        + "{% endraw %}\nlagekarteStoryMap({{ this._parent.get_name() }}, {{ this.payload }});"
+        + "\n"
+        + _compact_script(_web_file("context_map.js"))
+        + "{% endraw %}\n(function (map, data) { lagekarteStoryMap(map, data);"
+        " window.lagekarte.context = lagekarteContext(map, data); })"
+        "({{ this._parent.get_name() }}, {{ this.payload }});"
         "{% endmacro %}"
     )
 
@@ -69,7 +81,7 @@ class StoryLayers(MacroElement):
         super().__init__()
         self._name = "StoryLayers"
         self.payload = script_json(payload)
-        self.css = _web_file("story_map.css")
+        self.css = _web_file("story_map.css") + "\n" + _web_file("context_map.css")
 
 
 class EventCells(MacroElement):
@@ -97,6 +109,7 @@ def build_map(
     collapse_layers: bool = False,
     payload: dict[str, Any] | None = None,
     gestures: bool = False,
+    tiles: DetailTiles | None = None,
 ) -> folium.Map:
     """A folium map of the story in `lang`, with no external assets attached.
 
@@ -117,8 +130,9 @@ def build_map(
         }
     if payload is None:
         payload = map_payload(
-            story, lang, view=view, show_title=show_title, collapse_layers=collapse_layers
-        )
+            story, lang, view=view, show_title=show_title, collapse_layers=collapse_layers,
+            tiles=tiles,
+        )  # fmt: skip
     (south, west), (north, east) = payload["view"]
     folium_map = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
@@ -143,10 +157,14 @@ def map_payload(
     view: str | None = None,
     show_title: bool = True,
     collapse_layers: bool = False,
+    tiles: DetailTiles | None = None,
 ) -> dict[str, Any]:
     """Everything the map's JavaScript needs, as plain JSON-able data."""
     chosen = view_bounds(story, view)
     return {
+        "context": context_payload(story, lang),
+        "callouts": callouts(story, lang),
+        "tiles": tiles.payload(lang) if tiles else None,
         "collapseLayers": collapse_layers,
         "lang": lang,
         "title": story.title[lang],
@@ -166,6 +184,7 @@ def map_payload(
             "estimate": text("estimate", lang),
             "zoomIn": text("zoom_in", lang),
             "zoomOut": text("zoom_out", lang),
+            "inset": text("map.inset", lang),
         },
         "legend": _legend(story, lang),
         "base": {"world": basemap_shapes("world"), "region": basemap_shapes("region")},
@@ -264,6 +283,27 @@ def fit_zoom(bounds: list[list[float]], width_px: int, height_px: int) -> int:
     dy = max(float(y_south - y_north), 1e-9)
     zoom = math.floor(math.log2(min(width_px / (256 * dx), height_px / (256 * dy))))
     return max(2, min(zoom, MAX_ZOOM))
+
+
+def callouts(story: Story, lang: Lang) -> list[dict[str, Any]]:
+    """Figures the story shows on the map without a click, next to their feature.
+
+    A callout limited to some views shows at those views' zooms (fitted to a map of
+    about 900 x 600 px), one zoom either side."""
+    out = []
+    for figure in story.figures:
+        if figure.callout is None or figure.feature is None:
+            continue
+        point = story.feature(figure.feature).geometry.representative_point()
+        zooms = [fit_zoom(view_bounds(story, v), 900, 600) for v in figure.callout]
+        out.append({
+            "id": figure.id, "lat": point.y, "lon": point.x,
+            "value": figure_value_text(figure, lang), "label": figure.label[lang],
+            "asOf": f"{text('as_of', lang)}: {day_text(figure.as_of, lang)}",
+            "minZoom": min(zooms) - 1 if zooms else 0,
+            "maxZoom": max(zooms) + 1 if zooms else MAX_ZOOM,
+        })  # fmt: skip
+    return out
 
 
 POINT_ZOOM = 12

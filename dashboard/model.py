@@ -87,6 +87,9 @@ class Figure:
     quote: Text | None = None
     approximate: bool = False
     computed: bool = False
+    # Shown on the map next to its feature without a click: in every view (`()`), or
+    # only in the views named; `None`: only in the feature's details.
+    callout: tuple[str, ...] | None = None
 
     @property
     def is_range(self) -> bool:

@@ -98,7 +98,9 @@ def load_story(folder: str | Path) -> Story:
     feature_ids: set[str] = set()
     features = read_features(folder / FEATURES_FILE, problems, views, feature_ids)
     by_id = {f.id: f for f in features}
-    figures = read_figures(data, file, problems, by_id, feature_ids, as_of)
+    figures = read_figures(
+        data, file, problems, by_id, feature_ids, as_of, {view.id for view in views}
+    )
     events = read_events(data, file, problems, feature_ids, as_of)
     for feature in features:
         if feature.date is not None and as_of is not None:

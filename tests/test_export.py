@@ -17,7 +17,7 @@ from dashboard.cli import main
 from dashboard.export import FORMATS, alt_text, embed_snippet, export, export_geojson, export_html
 from dashboard.story import Story, load_story
 
-SIZE_BUDGET = 350_000
+SIZE_BUDGET = 450_000  # the named ground and its typeface included
 
 
 @pytest.fixture(scope="module")

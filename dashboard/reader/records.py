@@ -94,6 +94,7 @@ def read_figures(
     features: Mapping[str, Feature],
     feature_ids: set[str],
     as_of: dt.date | None,
+    view_ids: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[Figure]:
     figures: list[Figure] = []
     for fields in _records(data, "figures", file, problems):
@@ -111,6 +112,7 @@ def read_figures(
                 "quote",
                 "as_of",
                 "approximate",
+                "callout",
             )
         )
         figure_id = fields.string("id")
@@ -121,6 +123,7 @@ def read_figures(
         quote = fields.text("quote", required=False)
         figure_as_of = fields.day("as_of", required=False) or as_of
         approximate = fields.boolean("approximate")
+        callout = _callout(fields, view_ids)
         numbers = _figure_numbers(fields, features)
         if None in (figure_id, label, source, numbers, figure_as_of):
             continue
@@ -138,9 +141,32 @@ def read_figures(
                 quote=quote,  # type: ignore[arg-type]
                 approximate=approximate,
                 computed=computed,
+                callout=callout,
             )
         )
     return figures
+
+
+def _callout(fields: Fields, view_ids: set[str]) -> tuple[str, ...] | None:
+    """`callout = true` (every view) or `callout = ["view-id", ...]`."""
+    value = fields.data.get("callout")
+    if value is None or value is False:
+        return None
+    if value is True:
+        views: tuple[str, ...] = ()
+    elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        unknown = [v for v in value if v not in view_ids]
+        if unknown:
+            fields.problem("callout", f"unknown view '{unknown[0]}'")
+            return None
+        views = tuple(value)
+    else:
+        fields.problem("callout", "expected true, false or a list of view ids")
+        return None
+    if fields.data.get("feature") is None:
+        fields.problem("callout", "a callout needs the figure's 'feature'")
+        return None
+    return views
 
 
 def _figure_numbers(

@@ -165,7 +165,7 @@ def seas(folder: Path) -> list[dict[str, Any]]:
         water = row.geometry.intersection(box(*CONTEXT_BOX))
         if water.is_empty:
             continue
-        anchors = _anchors(water, 0.4, 6)
+        anchors = _anchors(water, 0.3, 12, spacing=1.2)
         out.append(_label(anchors, "sea", _slug(name_en), name_de, name_en,
                           min_zoom=_zoom(row["min_label"], 2)))  # fmt: skip
     return out
@@ -232,7 +232,9 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     return math.hypot(dx, a["latitude"] - b["latitude"]) * 111.2
 
 
-def _anchors(area: BaseGeometry, min_depth: float, count: int) -> list[list[float]]:
+def _anchors(
+    area: BaseGeometry, min_depth: float, count: int, spacing: float = 1.5
+) -> list[list[float]]:
     """Label positions inside an area, deepest first and spread out: a map shows the
     name at the first one in its frame, so a country cut by the frame keeps its name."""
     if area.is_empty:
@@ -249,7 +251,7 @@ def _anchors(area: BaseGeometry, min_depth: float, count: int) -> list[list[floa
     inside.sort(key=lambda pair: -pair[1])
     picked: list[Point] = []
     for point, _ in inside:
-        if all(point.distance(other) >= 1.5 for other in picked):
+        if all(point.distance(other) >= spacing for other in picked):
             picked.append(point)
         if len(picked) == count:
             break

@@ -1,0 +1,123 @@
+"""The named ground: context layers, callouts and opt-in detail tiles in the map data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.context import CONTEXT_FILE, context_items, context_payload, story_context
+from dashboard.export import export_html
+from dashboard.maps import callouts, map_payload
+from dashboard.model import Story
+from dashboard.story import StoryError, load_story
+from dashboard.tiles import DetailTiles
+
+ARTICLE_CITIES = {"Mossul", "Mosul", "Rakka", "Raqqa", "Bagdad", "Baghdad"}
+
+
+def test_every_layer_keeps_to_the_scales_its_data_is_made_for() -> None:
+    items = context_items(CONTEXT_FILE)
+    assert {i.layer for i in items} == {"country", "sea", "river", "lake", "city"}
+    for item in items:
+        assert 0 <= item.min_zoom <= item.label_zoom <= item.max_zoom, item.id
+        if item.layer != "city":  # Natural Earth 1:50m: never beyond zoom 7
+            assert item.max_zoom <= 7, item.id
+        assert item.name["de"] and item.name["en"], item.id
+        assert item.anchors, item.id
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("de", {"Türkei", "Syrien", "Irak", "Euphrat", "Tigris", "Mittelmeer"}),
+        ("en", {"Turkey", "Syria", "Iraq", "Euphrates", "Tigris", "Mediterranean Sea"}),
+    ],
+)
+def test_payload_names_the_ground_in_the_readers_language(
+    story: Story, lang: str, names: set[str]
+) -> None:
+    payload = context_payload(story, lang)  # type: ignore[arg-type]
+    assert names <= {label["name"] for label in payload["labels"]}
+    rivers = [s for s in payload["shapes"] if s["layer"] == "river"]
+    assert {payload["labels"][s["label"]]["name"] for s in rivers} >= {"Tigris"}
+
+
+def test_the_storys_own_places_are_not_repeated_as_context_cities(story: Story) -> None:
+    cities = {i.name["de"] for i in story_context(story) if i.layer == "city"}
+    assert not cities & {"Mossul", "Rakka"}
+    assert {"Aleppo", "Gaziantep", "Erbil", "Kirkuk", "Deir ez-Zor", "Damaskus"} <= cities
+
+
+def test_raqqa_figure_is_a_callout_in_both_languages(story: Story) -> None:
+    de = {c["id"]: c for c in callouts(story, "de")}
+    en = {c["id"]: c for c in callouts(story, "en")}
+    assert set(de) == {"raqqa-civilians"}
+    assert de["raqqa-civilians"]["value"] == "50.000–100.000"
+    assert en["raqqa-civilians"]["value"] == "50,000–100,000"
+    assert de["raqqa-civilians"]["asOf"] == "Stand: 1. Juli 2017"
+    assert (round(de["raqqa-civilians"]["lat"], 2), round(de["raqqa-civilians"]["lon"], 2)) == (
+        35.95,
+        39.01,
+    )
+
+
+def test_callout_limited_to_views_shows_only_at_their_scales(story_copy) -> None:
+    folder = story_copy(toml={"callout = true": 'callout = ["raqqa"]'})
+    [callout] = callouts(load_story(folder), "en")
+    assert callout["minZoom"] >= 10  # a city close-up, not the region
+    assert callout["maxZoom"] <= 16
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [('["nowhere"]', "unknown view 'nowhere'"), ('"yes"', "expected true, false or a list")],
+)
+def test_bad_callout_is_named(story_copy, value: str, message: str) -> None:
+    folder = story_copy(toml={"callout = true": f"callout = {value}"})
+    with pytest.raises(StoryError) as error:
+        load_story(folder)
+    assert any("callout" in str(p) and message in str(p) for p in error.value.problems)
+
+
+def test_callout_needs_a_feature(story_copy) -> None:
+    folder = story_copy(toml={'feature = "raqqa"\nlabel = {': "label = {"})
+    with pytest.raises(StoryError) as error:
+        load_story(folder)
+    assert any("needs the figure's 'feature'" in str(p) for p in error.value.problems)
+
+
+def _csp(page: str) -> str:
+    return re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+
+
+def test_no_tiles_by_default_and_no_tile_host_in_the_csp(story: Story) -> None:
+    assert map_payload(story, "de")["tiles"] is None
+    csp = _csp(export_html(story, "de"))
+    assert "img-src data:;" in csp and "font-src data:;" in csp and "http" not in csp
+
+
+def test_tiles_allow_exactly_their_host(story: Story) -> None:
+    tiles = DetailTiles("https://tiles.example.org:8443/{z}/{x}/{y}.png", name="Example Maps")
+    page = export_html(story, "en", tiles=tiles)
+    assert "img-src data: https://tiles.example.org:8443;" in _csp(page)
+    payload = map_payload(story, "de", tiles=tiles)["tiles"]
+    assert payload["label"] == "Detailkarte laden (Example Maps)"
+    assert map_payload(story, "en", tiles=tiles)["tiles"]["label"] == (
+        "Load detailed map (Example Maps)"
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://tiles.example.org/{z}/{x}/{y}.png",
+        "https://tiles.example.org/tiles.png",
+        "https://{s}.tiles.example.org/{z}/{x}/{y}.png",
+        "javascript:alert(1)//{z}/{x}/{y}",
+        "https:///{z}/{x}/{y}.png",
+    ],
+)
+def test_bad_tile_urls_are_refused(url: str) -> None:
+    with pytest.raises(ValueError, match="tile URL"):
+        DetailTiles(url)
