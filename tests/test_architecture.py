@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dashboard.i18n", "dashboard.escape"),
     ("dashboard.model",),
     ("dashboard.geometry", "dashboard.wording", "dashboard.basemap", "dashboard.assets",
-     "dashboard.palette", "dashboard.resources"),
+     "dashboard.palette", "dashboard.resources", "dashboard.tiles", "dashboard.context"),
     ("dashboard.reader.limits", "dashboard.reader.fields", "dashboard.reader.features",
      "dashboard.reader.records", "dashboard.eventlayer", "dashboard.story"),
     ("dashboard.maps", "dashboard.cards", "dashboard.static_map", "dashboard.viewstate"),

@@ -1,13 +1,13 @@
 """Build the map's typeface files from the npm package @fontsource/noto-sans 5.3.0.
 
-Usage: python dashboard/fonts/derive.py PACKAGE_DIR   (the unpacked npm tarball's `package/`)
+Usage: python geodata/fonts/derive.py PACKAGE_DIR   (the unpacked npm tarball's `package/`)
 
 Noto Sans (SIL Open Font License 1.1, no Reserved Font Name, so subsets may keep the
 name). The package splits each style into Unicode subsets; a map needs Latin plus the
 letters of Turkish and Kurdish place names (Şanlıurfa, Diyarbakır) and typographic
 punctuation („“ – ·). Each style is the `latin` file merged with the Latin Extended-A
 and punctuation part of `latin-ext`: one TrueType file (matplotlib: PNG, SVG) and the
-same as WOFF2 (web maps). Needs fontTools and brotli.
+same as WOFF2 (web maps), written to dashboard/fonts/. Needs fontTools and brotli.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from fontTools import subset
 from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
 
-OUT_DIR = Path(__file__).resolve().parent
+# The files are package data: the maps read them from the installed package.
+OUT_DIR = Path(__file__).resolve().parent.parent.parent / "dashboard" / "fonts"
 EXTRA = "U+0100-017F,U+2000-206F,U+2190-2193,U+2212,U+20AC,U+2248"
 STYLES = {  # our file name: (weight, style) in the package's file names; web: WOFF2 too
     "Regular": ("400", "normal", True),
