@@ -1,6 +1,7 @@
 // Draws a story on a Leaflet map: base map, story layers, labels, legend, details.
 // Every text comes from `data` and goes into the page with textContent, never innerHTML,
-// so story text shows literally whatever it contains.
+// so story text shows literally whatever it contains. Story text is never an object key
+// either (a name "__proto__" would change the object): lookups by story id use Maps.
 function lagekarteStoryMap(map, data) {
   "use strict";
   var T = data.texts;
@@ -11,6 +12,11 @@ function lagekarteStoryMap(map, data) {
     if (className) node.className = className;
     if (text !== undefined && text !== null) node.textContent = text;
     return node;
+  }
+
+  // Leaflet's layer control writes a layer's name as HTML: give it the name as HTML text.
+  function asHtmlText(text) {
+    return el("span", null, text).innerHTML;
   }
 
   function symbol(kind, hindsight) {
@@ -134,7 +140,8 @@ function lagekarteStoryMap(map, data) {
     });
   }
 
-  var byId = {};
+  var byId = new Map();
+  var details = new Map(Object.entries(data.details));
   var labelled = [];
 
   function makeAccessible(layer, p) {
@@ -162,7 +169,7 @@ function lagekarteStoryMap(map, data) {
 
   function bind(feature, layer) {
     var p = feature.properties;
-    byId[p.id] = layer;
+    byId.set(p.id, layer);
     var label = el("span", null, p.name);
     if (p.labelled) {
       layer.bindTooltip(label, {
@@ -177,7 +184,7 @@ function lagekarteStoryMap(map, data) {
   }
 
   var layers = {};
-  var overlays = {};
+  var overlays = [];  // [name, layer] in the order the layer control lists them
   data.layers.forEach(function (name) {
     layers[name] = L.geoJSON(null, { style: styleOf, pointToLayer: pointOf, onEachFeature: bind });
   });
@@ -187,7 +194,7 @@ function lagekarteStoryMap(map, data) {
   data.layers.forEach(function (name) {
     if (layers[name].getLayers().length === 0) return;
     layers[name].addTo(map);
-    overlays[T.layers[name]] = layers[name];
+    overlays.push([T.layers[name], layers[name]]);
   });
 
   // Event data at scale: one level of the cell pyramid at a time, picked by zoom, drawn
@@ -222,7 +229,7 @@ function lagekarteStoryMap(map, data) {
   map.on("zoomend overlayadd", drawEvents);
   if (data.eventLayerName) {
     eventLayer.addTo(map);
-    overlays[data.eventLayerName] = eventLayer;
+    overlays.push([data.eventLayerName, eventLayer]);
   }
 
   function updateLabels() {
@@ -250,7 +257,9 @@ function lagekarteStoryMap(map, data) {
   L.control.zoom({ position: "topleft", zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
   // On a narrow map (a phone) the layer list opens from a button instead of covering it.
   var collapseLayers = data.collapseLayers || map.getSize().x < 600;
-  L.control.layers(null, overlays, { collapsed: collapseLayers, position: "topright" }).addTo(map);
+  var layerControl = L.control.layers(null, null, { collapsed: collapseLayers, position: "topright" });
+  overlays.forEach(function (pair) { layerControl.addOverlay(pair[1], asHtmlText(pair[0])); });
+  layerControl.addTo(map);
   L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
 
   // Legend ------------------------------------------------------------------
@@ -310,19 +319,21 @@ function lagekarteStoryMap(map, data) {
   var selectedId = null;
 
   function clearSelection() {
-    if (selectedId && byId[selectedId]) {
-      var node = byId[selectedId].getElement && byId[selectedId].getElement();
+    var layer = selectedId === null ? undefined : byId.get(selectedId);
+    if (layer) {
+      var node = layer.getElement && layer.getElement();
       if (node) node.classList.remove("lk-selected");
     }
     selectedId = null;
   }
 
   function select(id) {
-    var info = data.details[id];
+    var info = details.get(id);
     if (!info) return;
     clearSelection();
     selectedId = id;
-    var node = byId[id] && byId[id].getElement && byId[id].getElement();
+    var layer = byId.get(id);
+    var node = layer && layer.getElement && layer.getElement();
     if (node) node.classList.add("lk-selected");
     panelBox.textContent = "";
     var close = el("button", "lk-close", "\u00d7");
@@ -382,7 +393,7 @@ function lagekarteStoryMap(map, data) {
     eventCellCount: function () { return eventLayer.getLayers().length; },
     layers: layers,
     select: select,
-    featureIds: Object.keys(byId),
-    layerOf: function (id) { return byId[id]; }
+    featureIds: Array.from(byId.keys()),
+    layerOf: function (id) { return byId.get(id); }
   };
 }
