@@ -1,4 +1,5 @@
-"""Shared fixtures: the first story, and broken or hostile copies of it in tmp_path."""
+"""Shared fixtures: a tiny made-up story for unit tests of the code, the first story (for
+its facts and for tests across the whole app), and broken or hostile copies in tmp_path."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from dashboard.story import Story, load_story
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "geodata" / "stories"
 FIRST_STORY = STORIES / "is-caliphate-2017"
+# Made up, small, with one record of every kind: places (two close together, one far
+# away), a small and a country-sized area, an approximate line, a dated hindsight event,
+# a range, an approximate and a computed figure, timeline events before and after as_of.
+TINY_STORY = REPO / "tests" / "data" / "tiny-story"
 
 # Text that must show literally everywhere and never run.
 HOSTILE = (
@@ -26,6 +31,11 @@ HOSTILE = (
 @pytest.fixture(scope="session")
 def story() -> Story:
     return load_story(FIRST_STORY)
+
+
+@pytest.fixture(scope="session")
+def tiny() -> Story:
+    return load_story(TINY_STORY)
 
 
 FeatureEdit = Callable[[list[dict[str, Any]]], None]

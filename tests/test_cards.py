@@ -8,26 +8,27 @@ from dashboard.cards import details_card, error_card, event_card, figure_card, h
 from dashboard.story import Problem, Story, load_story
 
 
-def test_details_mark_later_events_as_hindsight(story: Story) -> None:
-    html = details_card(story, "raqqa", "de")
-    assert "Die SDF nehmen Rakka ein" in html
-    later = html.split("Die SDF nehmen Rakka ein", 1)[1].split("</li>", 1)[0]
+def test_details_mark_later_events_as_hindsight(tiny: Story) -> None:
+    html = details_card(tiny, "harbour", "de")
+    assert "Entsatz" in html
+    later = html.split("Entsatz", 1)[1].split("</li>", 1)[0]
     assert "später" in later
-    assert "50.000\u2013100.000" in html and "Quelle:" in html
+    assert "später" not in html.split("Belagerung beginnt", 1)[1].split("</li>", 1)[0]
+    assert "1.500\u20132.500" in html and "Quelle:" in html
 
 
-def test_header_shows_as_of_date_source_and_credit(story: Story) -> None:
-    html = header_card(story, "en")
-    assert "As of: 1 July 2017" in html
-    assert "dpa (Jan Kuhlmann)" in html
-    assert story.credit.en in html
+def test_header_shows_as_of_date_source_and_credit(tiny: Story) -> None:
+    html = header_card(tiny, "en")
+    assert "Published: 4 May 2020" in html and "As of: 3 May 2020" in html
+    assert "Source: Testagentur (Erika Muster), \u201cHafenstadt unter Druck\u201d" in html
+    assert tiny.credit.en in html
 
 
-def test_event_card_names_place_quote_and_source(story: Story) -> None:
-    event = next(e for e in story.events if e.id == "al-nuri-destroyed")
-    html = event_card(story, event, "en")
-    assert "21 June 2017" in html and "Place: Great Mosque of al-Nuri" in html
+def test_event_card_names_place_quote_and_source(tiny: Story) -> None:
+    html = event_card(tiny, tiny.events[0], "en")
+    assert "April 2020" in html and "Place: Harbourtown" in html
     assert "(translated)" in html  # the German article's sentence, in English
+    assert "Source: Testagentur" in html
 
 
 def test_story_text_is_escaped_in_every_card(hostile_story_dir: Path) -> None:

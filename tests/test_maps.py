@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from dashboard.assets import serve_assets
 from dashboard.i18n import format_number, format_range
 from dashboard.maps import build_map, label_min_zoom, map_payload
 from dashboard.model import LAYERS, Story
@@ -21,20 +20,22 @@ def rendered(story: Story, lang: str = "de") -> str:
     return build_map(story, lang).get_root().render()
 
 
-def test_every_feature_is_in_exactly_one_layer(story: Story) -> None:
-    payload = map_payload(story, "de")
+def test_every_feature_is_in_exactly_one_layer(tiny: Story) -> None:
+    payload = map_payload(tiny, "de")
     features = payload["features"]["features"]
-    assert [f["properties"]["id"] for f in features] == [f.id for f in story.features]
+    assert [f["properties"]["id"] for f in features] == [f.id for f in tiny.features]
     assert {f["properties"]["layer"] for f in features} <= set(LAYERS)
     layers = {f["properties"]["id"]: f["properties"]["layer"] for f in features}
-    assert layers["washington"] == "context"
-    assert layers["border-tr-sy"] == "lines"
-    assert layers["mosul-old-city"] == "areas"
-    assert layers["raqqa-encircled"] == "events"
+    assert layers["capital"] == "context"
+    assert layers["wall"] == "lines"
+    assert layers["old-town"] == "areas"
+    assert layers["blast"] == "events"
+    large = {f["properties"]["id"] for f in features if f["properties"]["large"]}
+    assert large == {"province"}
 
 
-def test_the_story_is_one_geojson_dataset_not_one_folium_object_per_feature(story: Story) -> None:
-    folium_map = build_map(story, "de")
+def test_the_story_is_one_geojson_dataset_not_one_folium_object_per_feature(tiny: Story) -> None:
+    folium_map = build_map(tiny, "de")
     # the map object holds a single story element, whatever the number of features
     assert len(folium_map._children) == 1
 
@@ -44,37 +45,29 @@ def test_map_names_no_external_host(story: Story) -> None:
     assert not CDN.search(html), CDN.search(html)
 
 
-def test_served_assets_come_from_our_server(story: Story) -> None:
-    folium_map = build_map(story, "de")
-    serve_assets(folium_map, "/app/static/vendor")
-    urls = [url for _, url in folium_map.default_js + folium_map.default_css]
-    assert urls and all(url.startswith("/app/static/vendor/") for url in urls)
-    # the class-level lists (shared by every map in the process) are untouched
-    assert folium_map.__class__.default_js[0][1].startswith("https://")
+def test_key_places_are_labelled_and_close_labels_wait_for_zoom(tiny: Story) -> None:
+    assert label_min_zoom(tiny, tiny.feature("harbour")) == 0
+    # the lighthouse is 700 m from the harbour: its label only shows when zoomed in
+    assert label_min_zoom(tiny, tiny.feature("lighthouse")) >= 12
+    assert label_min_zoom(tiny, tiny.feature("hilltop")) < 8
 
 
-def test_key_places_are_labelled_and_close_labels_wait_for_zoom(story: Story) -> None:
-    assert story.feature("mosul").labelled and story.feature("raqqa").labelled
-    assert label_min_zoom(story, story.feature("mosul")) == 0
-    # al-Nuri is 1 km from Mosul's centre: its label only shows when zoomed in
-    assert label_min_zoom(story, story.feature("al-nuri-mosque")) >= 12
-
-
-def test_legend_lists_each_layer_in_use(story: Story) -> None:
-    payload = map_payload(story, "en")
+def test_legend_lists_each_layer_in_use(tiny: Story) -> None:
+    payload = map_payload(tiny, "en")
     texts = [entry["text"] for entry in payload["legend"]]
-    for name in ("Places", "Areas", "Borders", "Events", "Far-away places"):
-        assert name in texts
+    # the only event is later than the article: its legend line says so
+    assert texts == ["Areas", "Borders", "Places", "Events (later)", "Far-away places",
+                     "dashed: approximate"]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"), [("de", "50.000\u2013100.000"), ("en", "50,000\u2013100,000")]
+    ("lang", "expected"), [("de", "1.500\u20132.500"), ("en", "1,500\u20132,500")]
 )
 def test_a_range_is_shown_as_a_range_in_the_readers_locale(
-    story: Story, lang: str, expected: str
+    tiny: Story, lang: str, expected: str
 ) -> None:
-    raqqa = feature_details(story, story.feature("raqqa"), lang)
-    values = [f["value"] for f in raqqa["figures"]]
+    harbour = feature_details(tiny, tiny.feature("harbour"), lang)
+    values = [f["value"] for f in harbour["figures"]]
     assert expected in values
 
 
@@ -84,19 +77,18 @@ def test_numbers_follow_the_locale() -> None:
     assert format_range(1500, 2500.5, "de") == "1.500\u20132.500,5"
 
 
-def test_approximate_and_computed_figures(story: Story) -> None:
-    border = next(f for f in story.figures if f.id == "border-length")
-    assert figure_value_text(border, "de") == "899 km"
-    approximate = dataclasses.replace(border, approximate=True)
-    assert figure_value_text(approximate, "de") == "ca. 899 km"
-    assert figure_value_text(approximate, "en") == "about 899 km"
-    distance = next(f for f in story.figures if f.id == "mosul-raqqa-distance")
-    assert re.fullmatch(r"3\d\d km", figure_value_text(distance, "en"))
+def test_approximate_and_computed_figures(tiny: Story) -> None:
+    wall = next(f for f in tiny.figures if f.id == "wall")
+    assert figure_value_text(wall, "de") == "ca. 12 km"
+    assert figure_value_text(wall, "en") == "about 12 km"
+    assert figure_value_text(dataclasses.replace(wall, approximate=False), "de") == "12 km"
+    distance = next(f for f in tiny.figures if f.id == "harbour-hill-distance")
+    assert figure_value_text(distance, "en") == "147 km"  # computed: rounded to the km
 
 
-def test_details_carry_quote_translation_mark_and_source(story: Story) -> None:
-    de = feature_details(story, story.feature("mosul"), "de")
-    en = feature_details(story, story.feature("mosul"), "en")
+def test_details_carry_quote_translation_mark_and_source(tiny: Story) -> None:
+    de = feature_details(tiny, tiny.feature("harbour"), "de")
+    en = feature_details(tiny, tiny.feature("harbour"), "en")
     assert de["quote"] and de["quoteNote"] is None  # the article's own words
     assert en["quote"] and en["quoteNote"] == "(translated)"
     assert de["source"].startswith("Quelle: ") and en["source"].startswith("Source: ")

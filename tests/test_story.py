@@ -1,97 +1,18 @@
-"""Loading the first story: places, figures and timeline as the article and sources say."""
+"""Reading a story folder (`dashboard.story` and `dashboard.reader`), on the tiny made-up
+story: every record read, dates as precise as given, problems collected per story."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
-from pyproj import Geod
-from shapely.geometry import Point
 
+from dashboard.geometry import geodesic_distance_km
+from dashboard.model import Story
 from dashboard.reader.fields import parse_partial_date
-from dashboard.story import Story, load_stories
-from tests.conftest import STORIES
-
-GEOD = Geod(ellps="WGS84")
-
-# Reference coordinates (lat, lon) and their sources: GeoNames 99072 and 172955, and the
-# gazetteer position of the al-Nuri mosque.
-REFERENCE = {
-    "mosul": (36.3350, 43.1189),
-    "raqqa": (35.9528, 39.0079),
-    "al-nuri-mosque": (36.3427, 43.1268),
-}
-
-
-def distance_km(point: Point, lat: float, lon: float) -> float:
-    return GEOD.inv(point.x, point.y, lon, lat)[2] / 1000
-
-
-@pytest.mark.parametrize(("feature_id", "reference"), REFERENCE.items())
-def test_key_places_lie_within_1_km_of_their_reference(
-    story: Story, feature_id: str, reference: tuple[float, float]
-) -> None:
-    assert distance_km(story.feature(feature_id).geometry, *reference) < 1.0
-
-
-def test_al_nuri_lies_inside_the_old_city(story: Story) -> None:
-    old_city = story.feature("mosul-old-city").geometry
-    assert old_city.contains(story.feature("al-nuri-mosque").geometry)
-    # and the old city is old-city sized: 3 to 4 km² per press reports
-    area_km2 = abs(GEOD.geometry_area_perimeter(old_city)[0]) / 1e6
-    assert 2.5 < area_km2 < 4.5
-
-
-def test_every_place_the_article_names_is_on_the_map(story: Story) -> None:
-    ids = {f.id for f in story.features}
-    expected = {
-        "mosul", "mosul-old-city", "al-nuri-mosque", "raqqa", "raqqa-extent",
-        "raqqa-encircled", "border-tr-sy", "syria", "iraq", "russian-air-strike",
-        "washington", "moscow", "manchester-arena-attack", "london-bridge-attack",
-    }  # fmt: skip
-    assert expected <= ids
-    crossings = [f for f in story.features if "crossing" in f.id or "/" in f.name.de]
-    assert len(crossings) >= 5
-
-
-def test_trapped_civilians_stay_a_range(story: Story) -> None:
-    figure = next(f for f in story.figures if f.id == "raqqa-civilians")
-    assert (figure.low, figure.high) == (50_000, 100_000)
-    assert figure.is_range
-    assert figure.feature == "raqqa"
-    assert "Institute for the Study of War" in figure.source.en
-    assert figure.quote is not None and "50000 bis 100000" in figure.quote.de
-
-
-def test_mosul_raqqa_distance_is_computed_geodesically(story: Story) -> None:
-    figure = next(f for f in story.figures if f.id == "mosul-raqqa-distance")
-    mosul, raqqa = story.feature("mosul").geometry, story.feature("raqqa").geometry
-    expected = GEOD.inv(mosul.x, mosul.y, raqqa.x, raqqa.y)[2] / 1000
-    assert figure.computed
-    assert figure.low == pytest.approx(expected)
-    assert 350 < figure.low < 400
-
-
-def test_every_figure_and_event_has_a_source(story: Story) -> None:
-    for item in (*story.figures, *story.events, *story.features):
-        assert item.source.de.strip() and item.source.en.strip(), item.id
-
-
-def test_timeline_runs_from_2010_with_later_events_marked_as_hindsight(story: Story) -> None:
-    dates = [e.date.value for e in story.events]
-    assert dates == sorted(dates)
-    assert dates[0].year == 2010
-    later = [e for e in story.events if e.date.value > story.as_of]
-    assert later, "the story shows what came after the article"
-    assert all(e.hindsight for e in later)
-    assert not any(e.hindsight for e in story.events if e.date.value <= story.as_of)
-    by_id = {e.id: e for e in story.events}
-    assert by_id["mosul-victory"].date.value == dt.date(2017, 7, 10)
-
-
-def test_as_of_and_published_dates(story: Story) -> None:
-    assert story.published == dt.date(2017, 7, 1)
-    assert story.as_of == dt.date(2017, 7, 1)
+from dashboard.story import load_stories, load_story, story_folders, validate_story
+from tests.conftest import STORIES, TINY_STORY
 
 
 def test_partial_dates_keep_their_precision() -> None:
@@ -115,3 +36,58 @@ def test_a_broken_story_does_not_stop_the_others(story_copy, tmp_path) -> None:
     assert set(listing.stories) == {"is-caliphate-2017"}
     assert set(listing.broken) == {"broken-story"}
     assert str(broken / "features.geojson") in str(listing.broken["broken-story"][0])
+
+
+def test_every_record_of_the_tiny_story_is_read(tiny: Story) -> None:
+    assert tiny.slug == "tiny-story" and tiny.language == "de"
+    assert [f.id for f in tiny.features][:3] == ["harbour", "lighthouse", "hilltop"]
+    assert {f.layer for f in tiny.features} == {"places", "areas", "lines", "events", "context"}
+    assert [v.id for v in tiny.views] == ["region", "town"]
+    assert tiny.source.title == "Hafenstadt unter Druck"
+    assert tiny.feature("wall").source.en == "Town council"  # source_de + source_en
+    assert tiny.feature("harbour").source.de == tiny.feature("harbour").source.en
+
+
+def test_figures_keep_ranges_and_compute_distances(tiny: Story) -> None:
+    by_id = {f.id: f for f in tiny.figures}
+    assert (by_id["people"].low, by_id["people"].high) == (1500, 2500)
+    assert by_id["people"].is_range and by_id["people"].feature == "harbour"
+    assert by_id["wall"].approximate and not by_id["wall"].is_range
+    distance = by_id["harbour-hill-distance"]
+    harbour, hill = tiny.feature("harbour").geometry, tiny.feature("hilltop").geometry
+    assert distance.computed
+    assert distance.low == pytest.approx(geodesic_distance_km(harbour.y, harbour.x, hill.y, hill.x))
+    assert by_id["people"].as_of == tiny.as_of  # a figure without its own date
+
+
+def test_events_are_sorted_and_later_ones_are_hindsight(tiny: Story) -> None:
+    assert [e.id for e in tiny.events] == ["siege", "relief"]
+    assert tiny.events[0].date.precision == "month" and not tiny.events[0].hindsight
+    assert tiny.events[1].hindsight and tiny.events[1].date.value > tiny.as_of
+    assert tiny.events_of("harbour") == list(tiny.events)
+    assert tiny.feature("blast").hindsight and str(tiny.feature("blast").date) == "2020-06-01"
+
+
+def test_a_good_story_has_no_problems() -> None:
+    assert validate_story(TINY_STORY) == []
+    assert load_story(TINY_STORY).path == TINY_STORY
+
+
+def test_every_problem_of_a_story_is_collected(tmp_path) -> None:
+    folder = tmp_path / "tiny-story"
+    shutil.copytree(TINY_STORY, folder)
+    toml = (folder / "story.toml").read_text("utf-8")
+    toml = toml.replace("as_of = 2020-05-03", "as_of = 2020-05-03\nsumary = 1")
+    toml = toml.replace('feature = "wall"', 'feature = "wal"')
+    (folder / "story.toml").write_text(toml, "utf-8")
+    problems = [str(p) for p in validate_story(folder)]
+    assert any("field 'sumary': unknown field" in p for p in problems)
+    assert any("figure 'wall': field 'feature': unknown feature 'wal'" in p for p in problems)
+
+
+def test_story_folders_are_those_with_a_story_file(tmp_path) -> None:
+    shutil.copytree(TINY_STORY, tmp_path / "b-story")
+    shutil.copytree(TINY_STORY, tmp_path / "a-story")
+    (tmp_path / "not-a-story").mkdir()
+    assert [p.name for p in story_folders(tmp_path)] == ["a-story", "b-story"]
+    assert story_folders(tmp_path / "missing") == []

@@ -1,5 +1,6 @@
-"""`python -m dashboard validate`: each broken variant gets one clear line naming the file,
-the feature (or line) and the field, and a non-zero exit; the good story exits 0."""
+"""The command line. `python -m dashboard validate`: each broken variant gets one clear line
+naming the file, the feature (or line) and the field, and a non-zero exit; the good story
+exits 0. `python -m dashboard export`: every format, and a broken story's problem."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Any
 import pytest
 
 from dashboard.cli import main
+from dashboard.export import FORMATS
+from dashboard.model import Story
 from tests.conftest import FIRST_STORY, REPO, feature_named
 
 
@@ -138,3 +141,29 @@ def test_command_line_prints_no_traceback_for_a_broken_story(story_copy) -> None
     assert result.returncode == 1
     assert "JSON syntax error" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_command_line_export(tmp_path: Path, story: Story, capsys) -> None:
+    out = tmp_path / "map.html"
+    code = main(["export", str(story.path), "--format", "html", "--lang", "en", "--out", str(out)])
+    assert code == 0
+    assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert "bytes" in capsys.readouterr().out
+
+
+def test_command_line_export_of_a_broken_story_names_the_problem(story_copy, tmp_path, capsys):
+    folder = story_copy(raw_features="[]")
+    out = tmp_path / "map.html"
+    assert main(["export", str(folder), "--format", "html", "--out", str(out)]) == 1
+    assert "expected a GeoJSON FeatureCollection" in capsys.readouterr().out
+    assert not out.exists()
+
+
+def test_every_format_exports_from_the_command_line(story: Story, tmp_path: Path) -> None:
+    for fmt in FORMATS:
+        out = tmp_path / f"story.{fmt}"
+        assert (
+            main(["export", str(story.path), "--format", fmt, "--lang", "en", "--out", str(out)])
+            == 0
+        )
+        assert out.stat().st_size > 100
