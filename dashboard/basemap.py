@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "basemap"
 LAYER_FILES = {"world": "world.geojson", "region": "region.geojson"}
@@ -44,9 +45,13 @@ def basemap_shapes(layer: str, folder: Path = BASEMAP_DIR) -> dict[str, Any]:
 
 def basemap_frame(layer: str, folder: Path = BASEMAP_DIR) -> gpd.GeoDataFrame:
     """One base layer as a GeoDataFrame in WGS84 (for static images and checks)."""
+    import geopandas as gpd  # here: the GeoJSON readers above must not pay for it
+
     return gpd.read_file(folder / LAYER_FILES[layer]).set_crs(4326, allow_override=True)
 
 
 def borders_frame(folder: Path = BASEMAP_DIR) -> gpd.GeoDataFrame:
     """Shared borders derived from the region layer (id, length_km)."""
+    import geopandas as gpd
+
     return gpd.read_file(folder / BORDERS_FILE).set_crs(4326, allow_override=True)

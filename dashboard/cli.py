@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard validate PATH...` and `python -m dashboard export ...`.
+"""Command line: `python -m dashboard validate PATH...`, `python -m dashboard export ...`
+and `python -m dashboard draft ARTICLE --out DIR`.
 
 Problems are printed one per line (file, feature, field, message); never a traceback.
 """
@@ -9,7 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.export import FORMATS, export
 from dashboard.i18n import LANGS
 from dashboard.story import STORY_FILE, StoryError, load_story, story_folders, validate_story
 
@@ -36,6 +36,13 @@ def validate(paths: list[str]) -> int:
 
 
 def export_command(story_dir: str, fmt: str, lang: str, out: str) -> int:
+    # Imported here: the map and image libraries take a second to load, and `validate`
+    # and `draft` do not need them.
+    from dashboard.export import FORMATS, export
+
+    if fmt not in FORMATS:
+        print(f"error: --format {fmt!r}: choose one of {', '.join(FORMATS)}", file=sys.stderr)
+        return 2
     try:
         story = load_story(story_dir)
     except StoryError as error:
@@ -49,6 +56,12 @@ def export_command(story_dir: str, fmt: str, lang: str, out: str) -> int:
     return 0
 
 
+def draft_command(article: str, out: str, force: bool, published: str | None) -> int:
+    from dashboard.draft.cli import run_draft  # the gazetteer loads only for `draft`
+
+    return run_draft(article, out, force, published)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -56,9 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", help="story folders, or a folder of stories")
     out = commands.add_parser("export", help="export a story's map or data")
     out.add_argument("story_dir")
-    out.add_argument("--format", choices=FORMATS, default="html")
+    out.add_argument("--format", default="html", help="html, embed, png, svg, geojson or csv")
     out.add_argument("--lang", choices=LANGS, default="de")
     out.add_argument("--out", required=True, help="file to write")
+    draft = commands.add_parser("draft", help="draft a story folder from an article")
+    draft.add_argument("article", help="the article: a .txt or .html file")
+    draft.add_argument("--out", required=True, help="story folder to write (its name is the slug)")
+    draft.add_argument("--force", action="store_true", help="replace an existing folder")
+    draft.add_argument("--date", help="date of publication (YYYY-MM-DD) if no date line")
     return parser
 
 
@@ -67,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.paths)
+        if args.command == "draft":
+            return draft_command(args.article, args.out, args.force, args.date)
         return export_command(args.story_dir, args.format, args.lang, args.out)
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -1,0 +1,67 @@
+"""`python -m dashboard draft ARTICLE --out DIR [--force] [--date YYYY-MM-DD]`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from dashboard.draft.article import ArticleError, read_article_file
+from dashboard.draft.engine import draft_article
+from dashboard.draft.model import Draft
+from dashboard.draft.writer import DraftWriteError, write_story
+
+
+def summary_lines(draft: Draft) -> list[str]:
+    """What was found, one line per item, low confidence marked for checking."""
+    lines = [
+        f"language: {draft.language}; date: {draft.published or '?'}; headline: {draft.headline}"
+    ]
+    for place in draft.places:
+        lat, lon = place.lat_lon
+        mark = "" if place.confidence != "low" else "  <- check"
+        lines.append(
+            f"place  {place.id:<24} {place.name:<20} {lat:8.3f} {lon:9.3f} "
+            f"{place.confidence}{' distant' if place.distant else ''}{mark}"
+        )
+    for figure in draft.figures:
+        lines.append(
+            f"figure {figure.id:<12} {figure.text:<24} {figure.label} "
+            f"[{figure.place or '-'}] {figure.confidence}"
+        )
+    for date in draft.dates:
+        state = date.date or "unresolved"
+        lines.append(
+            f"date   {date.id:<12} {date.text:<28} {state}"
+            f"{' (inferred)' if date.inferred else ''}{'' if date.keep else ' (not on timeline)'}"
+        )
+    lines += [f"note: {note}" for note in draft.notes]
+    return lines
+
+
+def run_draft(article_path: str, out: str, force: bool, published: str | None) -> int:
+    if Path(out).exists() and not force:
+        print(f"error: {out} exists: nothing written (use --force to replace it)", file=sys.stderr)
+        return 1
+    try:
+        date = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        print(f"error: --date {published!r}: expected YYYY-MM-DD", file=sys.stderr)
+        return 2
+    try:
+        article = read_article_file(article_path)
+    except (ArticleError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    draft = draft_article(article, published=date)
+    try:
+        folder = write_story(draft, out, force=force)
+    except DraftWriteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    for line in summary_lines(draft):
+        print(line)
+    print(f"{folder}: written, validates")
+    return 0

@@ -1,0 +1,298 @@
+"""Dates in an article: absolute ones for the timeline, relative ones resolved against the
+article's own date where that is possible (and then marked as inferred).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftDate
+from dashboard.draft.sentences import Sentence
+from dashboard.draft.words import NUMBER_WORDS
+
+MONTHS = {
+    "januar": 1,
+    "jänner": 1,
+    "january": 1,
+    "jan": 1,
+    "februar": 2,
+    "february": 2,
+    "feb": 2,
+    "märz": 3,
+    "march": 3,
+    "mär": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "december": 12,
+    "dez": 12,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+    r"November|Dezember|January|February|March|May|June|July|October|December|"
+    r"Jan\.|Feb\.|Mär\.|Mar\.|Apr\.|Aug\.|Sept?\.|Okt\.|Oct\.|Nov\.|Dez\.|Dec\.)"
+)
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_ABSOLUTE = [
+    # 29. Juni 2014 / 29 June 2014 / 29. Juni
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.?\s+{_MONTH}(?:\s+{_YEAR})?\b"),
+    # June 29, 2014 / June 29th
+    re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
+    # 01.07.2017
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monthnum>[01]?\d)\.(?P<year>1[89]\d\d|20\d\d)\b"),
+    # 2017-07-01
+    re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # Juni 2014 / im März 2015 / in June 2014
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
+    # 2010 (a year alone)
+    re.compile(rf"(?<![\d.,:/-]){_YEAR}(?![\d.,:/-]\d|-\w)"),
+]
+_WEEKDAYS = {
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
+    "sonntag": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_WEEKDAY = re.compile(
+    r"\b(?:(?:am|vom|seit|on|last|late on|early on)\s+)?(?:(?:späten|frühen|vergangenen|"
+    r"letzten)\s+)?(?P<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
+    r"Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|s)?\b(?:\s+(?:night|morning|evening|"
+    r"afternoon))?"
+)
+_AGO = re.compile(
+    r"\b(?:vor\s+(?P<n_de>\w+)\s+(?P<unit_de>Tagen|Wochen|Monaten|Jahren)|"
+    r"(?P<n_en>\w+)\s+(?P<unit_en>days|weeks|months|years)\s+ago)\b",
+    re.IGNORECASE,
+)
+_SIMPLE_RELATIVE = {
+    "gestern": ("day", -1),
+    "vorgestern": ("day", -2),
+    "yesterday": ("day", -1),
+    "im vergangenen jahr": ("year", -1),
+    "im letzten jahr": ("year", -1),
+    "vergangenes jahr": ("year", -1),
+    "letztes jahr": ("year", -1),
+    "last year": ("year", -1),
+    "im vergangenen monat": ("month", -1),
+    "last month": ("month", -1),
+}
+_RELATIVE_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in _SIMPLE_RELATIVE) + r")\b", re.IGNORECASE
+)
+# Said relative to the article's date but not resolvable to a day, month or year.
+_VAGUE = re.compile(
+    r"\b(vor kurzem|kürzlich|jüngst|neulich|in dieser woche|diese woche|vergangene woche|"
+    r"letzte woche|in der vergangenen woche|recently|this week|last week|earlier this week)\b",
+    re.IGNORECASE,
+)
+# "vor einem Jahr", "a year ago": the indefinite article counts one.
+_NUMBER_WORDS = {**NUMBER_WORDS, "einem": 1, "einer": 1, "one": 1, "a": 1}
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    date: str | None
+    inferred: bool
+    confidence: str
+    reason: str
+
+
+def parse_date_line(line: str | None) -> dt.date | None:
+    """The article's date from its date line ("01.07.2017", "1. Juli 2017", …)."""
+    if not line:
+        return None
+    for found in _absolute(line, None):
+        if found.date and len(found.date) == 10:
+            return dt.date.fromisoformat(found.date)
+    return None
+
+
+def _month_of(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("monthnum"):
+        return int(groups["monthnum"])
+    if groups.get("month"):
+        return MONTHS.get(groups["month"].rstrip(".").lower())
+    return None
+
+
+def _absolute(text: str, published: dt.date | None) -> list[Found]:
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _ABSOLUTE:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            groups = match.groupdict()
+            month = _month_of(match)
+            year = int(groups["year"]) if groups.get("year") else None
+            day = int(groups["day"]) if groups.get("day") else None
+            inferred = False
+            if year is None and published is not None and month is not None:
+                year, inferred = published.year, True
+                if day and dt.date(year, month, min(day, 28)) > published:
+                    year -= 1
+            if year is None:
+                continue
+            try:
+                if day and month:
+                    value = dt.date(year, month, day).isoformat()
+                    confidence = HIGH if not inferred else MEDIUM
+                elif month:
+                    value, confidence = f"{year:04d}-{month:02d}", HIGH
+                else:
+                    value, confidence = f"{year:04d}", MEDIUM
+            except ValueError:
+                continue
+            reason = "year from the article's date" if inferred else "written out"
+            found.append(Found(match.start(), match.end(), value, inferred, confidence, reason))
+            taken.append((match.start(), match.end()))
+    return found
+
+
+def _shift(published: dt.date, unit: str, amount: int) -> str:
+    if unit == "day":
+        return (published + dt.timedelta(days=amount)).isoformat()
+    if unit == "week":
+        return (published + dt.timedelta(weeks=amount)).isoformat()
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + amount
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{published.year + amount:04d}"
+
+
+def _counted_back(match: re.Match[str], value: str | None) -> Found:
+    confidence = MEDIUM if value else LOW
+    reason = "counted back from the article's date"
+    return Found(match.start(), match.end(), value, True, confidence, reason)
+
+
+def _relative(text: str, published: dt.date | None, taken: list[tuple[int, int]]) -> list[Found]:
+    found: list[Found] = []
+
+    def free(match: re.Match[str]) -> bool:
+        return not any(s < match.end() and match.start() < e for s, e in taken)
+
+    for match in _WEEKDAY.finditer(text):
+        if not free(match):
+            continue
+        if published is None:
+            found.append(Found(match.start(), match.end(), None, True, LOW, "no article date"))
+            continue
+        back = (published.weekday() - _WEEKDAYS[match["weekday"].lower()]) % 7
+        value = (published - dt.timedelta(days=back)).isoformat()
+        found.append(
+            Found(
+                match.start(),
+                match.end(),
+                value,
+                True,
+                MEDIUM,
+                "the last such weekday before the article's date",
+            )
+        )
+    for match in _RELATIVE_WORDS.finditer(text):
+        if not free(match):
+            continue
+        unit, amount = _SIMPLE_RELATIVE[match.group(1).lower()]
+        value = _shift(published, unit, amount) if published else None
+        found.append(_counted_back(match, value))
+    for match in _AGO.finditer(text):
+        if not free(match):
+            continue
+        count_word = (match["n_de"] or match["n_en"]).lower()
+        count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word)
+        unit = (match["unit_de"] or match["unit_en"]).lower()
+        unit = {
+            "tagen": "day",
+            "days": "day",
+            "wochen": "week",
+            "weeks": "week",
+            "monaten": "month",
+            "months": "month",
+        }.get(unit, "year")
+        value = _shift(published, unit, -count) if published and count else None
+        found.append(_counted_back(match, value))
+    for match in _VAGUE.finditer(text):
+        found.append(
+            Found(
+                match.start(),
+                match.end(),
+                None,
+                True,
+                LOW,
+                "relative to the article's date, not to a day: confirm the date",
+            )
+        )
+    return found
+
+
+def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[DraftDate]:
+    dates: list[DraftDate] = []
+    for sentence in sentences:
+        absolute = _absolute(sentence.text, published)
+        taken = [(f.start, f.end) for f in absolute]
+        for found in sorted(
+            absolute + _relative(sentence.text, published, taken), key=lambda f: f.start
+        ):
+            keep = found.date is not None
+            reasons = [found.reason]
+            if found.date and published and found.date > published.isoformat():
+                keep = False
+                reasons.append("after the article's date: not on the timeline")
+            dates.append(
+                DraftDate(
+                    id=f"date-{len(dates) + 1}",
+                    text=sentence.text[found.start : found.end],
+                    date=found.date,
+                    sentence=sentence.index,
+                    inferred=found.inferred,
+                    confidence=found.confidence,
+                    reasons=reasons,
+                    keep=keep,
+                    offset=found.start,
+                )
+            )
+    return dates
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where dates are written in a text (their numbers are not figures)."""
+    return [(f.start, f.end) for f in _absolute(text, dt.date(2000, 1, 1))]

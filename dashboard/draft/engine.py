@@ -1,0 +1,158 @@
+"""Article -> Draft: places, figures and dates, tied to each other by their sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from dashboard.draft.article import Article
+from dashboard.draft.dates import find_dates, parse_date_line
+from dashboard.draft.figures import find_figures, refers_back
+from dashboard.draft.gazetteer import Gazetteer, gazetteer
+from dashboard.draft.model import HIGH, LOW, MEDIUM, Draft, DraftPlace
+from dashboard.draft.places import recognise_places
+
+# A place farther than this from the article's centre of gravity is context (Washington
+# in a story about Raqqa), shown apart from the story's region.
+DISTANT_KM = 1500.0
+# How far back "in der Stadt" / "there" may look for the place it means.
+ANAPHORA_SENTENCES = 5
+SUMMARY_MAX_CHARS = 400
+
+
+def draft_article(
+    article: Article, gaz: Gazetteer | None = None, published: dt.date | None = None
+) -> Draft:
+    gaz = gaz or gazetteer()
+    published = published or parse_date_line(article.date_line)
+    places = recognise_places(article.sentences, gaz, article.language)
+    _mark_distant(places)
+    texts = [s.text for s in article.sentences]
+    draft = Draft(
+        language=article.language,
+        headline=article.headline,
+        summary=_summary(article),
+        published=published.isoformat() if published else None,
+        author=article.author,
+        publisher=article.publisher,
+        sentences=texts,
+        places=places,
+        dropped=article.dropped,
+        url=article.url,
+    )
+    draft.figures = find_figures(article.sentences, article.language)
+    for figure in draft.figures:
+        figure.place, how = _place_for(draft, figure.sentence, figure.offset, figures=True)
+        if how:
+            figure.reasons.append(how)
+        figure.label = _figure_label(
+            draft, figure.counts or figure.unit, figure.place, figure.qualifier
+        )
+    draft.dates = find_dates(article.sentences, published)
+    for date in draft.dates:
+        date.place, how = _place_for(draft, date.sentence, date.offset, figures=False)
+        if how:
+            date.reasons.append(how)
+        date.title = event_title(texts[date.sentence])
+    _drop_repeated_dates(draft)
+    if published is None:
+        draft.notes.append(
+            "Kein Datum gefunden: bitte das Erscheinungsdatum angeben. / "
+            "No date line found: give the date of publication."
+        )
+    if not article.publisher:
+        draft.notes.append("Kein Verlag / keine Agentur gefunden. / No publisher found.")
+    return draft
+
+
+def _summary(article: Article) -> str:
+    body = article.body
+    if body and len(body[0]) <= SUMMARY_MAX_CHARS:
+        return body[0]
+    sentences = [s.text for s in article.sentences if s.paragraph >= 1]
+    summary = ""
+    for text in sentences:
+        if summary and len(summary) + len(text) > SUMMARY_MAX_CHARS:
+            break
+        summary = f"{summary} {text}".strip()
+    return summary or article.headline
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _mark_distant(places: list[DraftPlace]) -> None:
+    """Places far from where most of the article happens are context."""
+    points = [p for p in places if p.kind != "country" and p.confidence != LOW]
+    if len(points) < 2:
+        return
+
+    # The centre: the place with the most mentions within DISTANT_KM of it.
+    def weight(centre: DraftPlace) -> int:
+        return sum(
+            len(p.sentences)
+            for p in points
+            if _distance_km(p.lat_lon, centre.lat_lon) <= DISTANT_KM
+        )
+
+    centre = max(points, key=weight)
+    for place in places:
+        reference = place.lat_lon
+        place.distant = _distance_km(reference, centre.lat_lon) > DISTANT_KM
+
+
+def _place_for(draft: Draft, sentence: int, offset: int, figures: bool) -> tuple[str | None, str]:
+    """The place a figure or date belongs to: the sentence's own, or the one it refers to."""
+    kept = [p for p in draft.places if p.keep]
+    here = [(abs(pos - offset), p) for p in kept for s, pos in p.positions if s == sentence]
+    if figures and refers_back(draft.sentences[sentence]):
+        for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
+            earlier = [
+                (pos, p) for p in kept for s, pos in p.positions if s == back and p.kind == "city"
+            ]
+            if earlier:
+                return max(earlier, key=lambda e: e[0])[1].id, "refers back to a place named before"
+    cities = [h for h in here if h[1].kind != "country"]
+    chosen = cities or here
+    if not chosen:
+        return None, ""
+    return min(chosen, key=lambda h: h[0])[1].id, "place named in the same sentence"
+
+
+def _figure_label(draft: Draft, counts: str, place_id: str | None, qualifier: str) -> str:
+    place = draft.place(place_id)
+    label = counts or ("Zahl" if draft.language == "de" else "number")
+    if qualifier and qualifier.lower() not in ("rund", "etwa", "ca.", "about", "around"):
+        label = f"{label} ({qualifier})"
+    if place is not None and place.kind != "country":
+        label += f" in {place.name}"
+    return label
+
+
+def event_title(sentence: str, limit: int = 90) -> str:
+    """A timeline title from the sentence: the sentence, cut at a word if long."""
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:–- ") + " …"
+
+
+def _drop_repeated_dates(draft: Draft) -> None:
+    """One timeline entry per date and sentence; the date line itself is not an event."""
+    seen: set[tuple[str | None, int]] = set()
+    for date in draft.dates:
+        key = (date.date, date.sentence)
+        if key in seen:
+            date.keep = False
+            date.reasons.append("same date, same sentence")
+        seen.add(key)
+
+
+def confidence_rank(confidence: str) -> int:
+    return {HIGH: 0, MEDIUM: 1, LOW: 2}[confidence]

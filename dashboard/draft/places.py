@@ -1,0 +1,525 @@
+"""Find the places an article names: gazetteer lookup plus rules, scored by context.
+
+Names are matched on word boundaries only ("Hama" inside another word is not Hama),
+as runs of capitalised words with name particles ("Ain al-Arab", "Deir ez-Zor"),
+German genitives ("Mossuls") and compass prefixes ("Nordsyrien"). Each mention is scored
+for each place it can mean: size, the countries the article names (also through
+adjectives: "syrischen", "Iraqi"), a preposition before it ("in", "nahe", "near"),
+distance to the article's other places; against: everyday words ("Essen", "Van" in
+"van der"), parts of person names ("Rupert Jones", "Safa al-Ubeidi").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dashboard.draft.gazetteer import Gazetteer, Place
+from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
+from dashboard.draft.names import fold, place_key
+from dashboard.draft.sentences import Sentence
+from dashboard.draft.words import (
+    CUES as _CUES,
+)
+from dashboard.draft.words import (
+    FUZZY_CUES as _FUZZY_CUES,
+)
+from dashboard.draft.words import (
+    NOT_PLACES as _NOT_PLACES,
+)
+from dashboard.draft.words import (
+    PARTICLES as _PARTICLES,
+)
+from dashboard.draft.words import (
+    PERSON_CUES as _PERSON_CUES,
+)
+from dashboard.draft.words import (
+    STOP_START as _STOP_START,
+)
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
+_COMPASS = re.compile(
+    r"^(nord|süd|ost|west|nordost|nordwest|südost|südwest|zentral|inner)-?(?=[A-ZÄÖÜ])",
+)
+
+
+@dataclass
+class Mention:
+    surface: str
+    name: str  # the form looked up (genitive -s removed, prefix removed)
+    sentence: int
+    start: int
+    places: list[Place]
+    cue: bool = False
+    person_like: bool = False
+    inflected: bool = False
+    adjective: bool = False
+    fuzzy: bool = False
+    sentence_start: bool = False
+    exact: bool = True
+    after_name: bool = False  # right after a capitalised word that is no place
+
+
+@dataclass
+class _Group:
+    """All mentions that point to the same set of places."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text))
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _word_before(tokens: list[re.Match[str]], i: int) -> str:
+    return tokens[i - 1].group().lower() if i > 0 else ""
+
+
+def _adjective_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    stems = sorted(gaz.adjectives_de, key=len, reverse=True)
+    german = re.compile(
+        r"(?<![\w])(?:nord|süd|ost|west|nordost|nordwest|südost|südwest|zentral)?"
+        rf"({'|'.join(map(re.escape, stems))})(?:e|en|er|es|em)?(?![\w])",
+        re.IGNORECASE,
+    )
+    adjectives = sorted(gaz.adjectives_en, key=len, reverse=True)
+    english = re.compile(
+        rf"(?<![\w-])({'|'.join(re.escape(a.title()) for a in adjectives)})s?(?![\w])"
+    )
+    return german, english
+
+
+_ADJECTIVE_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _adjectives(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    if id(gaz) not in _ADJECTIVE_CACHE:
+        _ADJECTIVE_CACHE[id(gaz)] = _adjective_pattern(gaz)
+    return _ADJECTIVE_CACHE[id(gaz)]
+
+
+def _lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Place], str, bool]:
+    """Places for a name as written, else for its uninflected form."""
+    places = gaz.lookup(name)
+    if places:
+        return places, name, False
+    variants: list[str] = []
+    if name.endswith(("’s", "'s")):
+        variants.append(name[:-2])
+    if language == "de" and len(name) > 4:
+        if name.endswith("s"):
+            variants.append(name[:-1])
+        if name.endswith("es"):
+            variants.append(name[:-2])
+    for variant in variants:
+        places = gaz.lookup(variant)
+        if places:
+            return places, variant, True
+    return [], name, False
+
+
+def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    person_words: set[str] = set()
+    for sentence in sentences:
+        tokens = _tokens(sentence.text)
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].group()
+            if not _is_capitalised(word):
+                i += 1
+                continue
+            match = _longest_match(tokens, i, sentence, gaz, language)
+            if match is None:
+                i += 1
+                continue
+            mention, length = match
+            end = i + length
+            before = _word_before(tokens, i)
+            after = tokens[end].group() if end < len(tokens) else ""
+            mention.sentence_start = i == 0 or sentence.text[: tokens[i].start()].strip() in (
+                "„",
+                '"',
+                "“",
+                "»",
+                "(",
+            )
+            mention.cue = before in _CUES
+            # A name that goes on ("Safa al-Ubeidi"; in English also "Paris Hilton") is
+            # a person's; in German a capitalised noun may follow a place ("prüft Moskau
+            # Berichte"), so only particles count there.
+            continues = bool(after) and (
+                (
+                    language == "en"
+                    and _is_capitalised(after)
+                    and not gaz.lookup(after)
+                    and sentence.text[tokens[end - 1].end() : tokens[end].start()] == " "
+                )
+                or (after.lower() in _PARTICLES and fold(after) not in ("in", "an", "am", "on"))
+                or after.lower().startswith(("al-", "el-", "bin-", "ibn-"))
+            )
+            preceded = (
+                i > 0
+                and _is_capitalised(tokens[i - 1].group())
+                and not gaz.lookup(tokens[i - 1].group())
+                and before not in _STOP_START
+                and before not in _CUES
+                and not (i - 1 == 0 and before in _STOP_START)
+            )
+            if before in _PERSON_CUES or (continues and not mention.cue and length == 1):
+                mention.person_like = True
+            if preceded and i - 1 > 0 and not mention.cue:
+                mention.after_name = True
+            if mention.person_like and end - i == 1:
+                person_words.add(fold(mention.surface))
+            two_before = tokens[i - 2].group().lower() if i > 1 else ""
+            if (
+                before in ("van", "von", "de", "da", "di", "zu")
+                or two_before in ("van", "von")
+                or after.lower() in ("der", "den")
+            ):
+                mention.person_like = True
+            mentions.append(mention)
+            i = end
+    for mention in mentions:
+        if fold(mention.surface) in person_words:
+            mention.person_like = True
+    # "Mossuls" is Mossul's genitive when the article also says "Mossul"; "Hamas" alone
+    # is not Hama's. Only very big places are taken from an inflected form alone.
+    plain = {fold(m.name) for m in mentions if not m.inflected}
+    mentions = [
+        m
+        for m in mentions
+        if not m.inflected
+        or fold(m.name) in plain
+        or m.places[0].kind != "city"
+        or m.places[0].population >= INFLECTED_ALONE_POPULATION
+    ]
+    mentions.extend(_adjective_mentions(sentences, gaz, language))
+    return mentions
+
+
+def _longest_match(
+    tokens: list[re.Match[str]], i: int, sentence: Sentence, gaz: Gazetteer, language: str
+) -> tuple[Mention, int] | None:
+    for length in range(min(4, len(tokens) - i), 0, -1):
+        last = tokens[i + length - 1].group()
+        if not _is_capitalised(last) and not ("-" in last and _is_capitalised(last.split("-")[-1])):
+            continue
+        inner = [t.group() for t in tokens[i + 1 : i + length - 1]]
+        if any(not _is_capitalised(w) and w.lower() not in _PARTICLES for w in inner):
+            continue
+        gaps = [
+            sentence.text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, i + length - 1)
+        ]
+        if any(gap != " " for gap in gaps):
+            continue
+        surface = sentence.text[tokens[i].start() : tokens[i + length - 1].end()]
+        mention = _mention_for(surface, sentence, tokens[i].start(), gaz, language, length)
+        if mention is not None:
+            return mention, length
+    return None
+
+
+def _mention_for(
+    surface: str, sentence: Sentence, start: int, gaz: Gazetteer, language: str, length: int
+) -> Mention | None:
+    if length == 1 and len(surface) < 3 and surface not in ("UK",):
+        return None
+    places, name, inflected = _lookup_variants(gaz, surface, language)
+    if not places and length == 1:
+        compass = _COMPASS.match(surface)
+        if compass:
+            rest = surface[compass.end() :]
+            places, name, inflected = _lookup_variants(gaz, rest, language)
+            places = [p for p in places if p.kind != "city"]
+        elif "-" in surface:
+            # "Mossul-Offensive", "Syrien-Konflikt": a compound whose first part is a place.
+            head = surface.split("-")[0]
+            if len(head) >= 4:
+                places, name, inflected = _lookup_variants(gaz, head, language)
+                places = [p for p in places if p.kind != "city" or p.population >= 100_000]
+                inflected = True
+    if not places:
+        return None
+    exact = gaz.is_exact(name)
+    if not exact and (len(place_key(name)) < 5 or fold(name) in _NOT_PLACES):
+        return None  # "Doch" shares a key with a spelling of Donetsk: not enough
+    if fold(name) in _NOT_PLACES and length == 1:
+        return None
+    return Mention(surface, name, sentence.index, start, places, inflected=inflected, exact=exact)
+
+
+def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
+    german, english = _adjectives(gaz)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        for pattern, table in ((german, gaz.adjectives_de), (english, gaz.adjectives_en)):
+            for match in pattern.finditer(sentence.text):
+                code = table.get(match.group(1).lower())
+                country = gaz.country(code) if code else None
+                if country is None:
+                    continue
+                mentions.append(
+                    Mention(
+                        match.group(),
+                        match.group(1),
+                        sentence.index,
+                        match.start(),
+                        [country],
+                        adjective=True,
+                    )
+                )
+    return mentions
+
+
+def _fuzzy_mentions(
+    sentences: list[Sentence], gaz: Gazetteer, countries: set[str], found: set[tuple[int, int]]
+) -> list[Mention]:
+    """Unknown names after a place cue, close in spelling to a city of the article's
+    countries ("Mandschbi" for Manbij). Always low confidence."""
+    if not countries:
+        return []
+    targets: list[tuple[str, Place]] | None = None
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        tokens = _tokens(sentence.text)
+        for i, token in enumerate(tokens):
+            word = token.group()
+            if (
+                i == 0
+                or not _is_capitalised(word)
+                or _word_before(tokens, i) not in _FUZZY_CUES
+                or sentence.text[token.start() - 1 : token.start()] != " "
+                or (sentence.index, token.start()) in found
+                or gaz.is_common_word(word)
+                or fold(word).endswith(("ung", "heit", "keit", "schaft", "tion", "ion", "tät"))
+                or len(place_key(word)) < 5
+            ):
+                continue
+            if targets is None:
+                targets = [(place_key(p.name_en), p) for p in gaz.cities_in(countries)]
+            key = place_key(word)
+            close = [p for k, p in targets if _within_one_edit(key, k)]
+            if close:
+                close.sort(key=lambda p: -p.population)
+                mentions.append(
+                    Mention(word, word, sentence.index, token.start(), close, fuzzy=True, cue=True)
+                )
+    return mentions
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance <= 1 (one letter added, dropped, changed or swapped)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _base_score(place: Place) -> float:
+    if place.kind == "country":
+        return 3.5
+    if place.kind == "region":
+        return 2.5
+    return max(0.0, math.log10(max(place.population, 1)) - 4.0)
+
+
+def _score(mention: Mention, place: Place, gaz: Gazetteer, countries: set[str]) -> float:
+    score = _base_score(place)
+    if place.kind == "city" and place.country in countries:
+        score += 1.5
+    if mention.cue:
+        score += 1.0
+    if mention.adjective:
+        score -= 1.5
+    if mention.inflected:
+        score -= 0.5
+    if not mention.exact:
+        # A spelling the gazetteer lacks: a transliteration ("Dscharablus") or an
+        # accident; one word is more often an accident than "Ain al-Arab" is.
+        score -= 0.5 if " " in mention.name else 1.0
+    if mention.fuzzy:
+        score -= 1.0
+    if place.kind == "city" and gaz.is_common_word(mention.name) and not mention.cue:
+        score -= 3.0
+    if mention.person_like and not mention.cue:
+        score -= 3.0
+    if mention.after_name and not mention.cue:
+        score -= 1.5
+    if mention.sentence_start and place.kind == "city" and gaz.is_common_word(mention.name):
+        score -= 1.0
+    return score
+
+
+def _confidence(score: float, mentions: list[Mention]) -> str:
+    if score >= 3.5 and not all(m.adjective or m.fuzzy for m in mentions):
+        return HIGH
+    if score >= 2.2 and not all(m.fuzzy for m in mentions):
+        return MEDIUM
+    return LOW
+
+
+INFLECTED_ALONE_POPULATION = 1_000_000
+MIN_SCORE = 0.8
+NEAR_KM = 300.0  # below it a mention is dropped, not drafted
+
+
+def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[DraftPlace]:
+    mentions = find_mentions(sentences, gaz, language)
+    # Countries the article names (directly or through an adjective) give context.
+    countries = {
+        p.country
+        for m in mentions
+        if not m.person_like
+        for p in m.places[:1]
+        if p.kind == "country"
+    }
+    found = {(m.sentence, m.start) for m in mentions}
+    # Cities written exactly as the gazetteer has them tell where the article is, too.
+    context = countries | {
+        m.places[0].country
+        for m in mentions
+        if m.exact
+        and not m.person_like
+        and m.places[0].kind == "city"
+        and not gaz.is_common_word(m.name)
+    }
+    mentions.extend(_fuzzy_mentions(sentences, gaz, context, found))
+
+    groups: dict[tuple[str, ...], _Group] = defaultdict(_Group)
+    for mention in mentions:
+        groups[tuple(p.key for p in mention.places[:8])].mentions.append(mention)
+    for group in groups.values():
+        for place in group.mentions[0].places[:8]:
+            scores = [_score(m, place, gaz, countries) for m in group.mentions]
+            group.scores[place.key] = max(scores) + min(1.0, 0.3 * (len(scores) - 1))
+
+    # Distance to the article's other places: namesakes far away lose, and a small
+    # town near the other places is likelier meant than not.
+    best = {
+        id(g): gaz.places[max(g.scores, key=g.scores.__getitem__)]
+        for g in groups.values()
+        if g.scores and max(g.scores.values()) >= MIN_SCORE
+    }
+    for group in groups.values():
+        others = [p for gid, p in best.items() if gid != id(group) and p.kind == "city"]
+        for key in group.scores:
+            place = gaz.places[key]
+            if place.kind == "city" and any(
+                0 < _distance_km(place, other) < NEAR_KM for other in others
+            ):
+                group.scores[key] += 1.0
+
+    drafts: dict[str, DraftPlace] = {}
+    for group in groups.values():
+        ranked = sorted(group.scores.items(), key=lambda kv: -kv[1])
+        best_key, best_score = ranked[0]
+        if best_score < MIN_SCORE:
+            continue
+        candidates = [_candidate(gaz.places[key], score) for key, score in ranked[:5]]
+        existing = drafts.get(best_key)
+        sentences_of = sorted({m.sentence for m in group.mentions})
+        positions = [(m.sentence, m.start) for m in group.mentions]
+        if existing is not None:
+            existing.sentences = sorted(set(existing.sentences) | set(sentences_of))
+            existing.positions = sorted(set(existing.positions) | set(positions))
+            if _rank(_confidence(best_score, group.mentions)) < _rank(existing.confidence):
+                existing.confidence = _confidence(best_score, group.mentions)
+            continue
+        name = _display_name(group.mentions, gaz.places[best_key], language)
+        drafts[best_key] = DraftPlace(
+            id="",
+            name=name,
+            candidates=candidates,
+            sentences=sentences_of,
+            confidence=_confidence(best_score, group.mentions),
+            reasons=_reasons(group.mentions, gaz.places[best_key], countries),
+            positions=sorted(positions),
+        )
+    places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
+    _assign_ids(places)
+    return places
+
+
+def _rank(confidence: str) -> int:
+    return (HIGH, MEDIUM, LOW).index(confidence)
+
+
+def _candidate(place: Place, score: float) -> Candidate:
+    return Candidate(
+        place.key,
+        place.kind,
+        place.name_de,
+        place.name_en,
+        place.country,
+        place.lat,
+        place.lon,
+        place.population,
+        place.source,
+        round(score, 2),
+    )
+
+
+def _display_name(mentions: list[Mention], place: Place, language: str) -> str:
+    if place.kind != "city" or all(m.adjective for m in mentions):
+        return place.name_de if language == "de" else place.name_en
+    plain = [m.name for m in mentions if not m.adjective and not m.inflected]
+    names = plain or [m.name for m in mentions if not m.adjective]
+    return max(set(names), key=names.count)
+
+
+def _reasons(mentions: list[Mention], place: Place, countries: set[str]) -> list[str]:
+    reasons = [f"{len(mentions)}× im Text / in the text"]
+    if any(m.cue for m in mentions):
+        reasons.append("preposition or place word before it")
+    if place.kind == "city" and place.country in countries:
+        reasons.append(f"the article names its country ({place.country})")
+    if all(m.adjective for m in mentions):
+        reasons.append("only as an adjective")
+    if any(m.fuzzy for m in mentions):
+        reasons.append("spelling close to the gazetteer's, not equal: confirm")
+    if any(m.person_like for m in mentions):
+        reasons.append("may be part of a person's name")
+    if any(m.inflected for m in mentions):
+        reasons.append("inflected form")
+    return reasons
+
+
+def _assign_ids(places: list[DraftPlace]) -> None:
+    used: set[str] = set()
+    for place in places:
+        base = re.sub(r"[^a-z0-9]+", "-", fold(place.place.name_en)).strip("-")[:48] or "place"
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        place.id = slug

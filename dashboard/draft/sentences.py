@@ -1,0 +1,194 @@
+"""Sentence splitting for German and English news text.
+
+A full stop ends a sentence unless it ends an abbreviation ("z.B.", "Abs.", "Dr.",
+"Mr."), an initial ("Abu B. Bakr"), an ordinal before a month ("29. Juni 2014") or a
+number inside a date ("01.07.2017"). Paragraph breaks always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    [
+        "z.b",
+        "zb",
+        "bzw",
+        "ca",
+        "usw",
+        "etc",
+        "vgl",
+        "ggf",
+        "evtl",
+        "inkl",
+        "exkl",
+        "abs",
+        "art",
+        "nr",
+        "dr",
+        "prof",
+        "med",
+        "jur",
+        "phil",
+        "dipl",
+        "ing",
+        "st",
+        "hl",
+        "sog",
+        "u.a",
+        "ua",
+        "o.ä",
+        "v.a",
+        "d.h",
+        "dh",
+        "u.ä",
+        "z.t",
+        "zt",
+        "i.d.r",
+        "gem",
+        "lit",
+        "bspw",
+        "insb",
+        "mio",
+        "mrd",
+        "tsd",
+        "jan",
+        "feb",
+        "febr",
+        "mär",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "oct",
+        "nov",
+        "dez",
+        "dec",
+        "mo",
+        "di",
+        "mi",
+        "do",
+        "fr",
+        "sa",
+        "so",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "no",
+        "vs",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "op",
+        "ch",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "bros",
+        "hr",
+        "fa",
+        "min",
+        "std",
+        "str",
+        "tel",
+    ]
+)
+_MONTH_WORDS = re.compile(
+    r"(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\b",
+    re.IGNORECASE,
+)
+# A candidate end: . ! ? or …, optional closing quotes/brackets, then space.
+_END = re.compile(r"[.!?…]+[\"”“»«'’)\]]*(?=\s)")
+_OPENING = re.compile(r"\s+[\"„“»«'‚(\[]*(?P<first>\S)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as the article wrote it, and where it is."""
+
+    index: int
+    text: str
+    paragraph: int  # 0 is the headline
+
+
+def _word_before(text: str, end: int) -> str:
+    match = re.search(r"(\S+)$", text[:end])
+    return match.group(1) if match else ""
+
+
+def _is_boundary(text: str, dot: int, after: int) -> bool:
+    """Does the full stop at `dot` end a sentence? `after` is the index past the mark."""
+    mark = text[dot]
+    opening = _OPENING.match(text, after)
+    if opening is None:
+        return False
+    first = opening["first"]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if mark != ".":
+        return True
+    word = _word_before(text, dot).lstrip("(\"„“»«'")
+    bare = word.lower().rstrip(".")
+    if bare in _ABBREVIATIONS or bare.replace(".", "") in _ABBREVIATIONS:
+        return False
+    if len(bare) == 1 and bare.isalpha():
+        return False  # an initial
+    if "." in word and re.fullmatch(r"(?:[a-zA-ZäöüÄÖÜ]\.)+[a-zA-ZäöüÄÖÜ]?", word + "."):
+        return False  # u.a., z.B., U.S.
+    if bare.isdigit():
+        rest = text[opening.start("first") :]
+        if _MONTH_WORDS.match(rest):
+            return False  # "29. Juni 2014"
+        if len(bare) <= 2 and re.match(r"\d", rest):
+            return False  # "01. 07." written apart
+    return True
+
+
+def split_paragraph(paragraph: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _END.finditer(paragraph):
+        dot = match.start()
+        if _is_boundary(paragraph, dot, match.end()):
+            sentence = paragraph[start : match.end()].strip()
+            if sentence:
+                sentences.append(sentence)
+            start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def split_sentences(headline: str, paragraphs: list[str]) -> list[Sentence]:
+    """The headline as sentence 0, then every sentence of every paragraph."""
+    out = [Sentence(0, headline, 0)] if headline else []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        for text in split_paragraph(paragraph):
+            out.append(Sentence(len(out), text, number))
+    return out

@@ -1,0 +1,109 @@
+"""Word lists of the place recogniser (German and English), kept apart from its rules."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PARTICLES = _words(
+    """
+    al el ad ar as ash az at ath ad-din ed es ez er en de del della di da do dos das du
+    la le les sur am an im upon on bin ibn bint abu umm
+    """
+)
+
+# Words before a name that say "a place follows".
+CUES = _words(
+    """
+    in im ins nahe bei beim aus nach um gegen über durch vor von richtung stadt städten
+    metropole hauptstadt ort dorf provinz region bezirk grenzstadt grenzort hafenstadt
+    küstenstadt großstadt kleinstadt near at from to into of outside inside across city
+    town village province region capital district port
+    """
+)
+
+# Cues strong enough to try a name that is spelt unlike the gazetteer's ("in Mandschbi");
+# "ins", "im", "zum" hold an article, so a noun follows them.
+FUZZY_CUES = _words(
+    """
+    in bei nahe aus nach stadt ort dorf grenzstadt kleinstadt near town city village
+    """
+)
+
+# Words before a name that say "a person follows".
+PERSON_CUES = _words(
+    """
+    herr frau präsident präsidentin minister ministerin kanzler kanzlerin sprecher
+    sprecherin chef chefin general generalmajor generalleutnant oberst kommandeur dr
+    prof mr mrs ms miss sir lord president minister spokesman spokeswoman general
+    colonel major leader king queen prince könig königin prinz papst pope senator
+    senatorin abgeordnete abgeordneter reporter korrespondent autor autorin
+    """
+)
+
+STOP_START = _words(
+    """
+    der die das ein eine und aber doch auch als wie wenn dann dort hier jetzt heute the
+    a an and but so then there here now today this that these those in on at mit nach
+    vor bei seit laut
+    """
+)
+
+# Capitalised words that are never places in news text (months, days, function words at
+# the start of a sentence), whatever town somewhere shares their spelling.
+NOT_PLACES = _words(
+    """
+    januar februar märz april mai juni juli august september oktober november dezember
+    january february march may june july october december montag dienstag mittwoch
+    donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday saturday
+    sunday doch aber als auch dann denn oder und wie wo was war wird sind ist hat haben
+    bei mit nach vor seit dass die der das des dem den ein eine einer eines schon noch
+    nur sie er es wir ihr man hier dort jetzt heute gestern morgen hamas hisbollah
+    hezbollah fatah taliban nato uno isis the and but then there here this that these
+    those his her its our their was were will would said says after before during while
+    since when where what which who also just only even still many most some more each
+    every any all both
+    """
+)
+
+# Numbers written as words (German and English) that figures and dates read.
+NUMBER_WORDS: dict[str, int] = {
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "hundert": 100,
+    "tausend": 1000,
+    "dutzend": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+}

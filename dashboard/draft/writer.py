@@ -1,0 +1,297 @@
+"""Draft -> story folder (`story.toml`, `features.geojson`, `draft.json`), written atomically.
+
+The folder is first written beside its destination, checked with the story reader's own
+`validate_story`, and only then renamed into place: a reader never sees half a story,
+and an existing folder is replaced only when asked (`force`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import shutil
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+
+from dashboard.draft.model import HIGH, Draft, DraftPlace
+from dashboard.draft.toml_text import dumps
+from dashboard.story import FEATURES_FILE, SLUG_PATTERN, STORY_FILE, Problem, validate_story
+
+DRAFT_FILE = "draft.json"
+MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
+MAX_LABELLED = 8
+
+
+class DraftWriteError(Exception):
+    """The folder could not be written; `problems` says why (validation problems too)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        self.problems = problems or []
+        super().__init__(message)
+
+
+def _other(lang: str) -> str:
+    return "en" if lang == "de" else "de"
+
+
+def _both(text: str, other: str | None = None, lang: str = "de") -> dict[str, str]:
+    """A bilingual text: the article's words, and the other language's (or the same)."""
+    return {lang: text, _other(lang): other if other is not None else text}
+
+
+def _country_name(code: str, lang: str) -> str:
+    return Locale(lang).territories.get(code, code)
+
+
+def _article_date(draft: Draft) -> dt.date:
+    return dt.date.fromisoformat(draft.published) if draft.published else dt.date.today()
+
+
+def _article_source(draft: Draft) -> dict[str, str]:
+    published = _article_date(draft)
+    who = draft.publisher or ("unbekannte Quelle" if draft.language == "de" else "unknown source")
+    return {
+        "de": f"der Artikel ({who}, {published:%d.%m.%Y})",
+        "en": f"the article ({draft.publisher or 'unknown source'}, {published.isoformat()})",
+    }
+
+
+def _note(place: DraftPlace, draft: Draft) -> dict[str, str]:
+    if place.note:
+        return _both(place.note, lang=draft.language)
+    n = len(place.sentences)
+    candidate = place.place
+    if candidate.kind == "country":
+        what_de, what_en = "Staat", "Country"
+    elif candidate.kind == "region":
+        what_de = f"Region in {_country_name(candidate.country, 'de')}"
+        what_en = f"Region in {_country_name(candidate.country, 'en')}"
+    else:
+        what_de = f"Ort in {_country_name(candidate.country, 'de')}"
+        what_en = f"Place in {_country_name(candidate.country, 'en')}"
+    de = f"{what_de}, im Artikel {n}× genannt."
+    en = f"{what_en}, named {n}× in the article."
+    if place.confidence != HIGH or place.moved_to:
+        de += " Automatisch zugeordnet: bitte prüfen."
+        en += " Matched automatically: please check."
+    if candidate.kind == "region":
+        de += " Der Punkt ist ein ungefährer Mittelpunkt."
+        en += " The point is an approximate centre."
+    return {"de": de, "en": en}
+
+
+def _names(place: DraftPlace, draft: Draft) -> tuple[str, str]:
+    candidate = place.place
+    if place.name_de and place.name_en:
+        return place.name_de, place.name_en
+    if candidate.kind == "city":
+        if draft.language == "de":
+            return place.name_de or place.name, place.name_en or candidate.name_en
+        return place.name_de or candidate.name_de, place.name_en or place.name
+    return place.name_de or candidate.name_de, place.name_en or candidate.name_en
+
+
+def _country_geometry(code: str) -> dict[str, Any] | None:
+    from dashboard.draft.countries import country_geometry
+
+    return country_geometry(code)
+
+
+def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
+    candidate = place.place
+    name_de, name_en = _names(place, draft)
+    lang = draft.language
+    properties: dict[str, Any] = {"id": place.id}
+    geometry = _country_geometry(candidate.country) if candidate.kind == "country" else None
+    if geometry is not None and not place.moved_to:
+        properties["kind"] = "area"
+        source = {"de": "Natural Earth (Umriss)", "en": "Natural Earth (outline)"}
+    else:
+        lat, lon = place.lat_lon
+        geometry = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
+        properties["kind"] = "place"
+        if place.moved_to:
+            source = {"de": "von Hand gesetzt", "en": "placed by hand"}
+        elif candidate.kind == "city":
+            source = {"de": candidate.source, "en": candidate.source}
+        else:
+            source = {
+                "de": "Lagekarte (ungefährer Mittelpunkt)",
+                "en": "Lagekarte (approximate centre)",
+            }
+    note = _note(place, draft)
+    properties.update(
+        name_de=name_de,
+        name_en=name_en,
+        note_de=note["de"],
+        note_en=note["en"],
+        source_de=source["de"],
+        source_en=source["en"],
+    )
+    if place.sentences:
+        quote = draft.sentences[place.sentences[0]]
+        properties["quote_" + lang] = quote
+        properties["quote_" + _other(lang)] = quote
+    if labelled:
+        properties["labelled"] = True
+    if place.distant:
+        properties["distant"] = True
+    if candidate.kind == "region" and not place.moved_to:
+        properties["estimate"] = True
+    return {"type": "Feature", "geometry": geometry, "properties": properties}
+
+
+def _bounds(draft: Draft, places: list[DraftPlace]) -> list[list[float]]:
+    points = [p.lat_lon for p in places if not p.distant and p.kind != "country"]
+    if not points:
+        points = [p.lat_lon for p in places if not p.distant] or [(0.0, 0.0)]
+    lats = [lat for lat, _ in points]
+    lons = [lon for _, lon in points]
+    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    pad_lat = max((north - south) * 0.15, (MIN_VIEW_SPAN - (north - south)) / 2, 0.2)
+    pad_lon = max((east - west) * 0.15, (MIN_VIEW_SPAN - (east - west)) / 2, 0.2)
+    return [
+        [round(max(-90.0, south - pad_lat), 4), round(max(-180.0, west - pad_lon), 4)],
+        [round(min(90.0, north + pad_lat), 4), round(min(180.0, east + pad_lon), 4)],
+    ]
+
+
+def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The story's `story.toml` table and `features.geojson` collection."""
+    lang = draft.language
+    published = _article_date(draft)
+    places = [p for p in draft.places if p.keep]
+    ids = {p.id for p in places}
+    labelled = {
+        p.id
+        for p in sorted(places, key=lambda p: -len(p.sentences))
+        if p.kind != "country" and not p.distant
+    }
+    labelled = set(list(labelled)[:MAX_LABELLED])
+    features = [_feature(p, draft, p.id in labelled) for p in places]
+    author = draft.author
+    who = ", ".join(x for x in (author, draft.publisher) if x)
+    credit_de = "Karte: Lagekarte · Grenzen: Natural Earth · Orte: GeoNames"
+    credit_en = "Map: Lagekarte · Borders: Natural Earth · Places: GeoNames"
+    if who:
+        credit_de += f" · Text: {who}"
+        credit_en += f" · Text: {who}"
+    story: dict[str, Any] = {
+        "format": 1,
+        "language": lang,
+        "title": _both(draft.headline, lang=lang),
+        "summary": _both(draft.summary or draft.headline, lang=lang),
+        "published": published,
+        "as_of": published,
+        "credit": {"de": credit_de, "en": credit_en},
+        "source": {
+            "publisher": draft.publisher or ("unbekannt" if lang == "de" else "unknown"),
+            **({"author": author} if author else {}),
+            "title": draft.headline,
+            **({"url": draft.url} if draft.url else {}),
+        },
+        "views": [
+            {
+                "id": "region",
+                "name": {"de": "Region", "en": "Region"},
+                "bounds": _bounds(draft, places),
+            }
+        ],
+    }
+    source = _article_source(draft)
+    figures = []
+    for figure in draft.figures:
+        if not figure.keep:
+            continue
+        entry: dict[str, Any] = {"id": figure.id, "label": _both(figure.label, lang=lang)}
+        if figure.place in ids:
+            entry["feature"] = figure.place
+        if figure.low == figure.high:
+            entry["value"] = _number(figure.low)
+        else:
+            entry["low"], entry["high"] = _number(figure.low), _number(figure.high)
+        if figure.unit:
+            entry["unit"] = _both(figure.unit, lang=lang)
+        if figure.approximate:
+            entry["approximate"] = True
+        entry["source"] = source
+        entry["quote"] = _both(draft.sentences[figure.sentence], lang=lang)
+        if figure.callout:
+            entry["callout"] = True
+        figures.append(entry)
+    if figures:
+        story["figures"] = figures
+    events = []
+    for date in draft.dates:
+        if not date.keep or not date.date or date.date > published.isoformat():
+            continue
+        entry = {
+            "id": date.id,
+            "date": date.date,
+            "title": _both(date.title, lang=lang),
+            "source": source,
+            "quote": _both(draft.sentences[date.sentence], lang=lang),
+        }
+        if date.place in ids:
+            entry["feature"] = date.place
+        events.append(entry)
+    if events:
+        story["events"] = events
+    return story, {"type": "FeatureCollection", "features": features}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() and math.isfinite(value) else value
+
+
+def write_story(draft: Draft, folder: str | Path, force: bool = False) -> Path:
+    """Write the draft as a story folder; refuse an existing one unless `force`."""
+    target = Path(folder)
+    if not SLUG_PATTERN.match(target.name):
+        raise DraftWriteError(
+            f"{target}: a story folder's name is its slug: lower-case letters, digits, "
+            "hyphens (for example 'kalifat-2017')"
+        )
+    if target.exists() and not force:
+        raise DraftWriteError(f"{target} exists: nothing written (use --force to replace it)")
+    story, features = story_data(draft)
+    story_text = dumps(story)
+    if tomllib.loads(story_text)["title"] != story["title"]:
+        raise DraftWriteError("story.toml did not read back as written")  # pragma: no cover
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        staged = work / target.name
+        staged.mkdir()
+        (staged / STORY_FILE).write_text(story_text, "utf-8")
+        (staged / FEATURES_FILE).write_text(
+            json.dumps(features, ensure_ascii=False, indent=1) + "\n", "utf-8"
+        )
+        (staged / DRAFT_FILE).write_text(
+            json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n", "utf-8"
+        )
+        problems = validate_story(staged)
+        if problems:
+            raise DraftWriteError(f"{target}: the draft does not validate", problems)
+        if target.exists():
+            old = work / "replaced"
+            target.rename(old)
+        staged.rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+def slug_for(text: str) -> str:
+    """A folder name from a headline: "Das Kalifat des IS bricht zusammen" -> "kalifat-is-…"."""
+    from dashboard.draft.names import fold
+
+    words = [w for w in re.split(r"[^a-z0-9]+", fold(text)) if w]
+    slug = "-".join(words)[:48].strip("-")
+    return slug or "story"
