@@ -21,12 +21,19 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dashboard.i18n", "dashboard.escape"),
     ("dashboard.model",),
     ("dashboard.geometry", "dashboard.wording", "dashboard.basemap", "dashboard.assets",
-     "dashboard.palette", "dashboard.resources", "dashboard.tiles", "dashboard.context"),
+     "dashboard.palette", "dashboard.resources", "dashboard.tiles", "dashboard.context",
+     "dashboard.draft.names", "dashboard.draft.words", "dashboard.draft.model",
+     "dashboard.draft.sentences", "dashboard.draft.toml_text"),
     ("dashboard.reader.limits", "dashboard.reader.fields", "dashboard.reader.features",
-     "dashboard.reader.records", "dashboard.eventlayer", "dashboard.story"),
-    ("dashboard.maps", "dashboard.cards", "dashboard.static_map", "dashboard.viewstate"),
+     "dashboard.reader.records", "dashboard.eventlayer", "dashboard.story",
+     "dashboard.draft.gazetteer", "dashboard.draft.countries", "dashboard.draft.article",
+     "dashboard.draft.dates", "dashboard.draft.figures", "dashboard.draft.places",
+     "dashboard.draft.engine"),
+    ("dashboard.maps", "dashboard.cards", "dashboard.static_map", "dashboard.viewstate",
+     "dashboard.draft.writer", "dashboard.draft"),
     ("dashboard.export",),
-    ("dashboard.app", "dashboard.cli", "dashboard.serve", "dashboard.__main__"),
+    ("dashboard.app", "dashboard.cli", "dashboard.serve", "dashboard.__main__",
+     "dashboard.draft.cli"),
 )  # fmt: skip
 # Only the page may import Streamlit: every other module is pure.
 STREAMLIT_MODULES = {"dashboard.app", "dashboard.serve"}

@@ -21,7 +21,8 @@ from babel import Locale
 
 from dashboard.draft.model import HIGH, Draft, DraftPlace
 from dashboard.draft.toml_text import dumps
-from dashboard.story import FEATURES_FILE, SLUG_PATTERN, STORY_FILE, Problem, validate_story
+from dashboard.reader.fields import SLUG_PATTERN
+from dashboard.story import FEATURES_FILE, STORY_FILE, Problem, validate_story
 
 DRAFT_FILE = "draft.json"
 MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
