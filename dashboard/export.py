@@ -23,6 +23,7 @@ from shapely.geometry import mapping
 
 from dashboard.assets import inline_assets
 from dashboard.basemap import CREDIT as BASEMAP_CREDIT
+from dashboard.escape import spreadsheet_cell
 from dashboard.i18n import Lang, text
 from dashboard.maps import build_map, map_payload
 from dashboard.model import Feature, Story
@@ -224,17 +225,14 @@ CSV_COLUMNS = (
 
 
 class _SpreadsheetSafeWriter(csv.DictWriter):
-    """A text cell starting with = + - @ would run as a formula in a spreadsheet: such
-    cells get a leading apostrophe (the OWASP advice), so text stays text."""
+    """Every cell through `spreadsheet_cell`: text stays text in any spreadsheet. Lines
+    end in CRLF (RFC 4180), so a cell holding either line-break character is quoted."""
+
+    def __init__(self, buffer: io.StringIO, fieldnames: tuple[str, ...]) -> None:
+        super().__init__(buffer, fieldnames=fieldnames, lineterminator="\r\n")
 
     def writerow(self, rowdict: dict[str, Any]) -> Any:
-        return super().writerow({key: _spreadsheet_text(value) for key, value in rowdict.items()})
-
-
-def _spreadsheet_text(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+        return super().writerow({key: spreadsheet_cell(value) for key, value in rowdict.items()})
 
 
 def _plain_number(value: float) -> str:
@@ -245,7 +243,7 @@ def _plain_number(value: float) -> str:
 def export_csv(story: Story, lang: Lang) -> str:
     """One row per feature and per figure, each with its source."""
     buffer = io.StringIO()
-    writer = _SpreadsheetSafeWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = _SpreadsheetSafeWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for feature in story.features:
         point = feature.geometry.representative_point()
