@@ -468,3 +468,6 @@ with side_column:
                 draw()
 
 st.caption(text("ui.share.help", state.lang))
+# Gazetteer ids, software and addresses: for the curious reader, apart from the sources.
+with st.expander(text("how_made", state.lang)):
+    st.html(cards.how_made_card(story, state.lang))

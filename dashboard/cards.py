@@ -1,4 +1,5 @@
-"""HTML cards of the dashboard page: header, figures, details, timeline event, error.
+"""HTML cards of the dashboard page: header, figures, details, timeline event, how the map
+was made, error.
 
 Built with Jinja's autoescaping (markupsafe), so story text is always shown as text.
 Pure functions of the story: the page only places the returned HTML.
@@ -17,8 +18,10 @@ from dashboard.wording import (
     feature_details,
     figure_meta_text,
     figure_value_text,
+    how_made,
     quote_note,
     source_line,
+    sources_line,
 )
 
 _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -95,7 +98,15 @@ _EVENT = _ENV.from_string(
 {% if place %}<p>{{ t('place', lang) }}: {{ place }}</p>{% endif %}
 {% if event.quote %}<p class="lk-quote">{{ event.quote[lang] }}</p>
 {% if note %}<p class="lk-meta">{{ note }}</p>{% endif %}{% endif %}
-<p class="lk-meta">{{ t('source', lang) }}: {{ event.source[lang] }}</p>
+<p class="lk-meta">{{ source }}</p>
+</div>"""
+)
+
+_HOW_MADE = _ENV.from_string(
+    """<div class="lk-card lk-how-made">
+<p class="lk-meta">{{ t('how_made.intro', lang) }}</p>
+<ul>{% for name, details in notes %}<li><strong>{{ name }}</strong>: {{ details }}</li>
+{% endfor %}</ul>
 </div>"""
 )
 
@@ -141,7 +152,7 @@ def figure_card(story: Story, figure: Figure, lang: Lang) -> str:
         figure=figure,
         lang=lang,
         value=figure_value_text(figure, lang),
-        meta=figure_meta_text(figure, lang),
+        meta=figure_meta_text(story, figure, lang),
         note=quote_note(story, lang),
     )
 
@@ -167,7 +178,13 @@ def event_card(story: Story, event: Event, lang: Lang) -> str:
         date=event_date(event, lang),
         place=place,
         note=quote_note(story, lang),
+        source=sources_line(story, event.sources, lang),
     )
+
+
+def how_made_card(story: Story, lang: Lang) -> str:
+    """Method details (gazetteer ids, software, addresses): kept out of the source lines."""
+    return _HOW_MADE.render(notes=how_made(story, lang), lang=lang)
 
 
 def error_card(

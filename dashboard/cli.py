@@ -26,10 +26,10 @@ def validate(paths: list[str]) -> int:
     for raw in paths:
         for folder in _story_paths(Path(raw)):
             problems = validate_story(folder)
-            if problems:
+            for problem in problems:
+                print(problem)
+            if any(not problem.warning for problem in problems):
                 failed = True
-                for problem in problems:
-                    print(problem)
             else:
                 print(f"{folder}: ok")
     return 1 if failed else 0

@@ -26,9 +26,17 @@ from dashboard.basemap import CREDIT as BASEMAP_CREDIT
 from dashboard.escape import spreadsheet_cell
 from dashboard.i18n import Lang, text
 from dashboard.maps import build_map, map_payload
-from dashboard.model import Feature, Story
+from dashboard.model import Feature, Source, Story, Text
 from dashboard.tiles import DetailTiles
-from dashboard.wording import day_text, figure_meta_text, figure_value_text
+from dashboard.wording import (
+    citation,
+    day_text,
+    figure_meta_text,
+    figure_value_text,
+    method_text,
+    shown_numbers,
+    source_addresses,
+)
 
 ALT_ID = "lk-alt"
 MAX_REASON_CHARS = 200
@@ -125,6 +133,29 @@ def export_html(
     return page.replace(_CSP_PLACEHOLDER, _content_security_policy(page, tiles), 1)
 
 
+def _source_records(story: Story, sources: tuple[Source, ...], lang: Lang) -> list[dict[str, Any]]:
+    """Each source in full (method and address too), for readers of the data."""
+    records = []
+    for source in sources:
+        record = {
+            "kind": source.kind,
+            "citation": citation(story, source, lang),
+            "publisher": source.publisher,
+            "title": source.title,
+            "date": str(source.date) if source.date else None,
+            "url": source.url,
+            "accessed": source.accessed.isoformat() if source.accessed else None,
+            "method": source.method[lang] if source.method else None,
+        }
+        records.append({key: value for key, value in record.items() if value is not None})
+    return records
+
+
+def _cited(story: Story, sources: tuple[Source, ...], lang: Lang) -> str:
+    """The citations as the reader sees them, without the "Quelle:" label."""
+    return "; ".join(citation(story, source, lang) for source in sources)
+
+
 def _feature_properties(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
     figures = story.figures_of(feature.id)
     return {
@@ -132,7 +163,8 @@ def _feature_properties(story: Story, feature: Feature, lang: Lang) -> dict[str,
         "kind": feature.kind,
         "name": feature.name[lang],
         "note": feature.note[lang],
-        "source": feature.source[lang],
+        "source": _cited(story, feature.sources, lang),
+        "sources": _source_records(story, feature.sources, lang),
         "quote": feature.quote[lang] if feature.quote else None,
         "quote_original": feature.quote[story.language] if feature.quote else None,
         "date": str(feature.date) if feature.date else None,
@@ -140,7 +172,7 @@ def _feature_properties(story: Story, feature: Feature, lang: Lang) -> dict[str,
         "estimate": feature.estimate,
         "distant": feature.distant,
         "figures": "; ".join(
-            f"{figure_value_text(f, lang)} {f.label[lang]} ({figure_meta_text(f, lang)})"
+            f"{figure_value_text(f, lang)} {f.label[lang]} ({figure_meta_text(story, f, lang)})"
             for f in figures
         )
         or None,
@@ -172,11 +204,26 @@ def export_geojson(story: Story, lang: Lang) -> str:
                     "high": f.high,
                     "unit": f.unit[lang] if f.unit else None,
                     "feature": f.feature,
-                    "source": f.source[lang],
+                    "shown": figure_value_text(f, lang),
+                    "source": _cited(story, f.sources, lang),
+                    "sources": _source_records(story, f.sources, lang),
                     "as_of": f.as_of.isoformat(),
                     "computed": f.computed,
                 }
                 for f in story.figures
+            ],
+            "events": [
+                {
+                    "id": e.id,
+                    "date": str(e.date),
+                    "title": e.title[lang],
+                    "feature": e.feature,
+                    "hindsight": e.hindsight,
+                    "source": _cited(story, e.sources, lang),
+                    "sources": _source_records(story, e.sources, lang),
+                    "quote": e.quote[lang] if e.quote else None,
+                }
+                for e in story.events
             ],
         },
         "features": [
@@ -219,8 +266,9 @@ def embed_snippet(story: Story, lang: Lang, src: str | None = None) -> str:
 
 
 CSV_COLUMNS = (
-    "record", "id", "kind", "name", "low", "high", "unit", "feature", "lat", "lon", "date",
-    "as_of", "hindsight", "estimate", "source", "quote",
+    "record", "id", "kind", "name", "note", "value", "low", "high", "unit", "feature", "lat",
+    "lon", "date", "as_of", "hindsight", "estimate", "source", "source_urls", "method",
+    "quote", "quote_translated", "quote_original",
 )  # fmt: skip
 
 
@@ -236,32 +284,72 @@ class _SpreadsheetSafeWriter(csv.DictWriter):
 
 
 def _plain_number(value: float) -> str:
-    """50000, 911, 371.9: no exponent, no thousands separator (machine-readable)."""
+    """50000, 899, 371.9: no exponent, no thousands separator (machine-readable)."""
     return str(int(value)) if value.is_integer() else repr(value)
 
 
+def _csv_sources(story: Story, sources: tuple[Source, ...], lang: Lang) -> dict[str, str]:
+    return {
+        "source": _cited(story, sources, lang),
+        "source_urls": " ".join(source_addresses(sources)),
+        "method": method_text(sources, lang),
+    }
+
+
+def _csv_quote(story: Story, quote: Text | None, lang: Lang) -> dict[str, Any]:
+    """The quote as shown, and whether it is a translation (then with the original)."""
+    if quote is None:
+        return {"quote": "", "quote_translated": "", "quote_original": ""}
+    translated = lang != story.language
+    return {
+        "quote": quote[lang],
+        "quote_translated": translated,
+        "quote_original": quote[story.language] if translated else "",
+    }
+
+
+def _csv_position(story: Story, feature_id: str | None) -> dict[str, Any]:
+    if feature_id is None:
+        return {}
+    point = story.feature(feature_id).geometry.representative_point()
+    return {"lat": round(point.y, 6), "lon": round(point.x, 6)}
+
+
 def export_csv(story: Story, lang: Lang) -> str:
-    """One row per feature and per figure, each with its source."""
+    """One row per record a reader can see (feature, figure, timeline event), with its
+    texts and numbers as shown, its sources, and how it was derived."""
     buffer = io.StringIO()
     writer = _SpreadsheetSafeWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
+    as_of = story.as_of.isoformat()
     for feature in story.features:
-        point = feature.geometry.representative_point()
         writer.writerow({
             "record": "feature", "id": feature.id, "kind": feature.kind,
-            "name": feature.name[lang], "lat": round(point.y, 6), "lon": round(point.x, 6),
+            "name": feature.name[lang], "note": feature.note[lang],
+            **_csv_position(story, feature.id),
             "date": str(feature.date) if feature.date else "",
-            "as_of": story.as_of.isoformat(), "hindsight": feature.hindsight,
-            "estimate": feature.estimate, "source": feature.source[lang],
-            "quote": feature.quote[lang] if feature.quote else "",
+            "as_of": as_of, "hindsight": feature.hindsight, "estimate": feature.estimate,
+            **_csv_sources(story, feature.sources, lang),
+            **_csv_quote(story, feature.quote, lang),
         })  # fmt: skip
     for figure in story.figures:
+        low, high = shown_numbers(figure)
         writer.writerow({
             "record": "figure", "id": figure.id, "kind": "figure", "name": figure.label[lang],
-            "low": _plain_number(figure.low), "high": _plain_number(figure.high),
+            "value": figure_value_text(figure, lang),
+            "low": _plain_number(low), "high": _plain_number(high),
             "unit": figure.unit[lang] if figure.unit else "", "feature": figure.feature or "",
             "as_of": figure.as_of.isoformat(), "estimate": figure.approximate,
-            "source": figure.source[lang], "quote": figure.quote[lang] if figure.quote else "",
+            **_csv_sources(story, figure.sources, lang),
+            **_csv_quote(story, figure.quote, lang),
+        })  # fmt: skip
+    for event in story.events:
+        writer.writerow({
+            "record": "event", "id": event.id, "kind": "event", "name": event.title[lang],
+            "feature": event.feature or "", **_csv_position(story, event.feature),
+            "date": str(event.date), "as_of": as_of, "hindsight": event.hindsight,
+            **_csv_sources(story, event.sources, lang),
+            **_csv_quote(story, event.quote, lang),
         })  # fmt: skip
     return buffer.getvalue()
 

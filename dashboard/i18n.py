@@ -32,6 +32,15 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "legend.estimate": {"de": "gestrichelt: ungefähre Lage", "en": "dashed: approximate"},
     "as_of": {"de": "Stand", "en": "As of"},
     "source": {"de": "Quelle", "en": "Source"},
+    "sources": {"de": "Quellen", "en": "Sources"},
+    "source.editorial": {"de": "Anm. d. Red.", "en": "Editor's note"},
+    "source.computed": {"de": "Berechnet", "en": "Computed"},
+    "source.accessed": {"de": "abgerufen am", "en": "accessed"},
+    "how_made": {"de": "So ist diese Karte entstanden", "en": "How this map was made"},
+    "how_made.intro": {
+        "de": "Wie Orte, Linien und Zahlen ermittelt wurden, Eintrag für Eintrag.",
+        "en": "How places, lines and figures were worked out, record by record.",
+    },
     "hindsight": {
         "de": "Nachträglich: nach Erscheinen des Artikels",
         "en": "Hindsight: after the article appeared",
@@ -126,8 +135,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "ui.explore.from": {"de": "Entfernung von", "en": "Distance from"},
     "ui.explore.to": {"de": "nach", "en": "to"},
     "ui.explore.distance": {
-        "de": "Luftlinie (geodätisch, WGS84-Ellipsoid)",
-        "en": "As the crow flies (geodesic, WGS84 ellipsoid)",
+        "de": "Luftlinie",
+        "en": "As the crow flies",
     },
     "ui.none": {"de": "– bitte wählen –", "en": "– please choose –"},
     "ui.share.help": {

@@ -53,6 +53,39 @@ class PartialDate:
         return self.value.isoformat()
 
 
+# What a source is: the story's own article, another publication, official statistics, a
+# gazetteer, something we computed from the story's data, or an editorial choice.
+SOURCE_KINDS: tuple[str, ...] = (
+    "article", "publication", "statistics", "gazetteer", "computed", "editorial",
+)  # fmt: skip
+# Kinds that cite someone else's work: a reader finds it by its publisher and title.
+CITED_KINDS: frozenset[str] = frozenset({"publication", "statistics", "gazetteer"})
+# Kinds whose reader text is our own note.
+NOTE_KINDS: frozenset[str] = frozenset({"computed", "editorial"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value comes from, as a citation.
+
+    The reader sees `about`, the citation (publisher, title, date) and `note`; `method`
+    (gazetteer ids, software, formulas) is for the "how this map was made" note and the
+    exports, never the citation. `kind` None is an unstructured one-line `source` text
+    (`text`), still read but reported as a warning.
+    """
+
+    kind: str | None
+    publisher: str | None = None
+    title: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    accessed: dt.date | None = None
+    about: Text | None = None
+    note: Text | None = None
+    method: Text | None = None
+    text: Text | None = None
+
+
 @dataclass(frozen=True)
 class Feature:
     id: str
@@ -60,7 +93,7 @@ class Feature:
     geometry: BaseGeometry
     name: Text
     note: Text
-    source: Text
+    sources: tuple[Source, ...]
     quote: Text | None = None
     date: PartialDate | None = None
     hindsight: bool = False
@@ -80,7 +113,7 @@ class Figure:
     label: Text
     low: float
     high: float
-    source: Text
+    sources: tuple[Source, ...]
     as_of: dt.date
     unit: Text | None = None
     feature: str | None = None
@@ -101,7 +134,7 @@ class Event:
     id: str
     date: PartialDate
     title: Text
-    source: Text
+    sources: tuple[Source, ...]
     feature: str | None = None
     quote: Text | None = None
     hindsight: bool = False
@@ -169,6 +202,8 @@ class Story:
     events: tuple[Event, ...] = ()
     views: tuple[View, ...] = ()
     event_layer: EventLayer | None = None
+    # What `validate` reports but the story can be shown with (a vague source).
+    warnings: tuple[Problem, ...] = ()
 
     def feature(self, feature_id: str) -> Feature:
         for feature in self.features:
@@ -202,12 +237,16 @@ def printable(text: str) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a story: file, the item it is in, the field, what is wrong."""
+    """One thing wrong with a story: file, the item it is in, the field, what is wrong.
+
+    A warning does not stop the story from loading; an error does.
+    """
 
     file: str
     where: str
     field: str | None
     message: str
+    warning: bool = False
 
     def __post_init__(self) -> None:
         # A folder name that is not UTF-8, or a "\ud800" escape in JSON, gives a lone
@@ -219,7 +258,8 @@ class Problem:
 
     def __str__(self) -> str:
         field_part = f": field '{self.field}'" if self.field else ""
-        return f"{self.file}: {self.where}{field_part}: {self.message}"
+        severity = "warning: " if self.warning else ""
+        return f"{self.file}: {self.where}{field_part}: {severity}{self.message}"
 
 
 class StoryError(Exception):

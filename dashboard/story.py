@@ -108,8 +108,9 @@ def load_story(folder: str | Path) -> Story:
             check_hindsight(where, feature.date, as_of, feature.hindsight)
     event_layer = read_event_layer_spec(folder, data, file, problems)
 
-    if problems:
-        raise StoryError(problems)
+    errors = [problem for problem in problems if not problem.warning]
+    if errors:
+        raise StoryError(errors)
     return Story(
         slug=slug,
         path=folder,
@@ -125,16 +126,17 @@ def load_story(folder: str | Path) -> Story:
         events=tuple(events),
         views=tuple(views),
         event_layer=event_layer,
+        warnings=tuple(problems),
     )
 
 
 def validate_story(folder: str | Path) -> list[Problem]:
-    """Every problem of a story folder; an empty list for a good story."""
+    """Every problem of a story folder: its errors, or the warnings of a story that
+    loads; an empty list for a good story."""
     try:
-        load_story(folder)
+        return list(load_story(folder).warnings)
     except StoryError as error:
         return error.problems
-    return []
 
 
 def story_folders(root: str | Path) -> list[Path]:

@@ -83,8 +83,11 @@ def make_hostile(features: list[dict[str, Any]]) -> None:
     """Script in every text field of every feature."""
     for feature in features:
         props = feature["properties"]
-        for key in ("name_de", "name_en", "note_de", "note_en", "quote_de", "quote_en", "source"):
+        for key in ("name_de", "name_en", "note_de", "note_en", "quote_de", "quote_en"):
             props[key] = f"{props.get(key) or key} {HOSTILE}"
+        for source in props["sources"]:
+            for key in ("publisher", "title", "about", "method"):
+                source[key] = f"{source.get(key) or key} {HOSTILE}"
 
 
 @pytest.fixture

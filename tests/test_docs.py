@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dashboard.model import SOURCE_KINDS
 from dashboard.story import load_story
 from tests.conftest import REPO
 
@@ -23,3 +24,7 @@ def test_story_format_example_is_valid(tmp_path: Path) -> None:
     story = load_story(folder)
     assert story.figures[0].low == 50000 and story.figures[0].high == 100000
     assert [e.hindsight for e in story.events] == [False, True]
+    # a source of each kind, each as the format wants it
+    records = (*story.features, *story.figures, *story.events)
+    assert {s.kind for record in records for s in record.sources} == set(SOURCE_KINDS)
+    assert story.warnings == ()

@@ -13,6 +13,7 @@ import pytest
 
 from dashboard.export import alt_text, embed_snippet, export, export_geojson, export_html
 from dashboard.story import Story, load_story
+from dashboard.wording import citation
 
 SIZE_BUDGET = 450_000  # the named ground and its typeface included
 
@@ -64,7 +65,7 @@ def test_geojson_reads_back_to_the_same_features(story: Story, tmp_path: Path) -
         row = frame.loc[frame["id"] == feature.id].iloc[0]
         assert row.geometry.equals_exact(feature.geometry, 1e-9)
         assert row["name"] == feature.name.en
-        assert row["source"] == feature.source.en
+        assert row["source"] == "; ".join(citation(story, s, "en") for s in feature.sources)
     raw = json.loads(path.read_text("utf-8"))
     figures = {f["id"]: f for f in raw["lagekarte"]["figures"]}
     assert (figures["raqqa-civilians"]["low"], figures["raqqa-civilians"]["high"]) == (
@@ -90,7 +91,7 @@ def test_embed_snippet_escapes_a_hostile_title(hostile_story_dir: Path) -> None:
     assert "&#34; onload=&#34;alert(1)" in snippet
 
 
-def test_csv_has_one_row_per_feature_and_figure_with_its_source(story: Story) -> None:
+def test_csv_has_one_row_per_record_with_its_source(story: Story) -> None:
     rows = list(csv.DictReader(io.StringIO(export(story, "csv", "en"))))
     assert [r["id"] for r in rows if r["record"] == "feature"] == [f.id for f in story.features]
     assert [r["id"] for r in rows if r["record"] == "figure"] == [f.id for f in story.figures]

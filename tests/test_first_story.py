@@ -8,7 +8,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import Point
 
-from dashboard.model import Story
+from dashboard.model import CITED_KINDS, NOTE_KINDS, Story
 
 GEOD = Geod(ellps="WGS84")
 
@@ -53,7 +53,9 @@ def test_trapped_civilians_stay_a_range(story: Story) -> None:
     assert (figure.low, figure.high) == (50_000, 100_000)
     assert figure.is_range
     assert figure.feature == "raqqa"
-    assert "Institute for the Study of War" in figure.source.en
+    (source,) = figure.sources
+    assert source.kind == "article"
+    assert source.note is not None and "Institute for the Study of War" in source.note.en
     assert figure.quote is not None and "50000 bis 100000" in figure.quote.de
 
 
@@ -66,9 +68,20 @@ def test_mosul_raqqa_distance_is_computed_geodesically(story: Story) -> None:
     assert 350 < figure.low < 400
 
 
-def test_every_figure_and_event_has_a_source(story: Story) -> None:
+def test_every_record_names_its_sources(story: Story) -> None:
+    """Structured, named and dated: a cited work has publisher, title and a date (of
+    publication, or when it was read); computed and editorial sources say what they are."""
+    assert story.warnings == ()
     for item in (*story.figures, *story.events, *story.features):
-        assert item.source.de.strip() and item.source.en.strip(), item.id
+        assert item.sources, item.id
+        for source in item.sources:
+            assert source.kind is not None, item.id  # no one-line text sources
+            if source.kind in CITED_KINDS:
+                assert source.publisher and source.title, item.id
+                if source.kind != "gazetteer":
+                    assert source.date or source.accessed, (item.id, source.title)
+            if source.kind in NOTE_KINDS:
+                assert source.note is not None, item.id
 
 
 def test_timeline_runs_from_2010_with_later_events_marked_as_hindsight(story: Story) -> None:

@@ -656,8 +656,8 @@ WRONG = [
      "file", "features", f"more than {MAX_FEATURES:,} features"),
     ("1mb-text", lambda: features_with("mosul", "note_de", LONG),
      "feature 'mosul'", "note_de", f"longer than {MAX_TEXT_CHARS} characters"),
-    ("1mb-source", lambda: features_with("mosul", "source", LONG),
-     "feature 'mosul'", "source", f"longer than {MAX_TEXT_CHARS} characters"),
+    ("1mb-source", lambda: features_with("mosul", "sources", [{"kind": "gazetteer", "title": LONG}]),  # noqa: E501
+     "feature 'mosul'", "sources[0].title", f"longer than {MAX_TEXT_CHARS} characters"),
     ("1mb-date", lambda: features_with("raqqa-encircled", "date", LONG),
      "feature 'raqqa-encircled'", "date", "malformed date"),
     ("1mb-id", lambda: features_with("mosul", "id", LONG),

@@ -44,8 +44,13 @@ def test_every_record_of_the_tiny_story_is_read(tiny: Story) -> None:
     assert {f.layer for f in tiny.features} == {"places", "areas", "lines", "events", "context"}
     assert [v.id for v in tiny.views] == ["region", "town"]
     assert tiny.source.title == "Hafenstadt unter Druck"
-    assert tiny.feature("wall").source.en == "Town council"  # source_de + source_en
-    assert tiny.feature("harbour").source.de == tiny.feature("harbour").source.en
+    assert [s.kind for s in tiny.feature("wall").sources] == ["statistics", "editorial"]
+    assert tiny.feature("wall").sources[1].note.en == "Drawn approximately."  # type: ignore[union-attr]
+    (gazetteer,) = tiny.feature("harbour").sources
+    assert (gazetteer.publisher, gazetteer.title) == ("Testortsverzeichnis", "Hafenstadt")
+    assert gazetteer.method is not None and gazetteer.method.de == gazetteer.method.en
+    relief = tiny.events[1].sources[0]
+    assert relief.url == "https://example.org/entsatz" and str(relief.date) == "2020-06-01"
 
 
 def test_figures_keep_ranges_and_compute_distances(tiny: Story) -> None:
@@ -69,7 +74,7 @@ def test_events_are_sorted_and_later_ones_are_hindsight(tiny: Story) -> None:
 
 
 def test_a_good_story_has_no_problems() -> None:
-    assert validate_story(TINY_STORY) == []
+    assert validate_story(TINY_STORY) == []  # no errors, no warnings
     assert load_story(TINY_STORY).path == TINY_STORY
 
 

@@ -17,6 +17,7 @@ from dashboard.geometry import Box, inside, region_box
 from dashboard.model import Feature, Problem, View
 from dashboard.reader.fields import ID_PATTERN, Fields, finite, shown
 from dashboard.reader.limits import MAX_FEATURES, MAX_VERTICES, read_json
+from dashboard.reader.sources import read_sources
 
 # Which geometry types each kind of feature may have.
 KIND_GEOMETRIES: dict[str, tuple[str, ...]] = {
@@ -143,14 +144,14 @@ def read_features(
             kind = None
         name = fields.flat_text("name")
         note = fields.flat_text("note")
-        source = fields.flat_source()
+        sources = read_sources(fields, flat=True)
         quote = fields.flat_text("quote", required=False)
         date = fields.date("date", required=False)
         flags = {
             key: fields.boolean(key) for key in ("hindsight", "estimate", "labelled", "distant")
         }
         geometry = _read_geometry(fields, raw.get("geometry"), kind, region, flags["distant"])
-        if None in (feature_id, kind, name, note, source, geometry):
+        if None in (feature_id, kind, name, note, sources, geometry):
             continue
         features.append(
             Feature(
@@ -159,7 +160,7 @@ def read_features(
                 geometry=geometry,
                 name=name,
                 note=note,  # type: ignore[arg-type]
-                source=source,
+                sources=sources,  # type: ignore[arg-type]
                 quote=quote,
                 date=date,
                 **flags,  # type: ignore[arg-type]

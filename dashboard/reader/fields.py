@@ -59,14 +59,37 @@ def parse_partial_date(raw: object) -> PartialDate:
 class Fields:
     """Typed reads of one record's fields; problems are collected, not raised."""
 
-    def __init__(self, problems: list[Problem], file: str, where: str, data: Mapping[str, Any]):
+    def __init__(
+        self,
+        problems: list[Problem],
+        file: str,
+        where: str,
+        data: Mapping[str, Any],
+        prefix: str = "",
+    ):
         self.problems = problems
         self.file = file
         self.where = where
         self.data = data
+        # Names a nested table's fields in problems: "sources[0]." + "url".
+        self.prefix = prefix
+
+    def _field(self, field_name: str | None) -> str | None:
+        if not self.prefix:
+            return field_name
+        return self.prefix + field_name if field_name else self.prefix.rstrip(".")
 
     def problem(self, field_name: str | None, message: str) -> None:
-        self.problems.append(Problem(self.file, self.where, field_name, message))
+        self.problems.append(Problem(self.file, self.where, self._field(field_name), message))
+
+    def warn(self, field_name: str | None, message: str) -> None:
+        self.problems.append(
+            Problem(self.file, self.where, self._field(field_name), message, warning=True)
+        )
+
+    def nested(self, data: Mapping[str, Any], prefix: str) -> Fields:
+        """The fields of a table inside this record, named `prefix` + field in problems."""
+        return Fields(self.problems, self.file, self.where, data, self.prefix + prefix)
 
     def _present(self, key: str) -> bool:
         value = self.data.get(key)
@@ -170,12 +193,16 @@ class Fields:
             return None
         return Text(de=values["de"], en=values["en"])
 
+    def any_text(self, key: str, required: bool = True) -> Text | None:
+        """`key = "…"` (the same in both languages) or a bilingual table."""
+        if isinstance(self.data.get(key), Mapping):
+            return self.text(key, required)
+        value = self.string(key, required)
+        return Text(value, value) if value is not None else None
+
     def source(self) -> Text | None:
         """`source = "…"` (a citation the same in both languages) or a bilingual table."""
-        if isinstance(self.data.get("source"), Mapping):
-            return self.text("source")
-        citation = self.string("source")
-        return Text(citation, citation) if citation is not None else None
+        return self.any_text("source")
 
     def flat_source(self) -> Text | None:
         """`source` (language-neutral) or `source_de` + `source_en` (features.geojson)."""

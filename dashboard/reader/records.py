@@ -22,6 +22,7 @@ from dashboard.model import (
     View,
 )
 from dashboard.reader.fields import Fields
+from dashboard.reader.sources import read_sources
 
 
 def _records(
@@ -108,6 +109,7 @@ def read_figures(
                 "compute",
                 "unit",
                 "feature",
+                "sources",
                 "source",
                 "quote",
                 "as_of",
@@ -119,13 +121,13 @@ def read_figures(
         label = fields.text("label")
         unit = fields.text("unit", required=False)
         feature = _feature_reference(fields, feature_ids)
-        source = fields.source()
+        sources = read_sources(fields)
         quote = fields.text("quote", required=False)
         figure_as_of = fields.day("as_of", required=False) or as_of
         approximate = fields.boolean("approximate")
         callout = _callout(fields, view_ids)
         numbers = _figure_numbers(fields, features)
-        if None in (figure_id, label, source, numbers, figure_as_of):
+        if None in (figure_id, label, sources, numbers, figure_as_of):
             continue
         low, high, computed = numbers  # type: ignore[misc]
         figures.append(
@@ -134,7 +136,7 @@ def read_figures(
                 label=label,
                 low=low,
                 high=high,
-                source=source,  # type: ignore[arg-type]
+                sources=sources,  # type: ignore[arg-type]
                 as_of=figure_as_of,
                 unit=unit,
                 feature=feature,
@@ -235,24 +237,26 @@ def read_events(
 ) -> list[Event]:
     events: list[Event] = []
     for fields in _records(data, "events", file, problems):
-        fields.unknown_keys(("id", "date", "title", "feature", "source", "quote", "hindsight"))
+        fields.unknown_keys(
+            ("id", "date", "title", "feature", "sources", "source", "quote", "hindsight")
+        )
         event_id = fields.string("id")
         date = fields.date("date")
         title = fields.text("title")
         feature = _feature_reference(fields, feature_ids)
-        source = fields.source()
+        sources = read_sources(fields)
         quote = fields.text("quote", required=False)
         hindsight = fields.boolean("hindsight")
         if date is not None and as_of is not None:
             check_hindsight(fields, date, as_of, hindsight)
-        if None in (event_id, date, title, source):
+        if None in (event_id, date, title, sources):
             continue
         events.append(
             Event(
                 id=event_id,
                 date=date,
                 title=title,
-                source=source,  # type: ignore[arg-type]
+                sources=sources,  # type: ignore[arg-type]
                 feature=feature,
                 quote=quote,
                 hindsight=hindsight,
