@@ -54,13 +54,12 @@ def _article_date(draft: Draft) -> dt.date:
     return dt.date.fromisoformat(draft.published) if draft.published else dt.date.today()
 
 
-def _article_source(draft: Draft) -> dict[str, str]:
-    published = _article_date(draft)
-    who = draft.publisher or ("unbekannte Quelle" if draft.language == "de" else "unknown source")
-    return {
-        "de": f"der Artikel ({who}, {published:%d.%m.%Y})",
-        "en": f"the article ({draft.publisher or 'unknown source'}, {published.isoformat()})",
-    }
+# Figures and dates come from the article itself: the story's [source].
+ARTICLE_SOURCES = [{"kind": "article"}]
+
+
+def _editorial(de: str, en: str) -> dict[str, Any]:
+    return {"kind": "editorial", "note": {"de": de, "en": en}}
 
 
 def _note(place: DraftPlace, draft: Draft) -> dict[str, str]:
@@ -112,28 +111,29 @@ def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
     geometry = _country_geometry(candidate.country) if candidate.kind == "country" else None
     if geometry is not None and not place.moved_to:
         properties["kind"] = "area"
-        source = {"de": "Natural Earth (Umriss)", "en": "Natural Earth (outline)"}
+        sources: list[dict[str, Any]] = [
+            {"kind": "publication", "publisher": "Natural Earth", "title": "Admin 0 – Countries"}
+        ]
     else:
         lat, lon = place.lat_lon
         geometry = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
         properties["kind"] = "place"
         if place.moved_to:
-            source = {"de": "von Hand gesetzt", "en": "placed by hand"}
+            sources = [_editorial("von Hand gesetzt", "placed by hand")]
         elif candidate.kind == "city":
-            source = {"de": candidate.source, "en": candidate.source}
+            sources = [
+                {"kind": "gazetteer", "publisher": "GeoNames", "title": candidate.name_en,
+                 "method": candidate.source}
+            ]  # fmt: skip
         else:
-            source = {
-                "de": "Lagekarte (ungefährer Mittelpunkt)",
-                "en": "Lagekarte (approximate centre)",
-            }
+            sources = [_editorial("ungefährer Mittelpunkt", "approximate centre")]
     note = _note(place, draft)
     properties.update(
         name_de=name_de,
         name_en=name_en,
         note_de=note["de"],
         note_en=note["en"],
-        source_de=source["de"],
-        source_en=source["en"],
+        sources=sources,
     )
     if place.sentences:
         quote = draft.sentences[place.sentences[0]]
@@ -205,7 +205,6 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
             }
         ],
     }
-    source = _article_source(draft)
     figures = []
     for figure in draft.figures:
         if not figure.keep:
@@ -221,7 +220,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
             entry["unit"] = _both(figure.unit, lang=lang)
         if figure.approximate:
             entry["approximate"] = True
-        entry["source"] = source
+        entry["sources"] = ARTICLE_SOURCES
         entry["quote"] = _both(draft.sentences[figure.sentence], lang=lang)
         if figure.callout:
             entry["callout"] = True
@@ -236,7 +235,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
             "id": date.id,
             "date": date.date,
             "title": _both(date.title, lang=lang),
-            "source": source,
+            "sources": ARTICLE_SOURCES,
             "quote": _both(draft.sentences[date.sentence], lang=lang),
         }
         if date.place in ids:
