@@ -3,7 +3,8 @@
 Run from the repository root: `streamlit run dashboard/app.py`.
 The page only lays out and wires widgets; stories, maps and cards come from the core
 modules. The map reruns the script only on a click on a feature (never on pan or zoom)
-and keeps its view: changes reach it as centre, zoom and a highlight layer.
+and keeps its view: changes reach it as a small instruction (the chosen feature, and
+what to show when that changes), never by drawing it again.
 """
 
 from __future__ import annotations
@@ -36,21 +37,21 @@ from dashboard.export import (  # noqa: E402
 )
 from dashboard.geometry import geodesic_distance_km  # noqa: E402
 from dashboard.i18n import LANGS, Lang, format_number, text  # noqa: E402
-from dashboard.maps import EventCells, build_map, focus_on, map_payload, view_focus  # noqa: E402
+from dashboard.maps import EventCells, MapFollow, build_map, map_payload  # noqa: E402
 from dashboard.model import Story, StoryListing  # noqa: E402
-from dashboard.palette import PALETTE  # noqa: E402
 from dashboard.story import load_stories  # noqa: E402
-from dashboard.viewstate import ViewState, parse_params  # noqa: E402
+from dashboard.viewstate import TABS, ViewState, parse_params  # noqa: E402
 from dashboard.wording import event_date  # noqa: E402
 
 # Another folder of stories can be given for a newsroom's own stories (and for tests).
 STORIES_DIR = Path(os.environ.get("LAGEKARTE_STORIES", REPO / "geodata" / "stories"))
 STATIC_VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
 VENDOR_URL = "/app/static/vendor"
-MAP_HEIGHT = 540
-MAP_WIDTH_GUESS = 760  # for choosing zooms; the map fills its column
+MAP_HEIGHT = 600  # with the header above, the whole map fits a 1440 × 900 screen
 LANG_NAMES: dict[Lang, str] = {"de": "Deutsch", "en": "English"}
 PANEL_KEY = "side_panel"
+TAB_TEXTS = {"details": "ui.details", "figures": "figures", "timeline": "timeline",
+             "explore": "ui.explore", "export": "ui.export"}  # fmt: skip
 
 
 # ---------------------------------------------------------------------------
@@ -79,7 +80,10 @@ def _stories(root: str, fingerprint: tuple) -> StoryListing:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
     story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
-    return map_payload(story, lang, show_title=embed, collapse_layers=embed)
+    return map_payload(
+        story, lang, show_title=embed, details_in_map="always" if embed else "narrow",
+        keep_url=True, fill_frame=embed,
+    )  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)  # shared, never changed: no copies
@@ -119,17 +123,29 @@ def _update(**changes) -> ViewState:
     return new
 
 
-def _focus(center: tuple[float, float], zoom: int) -> None:
-    """Move the map (without rebuilding it) on the next draw."""
-    st.session_state.map_focus = (center, zoom)
+def _move_map(target: dict | None) -> None:
+    """Ask the map to show `target` ({"feature": id}, {"view": id} or {"at": [lat, lon,
+    zoom]}) on its next draw. A new number, so the same target asked again still moves
+    a map the reader has panned away since."""
+    seq = st.session_state.get("map_move", {}).get("seq", 0) + 1
+    st.session_state.map_move = {"seq": seq, "target": target}
+
+
+def _first_target(state: ViewState) -> dict | None:
+    """What a link shows when it opens: its view, else its place, else the default."""
+    if state.at:
+        return {"at": list(state.at)}
+    if state.view:
+        return {"view": state.view}
+    if state.feature:
+        return {"feature": state.feature}
+    return None
 
 
 def _select_feature(story: Story, feature_id: str | None, show_details: bool = False) -> None:
-    state = _update(feature=feature_id)
     if feature_id:
-        _focus(*focus_on(story, feature_id, MAP_WIDTH_GUESS, MAP_HEIGHT))
-        if show_details:
-            st.session_state[PANEL_KEY] = text("ui.details", state.lang)
+        _update(feature=feature_id, **({"tab": "details"} if show_details else {}))
+        _move_map({"feature": feature_id})
 
 
 def _select_event(story: Story, event_id: str) -> None:
@@ -137,6 +153,15 @@ def _select_event(story: Story, event_id: str) -> None:
     _update(event=event_id)
     if event.feature:
         _select_feature(story, event.feature)
+
+
+def _map_clicked(story: Story, key: str) -> None:
+    """A feature clicked on the map: its details in the side panel. The map shows it
+    already, so it does not move."""
+    drawing = (st.session_state.get(key) or {}).get("last_active_drawing") or {}
+    clicked = (drawing.get("properties") or {}).get("id")
+    if clicked in {f.id for f in story.features}:
+        _update(feature=clicked, tab="details")
 
 
 # ---------------------------------------------------------------------------
@@ -147,9 +172,10 @@ def _select_event(story: Story, event_id: str) -> None:
 def _controls(state: ViewState, listing: StoryListing) -> None:
     slugs = sorted(set(listing.stories) | set(listing.broken))
     several = len(slugs) > 1
-    lang_box, story_box = st.columns([1, 3]) if several else (st.container(), None)
+    lang_box, story_box = st.container(), (st.container() if several else None)
     lang_box.segmented_control(
         text("ui.language", state.lang),
+        label_visibility="collapsed",
         options=list(LANGS),
         format_func=LANG_NAMES.__getitem__,
         default=state.lang,
@@ -164,8 +190,8 @@ def _controls(state: ViewState, listing: StoryListing) -> None:
         return loaded.title[state.lang] if loaded else f"{slug} \u26a0"
 
     def choose_story() -> None:
-        _update(story=st.session_state.story_control, feature=None, event=None, view=None)
-        st.session_state.pop("map_focus", None)
+        _update(story=st.session_state.story_control, feature=None, event=None, view=None, at=None)
+        _move_map(None)
 
     story_box.selectbox(
         text("ui.story", state.lang),
@@ -175,51 +201,6 @@ def _controls(state: ViewState, listing: StoryListing) -> None:
         key="story_control",
         on_change=choose_story,
     )
-
-
-def _view_picker(state: ViewState, story: Story) -> None:
-    if len(story.views) < 2:
-        return
-    names = {v.id: v.name[state.lang] for v in story.views}
-    key = f"view_control_{story.slug}"
-
-    def choose_view() -> None:
-        chosen = st.session_state[key] or story.views[0].id
-        _update(view=chosen)
-        _focus(*view_focus(story, chosen, MAP_WIDTH_GUESS, MAP_HEIGHT))
-
-    st.segmented_control(
-        text("ui.view", state.lang),
-        options=list(names),
-        format_func=lambda view_id: markdown_text(names[view_id]),  # options are Markdown
-        default=state.view or story.views[0].id,
-        key=key,
-        on_change=choose_view,
-    )
-
-
-def _highlight(story: Story, feature_id: str | None) -> folium.FeatureGroup:
-    """The chosen feature's outline, added without rebuilding the map. No text in it."""
-    group = folium.FeatureGroup(name="highlight", control=False)
-    if feature_id is None:
-        return group
-    geometry = story.feature(feature_id).geometry
-    if geometry.geom_type == "Point":
-        folium.CircleMarker(
-            [geometry.y, geometry.x], radius=16, color=PALETTE["highlight"], weight=3, fill=False,
-            interactive=False,
-        ).add_to(group)  # fmt: skip
-    else:
-        folium.GeoJson(
-            geometry.__geo_interface__,
-            style_function=lambda _: {
-                "color": PALETTE["highlight"],
-                "weight": 5,
-                "fillOpacity": 0.05,
-            },
-            interactive=False,
-        ).add_to(group)
-    return group
 
 
 def _events_key(story: Story) -> str:
@@ -253,40 +234,30 @@ def _events_period(state: ViewState, story: Story, fingerprint: tuple) -> None:
     st.caption(_event_cells(story.slug, state.lang, start, end, fingerprint)[1])
 
 
-def _map(state: ViewState, story: Story, fingerprint: tuple) -> ViewState:
+def _map(state: ViewState, story: Story, fingerprint: tuple) -> None:
     payload = _payload(story.slug, state.lang, state.embed, fingerprint)
     folium_map = build_map(story, state.lang, payload=payload)
     serve_assets(folium_map, VENDOR_URL)
-    if "map_focus" not in st.session_state:  # a link's view, or its place, on first draw
-        if state.view:
-            _focus(*view_focus(story, state.view, MAP_WIDTH_GUESS, MAP_HEIGHT))
-        elif state.feature:
-            _focus(*focus_on(story, state.feature, MAP_WIDTH_GUESS, MAP_HEIGHT))
-    center, zoom = st.session_state.get("map_focus", (None, None))
-    result = st_folium(
+    if "map_move" not in st.session_state:
+        st.session_state.map_move = {"seq": 0, "target": _first_target(state)}
+    move = st.session_state.map_move
+    follow = folium.FeatureGroup(name="follow", control=False)
+    MapFollow(state.feature, move["seq"], move["target"]).add_to(follow)
+    key = f"map-{story.slug}-{state.lang}-{int(state.embed)}"
+    st_folium(
         folium_map,
-        key=f"map-{story.slug}-{state.lang}-{int(state.embed)}",
+        key=key,
         height=MAP_HEIGHT,
         use_container_width=True,
         # Only feature clicks come back: pan and zoom never rerun the script. (Not the click
         # count either: its default differs from the frontend's first value, which would
         # cost every page load a second script run.)
         returned_objects=["last_active_drawing"],
-        center=center,
-        zoom=zoom,
-        feature_group_to_add=[
-            _highlight(story, state.feature),
-            *_events(story, state, fingerprint),
-        ],
+        # read in a callback, before the page is drawn, so the map and the side panel
+        # show the click at once
+        on_change=lambda: _map_clicked(story, key),
+        feature_group_to_add=[follow, *_events(story, state, fingerprint)],
     )
-    # A click sends the clicked feature; the same feature clicked twice sends nothing new.
-    drawing = (result or {}).get("last_active_drawing") or {}
-    clicked = (drawing.get("properties") or {}).get("id")
-    if clicked and clicked != st.session_state.get("last_click"):
-        st.session_state.last_click = clicked
-        if clicked in {f.id for f in story.features}:
-            state = _update(feature=clicked)
-    return state
 
 
 def _details(state: ViewState, story: Story) -> None:
@@ -419,11 +390,12 @@ state = _state(listing)
 story = listing.stories.get(state.story) if state.story else None
 
 if state.embed and story is not None:
+    st.html(cards.EMBED_STYLE)  # the map fills the frame; its credit line is on the map
     _map(state.within(story), story, fingerprint)
-    st.html(cards.credit_line(story, state.lang))
     st.stop()
 
-controls_slot = st.container()
+st.html(cards.PAGE_STYLE)
+title_slot, controls_slot = st.columns([5, 1], vertical_alignment="top")
 if story is None:
     with controls_slot:
         _controls(state, listing)
@@ -435,33 +407,36 @@ if story is None:
     st.stop()
 
 state = state.within(story)
-header_slot = st.container()
 map_column, side_column = st.columns([3, 2], gap="medium")
 # The map is drawn first, into its place further down the page, so that its frame starts
 # loading before the rest of the page has been sent.
 with map_column:
-    state = _map(state, story, fingerprint)
+    _map(state, story, fingerprint)
     st.caption(text("ui.map.help", state.lang))
+    _events_period(state, story, fingerprint)
 with controls_slot:
     _controls(state, listing)
-    st.html(cards.STYLE)
-with header_slot:
+with title_slot:
     st.html(cards.header_card(story, state.lang))
-    _view_picker(state, story)
-    _events_period(state, story, fingerprint)
 with side_column:
     # Only the open tab is drawn: less for the browser to render before the map is ready.
     panels = {
-        "ui.details": lambda: _details(state, story),
+        "details": lambda: _details(state, story),
         "figures": lambda: _figures(state, story),
         "timeline": lambda: _timeline(state, story),
-        "ui.explore": lambda: _explore(state, story),
-        "ui.export": lambda: _exports(state, story, fingerprint),
+        "explore": lambda: _explore(state, story),
+        "export": lambda: _exports(state, story, fingerprint),
     }
-    labels = [text(k, state.lang) for k in panels]
-    # A link to an event opens the timeline; otherwise the details come first.
-    first = labels[2] if state.event and not state.feature else labels[0]
-    tabs = st.tabs(labels, key=PANEL_KEY, on_change="rerun", default=first)
+    labels = {tab: text(TAB_TEXTS[tab], state.lang) for tab in TABS}
+    # The open tab is the one in the URL: it stays open while the reader steps through
+    # the timeline, changes language or clicks the map (which opens the details).
+    st.session_state[PANEL_KEY] = labels[state.tab]
+
+    def choose_tab() -> None:
+        chosen = st.session_state[PANEL_KEY]
+        _update(tab=next(tab for tab, label in labels.items() if label == chosen))
+
+    tabs = st.tabs(list(labels.values()), key=PANEL_KEY, on_change=choose_tab)
     for tab, draw in zip(tabs, panels.values(), strict=True):
         if tab.open:
             with tab:

@@ -43,16 +43,43 @@ STYLE = """<style>
   font-style: italic; }
 .lk-error { border-color: {accent}; background: #fff5f5; }
 .lk-error li { font-family: ui-monospace, monospace; font-size: .85rem; }
-.lk-header { border: none; padding: 0; background: none; }
+.lk-header { border: none; padding: 0; background: none; margin: 0; }
+.lk-header h1 { font-size: 1.55rem; }
 </style>""".replace("{accent}", PALETTE["accent"])
+
+# The page: the map above the fold. Streamlit's header bar and its blank band go; the
+# summary folds away on a phone, so the map starts high on the first screen.
+PAGE_STYLE = STYLE.replace(
+    "</style>",
+    """[data-testid="stHeader"] { display: none; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 2rem; }
+.lk-summary-narrow summary { cursor: pointer; font-size: .9rem; color: #444; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: .5rem; }
+  .lk-header h1 { font-size: 1.3rem; }
+  .lk-summary-wide, .lk-header-credit { display: none; }  /* the map carries the credit */
+}
+@media (min-width: 641px) { .lk-summary-narrow { display: none; } }
+</style>""",
+)
+
+# `?mode=embed`: nothing but the map, as high as the frame it is shown in.
+EMBED_STYLE = """<style>
+[data-testid="stHeader"] { display: none; }
+[data-testid="stMainBlockContainer"] { padding: 0; max-width: none; }
+[data-testid="stMain"], .stApp { overflow: hidden; }
+iframe[title="streamlit_folium.st_folium"] { height: 100vh !important; display: block; }
+</style>"""
 
 _HEADER = _ENV.from_string(
     """<div class="lk-card lk-header">
 <h1>{{ story.title[lang] }}</h1>
-<p>{{ story.summary[lang] }}</p>
+<p class="lk-summary-wide">{{ story.summary[lang] }}</p>
+<details class="lk-summary-narrow"><summary>{{ t('ui.summary', lang) }}</summary>
+<p>{{ story.summary[lang] }}</p></details>
 <p class="lk-meta">{{ t('published', lang) }}: {{ published }} ·
  <strong>{{ t('as_of', lang) }}: {{ as_of }}</strong> · {{ source }}</p>
-<p class="lk-meta">{{ story.credit[lang] }}</p>
+<p class="lk-meta lk-header-credit">{{ story.credit[lang] }}</p>
 </div>"""
 )
 
@@ -126,15 +153,10 @@ _DISTANCE = _ENV.from_string(
 <p class="lk-meta">{{ t('ui.explore.distance', lang) }}</p>
 </div>"""
 )
-_CREDIT = _ENV.from_string('<p class="lk-meta lk-credit-line">{{ credit }}</p>')
 
 
 def distance_card(start: str, end: str, distance: str, lang: Lang) -> str:
     return _DISTANCE.render(start=start, end=end, distance=distance, lang=lang)
-
-
-def credit_line(story: Story, lang: Lang) -> str:
-    return _CREDIT.render(credit=story.credit[lang])
 
 
 def header_card(story: Story, lang: Lang) -> str:

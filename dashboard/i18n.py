@@ -30,6 +30,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "layer.context": {"de": "Ferne Orte", "en": "Far-away places"},
     "legend.title": {"de": "Legende", "en": "Legend"},
     "legend.estimate": {"de": "gestrichelt: ungefähre Lage", "en": "dashed: approximate"},
+    "legend.large_areas": {"de": "Staaten, Regionen", "en": "Countries, regions"},
     "as_of": {"de": "Stand", "en": "As of"},
     "source": {"de": "Quelle", "en": "Source"},
     "sources": {"de": "Quellen", "en": "Sources"},
@@ -120,6 +121,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "No story yet: add a folder under geodata/stories/.",
     },
     "ui.story": {"de": "Geschichte", "en": "Story"},
+    "ui.summary": {"de": "Worum es geht", "en": "What it is about"},
     "ui.view": {"de": "Ansicht", "en": "View"},
     "ui.details": {"de": "Details", "en": "Details"},
     "ui.details.empty": {
@@ -141,8 +143,9 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "ui.none": {"de": "– bitte wählen –", "en": "– please choose –"},
     "ui.share.help": {
         "de": "Die Adresse im Browser gibt diese Ansicht wieder: Geschichte, Sprache, Ort, "
-        "Ereignis.",
-        "en": "The address in the browser reproduces this view: story, language, place, event.",
+        "Ereignis, offener Reiter und Kartenausschnitt.",
+        "en": "The address in the browser reproduces this view: story, language, place, event, "
+        "open tab and the map's view.",
     },
     "ui.map.help": {
         "de": "Ebenen oben rechts ein- und ausschalten; Orte sind auch per Tastatur erreichbar.",

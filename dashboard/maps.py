@@ -10,9 +10,10 @@ dashboard, `assets.inline_assets` for a single-file export).
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import folium
 from branca.element import MacroElement
@@ -26,6 +27,7 @@ from dashboard.escape import script_json
 from dashboard.geometry import (
     GEOD,
     WEB_MERCATOR_M_PER_PX_Z0,
+    geodesic_area_km2,
     is_large_area,
     view_bounds,
     web_mercator_fractions,
@@ -43,11 +45,17 @@ from dashboard.wording import (
 )
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
+DetailsPlace = Literal["always", "narrow", "never"]
 
 # A key place's label shows only from the zoom at which it is this far (px) from every
 # key place listed before it, so Mosul's and al-Nuri's labels do not sit on each other.
 LABEL_SPACING_PX = 70
 MAX_ZOOM = 18
+# A place shown on its own ("show on the map", a timeline step) at least at this zoom.
+POINT_ZOOM = 12
+# Streamlit puts the side panel beside the map from this page width on (below it, under
+# the map, so a phone gets the details inside the map).
+SIDE_PANEL_MIN_WIDTH_PX = 640
 
 
 @cache
@@ -60,6 +68,14 @@ def _compact_script(source: str) -> str:
     single-file export counts. (No line of it continues a string or a regex.)"""
     lines = (line.strip() for line in source.splitlines())
     return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+def _compact_css(source: str) -> str:
+    """Our own styles without comments and indentation (see `_compact_script`)."""
+    without_comments = re.sub(r"/\*.*?\*/", "", source, flags=re.DOTALL)
+    lines = (line.strip() for line in without_comments.splitlines())
+    # no space is needed around these in CSS (our files have none of them inside a string)
+    return re.sub(r"\s*([{};:,>])\s*", r"\1", "\n".join(line for line in lines if line))
 
 
 class StoryLayers(MacroElement):
@@ -81,7 +97,7 @@ class StoryLayers(MacroElement):
         super().__init__()
         self._name = "StoryLayers"
         self.payload = script_json(payload)
-        self.css = _web_file("story_map.css") + "\n" + _web_file("context_map.css")
+        self.css = _compact_css(_web_file("story_map.css") + "\n" + _web_file("context_map.css"))
 
 
 class EventCells(MacroElement):
@@ -100,13 +116,29 @@ class EventCells(MacroElement):
         self.summary = script_json(summary)
 
 
+class MapFollow(MacroElement):
+    """Tells a map already drawn which feature is chosen and, when `seq` is new, what to
+    show (`web/story_map.js`, `follow`): the map moves without being rebuilt."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "window.lagekarte ? window.lagekarte.follow({{ this.command }})"
+        " : (window.lagekartePending = {{ this.command }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, feature: str | None, seq: int, target: dict[str, Any] | None):
+        super().__init__()
+        self._name = "MapFollow"
+        self.command = script_json({"feature": feature, "seq": seq, "target": target})
+
+
 def build_map(
     story: Story,
     lang: Lang,
     *,
     view: str | None = None,
     show_title: bool = True,
-    collapse_layers: bool = False,
     payload: dict[str, Any] | None = None,
     gestures: bool = False,
     tiles: DetailTiles | None = None,
@@ -130,8 +162,7 @@ def build_map(
         }
     if payload is None:
         payload = map_payload(
-            story, lang, view=view, show_title=show_title, collapse_layers=collapse_layers,
-            tiles=tiles,
+            story, lang, view=view, show_title=show_title, tiles=tiles,
         )  # fmt: skip
     (south, west), (north, east) = payload["view"]
     folium_map = folium.Map(
@@ -156,16 +187,33 @@ def map_payload(
     *,
     view: str | None = None,
     show_title: bool = True,
-    collapse_layers: bool = False,
     tiles: DetailTiles | None = None,
+    details_in_map: DetailsPlace = "always",
+    keep_url: bool = False,
+    fill_frame: bool = False,
 ) -> dict[str, Any]:
-    """Everything the map's JavaScript needs, as plain JSON-able data."""
+    """Everything the map's JavaScript needs, as plain JSON-able data.
+
+    `details_in_map`: where a click shows a feature's details inside the map: "always"
+    (an export, an embed), "narrow" (only when the page is too narrow for its side panel),
+    or "never". `keep_url`: the map keeps its view in the page's address. `fill_frame`:
+    the map is as high as the frame it is shown in.
+    """
     chosen = view_bounds(story, view)
     return {
         "context": context_payload(story, lang),
         "callouts": callouts(story, lang),
         "tiles": tiles.payload(lang) if tiles else None,
-        "collapseLayers": collapse_layers,
+        "story": story.slug,
+        "detailsInMap": details_in_map,
+        "sidePanelMinWidth": SIDE_PANEL_MIN_WIDTH_PX,
+        "keepUrl": keep_url,
+        "fillFrame": fill_frame,
+        "pointZoom": POINT_ZOOM,
+        "views": [
+            {"id": v.id, "name": v.name[lang], "bounds": [list(v.bounds[0]), list(v.bounds[1])]}
+            for v in story.views
+        ],
         "lang": lang,
         "title": story.title[lang],
         "asOfText": f"{text('as_of', lang)}: {day_text(story.as_of, lang)}",
@@ -185,52 +233,57 @@ def map_payload(
             "zoomIn": text("zoom_in", lang),
             "zoomOut": text("zoom_out", lang),
             "inset": text("map.inset", lang),
+            "views": text("ui.view", lang),
         },
         "legend": _legend(story, lang),
         "base": {"world": basemap_shapes("world"), "region": basemap_shapes("region")},
         "baseBox": list(REGION_BOX),
         "features": {
             "type": "FeatureCollection",
-            "features": [_feature_json(story, feature, lang) for feature in story.features],
+            "features": [_feature_json(story, feature, lang) for feature in drawing_order(story)],
         },
         "details": {f.id: feature_details(story, f, lang) for f in story.features},
         "eventLayerName": story.event_layer.name[lang] if story.event_layer else None,
     }
 
 
+def drawing_order(story: Story) -> list[Feature]:
+    """Features in the order the map draws them: areas largest first, so that an area
+    inside another (the old city inside Iraq) lies on top and takes the click."""
+    return sorted(story.features, key=lambda f: -geodesic_area_km2(f) if f.kind == "area" else 0)
+
+
+def legend_key(feature: Feature) -> str:
+    """Features drawn with the same symbol share a key: `areas:large:now`, `places:place:later`."""
+    variant = "large" if is_large_area(feature) else feature.kind
+    return f"{feature.layer}:{variant}:{'later' if feature.hindsight else 'now'}"
+
+
 def _legend(story: Story, lang: Lang) -> list[dict[str, Any]]:
-    """One legend line per kind of symbol the story uses."""
-    entries: list[dict[str, Any]] = []
-    seen: set[tuple[str, bool]] = set()
+    """One legend line per symbol the story draws; `sample` is a feature drawn with it,
+    so that the map draws the legend's symbol in that feature's colours. The map shows
+    only the lines whose features are in view."""
+    entries: dict[str, dict[str, Any]] = {}
     for layer in LAYERS:
         for feature in story.features:
-            if feature.layer != layer:
+            key = legend_key(feature)
+            if feature.layer != layer or key in entries:
                 continue
-            key = (layer, feature.hindsight)
-            if key in seen:
-                continue
-            seen.add(key)
             label = text(f"layer.{layer}", lang)
+            if is_large_area(feature):
+                label = text("legend.large_areas", lang)
             if feature.hindsight:
                 label = f"{label} ({text('hindsight.short', lang)})"
-            entries.append(
-                {
-                    "layer": layer,
-                    "kind": feature.kind,
-                    "hindsight": feature.hindsight,
-                    "text": label,
-                }
-            )
-    if any(f.estimate for f in story.features):
-        entries.append(
-            {
-                "layer": "areas",
-                "kind": "line",
-                "hindsight": True,
-                "text": text("legend.estimate", lang),
-            }
-        )
-    return entries
+            entries[key] = {"key": key, "kind": feature.kind, "sample": feature.id, "text": label}
+    estimated = next((f for f in story.features if f.estimate), None)
+    if estimated is not None:
+        entries["estimate"] = {
+            "key": "estimate",
+            "kind": "line",
+            "sample": estimated.id,
+            "text": text("legend.estimate", lang),
+        }
+    return list(entries.values())
 
 
 def _feature_json(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
@@ -245,6 +298,7 @@ def _feature_json(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
         "hindsight": feature.hindsight,
         "distant": feature.distant,
         "large": is_large_area(feature),
+        "legend": legend_key(feature),
     }
     if feature.labelled:
         properties["label_min_zoom"] = label_min_zoom(story, feature)
@@ -304,29 +358,3 @@ def callouts(story: Story, lang: Lang) -> list[dict[str, Any]]:
             "maxZoom": max(zooms) + 1 if zooms else MAX_ZOOM,
         })  # fmt: skip
     return out
-
-
-POINT_ZOOM = 12
-
-
-def focus_on(
-    story: Story, feature_id: str, width_px: int, height_px: int
-) -> tuple[tuple[float, float], int]:
-    """Centre (lat, lon) and zoom that show one feature."""
-    geometry = story.feature(feature_id).geometry
-    if geometry.geom_type == "Point":
-        return (geometry.y, geometry.x), POINT_ZOOM
-    west, south, east, north = geometry.bounds
-    # a margin so the feature does not touch the map's edge
-    bounds = [[south, west], [north, east]]
-    zoom = fit_zoom(bounds, int(width_px * 0.8), int(height_px * 0.8))
-    return ((south + north) / 2, (west + east) / 2), zoom
-
-
-def view_focus(
-    story: Story, view_id: str | None, width_px: int, height_px: int
-) -> tuple[tuple[float, float], int]:
-    """Centre (lat, lon) and zoom of a named view."""
-    bounds = view_bounds(story, view_id)
-    (south, west), (north, east) = bounds
-    return ((south + north) / 2, (west + east) / 2), fit_zoom(bounds, width_px, height_px)

@@ -1,7 +1,11 @@
 """What the reader is looking at, as it lives in the URL (`?story=…&lang=…&feature=…`).
 
-Parsing is forgiving: an unknown story, language, feature or event is dropped, never an
-error, so that an old or hand-edited link still opens a page.
+Parsing is forgiving: an unknown story, language, feature, event, tab or view is dropped,
+never an error, so that an old or hand-edited link still opens a page.
+
+The map's view (`view=` a named view, or `at=` centre and zoom) is kept in the URL by the
+map's own script as the reader pans and zooms, without asking the server; the page reads
+it from a link when it opens.
 """
 
 from __future__ import annotations
@@ -13,6 +17,11 @@ from dashboard.i18n import DEFAULT_LANG, LANGS, Lang
 from dashboard.model import Story
 
 EMBED_MODE = "embed"
+# The side panel's tabs, in order; the first is the default.
+TABS = ("details", "figures", "timeline", "explore", "export")
+MAX_ZOOM = 18
+
+MapAt = tuple[float, float, int]
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,8 @@ class ViewState:
     feature: str | None = None
     event: str | None = None
     view: str | None = None
+    at: MapAt | None = None
+    tab: str = TABS[0]
     embed: bool = False
 
     def to_params(self) -> dict[str, str]:
@@ -34,6 +45,10 @@ class ViewState:
             value = getattr(self, key)
             if value:
                 params[key] = value
+        if self.at:
+            params["at"] = format_at(self.at)
+        if self.tab != TABS[0]:
+            params["tab"] = self.tab
         if self.embed:
             params["mode"] = EMBED_MODE
         return params
@@ -57,11 +72,39 @@ def parse_params(params: Mapping[str, str], slugs: list[str]) -> ViewState:
     if story not in slugs:
         story = slugs[0] if slugs else None
     lang = params.get("lang", DEFAULT_LANG)
+    feature = params.get("feature") or None
+    event = params.get("event") or None
+    tab = params.get("tab")
+    if tab not in TABS:
+        # a link to an event (and to no place) opens the timeline
+        tab = "timeline" if event and not feature else TABS[0]
     return ViewState(
         story=story,
         lang=lang if lang in LANGS else DEFAULT_LANG,  # type: ignore[arg-type]
-        feature=params.get("feature") or None,
-        event=params.get("event") or None,
+        feature=feature,
+        event=event,
         view=params.get("view") or None,
+        at=parse_at(params.get("at")),
+        tab=tab,
         embed=params.get("mode") == EMBED_MODE,
     )
+
+
+def parse_at(value: str | None) -> MapAt | None:
+    """`36.3400,43.1300,14` -> (36.34, 43.13, 14); anything else -> None."""
+    parts = (value or "").split(",")
+    if len(parts) != 3:
+        return None
+    try:
+        lat, lon, zoom = float(parts[0]), float(parts[1]), int(parts[2])
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= MAX_ZOOM):
+        return None  # also NaN, which fails every comparison
+    return lat, lon, zoom
+
+
+def format_at(at: MapAt) -> str:
+    """The URL form of centre and zoom, as the map writes it."""
+    lat, lon, zoom = at
+    return f"{lat:.4f},{lon:.4f},{zoom}"

@@ -7,11 +7,13 @@ story.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.viewstate import TABS
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard" / "app.py")
@@ -24,14 +26,15 @@ PANELS = {"de": ["Details", "Zahlen", "Chronik", "Erkunden", "Export"],
 def run_page(
     monkeypatch, stories: Path | None = None, panel: int | None = None, **params: str
 ) -> AppTest:
-    """Run the page with query parameters; `panel` opens a side tab (0 details … 3 explore)."""
+    """Run the page with query parameters; `panel` opens a side tab (0 details … 3 explore)
+    as a link does (`?tab=`)."""
     if stories is not None:
         monkeypatch.setenv("LAGEKARTE_STORIES", str(stories))
     page = AppTest.from_file(APP, default_timeout=60)
+    if panel is not None:
+        params["tab"] = TABS[panel]
     for key, value in params.items():
         page.query_params[key] = value
-    if panel is not None:
-        page.session_state["side_panel"] = PANELS[params.get("lang", "de")][panel]
     page.run()
     assert not page.exception, page.exception
     return page
@@ -116,14 +119,23 @@ def test_distance_between_two_places_is_geodesic(monkeypatch) -> None:
     assert 350 <= km <= 400
 
 
-def test_embed_mode_shows_only_the_map_and_credit(monkeypatch) -> None:
+def map_script(page: AppTest) -> str:
+    """The map's script as the page sends it to the browser (AppTest cannot draw it)."""
+    (component,) = page.get("component_instance")
+    return json.loads(component.proto.json_args)["script"]
+
+
+def test_embed_mode_shows_only_the_map_with_its_credit(monkeypatch) -> None:
     page = run_page(monkeypatch, lang="en", mode="embed")
     assert 'class="lk-card lk-header"' not in html_text(page)
     assert "Das Kalifat" not in html_text(page) and "The IS caliphate" not in html_text(page)
+    # the credit is the map's own one-line credit, and the map fills the frame
+    script = map_script(page)
     assert (
-        "Map: Lagekarte \u00b7 Borders: Natural Earth \u00b7 Text: Jan Kuhlmann, dpa"
-        in html_text(page)
+        '"credit":"Map: Lagekarte \u00b7 Borders: Natural Earth \u00b7 Text: Jan Kuhlmann, dpa"'
+        in (script)
     )
+    assert '"fillFrame":true' in script
     assert len(page.tabs) == 0
 
 

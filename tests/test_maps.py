@@ -23,7 +23,7 @@ def rendered(story: Story, lang: str = "de") -> str:
 def test_every_feature_is_in_exactly_one_layer(tiny: Story) -> None:
     payload = map_payload(tiny, "de")
     features = payload["features"]["features"]
-    assert [f["properties"]["id"] for f in features] == [f.id for f in tiny.features]
+    assert sorted(f["properties"]["id"] for f in features) == sorted(f.id for f in tiny.features)
     assert {f["properties"]["layer"] for f in features} <= set(LAYERS)
     layers = {f["properties"]["id"]: f["properties"]["layer"] for f in features}
     assert layers["capital"] == "context"
@@ -55,9 +55,29 @@ def test_key_places_are_labelled_and_close_labels_wait_for_zoom(tiny: Story) -> 
 def test_legend_lists_each_layer_in_use(tiny: Story) -> None:
     payload = map_payload(tiny, "en")
     texts = [entry["text"] for entry in payload["legend"]]
-    # the only event is later than the article: its legend line says so
-    assert texts == ["Areas", "Borders", "Places", "Events (later)", "Far-away places",
-                     "dashed: approximate"]  # fmt: skip
+    # the only event is later than the article: its legend line says so; the province
+    # is drawn as a large area, in its own colours
+    assert texts == ["Areas", "Countries, regions", "Borders", "Places", "Events (later)",
+                     "Far-away places", "dashed: approximate"]  # fmt: skip
+
+
+def test_each_legend_line_is_drawn_like_a_feature_of_its_own(tiny: Story) -> None:
+    """The legend's area symbol was red while the countries were drawn brown: each line
+    now names a feature drawn with its symbol, and every feature names its line."""
+    payload = map_payload(tiny, "de")
+    keys = {entry["key"]: entry for entry in payload["legend"]}
+    features = {f["properties"]["id"]: f["properties"] for f in payload["features"]["features"]}
+    for entry in payload["legend"]:
+        if entry["key"] != "estimate":
+            assert features[entry["sample"]]["legend"] == entry["key"]
+    assert {props["legend"] for props in features.values()} <= set(keys)
+    assert features["province"]["legend"] != features["old-town"]["legend"]
+
+
+def test_smaller_areas_are_drawn_above_the_larger_ones_around_them(tiny: Story) -> None:
+    """The Iraq polygon lay on top of Mosul's old city and took its clicks."""
+    ids = [f["properties"]["id"] for f in map_payload(tiny, "de")["features"]["features"]]
+    assert ids.index("province") < ids.index("old-town")
 
 
 @pytest.mark.parametrize(

@@ -34,3 +34,22 @@ def test_ids_the_story_does_not_have_are_dropped(tiny: Story) -> None:
 def test_only_the_embed_mode_embeds() -> None:
     assert parse_params({"mode": "embed"}, SLUGS).embed
     assert not parse_params({"mode": "EMBED"}, SLUGS).embed
+
+
+def test_open_tab_and_map_view_survive_the_link() -> None:
+    state = ViewState(story="tiny-story", feature="harbour", tab="figures", at=(54.1, 10.25, 11))
+    params = state.to_params()
+    assert params["tab"] == "figures" and params["at"] == "54.1000,10.2500,11"
+    assert parse_params(params, SLUGS) == state
+
+
+def test_a_link_to_an_event_alone_opens_the_timeline() -> None:
+    assert parse_params({"event": "siege"}, SLUGS).tab == "timeline"
+    assert parse_params({"event": "siege", "feature": "harbour"}, SLUGS).tab == "details"
+    assert parse_params({"event": "siege", "tab": "explore"}, SLUGS).tab == "explore"
+    assert parse_params({"tab": "nonsense"}, SLUGS).tab == "details"
+
+
+def test_a_broken_map_view_in_the_link_is_dropped() -> None:
+    for at in ("1,2", "a,b,c", "nan,10,5", "91,0,5", "0,181,5", "0,0,19", "0,0,5.5"):
+        assert parse_params({"at": at}, SLUGS).at is None, at

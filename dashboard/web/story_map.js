@@ -51,6 +51,11 @@ function lagekarteStoryMap(map, data) {
   // The colours come with the data (dashboard/palette.py); the styles use them as --lk-*.
   var C = data.palette;
   Object.keys(C).forEach(function (name) { container.style.setProperty("--lk-" + name, C[name]); });
+  // `?mode=embed`: the map fills the frame it is shown in, whatever its height.
+  if (data.fillFrame) {
+    container.style.height = "100vh";
+    map.invalidateSize();
+  }
   container.setAttribute("role", "region");
   container.setAttribute("aria-label", data.title);
   if (data.describedBy) container.setAttribute("aria-describedby", data.describedBy);
@@ -133,8 +138,10 @@ function lagekarteStoryMap(map, data) {
       iconSize: [16, 16],
       iconAnchor: [8, 8]
     });
-    // Key places stay on top of events at the same spot, so a reader can always click them.
-    var zIndexOffset = p.labelled ? 1000 : p.kind === "event" ? -1000 : 0;
+    // Key places stay on top of events at the same spot, so a reader can always click them;
+    // of two key places drawn on each other (Mosul and al-Nuri, zoomed out) the one
+    // labelled from the lower zoom is on top.
+    var zIndexOffset = p.labelled ? 1000 + 10 * (18 - p.label_min_zoom) : p.kind === "event" ? -1000 : 0;
     return L.marker(latlng, {
       icon: icon, keyboard: true, riseOnHover: true, zIndexOffset: zIndexOffset
     });
@@ -143,6 +150,11 @@ function lagekarteStoryMap(map, data) {
   var byId = new Map();
   var details = new Map(Object.entries(data.details));
   var labelled = [];
+  var selectedId = null;
+  // streamlit-folium reports a clicked feature only when it differs from the last one
+  // reported: a running count makes every click a new report, so clicking a place again
+  // after choosing another elsewhere still reaches the page.
+  var clickCount = 0;
 
   function makeAccessible(layer, p) {
     var node = layer.getElement ? layer.getElement() : null;
@@ -179,8 +191,15 @@ function lagekarteStoryMap(map, data) {
     } else {
       layer.bindTooltip(label, { direction: "top", offset: [0, -8], className: "lk-hover" });
     }
-    layer.on("add", function () { makeAccessible(layer, p); });
-    layer.on("click", function () { select(p.id); });
+    layer.on("add", function () {
+      makeAccessible(layer, p);
+      if (selectedId === p.id) markSelected(layer, true);
+    });
+    layer.on("click", function () {
+      clickCount += 1;
+      p.click = clickCount;
+      select(p.id, true);
+    });
   }
 
   var layers = {};
@@ -188,6 +207,8 @@ function lagekarteStoryMap(map, data) {
   data.layers.forEach(function (name) {
     layers[name] = L.geoJSON(null, { style: styleOf, pointToLayer: pointOf, onEachFeature: bind });
   });
+  // Areas come largest first (see maps.py), so a smaller area drawn inside a larger one
+  // lies on top and takes the click.
   data.features.features.forEach(function (feature) {
     layers[feature.properties.layer].addData(feature);
   });
@@ -241,12 +262,23 @@ function lagekarteStoryMap(map, data) {
   }
   map.on("zoomend overlayadd", updateLabels);
 
+  // Small frames (an embed in a narrow column, a phone) get compact boxes.
+  function fitBoxesToSize() {
+    var size = map.getSize();
+    container.classList.toggle("lk-small", size.x < 480 || size.y < 360);
+    container.classList.toggle("lk-tiny", size.x < 340 || size.y < 300);
+  }
+  fitBoxesToSize();
+  map.on("resize", fitBoxesToSize);
+
   // Title box (export) -------------------------------------------------------
   if (data.showTitle) {
     var titleControl = L.control({ position: "topleft" });
     titleControl.onAdd = function () {
       var box = el("div", "lk-title");
-      box.appendChild(el("h1", null, data.title));
+      var heading = el("h1", null, data.title);
+      heading.title = data.title;
+      box.appendChild(heading);
       box.appendChild(el("p", "lk-asof", data.asOfText));
       box.appendChild(el("p", "lk-source-line", data.sourceText));
       L.DomEvent.disableClickPropagation(box);
@@ -255,94 +287,193 @@ function lagekarteStoryMap(map, data) {
     titleControl.addTo(map);
   }
   L.control.zoom({ position: "topleft", zoomInTitle: T.zoomIn, zoomOutTitle: T.zoomOut }).addTo(map);
-  // On a narrow map (a phone) the layer list opens from a button instead of covering it.
-  var collapseLayers = data.collapseLayers || map.getSize().x < 600;
-  var layerControl = L.control.layers(null, null, { collapsed: collapseLayers, position: "topright" });
+
+  // Named views: buttons beside the zoom control. The pressed one is the view the map
+  // shows; any other move of the map releases it.
+  var views = data.views || [];
+  var viewById = new Map();
+  views.forEach(function (view) { viewById.set(view.id, view); });
+  var namedView = views.length ? views[0].id : null;
+  var viewButtons = [];
+  if (views.length > 1) {
+    var viewControl = L.control({ position: "topleft" });
+    viewControl.onAdd = function () {
+      var box = el("div", "lk-views leaflet-bar");
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", T.views);
+      views.forEach(function (view) {
+        var button = el("button", null, view.name);
+        button.type = "button";
+        button.setAttribute("data-view-id", view.id);
+        button.addEventListener("click", function () { showView(view.id); });
+        viewButtons.push(button);
+        box.appendChild(button);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    viewControl.addTo(map);
+  }
+  function pressViewButton() {
+    viewButtons.forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-view-id") === namedView));
+    });
+  }
+  pressViewButton();
+
+  var layerControl = L.control.layers(null, null, { collapsed: true, position: "topright" });
   overlays.forEach(function (pair) { layerControl.addOverlay(pair[1], asHtmlText(pair[0])); });
   layerControl.addTo(map);
   L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
 
-  // Legend ------------------------------------------------------------------
+  // Legend: one line per kind of symbol on the map now, drawn as the map draws it -----
+  var legendLines = [];
   var legend = L.control({ position: "bottomleft" });
+  var legendBox;
   legend.onAdd = function () {
     // A disclosure, open where the map has room for it.
-    var box = el("details", "lk-legend");
-    box.open = map.getSize().x >= 600;
-    box.setAttribute("aria-label", T.legend);
-    box.appendChild(el("summary", null, T.legend));
+    legendBox = el("details", "lk-legend");
+    legendBox.open = !container.classList.contains("lk-small") && map.getSize().x >= 600;
+    legendBox.setAttribute("aria-label", T.legend);
+    legendBox.appendChild(el("summary", null, T.legend));
     var list = el("ul");
     data.legend.forEach(function (entry) {
       var item = el("li");
-      var sym = symbol(entry.kind, entry.hindsight);
-      if (entry.layer === "context") sym.setAttribute("class", sym.getAttribute("class") + " lk-symbol-context");
-      item.appendChild(sym);
+      item.setAttribute("data-legend", entry.key);
+      item.appendChild(legendSymbol(entry));
       item.appendChild(el("span", null, entry.text));
       list.appendChild(item);
+      legendLines.push({ key: entry.key, node: item });
     });
-    box.appendChild(list);
+    legendBox.appendChild(list);
     if (data.eventLayerName) {
       var item = el("p", "lk-events-legend");
       var dot = symbol("place", false);
       dot.setAttribute("class", dot.getAttribute("class") + " lk-symbol-events");
       item.appendChild(dot);
       item.appendChild(el("span", null, data.eventLayerName));
-      box.appendChild(item);
-      box.appendChild(eventSummary);
+      legendBox.appendChild(item);
+      legendBox.appendChild(eventSummary);
     }
-    L.DomEvent.disableClickPropagation(box);
-    return box;
+    L.DomEvent.disableClickPropagation(legendBox);
+    L.DomEvent.disableScrollPropagation(legendBox);
+    return legendBox;
   };
-  legend.addTo(map);
 
-  // Credit line ---------------------------------------------------------------
+  function legendSymbol(entry) {
+    var sample = byId.get(entry.sample);
+    var p = sample.feature.properties;
+    if (entry.kind !== "area" && entry.kind !== "line") {
+      // the marker's own classes, so the legend's dot has the marker's colours
+      var holder = el("span", "lk-marker lk-marker-" + (p.distant ? "context" : p.kind) +
+        (p.hindsight ? " lk-hindsight" : ""));
+      holder.appendChild(symbol(p.kind, p.hindsight));
+      return holder;
+    }
+    var svg = symbol(entry.kind, false);
+    var shape = svg.firstChild;
+    var style = styleOf(sample.feature);
+    shape.style.stroke = style.color;
+    shape.style.strokeWidth = Math.min(style.weight, 3);
+    shape.style.fill = entry.kind === "area" ? style.fillColor : "none";
+    if (entry.kind === "area") shape.style.fillOpacity = Math.max(style.fillOpacity, 0.15);
+    if (entry.key === "estimate") shape.style.strokeDasharray = "3 2";
+    return svg;
+  }
+
+  // On the map now: in view, and (a line or an area) at least a few pixels across.
+  function onMap(layer) {
+    if (!layer._map) return false;
+    var bounds = map.getBounds();
+    if (layer.getLatLng) return bounds.contains(layer.getLatLng());
+    var own = layer.getBounds();
+    var size = map.latLngToContainerPoint(own.getNorthEast())
+      .subtract(map.latLngToContainerPoint(own.getSouthWest()));
+    return bounds.intersects(own) && Math.max(Math.abs(size.x), Math.abs(size.y)) >= 6;
+  }
+
+  function updateLegend() {
+    var shown = new Set();
+    byId.forEach(function (layer) {
+      if (!onMap(layer)) return;
+      var p = layer.feature.properties;
+      shown.add(p.legend);
+      if (p.estimate) shown.add("estimate");
+    });
+    var any = false;
+    legendLines.forEach(function (line) {
+      line.node.hidden = !shown.has(line.key);
+      any = any || !line.node.hidden;
+    });
+    if (legendBox) legendBox.hidden = !any && !data.eventLayerName;
+  }
+  legend.addTo(map);
+  map.on("moveend overlayadd overlayremove", updateLegend);
+
+  // Credit line: one line; the whole text on hover, focus or a tap -------------
   var credit = L.control({ position: "bottomright" });
   credit.onAdd = function () {
     var box = el("div", "lk-credit", data.credit);
+    box.title = data.credit;
+    box.tabIndex = 0;
+    box.addEventListener("click", function () { box.classList.toggle("lk-credit-open"); });
+    L.DomEvent.disableClickPropagation(box);
     return box;
   };
   credit.addTo(map);
 
-  // Details panel -------------------------------------------------------------
-  var panel = L.control({ position: "topright" });
-  var panelBox;
-  panel.onAdd = function () {
-    panelBox = el("section", "lk-details");
-    panelBox.setAttribute("aria-live", "polite");
-    panelBox.setAttribute("aria-label", T.details);
-    panelBox.hidden = true;
-    L.DomEvent.disableClickPropagation(panelBox);
-    L.DomEvent.disableScrollPropagation(panelBox);
-    return panelBox;
-  };
-  panel.addTo(map);
-
-  var selectedId = null;
-
-  function clearSelection() {
-    var layer = selectedId === null ? undefined : byId.get(selectedId);
-    if (layer) {
-      var node = layer.getElement && layer.getElement();
-      if (node) node.classList.remove("lk-selected");
-    }
-    selectedId = null;
+  // Details inside the map: only where the page has no side panel for them (an export,
+  // an embed, a phone). A card along the map's foot, at most 40% of its height.
+  function hostWindow() {
+    try {
+      if (window.parent !== window && window.parent.location.origin === window.location.origin) {
+        return window.parent;
+      }
+    } catch (error) { /* another origin: not ours to read */ }
+    return null;
+  }
+  var host = hostWindow();
+  function detailsInMap() {
+    if (data.detailsInMap === "always") return true;
+    if (data.detailsInMap !== "narrow") return false;
+    return (host || window).innerWidth < data.sidePanelMinWidth;
   }
 
-  function select(id) {
+  var panelBox = el("section", "lk-details");
+  panelBox.setAttribute("aria-live", "polite");
+  panelBox.setAttribute("aria-label", T.details);
+  panelBox.hidden = true;
+  L.DomEvent.disableClickPropagation(panelBox);
+  L.DomEvent.disableScrollPropagation(panelBox);
+  container.appendChild(panelBox);
+
+  function closeDetails() {
+    panelBox.hidden = true;
+  }
+
+  function markSelected(layer, on) {
+    var node = layer.getElement && layer.getElement();
+    if (node) node.classList.toggle("lk-selected", on);
+    // a small area comes to the front to show its outline; a large one stays beneath
+    if (on && layer.bringToFront && !layer.feature.properties.large) layer.bringToFront();
+  }
+
+  function highlight(id) {
+    if (selectedId !== null && byId.has(selectedId)) markSelected(byId.get(selectedId), false);
+    selectedId = id !== null && id !== undefined && byId.has(id) ? id : null;
+    if (selectedId !== null) markSelected(byId.get(selectedId), true);
+  }
+
+  function select(id, fromMap) {
     var info = details.get(id);
     if (!info) return;
-    clearSelection();
-    selectedId = id;
-    var layer = byId.get(id);
-    var node = layer && layer.getElement && layer.getElement();
-    if (node) node.classList.add("lk-selected");
+    highlight(id);
+    if (!fromMap || !detailsInMap()) return;
     panelBox.textContent = "";
     var close = el("button", "lk-close", "\u00d7");
     close.type = "button";
     close.setAttribute("aria-label", T.close);
-    close.addEventListener("click", function () {
-      panelBox.hidden = true;
-      clearSelection();
-    });
+    close.addEventListener("click", closeDetails);
     panelBox.appendChild(close);
     panelBox.appendChild(el("h2", null, info.name));
     if (info.date) panelBox.appendChild(el("p", "lk-date", info.date));
@@ -368,10 +499,137 @@ function lagekarteStoryMap(map, data) {
     }
     panelBox.appendChild(el("p", "lk-source", info.source));
     panelBox.hidden = false;
+    keepInSight(id);
   }
 
-  map.fitBounds(data.view, { animate: false });
+  // The chosen place stays visible above the details card.
+  function keepInSight(id) {
+    var layer = byId.get(id);
+    var latlng = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+    var point = map.latLngToContainerPoint(latlng);
+    var size = map.getSize();
+    var free = size.y - panelBox.offsetHeight - 8;
+    if (point.y < free - 16 && point.y > 16 && point.x > 0 && point.x < size.x) return;
+    moveMap(function () {
+      map.panBy([point.x - size.x / 2, point.y - free / 2], { animate: false });
+    });
+  }
+
+  // Moves the map makes itself, told apart from the reader's -------------------------
+  var ownMoves = 0;
+  function moveMap(move) {
+    ownMoves += 1;
+    try { move(); } finally { ownMoves -= 1; }
+  }
+  // what the map was last asked to show, fitted again when an embedding frame resizes
+  var refit = function () { map.fitBounds(data.view, { animate: false }); };
+
+  function showView(id) {
+    var view = viewById.get(id);
+    if (!view) return;
+    closeDetails();
+    refit = function () { map.fitBounds(view.bounds, { animate: false }); };
+    moveMap(refit);
+    namedView = id;
+    pressViewButton();
+    keepUrl();
+  }
+
+  function showFeature(id) {
+    var layer = byId.get(id);
+    if (!layer) return;
+    if (!layer._map) layer.addTo(map);
+    refit = function () {
+      if (layer.getLatLng) map.setView(layer.getLatLng(), Math.max(map.getZoom(), data.pointZoom), { animate: false });
+      else map.fitBounds(layer.getBounds(), { padding: [24, 24], animate: false });
+    };
+    moveMap(refit);
+    namedView = null;
+    pressViewButton();
+    keepUrl();
+  }
+
+  function showAt(at) {
+    refit = function () { map.setView([at[0], at[1]], at[2], { animate: false }); };
+    moveMap(refit);
+    namedView = null;
+    pressViewButton();
+    keepUrl();
+  }
+
+  map.on("movestart", function () {
+    if (ownMoves) return;
+    namedView = null;
+    pressViewButton();
+  });
+  map.on("zoomstart", function () { if (!ownMoves) closeDetails(); });
+
+  // The page's address keeps the map's view (dashboard only): the named view, or centre
+  // and zoom. Kept by this script, so panning and zooming never rerun the page.
+  function viewParams() {
+    // the default view is named too: a link must not open on a close-up of its place
+    if (namedView) return { view: namedView, at: null };
+    var centre = map.getCenter();
+    return { view: null, at: centre.lat.toFixed(4) + "," + centre.lng.toFixed(4) + "," + map.getZoom() };
+  }
+  function keepUrl() {
+    if (!host || !data.keepUrl) return;
+    var wanted = viewParams();
+    host.lagekarteView = JSON.stringify({ story: data.story, view: wanted.view, at: wanted.at });
+    host.history.replaceState(host.history.state, "", host.location.href);  // merged in below
+  }
+  // Streamlit writes the address after each run of the page, knowing nothing of the map's
+  // view: every address written gets the view merged in. Installed once per page, as a
+  // function of the page itself (this frame is replaced when the language changes).
+  if (host && data.keepUrl && !host.lagekarteKeepsView) {
+    host.lagekarteKeepsView = true;
+    new host.Function("history", [
+      "['pushState', 'replaceState'].forEach(function (name) {",
+      "  var original = history[name];",
+      "  history[name] = function (state, title, url) {",
+      "    var kept = JSON.parse(window.lagekarteView || 'null');",
+      "    if (kept && url !== undefined && url !== null) {",
+      "      var next = new URL(url, location.href);",
+      "      ['view', 'at'].forEach(function (key) {",
+      "        if (kept[key]) next.searchParams.set(key, kept[key]); else next.searchParams.delete(key);",
+      "      });",
+      "      url = next.pathname + next.search + next.hash;",
+      "    }",
+      "    return original.call(history, state, title, url);",
+      "  };",
+      "});"
+    ].join("\n"))(host.history);
+  }
+  map.on("moveend", keepUrl);
+
+  // Instructions from the page: which feature is chosen, and (when `seq` is new) what to
+  // show. A map drawn again for the same story (another language) keeps its view.
+  var lastSeq = null;
+  var restored = false;
+  function follow(command) {
+    highlight(command.feature);
+    if (command.seq === lastSeq) return;
+    var first = lastSeq === null;
+    lastSeq = command.seq;
+    if (first && restored) return;
+    var target = command.target;
+    if (!target) return;
+    closeDetails();
+    if (target.view) showView(target.view);
+    else if (target.feature) showFeature(target.feature);
+    else if (target.at) showAt(target.at);
+  }
+
+  // read before the first move, which writes it anew
+  var kept = host && data.keepUrl && host.lagekarteView ? JSON.parse(host.lagekarteView) : {};
+  moveMap(refit);
+  if (kept.story === data.story) {
+    restored = true;
+    if (kept.view) showView(kept.view);
+    else if (kept.at) showAt(kept.at.split(",").map(Number));
+  }
   updateLabels();
+  updateLegend();
   if (data.eventCells) setEventCells(data.eventCells, data.eventSummary);
   // An embedding frame may settle its size after the map is drawn: fit again until
   // the reader has moved the map themselves.
@@ -380,7 +638,7 @@ function lagekarteStoryMap(map, data) {
     map.getContainer().addEventListener(type, function () { readerMoved = true; });
   });
   map.on("resize", function () {
-    if (!readerMoved) map.fitBounds(data.view, { animate: false });
+    if (!readerMoved) moveMap(refit);
   });
 
   var moves = { count: 0 };
@@ -393,7 +651,11 @@ function lagekarteStoryMap(map, data) {
     eventCellCount: function () { return eventLayer.getLayers().length; },
     layers: layers,
     select: select,
+    follow: follow,
+    selected: function () { return selectedId; },
+    namedView: function () { return namedView; },
     featureIds: Array.from(byId.keys()),
     layerOf: function (id) { return byId.get(id); }
   };
+  if (window.lagekartePending) follow(window.lagekartePending);
 }

@@ -1,0 +1,54 @@
+"""Opening the dashboard in the browser tests, and reading its map's state."""
+
+from __future__ import annotations
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+DESKTOP = {"viewport": {"width": 1440, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SCREENS = {"desktop": DESKTOP, "phone": PHONE}
+
+
+def open_dashboard(watched_page, url: str, query: str = "", **context_options):
+    host = url.split("//", 1)[1]
+    page = watched_page(allowed_hosts={host}, **context_options)
+    sent: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    page.sent = sent
+    page.goto(f"{url}/{query}")
+    page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").wait_for()
+    page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
+    return page
+
+
+def map_frame(page):
+    """The map's frame (a new one after a change of language or story)."""
+    page.wait_for_function(
+        """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+                   return f && f.contentWindow && f.contentWindow.lagekarte; }"""
+    )
+    frame_element = page.locator(MAP_FRAME).element_handle()
+    return frame_element.content_frame()
+
+
+def map_view(frame) -> dict:
+    """Zoom, centre, the chosen feature and every feature drawn as chosen."""
+    return frame.evaluate(
+        """() => ({
+            zoom: lagekarte.map.getZoom(),
+            center: lagekarte.map.getCenter(),
+            selected: lagekarte.selected(),
+            highlighted: [...document.querySelectorAll('.lk-selected')]
+                .map(n => n.getAttribute('data-feature-id')),
+            named: lagekarte.namedView(),
+        })"""
+    )
+
+
+def shows(frame, feature_id: str) -> bool:
+    """Whether the feature (its point, or part of its outline) is within the map's view."""
+    return frame.evaluate(
+        """(id) => { const layer = lagekarte.layerOf(id); const view = lagekarte.map.getBounds();
+                     return layer.getLatLng ? view.contains(layer.getLatLng())
+                                            : view.intersects(layer.getBounds()); }""",
+        feature_id,
+    )

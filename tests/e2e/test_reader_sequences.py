@@ -1,0 +1,191 @@
+"""The dashboard as a reader uses it: one thing after another, on a desktop and a phone.
+
+Each test is a sequence that once lost track of the reader: the map jumping back to the
+place clicked before, a tab or language switch resetting the map, the timeline throwing
+the reader out of its tab, a copied link opening somewhere else, the old city that could
+not be clicked, details shown twice, the map below the fold.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.story import Story
+from tests.e2e.dashboard_page import (
+    MAP_FRAME,
+    SCREENS,
+    map_frame,
+    map_view,
+    open_dashboard,
+    shows,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def screen(request) -> dict:
+    """Each sequence runs on a desktop (1440 × 900) and a phone (390 × 844)."""
+    return SCREENS[request.param]
+
+
+def is_phone(screen: dict) -> bool:
+    return screen["viewport"]["width"] < 640
+
+
+def click_feature(page, feature_id: str) -> None:
+    page.frame_locator(MAP_FRAME).locator(f"[data-feature-id='{feature_id}']").click()
+    expect(page.locator(f".lk-details-card[data-feature-id='{feature_id}']")).to_be_visible()
+    page.wait_for_url(re.compile(f"feature={feature_id}"))
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
+
+
+def test_click_a_then_b_the_map_stays_and_marks_only_b(
+    watched_page, dashboard_url: str, screen: dict
+) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
+    frame = map_frame(page)
+    click_feature(page, "mosul")
+    before = map_view(frame)
+    click_feature(page, "raqqa")
+    frame.wait_for_function("() => lagekarte.selected() === 'raqqa'")
+    after = map_view(frame)
+    assert after["highlighted"] == ["raqqa"]
+    assert (after["zoom"], after["center"]) == (before["zoom"], before["center"])
+    assert shows(frame, "raqqa")
+    panel = page.frame_locator(MAP_FRAME).locator(".lk-details")
+    if is_phone(screen):
+        # no side panel beside the map: the details show in it, once, as a low card
+        expect(panel).to_contain_text("Rakka")
+        sheet = panel.bounding_box()
+        map_box = page.locator(MAP_FRAME).bounding_box()
+        assert sheet["height"] <= 0.4 * map_box["height"] + 1
+        marker = page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']")
+        assert marker.bounding_box()["y"] + marker.bounding_box()["height"] <= sheet["y"]
+        # a change of view closes it
+        page.frame_locator(MAP_FRAME).locator("[data-view-id='raqqa']").click()
+        expect(panel).to_be_hidden()
+    else:
+        expect(panel).to_be_hidden()  # the side panel has the details: not twice
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_click_then_a_tab_then_the_language_keeps_the_view(
+    watched_page, dashboard_url: str, screen: dict
+) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
+    frame = map_frame(page)
+    click_feature(page, "raqqa")
+    frame.evaluate("() => { lagekarte.map.setView([36.2, 39.4], 8, {animate: false}); }")
+    before = map_view(frame)
+    open_tab(page, "Zahlen")
+    expect(page.locator(".lk-figure-card").first).to_be_visible()
+    page.wait_for_url(re.compile("tab=figures"))
+    assert map_view(frame) == before
+    page.get_by_text("English", exact=True).click()
+    expect(page.get_by_role("tab", name="Figures")).to_have_attribute("aria-selected", "true")
+    # a new map, in English, for the same story
+    page.wait_for_function(
+        """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+                   const doc = f && f.contentDocument;
+                   return doc && [...doc.querySelectorAll('.lk-label')]
+                       .some(n => n.textContent === 'Raqqa'); }"""
+    )
+    frame = map_frame(page)
+    frame.wait_for_function("() => lagekarte.selected() === 'raqqa'")
+    after = map_view(frame)
+    assert after["zoom"] == before["zoom"]
+    assert abs(after["center"]["lat"] - before["center"]["lat"]) < 0.01
+    assert abs(after["center"]["lng"] - before["center"]["lng"]) < 0.01
+    assert after["highlighted"] == ["raqqa"]
+    expect(page.get_by_role("tab", name="Figures")).to_have_attribute("aria-selected", "true")
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_timeline_steps_keep_the_tab_and_the_map_follows(
+    watched_page, dashboard_url: str, screen: dict, story: Story
+) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
+    frame = map_frame(page)
+    open_tab(page, "Chronik")
+    for event in story.events[1:5]:
+        page.get_by_role("button", name=re.compile("Später")).click()
+        expect(page.locator(f"[data-event-id='{event.id}']")).to_be_visible()
+        expect(page.get_by_role("tab", name="Chronik")).to_have_attribute("aria-selected", "true")
+        if event.feature:
+            frame.wait_for_function("(id) => lagekarte.selected() === id", arg=event.feature)
+            assert shows(frame, event.feature)
+            assert map_view(frame)["highlighted"] == [event.feature]
+    assert "tab=timeline" in page.url
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_a_shared_event_link_opens_the_timeline(watched_page, dashboard_url: str) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de&event=baghdadi-sermon")
+    expect(page.get_by_role("tab", name="Chronik")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("[data-event-id='baghdadi-sermon']")).to_be_visible()
+
+
+def test_a_copied_link_opens_the_view_the_reader_saw(
+    watched_page, dashboard_url: str, screen: dict
+) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
+    frame = map_frame(page)
+    # a click at region zoom, then the tab: the link keeps the region, not a close-up
+    click_feature(page, "raqqa")
+    open_tab(page, "Zahlen")
+    page.wait_for_url(re.compile("tab=figures.*view=region|view=region.*tab=figures"))
+    seen = map_view(frame)
+    copy = open_dashboard(watched_page, dashboard_url, "?" + page.url.split("?", 1)[1], **screen)
+    copied = map_view(map_frame(copy))
+    assert abs(copied["zoom"] - seen["zoom"]) <= 1
+    assert copied["named"] == "region" and copied["highlighted"] == ["raqqa"]
+    expect(copy.get_by_role("tab", name="Zahlen")).to_have_attribute("aria-selected", "true")
+    # panned and zoomed by the reader: centre and zoom
+    frame.evaluate("() => { lagekarte.map.setView([36.01, 39.02], 11, {animate: false}); }")
+    page.wait_for_url(re.compile(r"at=36\.01\d*%2C39\.02\d*%2C11"))
+    copy = open_dashboard(watched_page, dashboard_url, "?" + page.url.split("?", 1)[1], **screen)
+    copied = map_view(map_frame(copy))
+    assert abs(copied["zoom"] - 11) <= 1 and copied["named"] is None
+    assert abs(copied["center"]["lat"] - 36.01) < 0.01
+    assert abs(copied["center"]["lng"] - 39.02) < 0.01
+    assert page.watch.errors == [] and copy.watch.errors == []
+
+
+def test_a_click_inside_the_old_city_selects_the_old_city(
+    watched_page, dashboard_url: str, screen: dict
+) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de&view=mosul-old-city", **screen)
+    frame = map_frame(page)
+    frame.wait_for_function("() => lagekarte.namedView() === 'mosul-old-city'")
+    # a point inside the old city's outline, away from al-Nuri's marker
+    point = frame.evaluate(
+        """() => { const b = lagekarte.layerOf('mosul-old-city').getBounds();
+                   const p = lagekarte.map.latLngToContainerPoint(
+                       [b.getSouth() + 0.3 * (b.getNorth() - b.getSouth()), b.getCenter().lng]);
+                   const hit = document.elementFromPoint(p.x, p.y);
+                   return {x: p.x, y: p.y, id: hit && hit.getAttribute('data-feature-id')}; }"""
+    )
+    assert point["id"] == "mosul-old-city"
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    expect(page.locator(".lk-details-card[data-feature-id='mosul-old-city']")).to_be_visible()
+    assert map_view(frame)["highlighted"] == ["mosul-old-city"]
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_the_map_is_above_the_fold(watched_page, dashboard_url: str, screen: dict) -> None:
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
+    box = page.locator(MAP_FRAME).bounding_box()
+    height = screen["viewport"]["height"]
+    if is_phone(screen):
+        assert box["y"] < 0.6 * height
+    else:
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height
