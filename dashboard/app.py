@@ -1,6 +1,7 @@
 """The Lagekarte dashboard: one story as a map with key figures, timeline and details.
 
-Run from the repository root: `streamlit run dashboard/app.py`.
+Started by `python -m dashboard serve` (see `dashboard/server.py`), or from the repository
+root with `python -m streamlit run dashboard/app.py`.
 The page only lays out and wires widgets; stories, maps and cards come from the core
 modules. The map reruns the script only on a click on a feature (never on pan or zoom)
 and keeps its view: changes reach it as a small instruction (the chosen feature, and
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,15 +20,11 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:  # `streamlit run dashboard/app.py` puts only dashboard/ there
-    sys.path.insert(0, str(REPO))
-
-from dashboard import cards  # noqa: E402
-from dashboard.assets import copy_assets, serve_assets  # noqa: E402
-from dashboard.escape import markdown_text  # noqa: E402
-from dashboard.eventlayer import cell_pyramid, event_summary  # noqa: E402
-from dashboard.export import (  # noqa: E402
+from dashboard import cards
+from dashboard.assets import serve_assets
+from dashboard.escape import markdown_text
+from dashboard.eventlayer import cell_pyramid, event_summary
+from dashboard.export import (
     EXPORT_FORMATS,
     FORMATS,
     ExportResult,
@@ -35,18 +32,20 @@ from dashboard.export import (  # noqa: E402
     export_file_name,
     export_result,
 )
-from dashboard.geometry import geodesic_distance_km  # noqa: E402
-from dashboard.i18n import LANGS, Lang, format_number, text  # noqa: E402
-from dashboard.maps import EventCells, MapFollow, build_map, map_payload  # noqa: E402
-from dashboard.model import Story, StoryListing  # noqa: E402
-from dashboard.story import load_stories  # noqa: E402
-from dashboard.viewstate import TABS, ViewState, parse_params  # noqa: E402
-from dashboard.wording import event_date  # noqa: E402
+from dashboard.geometry import geodesic_distance_km
+from dashboard.i18n import LANGS, Lang, format_number, text
+from dashboard.maps import EventCells, MapFollow, build_map, map_payload
+from dashboard.model import Story, StoryListing
+from dashboard.page_assets import served_asset_urls
+from dashboard.resources import BUNDLED_STORIES_DIR
+from dashboard.story import load_stories
+from dashboard.viewstate import TABS, ViewState, parse_params
+from dashboard.wording import event_date
 
 # Another folder of stories can be given for a newsroom's own stories (and for tests).
-STORIES_DIR = Path(os.environ.get("LAGEKARTE_STORIES", REPO / "geodata" / "stories"))
-STATIC_VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
-VENDOR_URL = "/app/static/vendor"
+STORIES_DIR = Path(os.environ.get("LAGEKARTE_STORIES") or BUNDLED_STORIES_DIR)
+# A broken story's files are named from here: `geodata/stories/<slug>/story.toml`.
+SHOWN_FROM = f"{STORIES_DIR.parent.parent}/"
 MAP_HEIGHT = 600  # with the header above, the whole map fits a 1440 × 900 screen
 LANG_NAMES: dict[Lang, str] = {"de": "Deutsch", "en": "English"}
 PANEL_KEY = "side_panel"
@@ -60,8 +59,8 @@ TAB_TEXTS = {"details": "ui.details", "figures": "figures", "timeline": "timelin
 
 
 @st.cache_resource
-def _vendor_assets() -> None:
-    copy_assets(STATIC_VENDOR)
+def _asset_urls() -> Callable[[Path], str]:
+    return served_asset_urls()
 
 
 def _stories_fingerprint(root: Path) -> tuple[tuple[bytes, float], ...]:
@@ -237,7 +236,7 @@ def _events_period(state: ViewState, story: Story, fingerprint: tuple) -> None:
 def _map(state: ViewState, story: Story, fingerprint: tuple) -> None:
     payload = _payload(story.slug, state.lang, state.embed, fingerprint)
     folium_map = build_map(story, state.lang, payload=payload)
-    serve_assets(folium_map, VENDOR_URL)
+    serve_assets(folium_map, _asset_urls())
     if "map_move" not in st.session_state:
         st.session_state.map_move = {"seq": 0, "target": _first_target(state)}
     move = st.session_state.map_move
@@ -382,7 +381,7 @@ def _exports(state: ViewState, story: Story, fingerprint: tuple) -> None:
 # ---------------------------------------------------------------------------
 
 st.set_page_config(page_title="Lagekarte", page_icon="\U0001f5fa", layout="wide")
-_vendor_assets()
+_asset_urls()
 
 fingerprint = _stories_fingerprint(STORIES_DIR)
 listing = _stories(str(STORIES_DIR), fingerprint)
@@ -401,7 +400,7 @@ if story is None:
         _controls(state, listing)
     if state.story in listing.broken:
         problems = listing.broken[state.story]
-        st.html(cards.error_card(state.story, problems, state.lang, root=f"{REPO}/"))
+        st.html(cards.error_card(state.story, problems, state.lang, root=SHOWN_FROM))
     else:
         st.info(text("ui.no_stories", state.lang))
     st.stop()

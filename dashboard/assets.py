@@ -5,14 +5,14 @@ of folium's popups (the only part of folium's output that calls `$`).
 
 Never a CDN. folium's own asset lists name CDN URLs, and `Map.default_js` is a class
 attribute shared by every map of the process, so each map gets its own lists here:
-either URLs on our own server (the dashboard) or the files inlined (an export).
+either URLs on our own server (the dashboard, which offers the installed files where
+they are: see `page_assets`) or the files inlined (an export).
 """
 
 from __future__ import annotations
 
 import base64
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +22,8 @@ import folium
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_gesturehandling
 from branca.element import Element
+
+from dashboard.resources import FONT_DIR
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,11 @@ GESTURE_ASSETS: tuple[Asset, ...] = (
     Asset("leaflet-gesture-handling.min.css", _GESTURES / "leaflet-gesture-handling.min.css"),
 )
 # The map's typeface (see fonts/README.md): weight -> WOFF2 file.
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FAMILY = "Lagekarte Noto Sans"
 FONT_FILES = {400: FONT_DIR / "NotoSans-Regular.woff2", 600: FONT_DIR / "NotoSans-SemiBold.woff2"}
+# The folders a server offers the map's files from, read where they are installed (never
+# copied): Leaflet (with the images its styles name), its plug-in, and the typeface.
+ASSET_FOLDERS: dict[str, Path] = {"leaflet": _LEAFLET, "gestures": _GESTURES, "fonts": FONT_DIR}
 _IMAGE_URL = re.compile(r"url\((?:'|\")?images/([\w.-]+)(?:'|\")?\)")
 
 
@@ -58,12 +62,15 @@ def clear_cdn_assets(folium_map: folium.Map) -> None:
     folium_map.default_css = []
 
 
-def serve_assets(folium_map: folium.Map, base_url: str, gestures: bool = False) -> None:
-    """Make the map load Leaflet from our own server (`base_url`, e.g. /app/static/vendor)."""
+def serve_assets(
+    folium_map: folium.Map, url_of: Callable[[Path], str], gestures: bool = False
+) -> None:
+    """Make the map load Leaflet and the typeface from our own server: `url_of` gives
+    the URL at which the server offers a file of one of the `ASSET_FOLDERS`."""
     assets = LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ())
-    folium_map.default_js = [(a.name, f"{base_url}/{a.name}") for a in assets if a.is_script]
-    folium_map.default_css = [(a.name, f"{base_url}/{a.name}") for a in assets if not a.is_script]
-    css = font_css(lambda path: f"{base_url}/{path.name}")
+    folium_map.default_js = [(a.name, url_of(a.path)) for a in assets if a.is_script]
+    folium_map.default_css = [(a.name, url_of(a.path)) for a in assets if not a.is_script]
+    css = font_css(url_of)
     folium_map.get_root().header.add_child(Element(f"<style>{css}</style>"), name="lk-fonts")
 
 
@@ -80,22 +87,6 @@ def font_css(url_of: Callable[[Path], str]) -> str:
 @cache
 def _font_data_uri(path: Path) -> str:
     return "data:font/woff2;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
-
-
-def copy_assets(folder: Path, gestures: bool = False) -> list[Path]:
-    """Copy the asset files (and Leaflet's images) into `folder` for static serving."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for asset in LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ()):
-        target = folder / asset.name
-        if not target.exists() or target.stat().st_size != asset.path.stat().st_size:
-            shutil.copyfile(asset.path, target)
-        written.append(target)
-    for path in FONT_FILES.values():
-        if not (folder / path.name).exists():
-            shutil.copyfile(path, folder / path.name)
-    shutil.copytree(_LEAFLET / "images", folder / "images", dirs_exist_ok=True)
-    return written
 
 
 @cache

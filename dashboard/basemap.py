@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dashboard.resources import BASEMAP_DIR
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
-BASEMAP_DIR = Path(__file__).resolve().parent.parent / "geodata" / "basemap"
 LAYER_FILES = {"world": "world.geojson", "region": "region.geojson"}
 BORDERS_FILE = "borders.geojson"
 CREDIT = "Natural Earth"

@@ -1,5 +1,8 @@
-"""Command line: `python -m dashboard validate PATH...`, `python -m dashboard export ...`
-and `python -m dashboard draft ARTICLE --out DIR`.
+"""Command line: `python -m dashboard validate STORY...`, `python -m dashboard export ...`,
+`python -m dashboard draft ARTICLE --out DIR` and `python -m dashboard serve`.
+
+A STORY is a story folder, a folder of stories, or the name of a story that comes with
+the package (`is-caliphate-2017`).
 
 Problems are printed one per line (file, feature, field, message); never a traceback.
 """
@@ -11,7 +14,18 @@ import sys
 from pathlib import Path
 
 from dashboard.i18n import LANGS
+from dashboard.resources import BUNDLED_STORIES_DIR
+from dashboard.server import DEFAULT_PORT, LOOPBACK, serve
 from dashboard.story import STORY_FILE, StoryError, load_story, story_folders, validate_story
+
+
+def story_location(raw: str) -> Path:
+    """A path as given or, if nothing is there, the bundled story of that name."""
+    path = Path(raw)
+    bundled = BUNDLED_STORIES_DIR / raw
+    if not path.exists() and path.name == raw and (bundled / STORY_FILE).is_file():
+        return bundled
+    return path
 
 
 def _story_paths(path: Path) -> list[Path]:
@@ -24,7 +38,7 @@ def _story_paths(path: Path) -> list[Path]:
 def validate(paths: list[str]) -> int:
     failed = False
     for raw in paths:
-        for folder in _story_paths(Path(raw)):
+        for folder in _story_paths(story_location(raw)):
             problems = validate_story(folder)
             for problem in problems:
                 print(problem)
@@ -44,7 +58,7 @@ def export_command(story_dir: str, fmt: str, lang: str, out: str) -> int:
         print(f"error: --format {fmt!r}: choose one of {', '.join(FORMATS)}", file=sys.stderr)
         return 2
     try:
-        story = load_story(story_dir)
+        story = load_story(story_location(story_dir))
     except StoryError as error:
         for problem in error.problems:
             print(problem)
@@ -66,9 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check story folders")
-    check.add_argument("paths", nargs="+", help="story folders, or a folder of stories")
+    check.add_argument(
+        "paths", nargs="+", help="story folders, folders of stories, or bundled story names"
+    )
     out = commands.add_parser("export", help="export a story's map or data")
-    out.add_argument("story_dir")
+    out.add_argument("story_dir", help="a story folder or the name of a bundled story")
     out.add_argument("--format", default="html", help="html, embed, png, svg, geojson or csv")
     out.add_argument("--lang", choices=LANGS, default="de")
     out.add_argument("--out", required=True, help="file to write")
@@ -77,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--out", required=True, help="story folder to write (its name is the slug)")
     draft.add_argument("--force", action="store_true", help="replace an existing folder")
     draft.add_argument("--date", help="date of publication (YYYY-MM-DD) if no date line")
+    run = commands.add_parser("serve", help="serve the dashboard (on this machine only)")
+    run.add_argument("--port", type=int, default=DEFAULT_PORT)
+    run.add_argument("--stories", help="a folder of stories to show instead of the bundled ones")
+    run.add_argument(
+        "--address",
+        default=LOOPBACK,
+        help="address to listen on; 0.0.0.0 serves every network this machine is on",
+    )
     return parser
 
 
@@ -85,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.paths)
+        if args.command == "serve":
+            return serve(args.port, args.stories, args.address)
         if args.command == "draft":
             return draft_command(args.article, args.out, args.force, args.date)
         return export_command(args.story_dir, args.format, args.lang, args.out)

@@ -19,8 +19,9 @@ from shapely.geometry.base import BaseGeometry
 
 from dashboard.i18n import Lang
 from dashboard.model import Story
+from dashboard.resources import CONTEXT_DIR
 
-CONTEXT_FILE = Path(__file__).resolve().parent.parent / "geodata" / "context" / "context.geojson"
+CONTEXT_FILE = CONTEXT_DIR / "context.geojson"
 # A context city this close (km) to one of the story's points is the story's own place.
 STORY_PLACE_KM = 30
 CONTEXT_CREDIT = "Natural Earth, GeoNames"

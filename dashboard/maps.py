@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 import folium
@@ -35,6 +34,7 @@ from dashboard.geometry import (
 from dashboard.i18n import Lang, text
 from dashboard.model import LAYERS, Feature, Story
 from dashboard.palette import PALETTE
+from dashboard.resources import WEB_DIR
 from dashboard.tiles import DetailTiles
 from dashboard.wording import (
     day_text,
@@ -44,7 +44,6 @@ from dashboard.wording import (
     source_line,
 )
 
-WEB_DIR = Path(__file__).resolve().parent / "web"
 DetailsPlace = Literal["always", "narrow", "never"]
 
 # A key place's label shows only from the zoom at which it is this far (px) from every

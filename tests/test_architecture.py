@@ -18,10 +18,10 @@ MAX_LINES = 600
 # line on top, then exports, then maps and cards, then the story reader, then wording
 # and geometry, then the model. A new module gets its place here.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("dashboard.i18n", "dashboard.escape"),
+    ("dashboard.i18n", "dashboard.escape", "dashboard.resources"),
     ("dashboard.model",),
     ("dashboard.geometry", "dashboard.wording", "dashboard.basemap", "dashboard.assets",
-     "dashboard.palette", "dashboard.resources", "dashboard.tiles", "dashboard.context",
+     "dashboard.palette", "dashboard.tiles", "dashboard.context",
      "dashboard.draft.names", "dashboard.draft.words", "dashboard.draft.model",
      "dashboard.draft.sentences", "dashboard.draft.toml_text"),
     ("dashboard.reader.limits", "dashboard.reader.fields", "dashboard.reader.features",
@@ -33,11 +33,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dashboard.maps", "dashboard.cards", "dashboard.static_map", "dashboard.viewstate",
      "dashboard.draft.writer", "dashboard.draft"),
     ("dashboard.export",),
-    ("dashboard.app", "dashboard.cli", "dashboard.serve", "dashboard.__main__",
+    ("dashboard.app", "dashboard.page_assets", "dashboard.server", "dashboard.cli",
+     "dashboard.__main__",
      "dashboard.draft.cli"),
 )  # fmt: skip
 # Only the page may import Streamlit: every other module is pure.
-STREAMLIT_MODULES = {"dashboard.app", "dashboard.serve"}
+STREAMLIT_MODULES = {"dashboard.app", "dashboard.page_assets", "dashboard.server"}
 
 
 def module_name(path: Path) -> str:

@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-import folium
-
-from dashboard.assets import GESTURE_ASSETS, LEAFLET_ASSETS, inline_assets, serve_assets
+from dashboard.assets import (
+    ASSET_FOLDERS,
+    FONT_FILES,
+    GESTURE_ASSETS,
+    LEAFLET_ASSETS,
+    inline_assets,
+    serve_assets,
+)
 from dashboard.maps import build_map
 from dashboard.model import Story
 
 
+def our_server(path: Path) -> str:
+    folder = next(name for name, f in ASSET_FOLDERS.items() if f == path.parent)
+    return f"/component/{folder}/{path.name}"
+
+
 def test_served_assets_come_from_our_server(tiny: Story) -> None:
     folium_map = build_map(tiny, "de")
-    serve_assets(folium_map, "/app/static/vendor")
+    serve_assets(folium_map, our_server, gestures=True)
     urls = [url for _, url in folium_map.default_js + folium_map.default_css]
-    assert urls and all(url.startswith("/app/static/vendor/") for url in urls)
+    assert urls == [our_server(a.path) for a in LEAFLET_ASSETS + GESTURE_ASSETS if a.is_script] + [
+        our_server(a.path) for a in LEAFLET_ASSETS + GESTURE_ASSETS if not a.is_script
+    ]
+    fonts = folium_map.get_root().header.render()
+    assert all(our_server(path) in fonts for path in FONT_FILES.values())
     # the class-level lists (shared by every map in the process) are untouched
     assert folium_map.__class__.default_js[0][1].startswith("https://")
 
@@ -31,12 +46,8 @@ def test_inlined_assets_put_leaflet_into_the_page_and_fetch_no_image(tiny: Story
     assert urls and all(u.startswith(("data:", "#default#VML")) for u in urls), urls
 
 
-def test_every_asset_file_is_installed() -> None:
-    for asset in LEAFLET_ASSETS + GESTURE_ASSETS:
-        assert asset.path.is_file(), asset.path
-
-
-def test_a_map_without_chosen_assets_names_none() -> None:
-    folium_map = folium.Map(tiles=None)
-    serve_assets(folium_map, "/base")
-    assert all(url.startswith("/base/") for _, url in folium_map.default_js)
+def test_every_served_file_lies_in_a_served_folder() -> None:
+    for path in [a.path for a in LEAFLET_ASSETS + GESTURE_ASSETS] + list(FONT_FILES.values()):
+        assert path.is_file() and path.parent in ASSET_FOLDERS.values(), path
+    # the images Leaflet's styles name lie below Leaflet's folder, served with it
+    assert (ASSET_FOLDERS["leaflet"] / "images" / "layers.png").is_file()

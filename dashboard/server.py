@@ -1,0 +1,72 @@
+"""`python -m dashboard serve`: the dashboard on this machine only, unless asked otherwise.
+
+Private by default: the server listens on loopback (127.0.0.1), sends no usage
+statistics, and never asks a third party for this machine's public address (Streamlit
+does that when it listens on every interface without a named address). The settings are
+passed to Streamlit directly, so they hold from any folder; `.streamlit/config.toml`
+repeats them for `streamlit run dashboard/app.py` in a checkout (a test keeps both equal).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from pathlib import Path
+from typing import Any
+
+from dashboard.palette import PALETTE
+from dashboard.resources import package_path
+
+LOOPBACK = "127.0.0.1"
+DEFAULT_PORT = 8501
+# Every setting that keeps the server private and the page as designed.
+SETTINGS: dict[str, Any] = {
+    "server.address": LOOPBACK,
+    "server.headless": True,
+    "server.runOnSave": False,
+    "server.enableStaticServing": False,
+    "browser.gatherUsageStats": False,
+    "client.showErrorDetails": "none",
+    "client.toolbarMode": "minimal",
+    "theme.base": "light",
+    "theme.primaryColor": PALETTE["accent"],
+    "theme.backgroundColor": "#ffffff",
+    "theme.secondaryBackgroundColor": PALETTE["land"],
+    "theme.textColor": "#111111",
+}
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return address == "localhost"
+
+
+def streamlit_arguments(port: int, address: str = LOOPBACK) -> list[str]:
+    """`streamlit run` arguments for the installed page with the private settings."""
+    settings = {**SETTINGS, "server.port": port, "server.address": address}
+    if not is_loopback(address):
+        # Served on a network on purpose: name the URL after this machine, so that
+        # Streamlit does not look up its addresses (one of the lookups asks a web service).
+        settings["browser.serverAddress"] = socket.gethostname()
+    flags = [f"--{key}={str(value).lower() if isinstance(value, bool) else value}"
+             for key, value in settings.items()]  # fmt: skip
+    return ["run", str(package_path("dashboard", "app.py")), *flags]
+
+
+def serve(port: int = DEFAULT_PORT, stories: str | None = None, address: str = LOOPBACK) -> int:
+    """Run the dashboard until interrupted; `stories` is a folder of stories to show
+    instead of the bundled ones."""
+    if stories is not None:
+        folder = Path(stories).resolve()
+        if not folder.is_dir():
+            print(f"error: --stories {stories}: not a folder")
+            return 2
+        os.environ["LAGEKARTE_STORIES"] = str(folder)
+    from streamlit.web import cli as streamlit_cli
+
+    streamlit_cli.main(streamlit_arguments(port, address), prog_name="streamlit",
+                       standalone_mode=False)  # fmt: skip
+    return 0
