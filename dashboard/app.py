@@ -222,6 +222,10 @@ def _events_period(state: ViewState, story: Story, fingerprint: tuple) -> None:
     layer = story.event_layer
     if layer is None:
         return
+    if layer.first_date == layer.last_date:  # one day: nothing to choose (a slider fails)
+        day = layer.first_date
+        st.caption(_event_cells(story.slug, state.lang, day, day, fingerprint)[1])
+        return
     start, end = st.slider(
         text("ui.events.range", state.lang),
         min_value=layer.first_date,

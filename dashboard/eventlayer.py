@@ -21,34 +21,21 @@ import pandas as pd
 from dashboard.geometry import web_mercator_fractions
 from dashboard.i18n import Lang, format_number, format_partial_date, text
 from dashboard.model import EventLayer, Problem, Text
+from dashboard.reader.eventfiles import (
+    MAX_EVENT_FILE_BYTES,
+    MAX_EVENT_ROWS,
+    EventFileError,
+    read_event_table,
+)
 
 REQUIRED_COLUMNS = ("date", "type", "count")
 READERS = {".csv": "csv", ".gpkg": "gpkg", ".parquet": "parquet", ".geoparquet": "parquet"}
-MAX_EVENT_ROWS = 1_000_000
-MAX_EVENT_FILE_BYTES = 64 * 1024 * 1024  # 100,000 rows of CSV are about 6 MB
 MAX_PROBLEMS = 10
 PYRAMID_ZOOMS = tuple(range(3, 16))
 CELL_PX = 40
 # A zoom level with more occupied cells than this is not sent: the map keeps showing
 # the finest level it has. This bounds the bytes whatever the number of events.
 MAX_CELLS_PER_LEVEL = 6_000
-
-
-def _read_table(path: Path) -> pd.DataFrame:
-    kind = READERS[path.suffix.lower()]
-    if kind == "csv":
-        return pd.read_csv(path, encoding="utf-8", dtype={"type": str, "source": str})
-    import geopandas as gpd
-
-    frame = gpd.read_file(path) if kind == "gpkg" else gpd.read_parquet(path)
-    if frame.crs is not None and frame.crs.to_epsg() != 4326:
-        frame = frame.to_crs(4326)
-    points = frame.geometry
-    if not (points.geom_type == "Point").all():
-        raise ValueError("every geometry must be a Point")
-    table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    table["lon"], table["lat"] = points.x.to_numpy(), points.y.to_numpy()
-    return table
 
 
 def read_event_layer(
@@ -82,7 +69,10 @@ def read_event_layer(
         )
         return None
     try:
-        table = _read_table(path)
+        table = read_event_table(path, READERS[path.suffix.lower()])
+    except EventFileError as error:
+        problems.append(Problem(file, "file", None, str(error)))
+        return None
     except UnicodeDecodeError:
         problems.append(Problem(file, "file", None, "file is not UTF-8 text"))
         return None

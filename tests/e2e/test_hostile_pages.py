@@ -82,6 +82,17 @@ def test_export_csp_forbids_forms_and_base_changes(tmp_path) -> None:
         assert directive in csp
 
 
+def patient(watched_page):
+    """Pages that wait longer: a new server's first page reads every story first."""
+
+    def make(**options):
+        page = watched_page(**options)
+        page.set_default_timeout(60_000)
+        return page
+
+    return make
+
+
 @pytest.fixture(scope="module")
 def hostile_dashboard(tmp_path_factory) -> Iterator[str]:
     """The dashboard serving the first story beside hostile ones."""
@@ -102,7 +113,7 @@ def hostile_dashboard(tmp_path_factory) -> Iterator[str]:
 def test_dashboard_shows_a_hostile_story_and_runs_none_of_it(
     watched_page, hostile_dashboard, slug
 ) -> None:
-    page = open_dashboard(watched_page, hostile_dashboard, f"?story={slug}&lang=en")
+    page = open_dashboard(patient(watched_page), hostile_dashboard, f"?story={slug}&lang=en")
     frame = map_frame(page)
     overlays = page.frame_locator(MAP_FRAME).locator(".leaflet-control-layers-overlays")
     expect(overlays).to_contain_text(EVENT_NAMES[0] if slug == "hostile-story" else "__proto__")
