@@ -44,8 +44,9 @@ from dashboard.wording import event_date
 
 # Another folder of stories can be given for a newsroom's own stories (and for tests).
 STORIES_DIR = Path(os.environ.get("LAGEKARTE_STORIES") or BUNDLED_STORIES_DIR)
-# A broken story's files are named from here: `geodata/stories/<slug>/story.toml`.
-SHOWN_FROM = f"{STORIES_DIR.parent.parent}/"
+# A broken story's files are named from the stories folder (`<slug>/story.toml`): a
+# reader sees no path of the server.
+SHOWN_FROM = f"{STORIES_DIR}/"
 MAP_HEIGHT = 600  # with the header above, the whole map fits a 1440 × 900 screen
 LANG_NAMES: dict[Lang, str] = {"de": "Deutsch", "en": "English"}
 PANEL_KEY = "side_panel"

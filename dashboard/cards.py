@@ -212,8 +212,9 @@ def how_made_card(story: Story, lang: Lang) -> str:
 def error_card(
     slug: str, problems: list[Problem], lang: Lang, root: str = "", limit: int = 20
 ) -> str:
-    """A readable card for a broken story; file paths are shown relative to `root`."""
-    shown = [str(p).removeprefix(root) for p in problems[:limit]]
+    """A readable card for a broken story; file paths are shown relative to `root`
+    (wherever they occur in a line: a library's message may quote one too)."""
+    shown = [str(p).replace(root, "") if root else str(p) for p in problems[:limit]]
     if len(problems) > limit:
         shown.append(f"… (+{len(problems) - limit})")
     return _ERROR.render(slug=slug, problems=shown, lang=lang)

@@ -45,8 +45,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 def markdown_text(value: str) -> str:
     """Text for a place where Streamlit renders Markdown (widget labels and options):
-    every Markdown character escaped, so the text shows as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    every Markdown character escaped, so the text shows as written.
+
+    Streamlit finds `:material/home:`, `:smile:` and `:red[...]` after the escapes are
+    undone, so a word joiner (U+2060, invisible) follows every colon: no shortcode starts.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace(":", ":\u2060")
 
 
 # CSV cells (OWASP's CSV-injection advice). A spreadsheet runs a cell that starts with

@@ -76,6 +76,7 @@ def load_story(folder: str | Path) -> Story:
     if not folder.is_dir():
         raise StoryError([Problem(str(folder), "folder", None, "not a story folder")])
 
+    _refuse_links_out(folder)
     story_path = folder / STORY_FILE
     file = str(story_path)
     data = read_toml(story_path, problems) or {}
@@ -128,6 +129,19 @@ def load_story(folder: str | Path) -> Story:
         event_layer=event_layer,
         warnings=tuple(problems),
     )
+
+
+def _refuse_links_out(folder: Path) -> None:
+    """A story's files must lie in its folder: a link to a file elsewhere (the server's
+    own files) is refused, as for the events file."""
+    inside = folder.resolve()
+    problems = [
+        Problem(str(folder / name), "file", None, "a link to a file outside the story folder")
+        for name in (STORY_FILE, FEATURES_FILE)
+        if not (folder / name).resolve().is_relative_to(inside)
+    ]
+    if problems:
+        raise StoryError(problems)
 
 
 def validate_story(folder: str | Path) -> list[Problem]:

@@ -405,7 +405,7 @@ def test_story_numbers_that_are_not_finite_are_reported(
 # ---------------------------------------------------------------------------
 
 NOT_SLUGS = ["..", "Upper", "a b", "semi;colon", "-dash", "x" * 65, "<script>", "Mössul",
-             os.fsdecode(b"latin-\xff")]  # fmt: skip
+             os.fsdecode(b"latin-\xff"), "mosul\n", "mosul\r\n"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", NOT_SLUGS, ids=[repr(n)[:20] for n in NOT_SLUGS])
@@ -1228,3 +1228,67 @@ def test_events_of_one_day_give_a_page_without_a_period_slider(monkeypatch, host
     assert not page.exception
     assert not page.slider
     assert any(c.value.startswith(f"{len(dates)} events") for c in page.caption)
+
+
+# ---------------------------------------------------------------------------
+# 13. Ids with a newline, links out of the folder, server paths in error cards
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("new_id", ["raqqa\n", "mosul-2\n", "raqqa\r\n"])
+def test_an_id_with_a_trailing_newline_is_no_second_feature(hostile, new_id) -> None:
+    """"raqqa\n" matched "^...$": a second Raqqa, with a name readers could not tell apart."""
+
+    def edit(features: list[dict[str, Any]]) -> None:
+        feature = json.loads(json.dumps(feature_named(features, "raqqa")))
+        feature["properties"]["id"] = new_id
+        features.append(feature)
+
+    load = load_beside_the_good_story(hostile(raw_features=edited(edit)))
+    reported(load.problems, FEATURES_FILE, "lower-case letters, digits and hyphens", field="id")
+
+
+@pytest.mark.parametrize("file", [FEATURES_FILE, STORY_FILE])
+def test_a_story_file_linked_from_outside_the_folder_is_refused(
+    hostile, tmp_path_factory, file
+) -> None:
+    """Like the events file: a link may point inside the story folder, never out of it."""
+    folder = hostile()
+    outside = tmp_path_factory.mktemp("elsewhere") / file
+    (folder / file).rename(outside)
+    (folder / file).symlink_to(outside)
+    load = load_beside_the_good_story(folder)
+    reported(load.problems, file, "a link to a file outside the story folder", where="file")
+
+
+def test_a_story_file_linked_inside_the_folder_is_read(story_copy) -> None:
+    folder = story_copy()
+    (folder / FEATURES_FILE).rename(folder / "kept.geojson")
+    (folder / FEATURES_FILE).symlink_to(folder / "kept.geojson")
+    assert load_story(folder).feature("mosul")
+
+
+def test_an_error_card_shows_no_server_path(monkeypatch, hostile) -> None:
+    """Paths are shown from the stories folder: `broken-story/features.geojson`."""
+    folder = hostile(raw_features='{"type": "FeatureCollection", "features": 1}')
+    stories = folder.parent
+    page = run_page(monkeypatch, stories=stories, story=BAD, lang="en")
+    html = html_text(page)
+    assert f"{BAD}/features.geojson: file: field" in html
+    assert stories.name not in html and str(stories.parent) not in html
+
+
+SHORTCODES = [":material/home: Start", "Mosul :smile:", ":red[Mosul]", ":streamlit:",
+              ":blue-background[x]", "a:material/warning:b"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", SHORTCODES)
+def test_shortcodes_in_story_text_never_become_icons_in_widget_labels(name) -> None:
+    """Streamlit finds icon, emoji and colour shortcodes after Markdown's escapes are
+    undone: the text as Streamlit sees it must hold no shortcode."""
+    from dashboard.escape import markdown_text
+
+    shown = markdown_text(name)
+    unescaped = re.sub(r"\\(.)", r"\1", shown)
+    assert unescaped.replace("\u2060", "") == name  # reads as written
+    assert not re.search(r":[a-z0-9_/+-]+(:|\[)", unescaped), unescaped

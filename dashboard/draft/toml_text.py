@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 _ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",

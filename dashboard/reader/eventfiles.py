@@ -65,13 +65,19 @@ def read_event_table(path: Path, kind: str) -> pd.DataFrame:
         wanted = {"csv": "CSV text", "gpkg": "a GeoPackage", "parquet": "a Parquet file"}[kind]
         raise EventFileError(f"content is {found or 'not ' + wanted}, not {wanted}")
     deadline = time.monotonic() + MAX_READ_SECONDS
-    if kind == "csv":
-        return _read_csv(path, deadline)
-    if kind == "gpkg":
-        if head[68:72] not in GEOPACKAGE_IDS:
-            raise EventFileError("content is an SQLite database, but not a GeoPackage")
-        return _read_geopackage(path, deadline)
-    return _read_parquet(path)
+    try:
+        if kind == "csv":
+            return _read_csv(path, deadline)
+        if kind == "gpkg":
+            if head[68:72] not in GEOPACKAGE_IDS:
+                raise EventFileError("content is an SQLite database, but not a GeoPackage")
+            return _read_geopackage(path, deadline)
+        return _read_parquet(path)
+    except EventFileError as error:  # a library's message may name the server's path
+        message = str(error)
+        for shown in (path.resolve().as_uri(), str(path.resolve()), str(path)):
+            message = message.replace(shown, path.name)
+        raise EventFileError(message) from None
 
 
 def _too_many(rows: int) -> EventFileError:

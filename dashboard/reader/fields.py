@@ -16,9 +16,10 @@ from dashboard.i18n import LANGS, Lang
 from dashboard.model import PartialDate, Problem, Text, is_unicode
 from dashboard.reader.limits import MAX_TEXT_CHARS
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# \Z, not $: "$" also matches before a final newline, and "mosul\n" is no second Mosul.
+SLUG_PATTERN = re.compile(r"\A[a-z0-9][a-z0-9-]{0,63}\Z")
 ID_PATTERN = SLUG_PATTERN
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+DATE_PATTERN = re.compile(r"\A(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\Z")
 
 NOT_UNICODE = "not valid Unicode: half of a surrogate pair (an escape such as \\ud800)"
 # A value quoted in a message: short and shallow, however long or deep the value is.
