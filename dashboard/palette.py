@@ -10,6 +10,7 @@ from __future__ import annotations
 
 PALETTE: dict[str, str] = {
     "sea": "#cfe0ea",
+    "water": "#7fa7c4",
     "land": "#f3f0e7",
     "outline": "#a59d8c",
     "place": "#1d1d1d",

@@ -18,15 +18,17 @@ def test_the_map_data_carries_the_palette(story: Story) -> None:
     assert map_payload(story, "de")["palette"] == PALETTE
 
 
-def test_script_and_styles_repeat_no_palette_colour() -> None:
-    for name in ("story_map.js", "story_map.css"):
-        source = (WEB / name).read_text("utf-8").lower()
-        repeated = {c for c in HEX.findall(source) if c in {v.lower() for v in PALETTE.values()}}
-        assert not repeated, f"{name} repeats palette colours {repeated}: use --lk-* or data"
+def test_scripts_and_styles_repeat_no_palette_colour() -> None:
+    palette = {v.lower() for v in PALETTE.values()}
+    for path in sorted(WEB.glob("*.js")) + sorted(WEB.glob("*.css")):
+        source = path.read_text("utf-8").lower()
+        repeated = {c for c in HEX.findall(source) if c in palette}
+        assert not repeated, f"{path.name} repeats palette colours {repeated}: use --lk-* or data"
 
 
 def test_every_custom_property_the_styles_use_is_in_the_palette() -> None:
-    used = set(re.findall(r"var\(--lk-(\w+)\)", (WEB / "story_map.css").read_text("utf-8")))
+    styles = "".join(p.read_text("utf-8") for p in WEB.glob("*.css"))
+    used = set(re.findall(r"var\(--lk-(\w+)\)", styles))
     assert used and used <= set(PALETTE)
 
 

@@ -7,6 +7,7 @@ function lagekarteContext(map, data) {
   "use strict";
   var ctx = data.context || { labels: [], shapes: [] };
   var T = data.texts;
+  var C = data.palette;  // dashboard/palette.py
   var MARGIN = 4;
 
   function el(tag, className, text) {
@@ -22,8 +23,8 @@ function lagekarteContext(map, data) {
     var layer = L.geoJSON({ type: s.type, coordinates: s.coordinates }, {
       pane: "lk-base", renderer: waterRenderer, interactive: false,
       style: s.layer === "lake"
-        ? { stroke: false, fillColor: "#cfe0ea", fillOpacity: 1 }
-        : { color: "#7fa7c4", weight: 1.6, opacity: 0.95, fill: false }
+        ? { stroke: false, fillColor: C.sea, fillOpacity: 1 }
+        : { color: C.water, weight: 1.6, opacity: 0.95, fill: false }
     });
     return { spec: s, layer: layer };
   });
@@ -311,8 +312,8 @@ function lagekarteContext(map, data) {
     var north = cLat + halfLat, south = cLat - halfLat;
     function xy(lon, lat) { return [(lon - west) / (east - west) * W, (north - lat) / (north - south) * H]; }
     var g = insetCanvas.getContext("2d");
-    g.fillStyle = "#cfe0ea"; g.fillRect(0, 0, W, H);
-    g.fillStyle = "#f3f0e7"; g.strokeStyle = "#a59d8c"; g.lineWidth = 0.6;
+    g.fillStyle = C.sea; g.fillRect(0, 0, W, H);
+    g.fillStyle = C.land; g.strokeStyle = C.outline; g.lineWidth = 0.6;
     ["world", "region"].forEach(function (name) {
       data.base[name].features.forEach(function (f) {
         var polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
@@ -326,7 +327,7 @@ function lagekarteContext(map, data) {
         });
       });
     });
-    g.strokeStyle = "#7fa7c4"; g.lineWidth = 1;
+    g.strokeStyle = C.water; g.lineWidth = 1;
     shapes.forEach(function (s) {
       if (s.spec.layer !== "river") return;
       var parts = s.spec.type === "LineString" ? [s.spec.coordinates] : s.spec.coordinates;
@@ -337,7 +338,7 @@ function lagekarteContext(map, data) {
       });
     });
     var p0 = xy(b.getWest(), b.getNorth()), p1 = xy(b.getEast(), b.getSouth());
-    g.strokeStyle = "#b2182b"; g.lineWidth = 2;
+    g.strokeStyle = C.accent; g.lineWidth = 2;
     if (p1[0] - p0[0] < 6) {
       g.beginPath(); g.arc((p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2, 5, 0, 2 * Math.PI); g.stroke();
     } else {

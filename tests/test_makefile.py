@@ -1,0 +1,46 @@
+"""The quickstart's two commands, as `make -n` prints them: everything runs in the
+project's own .venv (Debian's python3 refuses installs outside one), and `make test`
+lints only the project's folders."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+
+
+def planned(target: str, tmp_path: Path) -> list[str]:
+    """The commands `make target` would run in a fresh checkout (no .venv yet)."""
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    result = subprocess.run(
+        ["make", "-n", target, "PYTHON=/usr/bin/python3"],
+        cwd=tmp_path, capture_output=True, text=True, check=True, timeout=30,
+    )  # fmt: skip
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("target", ["dashboard", "test"])
+def test_the_quickstart_makes_and_uses_a_project_venv(target: str, tmp_path: Path) -> None:
+    commands = planned(target, tmp_path)
+    assert commands[0] == "/usr/bin/python3 -m venv .venv"
+    python_calls = [c for c in commands if " -m " in c and not c.startswith("/usr/bin/python3")]
+    assert python_calls and all(c.startswith(".venv/bin/python -m ") for c in python_calls)
+    assert not any("pip install" in c and not c.startswith(".venv/") for c in commands)
+
+
+def test_the_dashboard_is_served_by_the_package(tmp_path: Path) -> None:
+    assert planned("dashboard", tmp_path)[-1] == ".venv/bin/python -m dashboard serve --port 8501"
+
+
+def test_make_test_lints_the_project_folders_only(tmp_path: Path) -> None:
+    lint = next(c for c in planned("test", tmp_path) if "ruff check" in c)
+    folders = lint.split("ruff check", 1)[1].split()
+    assert folders and "." not in folders and ".venv" not in folders
+    assert all((REPO / folder).is_dir() for folder in folders)
