@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import tomllib
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from dashboard.cli import main
 from dashboard.draft import article_from_text, draft_article
 from dashboard.draft.article import read_article_file
+from dashboard.geometry import geodesic_distance_km
 from dashboard.story import load_story, validate_story
 
 SEED = Path(__file__).resolve().parent / "data" / "articles" / "kalifat-2017-scraped.txt"
@@ -23,15 +23,6 @@ REFERENCE = {
     "Washington": (38.8951, -77.0364),
     "Moskau": (55.7520, 37.6178),
 }
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +38,7 @@ def test_seed_places_within_25_km(seed_draft) -> None:
     found = names(seed_draft)
     for name, reference in REFERENCE.items():
         assert name in found, f"{name} not found: {sorted(found)}"
-        assert km(found[name].lat_lon, reference) < 25, name
+        assert geodesic_distance_km(*found[name].lat_lon, *reference) < 25, name
 
 
 def test_seed_countries_and_england(seed_draft) -> None:

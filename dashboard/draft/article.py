@@ -273,12 +273,30 @@ def article_from_text(text: str) -> Article:
             dropped.append(paragraph)
         else:
             body.append(paragraph)
+    if not any(_is_title(p) for p in head):
+        # A headline above the banner ("Headline", then "Accept all cookies"): the last
+        # title-like line before the page's furniture block.
+        rescued = next((p for p in reversed(dropped) if _is_title(p) and not is_furniture(p)), None)
+        if rescued is not None:
+            dropped.remove(rescued)
+            head.insert(0, rescued)
     article = _with_head(head, body)
     article.dropped = dropped
     article.language = detect_language(" ".join(article.body) or text)
     _take_author(article)
     article.sentences = split_sentences(article.headline, article.body)
     return article
+
+
+def _is_title(paragraph: str) -> bool:
+    """A headline: a short line of several words that is not a date line or a byline."""
+    return (
+        3 <= len(paragraph.split()) <= 25
+        and len(paragraph) <= 160
+        and not paragraph.endswith((".", ":", "?"))
+        and not _DATE_LINE.match(paragraph)
+        and not _BYLINE.match(paragraph)
+    )
 
 
 def _with_head(head: list[str], body: list[str]) -> Article:

@@ -67,6 +67,11 @@ _ABSOLUTE = [
     re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     # Juni 2014 / im März 2015 / in June 2014
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
+    # Ende März / late March / im Juni: the year is the article's
+    re.compile(
+        r"\b(?:Anfang|Mitte|Ende|im|seit|bis|late|early|mid-|in|since|until)\s*"
+        rf"{_MONTH}(?!\s+\d)\b"
+    ),
     # 2010 (a year alone)
     re.compile(rf"(?<![\d.,:/-]){_YEAR}(?![\d.,:/-]\d|-\w)"),
 ]
@@ -88,7 +93,8 @@ _WEEKDAYS = {
     "sunday": 6,
 }
 _WEEKDAY = re.compile(
-    r"\b(?:(?:am|vom|seit|on|last|late on|early on)\s+)?(?:(?:späten|frühen|vergangenen|"
+    r"\b(?:(?P<ahead>by|next|until|bis|bis zum|kommenden|nächsten|am kommenden|am nächsten)\s+)?"
+    r"(?:(?:am|vom|seit|on|last|late on|early on)\s+)?(?:(?:späten|frühen|vergangenen|"
     r"letzten)\s+)?(?P<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
     r"Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|s)?\b(?:\s+(?:night|morning|evening|"
@@ -167,7 +173,9 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
             inferred = False
             if year is None and published is not None and month is not None:
                 year, inferred = published.year, True
-                if day and dt.date(year, month, min(day, 28)) > published:
+                if (day and dt.date(year, month, min(day, 28)) > published) or (
+                    not day and month > published.month
+                ):
                     year -= 1
             if year is None:
                 continue
@@ -176,7 +184,8 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
                     value = dt.date(year, month, day).isoformat()
                     confidence = HIGH if not inferred else MEDIUM
                 elif month:
-                    value, confidence = f"{year:04d}-{month:02d}", HIGH
+                    value = f"{year:04d}-{month:02d}"
+                    confidence = MEDIUM if inferred else HIGH
                 else:
                     value, confidence = f"{year:04d}", MEDIUM
             except ValueError:
@@ -216,18 +225,16 @@ def _relative(text: str, published: dt.date | None, taken: list[tuple[int, int]]
         if published is None:
             found.append(Found(match.start(), match.end(), None, True, LOW, "no article date"))
             continue
-        back = (published.weekday() - _WEEKDAYS[match["weekday"].lower()]) % 7
-        value = (published - dt.timedelta(days=back)).isoformat()
-        found.append(
-            Found(
-                match.start(),
-                match.end(),
-                value,
-                True,
-                MEDIUM,
-                "the last such weekday before the article's date",
-            )
-        )
+        weekday = _WEEKDAYS[match["weekday"].lower()]
+        if match["ahead"]:
+            ahead = (weekday - published.weekday()) % 7 or 7
+            value = (published + dt.timedelta(days=ahead)).isoformat()
+            reason = "the next such weekday after the article's date"
+        else:
+            back = (published.weekday() - weekday) % 7
+            value = (published - dt.timedelta(days=back)).isoformat()
+            reason = "the last such weekday before the article's date"
+        found.append(Found(match.start(), match.end(), value, True, MEDIUM, reason))
     for match in _RELATIVE_WORDS.finditer(text):
         if not free(match):
             continue
@@ -294,5 +301,9 @@ def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[Dra
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
-    """Where dates are written in a text (their numbers are not figures)."""
-    return [(f.start, f.end) for f in _absolute(text, dt.date(2000, 1, 1))]
+    """Where dates are written in a text, absolute or relative ("vor zwei Tagen"): their
+    numbers are not figures."""
+    any_day = dt.date(2000, 1, 1)
+    absolute = _absolute(text, any_day)
+    taken = [(f.start, f.end) for f in absolute]
+    return taken + [(f.start, f.end) for f in _relative(text, any_day, taken)]

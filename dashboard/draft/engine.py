@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from dashboard.draft.article import Article
 from dashboard.draft.dates import find_dates, parse_date_line
@@ -11,6 +10,7 @@ from dashboard.draft.figures import find_figures, refers_back
 from dashboard.draft.gazetteer import Gazetteer, gazetteer
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Draft, DraftPlace
 from dashboard.draft.places import recognise_places
+from dashboard.geometry import geodesic_distance_km
 
 # A place farther than this from the article's centre of gravity is context (Washington
 # in a story about Raqqa), shown apart from the story's region.
@@ -78,15 +78,6 @@ def _summary(article: Article) -> str:
     return summary or article.headline
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _mark_distant(places: list[DraftPlace]) -> None:
     """Places far from where most of the article happens are context."""
     points = [p for p in places if p.kind != "country" and p.confidence != LOW]
@@ -98,13 +89,13 @@ def _mark_distant(places: list[DraftPlace]) -> None:
         return sum(
             len(p.sentences)
             for p in points
-            if _distance_km(p.lat_lon, centre.lat_lon) <= DISTANT_KM
+            if geodesic_distance_km(*p.lat_lon, *centre.lat_lon) <= DISTANT_KM
         )
 
     centre = max(points, key=weight)
     for place in places:
         reference = place.lat_lon
-        place.distant = _distance_km(reference, centre.lat_lon) > DISTANT_KM
+        place.distant = geodesic_distance_km(*reference, *centre.lat_lon) > DISTANT_KM
 
 
 def _place_for(draft: Draft, sentence: int, offset: int, figures: bool) -> tuple[str | None, str]:

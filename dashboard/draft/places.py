@@ -38,6 +38,7 @@ from dashboard.draft.words import (
 from dashboard.draft.words import (
     STOP_START as _STOP_START,
 )
+from dashboard.geometry import geodesic_distance_km
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
 _COMPASS = re.compile(
@@ -60,6 +61,7 @@ class Mention:
     sentence_start: bool = False
     exact: bool = True
     after_name: bool = False  # right after a capitalised word that is no place
+    in_name: bool = False  # a capitalised German adjective inside a name ("Deutsche Bahn")
 
 
 @dataclass
@@ -118,6 +120,14 @@ def _lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Pla
             variants.append(name[:-1])
         if name.endswith("es"):
             variants.append(name[:-2])
+        if name.endswith("n"):
+            variants.append(name[:-1])  # "in den Niederlanden", "den Philippinen"
+    words = name.split(" ")
+    if language == "de" and len(words) > 1:
+        # "der Demokratischen Republik Kongo", "den Vereinigten Staaten"
+        variants.append(
+            " ".join([w[:-1] if w.endswith("en") else w for w in words[:-1]] + words[-1:])
+        )
     for variant in variants:
         places = gaz.lookup(variant)
         if places:
@@ -173,7 +183,11 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 and before not in _CUES
                 and not (i - 1 == 0 and before in _STOP_START)
             )
-            if before in _PERSON_CUES or (continues and not mention.cue and length == 1):
+            if (
+                before in _PERSON_CUES
+                or (i > 1 and tokens[i - 2].group().lower() in _PERSON_CUES and preceded)
+                or (continues and not mention.cue and length == 1)
+            ):
                 mention.person_like = True
             if preceded and i - 1 > 0 and not mention.cue:
                 mention.after_name = True
@@ -181,7 +195,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 person_words.add(fold(mention.surface))
             two_before = tokens[i - 2].group().lower() if i > 1 else ""
             if (
-                before in ("van", "von", "de", "da", "di", "zu")
+                before in ("van", "von", "de", "da", "di")
                 or two_before in ("van", "von")
                 or after.lower() in ("der", "den")
             ):
@@ -250,7 +264,7 @@ def _mention_for(
     if not places:
         return None
     exact = gaz.is_exact(name)
-    if not exact and (len(place_key(name)) < 5 or fold(name) in _NOT_PLACES):
+    if not exact and (len(place_key(name)) < 4 or fold(name) in _NOT_PLACES):
         return None  # "Doch" shares a key with a spelling of Donetsk: not enough
     if fold(name) in _NOT_PLACES and length == 1:
         return None
@@ -267,6 +281,7 @@ def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str
                 country = gaz.country(code) if code else None
                 if country is None:
                     continue
+                at_start = not sentence.text[: match.start()].strip(' „"“»(')
                 mentions.append(
                     Mention(
                         match.group(),
@@ -275,6 +290,7 @@ def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str
                         match.start(),
                         [country],
                         adjective=True,
+                        in_name=language == "de" and match.group()[0].isupper() and not at_start,
                     )
                 )
     return mentions
@@ -336,15 +352,6 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _base_score(place: Place) -> float:
     if place.kind == "country":
         return 3.5
@@ -355,6 +362,8 @@ def _base_score(place: Place) -> float:
 
 def _score(mention: Mention, place: Place, gaz: Gazetteer, countries: set[str]) -> float:
     score = _base_score(place)
+    if place.kind == "country" and not mention.adjective:
+        score += 1.0  # "Taiwan" is the country before it is a spelling of Taiyuan
     if place.kind == "city" and place.country in countries:
         score += 1.5
     if mention.cue:
@@ -365,12 +374,17 @@ def _score(mention: Mention, place: Place, gaz: Gazetteer, countries: set[str]) 
         score -= 0.5
     if not mention.exact:
         # A spelling the gazetteer lacks: a transliteration ("Dscharablus") or an
-        # accident; one word is more often an accident than "Ain al-Arab" is.
+        # accident; one word is more often an accident than "Ain al-Arab" is, a short
+        # one ("Chums") needs a place word before it.
         score -= 0.5 if " " in mention.name else 1.0
+        if len(place_key(mention.name)) < 5 and not mention.cue:
+            score -= 3.0
+    if mention.adjective and mention.in_name:
+        score -= 2.0
     if mention.fuzzy:
         score -= 1.0
-    if place.kind == "city" and gaz.is_common_word(mention.name) and not mention.cue:
-        score -= 3.0
+    if place.kind == "city" and gaz.is_common_word(mention.name):
+        score -= 1.5 if mention.cue else 3.0
     if mention.person_like and not mention.cue:
         score -= 3.0
     if mention.after_name and not mention.cue:
@@ -435,7 +449,8 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
         for key in group.scores:
             place = gaz.places[key]
             if place.kind == "city" and any(
-                0 < _distance_km(place, other) < NEAR_KM for other in others
+                0 < geodesic_distance_km(place.lat, place.lon, other.lat, other.lon) < NEAR_KM
+                for other in others
             ):
                 group.scores[key] += 1.0
 
