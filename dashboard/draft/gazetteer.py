@@ -72,7 +72,7 @@ class Gazetteer:
     def place(self, ref: str) -> Place:
         place = self.places.get(ref)
         if place is None:
-            gid, name, lat, lon, country, population = self.city_rows[ref[9:]].split("\t")
+            gid, name, lat, lon, country, population, _key = self.city_rows[ref[9:]].split("\t")
             place = Place(
                 ref,
                 "city",
@@ -111,10 +111,14 @@ class Gazetteer:
     def is_common_word(self, name: str) -> bool:
         return fold(name) in self.common_words
 
-    def cities_in(self, countries: set[str]) -> Iterator[Place]:
+    def city_keys_in(self, countries: set[str]) -> list[tuple[str, str]]:
+        """(place key of its name, ref) of every city in `countries`: no Place made."""
+        found = []
         for gid, row in self.city_rows.items():
-            if row.split("\t", 5)[4] in countries:
-                yield self.place(f"geonames:{gid}")
+            fields = row.split("\t")
+            if fields[4] in countries:
+                found.append((fields[6], f"geonames:{gid}"))
+        return found
 
     def keys_of_cities(self) -> dict[str, str]:
         return self.city_keys

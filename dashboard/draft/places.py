@@ -303,7 +303,7 @@ def _fuzzy_mentions(
     countries ("Mandschbi" for Manbij). Always low confidence."""
     if not countries:
         return []
-    targets: list[tuple[str, Place]] | None = None
+    targets: list[tuple[str, str]] | None = None
     mentions: list[Mention] = []
     for sentence in sentences:
         tokens = _tokens(sentence.text)
@@ -321,9 +321,13 @@ def _fuzzy_mentions(
             ):
                 continue
             if targets is None:
-                targets = [(place_key(p.name_en), p) for p in gaz.cities_in(countries)]
+                targets = gaz.city_keys_in(countries)
             key = place_key(word)
-            close = [p for k, p in targets if _within_one_edit(key, k)]
+            size = len(key)
+            close = [
+                gaz.place(ref) for k, ref in targets
+                if abs(len(k) - size) <= 1 and _within_one_edit(key, k)
+            ]  # fmt: skip
             if close:
                 close.sort(key=lambda p: -p.population)
                 mentions.append(

