@@ -422,6 +422,8 @@ with controls_slot:
     _controls(state, listing)
 with title_slot:
     st.html(cards.header_card(story, state.lang))
+    if state.lang not in story.languages:  # a story written in its article's language only
+        st.info(text(f"story.only_{story.language}", state.lang))
 with side_column:
     # Only the open tab is drawn: less for the browser to render before the map is ready.
     panels = {

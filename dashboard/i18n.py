@@ -151,6 +151,15 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "de": "Ebenen oben rechts ein- und ausschalten; Orte sind auch per Tastatur erreichbar.",
         "en": "Switch layers top right; places can also be reached with the keyboard.",
     },
+    # A story written in one language (a draft): what readers of the other one are told.
+    "story.only_de": {
+        "de": "Diese Karte gibt es nur auf Deutsch.",
+        "en": "This map exists in German only: its texts are shown in German.",
+    },
+    "story.only_en": {
+        "de": "Diese Karte gibt es nur auf Englisch: Ihre Texte werden auf Englisch gezeigt.",
+        "en": "This map exists in English only.",
+    },
 }
 
 

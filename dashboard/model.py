@@ -204,6 +204,9 @@ class Story:
     event_layer: EventLayer | None = None
     # What `validate` reports but the story can be shown with (a vague source).
     warnings: tuple[Problem, ...] = ()
+    # The languages its texts were written in: both, or only the article's (a draft);
+    # readers of the other language see the article's and are told so.
+    languages: tuple[Lang, ...] = ("de", "en")
 
     def feature(self, feature_id: str) -> Feature:
         for feature in self.features:

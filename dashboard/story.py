@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.i18n import LANGS
+from dashboard.i18n import LANGS, Lang
 from dashboard.model import Problem, Story, StoryError, StoryListing, printable
 from dashboard.reader.features import read_features
-from dashboard.reader.fields import SLUG_PATTERN, Fields
+from dashboard.reader.fields import SLUG_PATTERN, Fields, story_languages
 from dashboard.reader.limits import read_toml
 from dashboard.reader.records import (
     check_hindsight,
@@ -46,6 +46,7 @@ STORY_KEYS = (
     "events_layer",
     "format",
     "language",
+    "languages",
     "title",
     "summary",
     "published",
@@ -88,6 +89,35 @@ def load_story(folder: str | Path) -> Story:
     language = top.string("language") if data else None
     if language is not None and language not in LANGS:
         top.problem("language", f"unknown language {language!r}: use 'de' or 'en'")
+    languages = _read_languages(top, language)
+    with story_languages(languages):
+        return _load_records(folder, slug, file, data, top, problems, language, languages)
+
+
+def _read_languages(top: Fields, language: str | None) -> tuple[Lang, ...]:
+    """`languages = ["de"]`: the story's texts exist in the article's language only."""
+    raw = top.data.get("languages")
+    if raw is None:
+        return LANGS
+    if not isinstance(raw, list) or not raw or any(lang not in LANGS for lang in raw):
+        top.problem("languages", 'expected ["de"], ["en"] or ["de", "en"]')
+        return LANGS
+    if len(raw) == 1 and raw[0] != language:
+        top.problem("languages", f"a story in one language is in its article's ({language!r})")
+        return LANGS
+    return tuple(lang for lang in LANGS if lang in raw)
+
+
+def _load_records(
+    folder: Path,
+    slug: str,
+    file: str,
+    data: dict,
+    top: Fields,
+    problems: list[Problem],
+    language: str | None,
+    languages: tuple[Lang, ...],
+) -> Story:
     title = top.text("title") if data else None
     summary = top.text("summary") if data else None
     credit = top.text("credit") if data else None
@@ -128,6 +158,7 @@ def load_story(folder: str | Path) -> Story:
         views=tuple(views),
         event_layer=event_layer,
         warnings=tuple(problems),
+        languages=languages,
     )
 
 

@@ -37,13 +37,10 @@ class DraftWriteError(Exception):
         super().__init__(message)
 
 
-def _other(lang: str) -> str:
-    return "en" if lang == "de" else "de"
-
-
-def _both(text: str, other: str | None = None, lang: str = "de") -> dict[str, str]:
-    """A bilingual text: the article's words, and the other language's (or the same)."""
-    return {lang: text, _other(lang): other if other is not None else text}
+def _own(text: str, lang: str) -> dict[str, str]:
+    """A text in the article's language only: the story is marked `languages = [lang]`
+    and the page tells readers of the other language (nothing is machine-translated)."""
+    return {lang: text}
 
 
 def _country_name(code: str, lang: str) -> str:
@@ -64,7 +61,7 @@ def _editorial(de: str, en: str) -> dict[str, Any]:
 
 def _note(place: DraftPlace, draft: Draft) -> dict[str, str]:
     if place.note:
-        return _both(place.note, lang=draft.language)
+        return _own(place.note, draft.language)
     n = len(place.sentences)
     candidate = place.place
     if candidate.kind == "country":
@@ -128,17 +125,11 @@ def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
         else:
             sources = [_editorial("ungefährer Mittelpunkt", "approximate centre")]
     note = _note(place, draft)
-    properties.update(
-        name_de=name_de,
-        name_en=name_en,
-        note_de=note["de"],
-        note_en=note["en"],
-        sources=sources,
-    )
+    properties.update(name_de=name_de, name_en=name_en)
+    properties.update({f"note_{note_lang}": value for note_lang, value in note.items()})
+    properties["sources"] = sources
     if place.sentences:
-        quote = draft.sentences[place.sentences[0]]
-        properties["quote_" + lang] = quote
-        properties["quote_" + _other(lang)] = quote
+        properties["quote_" + lang] = draft.sentences[place.sentences[0]]
     if labelled:
         properties["labelled"] = True
     if place.distant:
@@ -186,8 +177,9 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
     story: dict[str, Any] = {
         "format": 1,
         "language": lang,
-        "title": _both(draft.headline, lang=lang),
-        "summary": _both(draft.summary or draft.headline, lang=lang),
+        "languages": [lang],
+        "title": _own(draft.headline, lang),
+        "summary": _own(draft.summary or draft.headline, lang),
         "published": published,
         "as_of": published,
         "credit": {"de": credit_de, "en": credit_en},
@@ -209,7 +201,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
     for figure in draft.figures:
         if not figure.keep:
             continue
-        entry: dict[str, Any] = {"id": figure.id, "label": _both(figure.label, lang=lang)}
+        entry: dict[str, Any] = {"id": figure.id, "label": _own(figure.label, lang)}
         if figure.place in ids:
             entry["feature"] = figure.place
         if figure.low == figure.high:
@@ -217,12 +209,12 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         else:
             entry["low"], entry["high"] = _number(figure.low), _number(figure.high)
         if figure.unit:
-            entry["unit"] = _both(figure.unit, lang=lang)
+            entry["unit"] = _own(figure.unit, lang)
         if figure.approximate:
             entry["approximate"] = True
         entry["sources"] = ARTICLE_SOURCES
-        entry["quote"] = _both(draft.sentences[figure.sentence], lang=lang)
-        if figure.callout:
+        entry["quote"] = _own(draft.sentences[figure.sentence], lang)
+        if figure.callout and figure.place in ids:  # a callout stands beside its place
             entry["callout"] = True
         figures.append(entry)
     if figures:
@@ -234,9 +226,9 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         entry = {
             "id": date.id,
             "date": date.date,
-            "title": _both(date.title, lang=lang),
+            "title": _own(date.title, lang),
             "sources": ARTICLE_SOURCES,
-            "quote": _both(draft.sentences[date.sentence], lang=lang),
+            "quote": _own(draft.sentences[date.sentence], lang),
         }
         if date.place in ids:
             entry["feature"] = date.place
@@ -276,7 +268,7 @@ def write_story(draft: Draft, folder: str | Path, force: bool = False) -> Path:
         (staged / DRAFT_FILE).write_text(
             json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n", "utf-8"
         )
-        problems = validate_story(staged)
+        problems = [p for p in validate_story(staged) if not p.warning]
         if problems:
             raise DraftWriteError(f"{target}: the draft does not validate", problems)
         if target.exists():

@@ -9,7 +9,9 @@ import datetime as dt
 import math
 import re
 import reprlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from dashboard.i18n import LANGS, Lang
@@ -25,6 +27,21 @@ NOT_UNICODE = "not valid Unicode: half of a surrogate pair (an escape such as \\
 # A value quoted in a message: short and shallow, however long or deep the value is.
 shown = reprlib.Repr()
 shown.maxstring = shown.maxother = 60
+
+
+# The languages a story's texts must exist in: both, or only the article's for a story
+# marked `languages = ["de"]`. Set for the length of one story's reading by
+# `story_languages`, so that every record reader applies it without passing it along.
+_STORY_LANGUAGES: ContextVar[tuple[Lang, ...]] = ContextVar("story_languages", default=LANGS)
+
+
+@contextmanager
+def story_languages(languages: tuple[Lang, ...]) -> Iterator[None]:
+    token = _STORY_LANGUAGES.set(languages)
+    try:
+        yield
+    finally:
+        _STORY_LANGUAGES.reset(token)
 
 
 def finite(value: float) -> bool:
@@ -170,16 +187,20 @@ class Fields:
         """A bilingual text as two properties `key_de`, `key_en` (features.geojson)."""
         if not any(self._present(f"{key}_{lang}") for lang in LANGS):
             if required:
-                self.problem(f"{key}_de", "missing required field")
+                self.problem(f"{key}_{_STORY_LANGUAGES.get()[0]}", "missing required field")
             return None
         return self._bilingual(key, {lang: (f"{key}_{lang}", self) for lang in LANGS})
 
     def _bilingual(self, key: str, sources: dict[Lang, tuple[str, Fields]]) -> Text | None:
+        """Both languages; in a single-language story the other one may be missing and
+        is then the story's own text (the page tells the reader so)."""
+        required = _STORY_LANGUAGES.get()
         values: dict[str, str] = {}
         for lang, (sub_key, fields) in sources.items():
             name = sub_key if fields is self else f"{key}.{sub_key}"
             if not fields._present(sub_key):
-                self.problem(name, f"missing translation '{lang}'")
+                if lang in required:
+                    self.problem(name, f"missing translation '{lang}'")
                 continue
             value = fields.data[sub_key]
             if not isinstance(value, str):
@@ -190,9 +211,10 @@ class Fields:
                 self.problem(name, NOT_UNICODE)
             else:
                 values[lang] = value
-        if len(values) != len(LANGS):
+        if any(lang not in values for lang in required) or not values:
             return None
-        return Text(de=values["de"], en=values["en"])
+        fallback = values[required[0]]
+        return Text(de=values.get("de", fallback), en=values.get("en", fallback))
 
     def any_text(self, key: str, required: bool = True) -> Text | None:
         """`key = "…"` (the same in both languages) or a bilingual table."""
