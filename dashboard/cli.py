@@ -12,11 +12,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.i18n import LANGS
+from dashboard.print_sizes import SIZE_NAMES
 from dashboard.resources import BUNDLED_STORIES_DIR
 from dashboard.server import DEFAULT_PORT, LOOPBACK, serve
 from dashboard.story import STORY_FILE, StoryError, load_story, story_folders, validate_story
+from dashboard.tiles import DetailTiles
+
+if TYPE_CHECKING:
+    from dashboard.export import ExportOptions
 
 
 def story_location(raw: str) -> Path:
@@ -49,7 +55,9 @@ def validate(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def export_command(story_dir: str, fmt: str, lang: str, out: str) -> int:
+def export_command(
+    story_dir: str, fmt: str, lang: str, out: str, options: ExportOptions | None = None
+) -> int:
     # Imported here: the map and image libraries take a second to load, and `validate`
     # and `draft` do not need them.
     from dashboard.export import FORMATS, export
@@ -63,7 +71,11 @@ def export_command(story_dir: str, fmt: str, lang: str, out: str) -> int:
         for problem in error.problems:
             print(problem)
         return 1
-    content = export(story, fmt, lang)  # type: ignore[arg-type]
+    try:
+        content = export(story, fmt, lang, options)  # type: ignore[arg-type]
+    except ValueError as error:  # an unknown view or size: say which ones there are
+        print(f"{story_dir}: {error}")
+        return 1
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     Path(out).write_bytes(data)
     print(f"{out}: {len(data):,} bytes")
@@ -88,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--format", default="html", help="html, embed, png, svg, geojson or csv")
     out.add_argument("--lang", choices=LANGS, default="de")
     out.add_argument("--out", required=True, help="file to write")
+    out.add_argument("--view", help="the story view to show (default: its first)")
+    out.add_argument("--size", choices=SIZE_NAMES, default="default",
+                     help="PNG/SVG size: column 8 cm, double 17 cm (300 dpi), social "
+                     "1200x675, square 1080x1080, portrait 1080x1350 px; default 12x8 in")
+    out.add_argument("--tiles", metavar="URL_TEMPLATE",
+                     help="HTML: offer street-level tiles from this server "
+                     "(https://host/{z}/{x}/{y}.png), loaded only when the reader asks")
+    out.add_argument("--tiles-name", default="", help="the tile provider, as the map names it")
+    out.add_argument("--tiles-attribution", default="", help="the tiles' credit line")
     draft = commands.add_parser("draft", help="draft a story folder from an article")
     draft.add_argument("article", help="the article: a .txt or .html file")
     draft.add_argument("--out", required=True, help="story folder to write (its name is the slug)")
@@ -113,7 +134,16 @@ def main(argv: list[str] | None = None) -> int:
             return serve(args.port, args.stories, args.address)
         if args.command == "draft":
             return draft_command(args.article, args.out, args.force, args.date)
-        return export_command(args.story_dir, args.format, args.lang, args.out)
+        try:
+            tiles = (DetailTiles(args.tiles, args.tiles_name, args.tiles_attribution)
+                     if args.tiles else None)  # fmt: skip
+        except ValueError as error:
+            print(f"error: --tiles: {error}", file=sys.stderr)
+            return 2
+        from dashboard.export import ExportOptions
+
+        options = ExportOptions(view=args.view, size=args.size, tiles=tiles)
+        return export_command(args.story_dir, args.format, args.lang, args.out, options)
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

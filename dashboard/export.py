@@ -354,13 +354,44 @@ def export_csv(story: Story, lang: Lang) -> str:
     return buffer.getvalue()
 
 
-def _image(fmt: str) -> Callable[[Story, Lang], bytes]:
-    def render(story: Story, lang: Lang) -> bytes:
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the desk chooses beyond format and language: the view the map opens on (or
+    the image shows), the image size by name, and opt-in detail tiles for the HTML."""
+
+    view: str | None = None
+    size: str = "default"
+    tiles: DetailTiles | None = None
+
+    def check(self, story: Story) -> None:
+        from dashboard.print_sizes import SIZE_NAMES
+
+        views = [v.id for v in story.views]
+        if self.view is not None and self.view not in views:
+            raise ValueError(f"unknown view {self.view!r}: use one of {', '.join(views)}")
+        if self.size not in SIZE_NAMES:
+            raise ValueError(f"unknown size {self.size!r}: use one of {', '.join(SIZE_NAMES)}")
+
+
+Maker = Callable[[Story, Lang, ExportOptions], str | bytes]
+
+
+def _image(fmt: str) -> Maker:
+    def render(story: Story, lang: Lang, options: ExportOptions) -> bytes:
         from dashboard.static_map import render_image  # matplotlib only when asked for
 
-        return render_image(story, lang, fmt)  # type: ignore[arg-type]
+        return render_image(story, lang, fmt, options.view, options.size)  # type: ignore[arg-type]
 
     return render
+
+
+def _html(story: Story, lang: Lang, options: ExportOptions) -> str:
+    return export_html(story, lang, view=options.view, tiles=options.tiles)
+
+
+def _plain(make: Callable[[Story, Lang], str]) -> Maker:
+    """An export that has no options (data, the embed code)."""
+    return lambda story, lang, _options: make(story, lang)
 
 
 @dataclass(frozen=True)
@@ -370,7 +401,7 @@ class ExportFormat:
     name: str
     extension: str
     mime_type: str
-    make: Callable[[Story, Lang], str | bytes]
+    make: Maker
 
 
 # Every export, in the order the page offers them: the one table the command line, the
@@ -378,22 +409,26 @@ class ExportFormat:
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("html", "html", "text/html", export_html),
-        ExportFormat("embed", "embed.html", "text/html", embed_snippet),
+        ExportFormat("html", "html", "text/html", _html),
+        ExportFormat("embed", "embed.html", "text/html", _plain(embed_snippet)),
         ExportFormat("png", "png", "image/png", _image("png")),
         ExportFormat("svg", "svg", "image/svg+xml", _image("svg")),
-        ExportFormat("geojson", "geojson", "application/geo+json", export_geojson),
-        ExportFormat("csv", "csv", "text/csv", export_csv),
+        ExportFormat("geojson", "geojson", "application/geo+json", _plain(export_geojson)),
+        ExportFormat("csv", "csv", "text/csv", _plain(export_csv)),
     )
 }
 FORMATS = tuple(EXPORT_FORMATS)
 
 
-def export(story: Story, fmt: str, lang: Lang) -> str | bytes:
+def export(
+    story: Story, fmt: str, lang: Lang, options: ExportOptions | None = None
+) -> str | bytes:
     """The story in format `fmt` (one of FORMATS): text, or bytes for PNG."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return EXPORT_FORMATS[fmt].make(story, lang)
+    options = options or ExportOptions()
+    options.check(story)
+    return EXPORT_FORMATS[fmt].make(story, lang, options)
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Load detailed map ({provider})",
     },
     "tiles.loaded": {"de": "Detailkarte: {provider}", "en": "Detailed map: {provider}"},
-    "legend.context": {"de": "Orientierung", "en": "For orientation"},
+    "legend.city": {"de": "weitere Städte", "en": "other cities"},
+    "legend.river": {"de": "Flüsse", "en": "rivers"},
+    "credit.context": {
+        "de": "Gewässer, Namen: Natural Earth, GeoNames",
+        "en": "Water, names: Natural Earth, GeoNames",
+    },
     "figures": {"de": "Zahlen", "en": "Figures"},
     "timeline": {"de": "Chronik", "en": "Timeline"},
     "published": {"de": "Erschienen", "en": "Published"},

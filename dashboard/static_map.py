@@ -1,9 +1,12 @@
 """Static images of a story for print and social media: PNG and SVG.
 
-Drawn with geopandas and matplotlib from the same base map and story data as the
-interactive map: countries, areas, the border line, places and events, labels for the
-key places placed so that they do not overlap, a scale bar, a locator inset and the
-credit line. In the SVG, text stays text (searchable, editable in a graphics program).
+Drawn with geopandas and matplotlib from the same base map, context layers and story
+data as the interactive map, in the project's own typeface (Noto Sans): countries,
+rivers and lakes, areas, the border line, places and events, the story's figure
+callouts, names placed so that none overlaps another, a legend, a scale bar, a locator
+inset, a close-up panel where the story's heart is too small for the scale, and the
+credit line. Sizes by name (`print_sizes.SIZES`). In the SVG, text stays text
+(searchable, editable in a graphics program) and the typeface is embedded.
 
 Story text is text here too: matplotlib would read `$...$` as math (dropping dollar signs,
 or failing on a bad formula), so every Text is made with math parsing off. The work is
@@ -13,10 +16,10 @@ story geometry is clipped and simplified to the output resolution within a verte
 
 from __future__ import annotations
 
+import base64
 import io
 import math
-from collections import defaultdict
-from collections.abc import Iterator
+import textwrap
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,32 +33,42 @@ from matplotlib.text import Text as MplText
 from shapely.geometry import box
 
 from dashboard.basemap import basemap_frame
+from dashboard.context import story_context
 from dashboard.geometry import is_large_area, view_bounds
 from dashboard.i18n import Lang, text
 from dashboard.model import Story
 from dashboard.palette import PALETTE
-from dashboard.wording import day_text, source_line
+from dashboard.print_ground import BoxGrid, GroundPainter, web_zoom
+from dashboard.print_layout import (
+    Layout,
+    draw_legend,
+    extent_of,
+    layout_for,
+    legend_entries,
+    legend_rows,
+)
+from dashboard.print_sizes import FONT_DIR, SIZES, PrintSize, register_fonts
+from dashboard.wording import day_text, figure_value_text
 
 ImageFormat = Literal["png", "svg"]
 
-WIDTH_IN, HEIGHT_IN = 12.0, 8.0
-PNG_DPI = 220  # 12 in x 220 dpi = 2640 px wide: print size
 SEA, LAND, OUTLINE = PALETTE["sea"], PALETTE["land"], PALETTE["outline"]
 PLACE, EVENT, LINE, AREA, LARGE_AREA = (
     PALETTE[name] for name in ("place", "event", "line", "area", "largeArea")
 )
-SAME_SPOT_PX = 25
+SAME_SPOT_PT = 8  # markers closer than this (points) are moved apart to stay visible
 # Every Text (titles, labels, legends a library adds) shows its string as written.
 TEXT_IS_TEXT = {"text.parse_math": False, "text.usetex": False}
 # The most vertices of story geometry one image draws: a print map needs far fewer, and
 # Agg's time and memory grow with them (a zig-zag of a million vertices fails outright).
 MAX_DRAWN_VERTICES = 60_000
-MAP_AXES = (0.02, 0.08, 0.96, 0.82)  # left, bottom, width, height (figure fractions)
+# A story feature smaller than this (points) at the map's scale is shown in a close-up.
+TINY_PT = 4
 # Where a label may sit relative to its point, in points (tried in this order).
-LABEL_OFFSETS = ((7, 0, "left", "center"), (-7, 0, "right", "center"),
-                 (0, 8, "center", "bottom"), (0, -8, "center", "top"),
-                 (6, 6, "left", "bottom"), (-6, -6, "right", "top"),
-                 (6, -6, "left", "top"), (-6, 6, "right", "bottom"))  # fmt: skip
+LABEL_OFFSETS = ((6, 0, "left", "center"), (-6, 0, "right", "center"),
+                 (0, 6, "center", "bottom"), (0, -6, "center", "top"),
+                 (5, 5, "left", "bottom"), (-5, -5, "right", "top"),
+                 (5, -5, "left", "top"), (-5, 5, "right", "bottom"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -69,13 +82,33 @@ class PlacedLabel:
 class StaticMap:
     figure: Figure
     labels: list[PlacedLabel]
+    size: PrintSize
+    ground: list[tuple[str, str, tuple[float, float, float, float]]]  # layer, name, box
 
     def to_bytes(self, fmt: ImageFormat) -> bytes:
         buffer = io.BytesIO()
         # svg.fonttype "none": text is written as <text>, not as glyph outlines
         with matplotlib.rc_context({"svg.fonttype": "none", **TEXT_IS_TEXT}):
-            self.figure.savefig(buffer, format=fmt, dpi=PNG_DPI, facecolor="white")
-        return buffer.getvalue()
+            self.figure.savefig(buffer, format=fmt, dpi=self.size.dpi, facecolor="white")
+        data = buffer.getvalue()
+        return _embed_font(data) if fmt == "svg" else data
+
+
+def _embed_font(svg: bytes) -> bytes:
+    """The typeface inside the SVG (@font-face), so it shows as designed anywhere."""
+    faces = "".join(
+        f'@font-face{{font-family:"Noto Sans";font-weight:{weight};font-style:{style};'
+        f"src:url(data:font/ttf;base64,{base64.b64encode(path.read_bytes()).decode()})}}"
+        for weight, style, path in (
+            (400, "normal", FONT_DIR / "NotoSans-Regular.ttf"),
+            (600, "normal", FONT_DIR / "NotoSans-SemiBold.ttf"),
+            (400, "italic", FONT_DIR / "NotoSans-Italic.ttf"),
+        )
+    )
+    head, sep, tail = svg.partition(b"<defs>")
+    if not sep:
+        return svg
+    return head + sep + f"<style>{faces}</style>".encode() + tail
 
 
 def _local_crs(lat: float, lon: float) -> str:
@@ -96,57 +129,9 @@ def _story_frame(story: Story, lang: Lang) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
 
 
-def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-Box = tuple[float, float, float, float]
-
-
-class _BoxGrid:
-    """Boxes in display pixels, added one at a time, found by the grid cells they touch.
-
-    A query looks only at the cells around its box, so placing n labels takes about n
-    steps, not n squared. (shapely's STRtree is built once and cannot take the boxes
-    placed so far.) Cells are clamped to the figure, so a huge box costs no more than
-    the figure has cells.
-    """
-
-    def __init__(self, cell: float, width: float, height: float) -> None:
-        self.cell = cell
-        self.last = (int(width // cell) + 1, int(height // cell) + 1)
-        self.cells: defaultdict[tuple[int, int], list[Box]] = defaultdict(list)
-
-    def _keys(self, b: Box) -> Iterator[tuple[int, int]]:
-        def span(low: float, high: float, last: int) -> range:
-            first = min(max(int(low // self.cell), -1), last)
-            return range(first, min(max(int(high // self.cell), -1), last) + 1)
-
-        for i in span(b[0], b[2], self.last[0]):
-            for j in span(b[1], b[3], self.last[1]):
-                yield i, j
-
-    def add(self, b: Box) -> None:
-        for key in self._keys(b):
-            self.cells[key].append(b)
-
-    def near(self, b: Box) -> Iterator[Box]:
-        for key in self._keys(b):
-            yield from self.cells.get(key, ())
-
-    def overlaps(self, b: Box) -> bool:
-        return any(_overlaps(b, other) for other in self.near(b))
-
-
-LABEL_STYLE = {
-    "fontsize": 13, "fontweight": "bold", "color": "#111",
-    "bbox": {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
-}  # fmt: skip
-
-
 def _label_box(
     x: float, y: float, size: tuple[float, float], offset: tuple, px_per_pt: float
-) -> Box:
+) -> tuple[float, float, float, float]:
     """Where a label of `size` (w, h pixels) lies at one of LABEL_OFFSETS from (x, y)."""
     dx, dy, ha, va = offset
     width, height = size
@@ -156,15 +141,16 @@ def _label_box(
 
 
 def _place_labels(figure: Figure, ax, candidates: list[tuple[str, str, float, float]],
-                  taken: _BoxGrid) -> list[PlacedLabel]:  # fmt: skip
+                  taken: BoxGrid, fontsize: float) -> list[PlacedLabel]:  # fmt: skip
     """Greedy placement: each label takes the first position that overlaps nothing.
 
     Each label is measured once; its candidate positions are that box moved about."""
     renderer = figure.canvas.get_renderer()
     inside = ax.get_window_extent(renderer)
     px_per_pt = figure.dpi / 72
-    font = {key: value for key, value in LABEL_STYLE.items() if key != "bbox"}
-    ruler = MplText(0, 0, "", figure=figure, **font)
+    style = {"fontsize": fontsize, "fontweight": "semibold", "color": "#111"}
+    ruler = MplText(0, 0, "", figure=figure, **style)
+    pad = 0.15 * fontsize * px_per_pt  # the white box around the text
     placed: list[PlacedLabel] = []
     for feature_id, label, x, y in candidates:
         ruler.set_text(label)
@@ -172,13 +158,16 @@ def _place_labels(figure: Figure, ax, candidates: list[tuple[str, str, float, fl
         xd, yd = ax.transData.transform((x, y))
         for offset in LABEL_OFFSETS:
             b = _label_box(xd, yd, (extent.width, extent.height), offset, px_per_pt)
+            b = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
             within = (
                 inside.x0 <= b[0] and b[2] <= inside.x1 and inside.y0 <= b[1] and b[3] <= inside.y1
             )
             if within and not taken.overlaps(b):
                 dx, dy, ha, va = offset
                 ax.annotate(label, (x, y), xytext=(dx, dy), textcoords="offset points",
-                            ha=ha, va=va, **LABEL_STYLE)  # fmt: skip
+                            ha=ha, va=va, zorder=10, **style,
+                            bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none",
+                                  "alpha": 0.85})  # fmt: skip
                 placed.append(PlacedLabel(feature_id, label, tuple(map(float, b))))
                 taken.add(b)
                 break
@@ -204,138 +193,293 @@ def _drawable(frame: gpd.GeoDataFrame, extent, pixel: float) -> gpd.GeoDataFrame
     return drawn[~drawn.geometry.is_empty]
 
 
-def _nice_length_km(span_km: float) -> int:
+def _nice_length_km(span_km: float) -> float:
     """A round scale-bar length of about a fifth of the map's width."""
     target = span_km / 5
     magnitude = 10 ** math.floor(math.log10(target))
     for step in (5, 2, 1):
         if step * magnitude <= target:
-            return int(step * magnitude)
-    return int(magnitude)
+            return step * magnitude
+    return magnitude
 
 
-def build_static_map(story: Story, lang: Lang, view: str | None = None) -> StaticMap:
+def build_static_map(
+    story: Story, lang: Lang, view: str | None = None, size: str = "default"
+) -> StaticMap:
     """The story's map as a matplotlib Figure, ready to save as PNG or SVG."""
-    with matplotlib.rc_context(TEXT_IS_TEXT):
-        return _build(story, lang, view)
+    register_fonts()
+    with matplotlib.rc_context({**TEXT_IS_TEXT, "font.family": "Noto Sans"}):
+        return _build(story, lang, view, SIZES[size])
 
 
-def _build(story: Story, lang: Lang, view: str | None) -> StaticMap:
-    (south, west), (north, east) = view_bounds(story, view)
-    crs = _local_crs((south + north) / 2, (west + east) / 2)
-    extent = gpd.GeoSeries([box(west, south, east, north)], crs=4326).to_crs(crs).total_bounds
-    margin_lonlat = box(west - 8, south - 6, east + 8, north + 6)
-
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
+def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> StaticMap:
+    figure = Figure(figsize=(size.width_in, size.height_in), dpi=size.dpi)
     FigureCanvasAgg(figure)  # no pyplot: safe in a server's threads
-    ax = figure.add_axes(MAP_AXES)
-    ax.set_facecolor(SEA)
-    base = (
-        gpd.GeoDataFrame(
-            geometry=list(basemap_frame("region").geometry) + list(basemap_frame("world").geometry),
-            crs=4326,
-        )
-        .clip(margin_lonlat)
-        .to_crs(crs)
-    )
-    base.plot(ax=ax, color=LAND, edgecolor=OUTLINE, linewidth=0.6)
-
-    extent = _fill_frame(extent, MAP_AXES[2] * WIDTH_IN / (MAP_AXES[3] * HEIGHT_IN))
-    output_pixel = (extent[2] - extent[0]) / (MAP_AXES[2] * WIDTH_IN * PNG_DPI)
     features = _story_frame(story, lang)
-    local = features[~features["distant"]].to_crs(crs)
-    areas = _drawable(local[local["kind"] == "area"], extent, output_pixel)
-    for large, group in areas.groupby("large"):
-        group.plot(
-            ax=ax, facecolor=LARGE_AREA if large else AREA, alpha=0.06 if large else 0.25,
-            edgecolor=LARGE_AREA if large else AREA, linewidth=1.4,
-        )  # fmt: skip
-    lines = _drawable(local[local["kind"] == "line"], extent, output_pixel)
-    if not lines.empty:
-        lines.plot(ax=ax, color=LINE, linewidth=3.2, zorder=4)
-    points = local[local["kind"].isin(["place", "event"])]
-    for (kind, hindsight), group in points.groupby(["kind", "hindsight"]):
-        group.plot(
-            ax=ax, marker="D" if kind == "event" else "o",
-            markersize=60 if kind == "event" else 70,
-            color="white" if hindsight else (EVENT if kind == "event" else PLACE),
-            edgecolor=EVENT if kind == "event" else "white", linewidth=1.2,
-            zorder=6 if kind == "place" else 5,
-        )  # fmt: skip
+    (south, west), (north, east) = view_bounds(story, view)
+    in_view = features[~features["distant"] & features.intersects(box(west, south, east, north))]
+    kinds = {(k, h) for k, h in zip(in_view["kind"], in_view["hindsight"], strict=True)}
+    estimate = bool(in_view["estimate"].any())
+    width_px = figure.bbox.width * (0.92 if size.width_in < 8 else 0.96)
+    possible = legend_entries(story, lang, kinds, rivers=True, cities=True, estimate=estimate)
+    layout = layout_for(figure, story, lang, size, legend_rows(figure, possible, size, width_px))
+    ax = figure.add_axes(layout.map_axes)
+    ax_w_in = layout.map_axes[2] * size.width_in
+    ax_h_in = layout.map_axes[3] * size.height_in
+
+    lat0 = (south + north) / 2
+    crs = _local_crs(lat0, (west + east) / 2)
+    extent = gpd.GeoSeries([box(west, south, east, north)], crs=4326).to_crs(crs).total_bounds
+    extent = _fill_frame(extent, ax_w_in / ax_h_in)
+    corners = gpd.GeoSeries([box(*extent)], crs=crs).to_crs(4326).total_bounds
+    margin_lonlat = box(corners[0] - 3, corners[1] - 3, corners[2] + 3, corners[3] + 3)
+    ax.set_facecolor(SEA)
+    base = gpd.GeoDataFrame(
+        geometry=list(basemap_frame("region").geometry) + list(basemap_frame("world").geometry),
+        crs=4326,
+    ).clip(margin_lonlat)
+    if not base.empty:
+        base.to_crs(crs).plot(ax=ax, color=LAND, edgecolor=OUTLINE, linewidth=0.6)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_aspect("equal")
     _clean_axes(ax)
 
-    # Country-sized story areas get a quiet name in the middle of their visible part.
-    frame_box = box(*extent)
-    for _, row in areas[areas["large"]].iterrows():
-        visible = row.geometry.intersection(frame_box)
-        if not visible.is_empty:
-            point = visible.representative_point()
-            ax.text(point.x, point.y, row["name"].upper(), ha="center", va="center",
-                    fontsize=12, color=PALETTE["largeAreaName"], style="italic",
-                    alpha=0.8)  # fmt: skip
-
-    figure.canvas.draw()  # labels are placed on the drawn layout
+    zoom = web_zoom(extent, ax_w_in, lat0)
+    figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
-    taken = _BoxGrid(2 * SAME_SPOT_PX, figure.bbox.width, figure.bbox.height)
-    labelled_at = _BoxGrid(SAME_SPOT_PX, figure.bbox.width, figure.bbox.height)
+    inside = ax.get_window_extent(renderer)
+    taken = BoxGrid(40, figure.bbox.width, figure.bbox.height)
+    ground = GroundPainter(figure, ax, crs, size, zoom, taken,
+                           (inside.x0, inside.y0, inside.x1, inside.y1))  # fmt: skip
+    context = story_context(story)
+    ground.draw_water(context)
+
+    output_pixel = (extent[2] - extent[0]) / (ax_w_in * size.dpi)
+    local = features[~features["distant"]].to_crs(crs)
+    areas = _drawable(local[local["kind"] == "area"], extent, output_pixel)
+    for large, group in areas.groupby("large"):
+        group.plot(
+            ax=ax, facecolor=LARGE_AREA if large else AREA, alpha=0.06 if large else 0.25,
+            edgecolor=LARGE_AREA if large else AREA, linewidth=size.line(0.1),
+            linestyle="-", zorder=2,
+        )  # fmt: skip
+        estimated = group[group["estimate"]]
+        if not estimated.empty:
+            estimated.boundary.plot(ax=ax, color=LARGE_AREA if large else AREA,
+                                    linewidth=size.line(0.1), linestyle="--", zorder=2.1)
+    lines = _drawable(local[local["kind"] == "line"], extent, output_pixel)
+    if not lines.empty:
+        lines.plot(ax=ax, color=LINE, linewidth=size.line(0.22), zorder=4)
+
+    px_per_pt = figure.dpi / 72
+    points = local[local["kind"].isin(["place", "event"])]
+    # Places first, then events; a point on an earlier one's spot moves aside, so that
+    # Raqqa's events show beside Raqqa instead of under its dot.
+    points = points.assign(order=(points["kind"] == "event").astype(int)).sort_values(
+        ["order"], kind="stable"
+    )
+    xy = ax.transData.transform(shapely.get_coordinates(points.geometry.values).reshape(-1, 2))
+    drawn: list[tuple[float, float]] = []
+    marker_pt = size.line(0.55)
     candidates = []
-    at = ax.transData.transform(shapely.get_coordinates(points.geometry.values).reshape(-1, 2))
-    for (x, y), (_, row) in zip(at, points.iterrows(), strict=True):
-        taken.add((x - 5, y - 5, x + 5, y + 5))
+    labelled_at: list[tuple[float, float]] = []
+    for (x, y), (_, row) in zip(xy, points.iterrows(), strict=True):
+        if not (inside.x0 <= x <= inside.x1 and inside.y0 <= y <= inside.y1):
+            continue
+        spot = (x, y)
+        if drawn:  # a point on an earlier one's spot moves aside (a ring around it)
+            step = 0
+            while any(math.dist(spot, p) < SAME_SPOT_PT * px_per_pt for p in drawn) and step < 12:
+                angle = math.radians(-45 + 60 * step)
+                reach = (SAME_SPOT_PT + 2 + 4 * (step // 6)) * px_per_pt
+                spot = (x + reach * math.cos(angle), y + reach * math.sin(angle))
+                step += 1
+        drawn.append(spot)
+        data = ax.transData.inverted().transform(spot)
+        kind, hindsight = row["kind"], row["hindsight"]
+        ax.plot([data[0]], [data[1]], linestyle="none", marker="D" if kind == "event" else "o",
+                markersize=marker_pt * (0.85 if kind == "event" else 1),
+                markerfacecolor="white" if hindsight else (EVENT if kind == "event" else PLACE),
+                markeredgecolor=EVENT if kind == "event" else "white",
+                markeredgewidth=0.8, zorder=6 if kind == "place" else 5)  # fmt: skip
+        half = marker_pt * px_per_pt / 2 + 1
+        taken.add((spot[0] - half, spot[1] - half, spot[0] + half, spot[1] + half))
         # A key place drawn on top of an earlier one (al-Nuri in Mosul) stays unnamed at
-        # this scale: its label could not say which dot it names.
-        near = (x - SAME_SPOT_PX, y - SAME_SPOT_PX, x + SAME_SPOT_PX, y + SAME_SPOT_PX)
-        if row["labelled"] and all(
-            math.dist((x, y), p[:2]) > SAME_SPOT_PX for p in labelled_at.near(near)
+        # this scale: its label could not say which dot it names (the close-up does).
+        if row["labelled"] and all(math.dist((x, y), p) > 3 * SAME_SPOT_PT * px_per_pt
+                                   for p in labelled_at):  # fmt: skip
+            labelled_at.append((x, y))
+            candidates.append((row["id"], row["name"], data[0], data[1]))
+
+    decorations = _decorate(figure, ax, story, lang, extent, crs, size, layout)
+    for artist in decorations:
+        taken.add(extent_of(artist, renderer))
+    closeup = _closeup_view(story, view, features, ax, crs) if not size.compact else None
+    if closeup is not None:
+        own = _mark_closeup(ax, story, closeup, crs)
+        panel = _closeup(figure, story, lang, closeup, size, layout, drawn + [own] * 10)
+        taken.add(extent_of(panel, renderer))
+    labels = _place_labels(figure, ax, candidates, taken, size.pt(1.0))
+    for figure_item in story.figures:
+        if figure_item.callout is None or figure_item.feature is None:
+            continue
+        if figure_item.callout and view not in figure_item.callout and not (
+            view is None and story.views and story.views[0].id in figure_item.callout
         ):
-            labelled_at.add((x, y, x, y))
-            candidates.append((row["id"], row["name"], row.geometry.x, row.geometry.y))
-    for artist in _decorate(figure, ax, story, lang, extent, crs):
-        e = artist.get_window_extent(renderer)
-        taken.add((e.x0, e.y0, e.x1, e.y1))
-    labels = _place_labels(figure, ax, candidates, taken)
-    return StaticMap(figure, labels)
+            continue
+        point = story.feature(figure_item.feature).geometry.representative_point()
+        px, py = ax.transData.transform(
+            gpd.GeoSeries([point], crs=4326).to_crs(crs).get_coordinates().to_numpy()[0]
+        )
+        if inside.x0 <= px <= inside.x1 and inside.y0 <= py <= inside.y1:
+            as_of = f"{text('as_of', lang)}: {day_text(figure_item.as_of, lang)}"
+            ground.callout((point.x, point.y), figure_value_text(figure_item, lang),
+                           figure_item.label[lang], as_of)
+    ground.name_ground(context, lang)
+    layers = {layer for layer, _, _ in ground.placed}
+    entries = legend_entries(story, lang, kinds, rivers="river" in layers,
+                              cities="city" in layers, estimate=estimate)  # fmt: skip
+    draw_legend(figure, entries, size, layout)
+    return StaticMap(figure, labels, size, ground.placed)
 
 
-def _decorate(figure: Figure, ax, story: Story, lang: Lang, extent, crs: str) -> list:
-    """Title, credit line, scale bar and locator inset; returns artists labels must avoid."""
-    as_of = f"{text('as_of', lang)}: {day_text(story.as_of, lang)}"
-    figure.text(0.02, 0.955, story.title[lang], fontsize=20, fontweight="bold", va="center")
-    figure.text(0.02, 0.915, f"{as_of} · {source_line(story, lang)}", fontsize=12,
-                color="#444", va="center")  # fmt: skip
-    figure.text(0.02, 0.035, story.credit[lang], fontsize=10, color="#333")
+def _closeup_view(story: Story, view: str | None, features: gpd.GeoDataFrame, ax,
+                  crs: str) -> str | None:  # fmt: skip
+    """A view that shows what is too small for this map's scale (the old city)."""
+    to_px = ax.transData.transform
+    for candidate in story.views:
+        if candidate.id == view or (view is None and candidate is story.views[0]):
+            continue
+        (s, w), (n, e) = candidate.bounds
+        corners = gpd.GeoSeries([box(w, s, e, n)], crs=4326).to_crs(crs).total_bounds
+        (x0, y0), (x1, y1) = to_px(corners[:2]), to_px(corners[2:])
+        if max(x1 - x0, y1 - y0) > TINY_PT * 6 * ax.figure.dpi / 72:
+            continue
+        inside = features[features.intersects(box(w, s, e, n)) & ~features["large"]]
+        if len(inside) >= 2:
+            return candidate.id
+    return None
+
+
+def _mark_closeup(ax, story: Story, view_id: str, crs: str) -> tuple[float, float]:
+    """Mark where the close-up lies on the map; returns that spot in display pixels."""
+    (s, w), (n, e) = next(v.bounds for v in story.views if v.id == view_id)
+    x, y = gpd.GeoSeries([box(w, s, e, n).centroid], crs=4326).to_crs(crs).get_coordinates().iloc[0]
+    ax.plot([x], [y], marker="s", markersize=9, markerfacecolor="none",
+            markeredgecolor=EVENT, markeredgewidth=1.2, zorder=7)  # fmt: skip
+    return tuple(ax.transData.transform((x, y)))
+
+
+def _closeup(figure: Figure, story: Story, lang: Lang, view_id: str, size: PrintSize,
+             layout: Layout, markers: list[tuple[float, float]]):  # fmt: skip
+    """A small panel of a close-up view, named with the view's name, in the lower corner
+    that hides fewest of the story's markers (never the close-up's own place)."""
+    view = next(v for v in story.views if v.id == view_id)
+    left, bottom, width, height = layout.map_axes
+    w = width * 0.24
+    h = w * figure.bbox.width / figure.bbox.height * 0.85
+    corners = [(left + width - w - 0.008, bottom + 0.012), (left + 0.008, bottom + 0.09),
+               (left + 0.008, bottom + height - h - 0.012)]  # fmt: skip
+
+    def hidden(corner: tuple[float, float]) -> int:
+        x0, y0 = figure.transFigure.transform(corner)
+        x1, y1 = figure.transFigure.transform((corner[0] + w, corner[1] + h))
+        return sum(1 for x, y in markers if x0 - 8 <= x <= x1 + 8 and y0 - 8 <= y <= y1 + 8)
+
+    corner = min(corners, key=hidden)
+    panel = figure.add_axes((corner[0], corner[1], w, h), zorder=5)
+    (s, wst), (n, e) = view.bounds
+    crs = _local_crs((s + n) / 2, (wst + e) / 2)
+    extent = gpd.GeoSeries([box(wst, s, e, n)], crs=4326).to_crs(crs).total_bounds
+    extent = _fill_frame(extent, w * figure.bbox.width / (h * figure.bbox.height))
+    # room above for the caption
+    extent = (extent[0], extent[1], extent[2], extent[3] + (extent[3] - extent[1]) * 0.25)
+    extent = _fill_frame(extent, w * figure.bbox.width / (h * figure.bbox.height))
+    panel.set_facecolor(LAND)
+    features = _story_frame(story, lang)
+    local = features[~features["distant"] & ~features["large"]].to_crs(crs)
+    local = local[local.intersects(box(*extent))]
+    areas = local[local["kind"] == "area"]
+    if not areas.empty:
+        areas.plot(ax=panel, facecolor=AREA, alpha=0.25, edgecolor=AREA, linewidth=0.8)
+    places = local[(local["kind"] == "place") & local["labelled"]]
+    panel.set_xlim(extent[0], extent[2])
+    panel.set_ylim(extent[1], extent[3])
+    panel.set_aspect("equal")
+    _clean_axes(panel)
+    for spine in panel.spines.values():
+        spine.set_edgecolor(EVENT)
+        spine.set_linewidth(1.0)
+    fontsize = size.pt(0.75)
+    for _, row in places.iterrows():
+        panel.plot([row.geometry.x], [row.geometry.y], marker="o", markersize=size.line(0.45),
+                   markerfacecolor=PLACE, markeredgecolor="white", zorder=6)  # fmt: skip
+        panel.annotate("\n".join(textwrap.wrap(row["name"], 18)), (row.geometry.x, row.geometry.y),
+                       xytext=(4, 0), textcoords="offset points", ha="left", va="center",
+                       fontsize=fontsize, fontweight="semibold", zorder=8,
+                       bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                             "alpha": 0.8})  # fmt: skip
+    panel.text(0.04, 0.96, view.name[lang], transform=panel.transAxes, fontsize=fontsize,
+               ha="left", va="top", color=EVENT, fontweight="semibold")  # fmt: skip
+    return panel
+
+
+def _decorate(figure: Figure, ax, story: Story, lang: Lang, extent, crs: str,
+              size: PrintSize, layout: Layout) -> list:  # fmt: skip
+    """Title, source line, credit, scale bar and locator inset; returns artists that
+    names must avoid."""
+    left = layout.map_axes[0]
+    figure.text(left, layout.title_y, "\n".join(layout.title_lines), fontsize=size.pt(1.55),
+                fontweight="semibold", va="bottom", linespacing=1.1)  # fmt: skip
+    figure.text(left, layout.subtitle_y, "\n".join(layout.subtitle_lines),
+                fontsize=size.pt(0.8), color="#444", va="bottom", linespacing=1.1)  # fmt: skip
+    figure.text(left, layout.credit_y, "\n".join(layout.credit_lines), fontsize=size.pt(0.7),
+                color="#333", va="bottom", linespacing=1.2)  # fmt: skip
 
     # Scale bar, lower left, measured in the local equal-area projection.
     span_km = (extent[2] - extent[0]) / 1000
     length_km = _nice_length_km(span_km)
-    x0 = extent[0] + (extent[2] - extent[0]) * 0.04
-    y0 = extent[1] + (extent[3] - extent[1]) * 0.05
-    ax.plot([x0, x0 + length_km * 1000], [y0, y0], color="#111", linewidth=3,
+    x0 = extent[0] + (extent[2] - extent[0]) * 0.03
+    y0 = extent[1] + (extent[3] - extent[1]) * 0.04
+    [bar] = ax.plot([x0, x0 + length_km * 1000], [y0, y0], color="#111", linewidth=size.line(0.2),
             solid_capstyle="butt", zorder=7)  # fmt: skip
-    scale = ax.text(x0, y0 + (extent[3] - extent[1]) * 0.015, f"{length_km} km", fontsize=11,
+    label = f"{length_km:g} km"
+    scale = ax.text(x0, y0 + (extent[3] - extent[1]) * 0.012, label, fontsize=size.pt(0.75),
                     zorder=7)  # fmt: skip
+    if size.compact:  # one column: the story's figure needs the room more than a locator
+        return [scale, bar]
 
-    # Locator: where the map lies, on a small world map.
-    inset = figure.add_axes((0.80, 0.66, 0.18, 0.22))
+    # Locator: where the map lies, on a small map of the region or the world.
+    left_, bottom, width, height = layout.map_axes
+    w = width * (0.2 if size.width_in >= 6 else 0.28)
+    h = w * figure.bbox.width / figure.bbox.height * 0.75
+    inset = figure.add_axes((left_ + width - w - 0.008, bottom + height - h - 0.012, w, h),
+                            zorder=5)  # fmt: skip
     inset.set_facecolor(SEA)
+    corners = gpd.GeoSeries([box(*extent)], crs=crs).to_crs(4326).total_bounds
+    cx, cy = (corners[0] + corners[2]) / 2, (corners[1] + corners[3]) / 2
+    half = min(max((corners[2] - corners[0]) * 4, 6), 45)
+    half_y = half * h * figure.bbox.height / (w * figure.bbox.width)
+    frame = box(cx - half, cy - half_y, cx + half, cy + half_y)
     world = gpd.GeoDataFrame(
         geometry=list(basemap_frame("world").geometry) + list(basemap_frame("region").geometry),
         crs=4326,
-    ).clip(box(-15, 5, 75, 62))
+    ).clip(frame)
     world.plot(ax=inset, color=LAND, edgecolor=OUTLINE, linewidth=0.3)
-    corners = gpd.GeoSeries([box(*extent)], crs=crs).to_crs(4326).total_bounds
-    inset.add_patch(Rectangle((corners[0], corners[1]), corners[2] - corners[0],
-                              corners[3] - corners[1], fill=False, edgecolor=EVENT,
-                              linewidth=1.8))  # fmt: skip
-    inset.set_xlim(-15, 75)
-    inset.set_ylim(5, 62)
+    if corners[2] - corners[0] < half / 10:
+        inset.plot([cx], [cy], marker="o", markersize=7, markerfacecolor="none",
+                   markeredgecolor=EVENT, markeredgewidth=1.6)  # fmt: skip
+    else:
+        inset.add_patch(Rectangle((corners[0], corners[1]), corners[2] - corners[0],
+                                  corners[3] - corners[1], fill=False, edgecolor=EVENT,
+                                  linewidth=1.4))  # fmt: skip
+    inset.set_xlim(frame.bounds[0], frame.bounds[2])
+    inset.set_ylim(frame.bounds[1], frame.bounds[3])
     _clean_axes(inset)
     for spine in inset.spines.values():
         spine.set_edgecolor("#666")
-    return [scale, inset]
+    return [scale, bar, inset]
 
 
 def _fill_frame(extent, aspect: float) -> tuple[float, float, float, float]:
@@ -351,12 +495,13 @@ def _fill_frame(extent, aspect: float) -> tuple[float, float, float, float]:
 
 
 def _clean_axes(ax) -> None:
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("")
-    ax.set_ylabel("")
+    """A map frame: no ticks, no axis labels (geopandas would name the CRS's axes)."""
+    ax.xaxis.set_visible(False)
+    ax.yaxis.set_visible(False)
 
 
-def render_image(story: Story, lang: Lang, fmt: ImageFormat) -> bytes:
-    """PNG (print size) or SVG bytes of the story's default view."""
-    return build_static_map(story, lang).to_bytes(fmt)
+def render_image(
+    story: Story, lang: Lang, fmt: ImageFormat, view: str | None = None, size: str = "default"
+) -> bytes:
+    """PNG or SVG bytes of a view of the story (default: the first) at a named size."""
+    return build_static_map(story, lang, view, size).to_bytes(fmt)

@@ -35,6 +35,7 @@ CORE_BOX = (34.0, 31.0, 48.5, 39.5)
 MAX_ZOOM_50M = 7
 GRID = 0.005  # coordinate precision of lines and areas (about 500 m), as the base map
 SIMPLIFY = 0.01
+DEEP_ENOUGH = 0.6  # degrees from the border: room for a country's or sea's name
 
 # German exonyms for the Natural Earth names (the English names are Natural Earth's own,
 # normalised: one name per river, whatever its segment is called in the source).
@@ -181,7 +182,7 @@ def countries() -> list[dict[str, Any]]:
         if iso not in COUNTRIES:
             continue
         land = row.geometry.intersection(box(*CONTEXT_BOX))
-        anchors = _anchors(land, 0.25, 8)
+        anchors = _anchors(land, 0.2, 30, spacing=1.0)
         if anchors:
             name_en = COUNTRY_NAME_OVERRIDES.get((iso, "en"), english[iso])
             out.append(_label(anchors, "country", iso.lower(), german[iso], name_en,
@@ -235,8 +236,10 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
 def _anchors(
     area: BaseGeometry, min_depth: float, count: int, spacing: float = 1.5
 ) -> list[list[float]]:
-    """Label positions inside an area, deepest first and spread out: a map shows the
-    name at the first one in its frame, so a country cut by the frame keeps its name."""
+    """Label positions inside an area, spread out, for a map to name the area at the
+    first one inside its frame, so a country cut by the frame keeps its name. First the
+    pole of inaccessibility; then points deep enough for a name (depth counts up to
+    DEEP_ENOUGH degrees), nearest the stories' core first."""
     if area.is_empty:
         return []
     boundary = area.boundary
@@ -246,15 +249,15 @@ def _anchors(
               for y in range(math.ceil(south * 4), math.floor(north * 4) + 1)]  # fmt: skip
     inside = [(p, p.distance(boundary)) for p in points if area.contains(p)]
     centre = polylabel(max(getattr(area, "geoms", [area]), key=lambda g: g.area), 0.01)
+    core = box(*CORE_BOX).centroid
     inside = [pair for pair in inside if pair[1] >= min_depth]
-    inside.append((centre, math.inf))  # the pole of inaccessibility always, and first
-    inside.sort(key=lambda pair: -pair[1])
-    picked: list[Point] = []
+    inside.sort(key=lambda pair: (-min(pair[1], DEEP_ENOUGH), pair[0].distance(core)))
+    picked: list[Point] = [centre]
     for point, _ in inside:
-        if all(point.distance(other) >= spacing for other in picked):
-            picked.append(point)
         if len(picked) == count:
             break
+        if all(point.distance(other) >= spacing for other in picked):
+            picked.append(point)
     return [[round(p.x, 2), round(p.y, 2)] for p in picked]
 
 
