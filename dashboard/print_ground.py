@@ -132,6 +132,12 @@ class GroundPainter:
         artist.remove()
         return False
 
+    def name_area(self, name: str, xy: tuple[float, float]) -> bool:
+        """A story's country-sized area, named like the ground it is."""
+        return self._try("country", name, xy, ha="center", va="center",
+                         fontsize=self.size.pt(0.85), color=GROUND_NAME,
+                         fontweight="semibold")  # fmt: skip
+
     def name_ground(self, items: list[ContextItem], lang: str) -> None:
         for item in items:
             if not self.shows(item, named=True):

@@ -280,37 +280,48 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
         ["order"], kind="stable"
     )
     xy = ax.transData.transform(shapely.get_coordinates(points.geometry.values).reshape(-1, 2))
-    drawn: list[tuple[float, float]] = []
+    same_spot = SAME_SPOT_PT * px_per_pt
+    drawn = BoxGrid(2 * same_spot, figure.bbox.width, figure.bbox.height)
+    spots: dict[tuple[str, bool], list[tuple[float, float]]] = {}
     marker_pt = size.line(0.55)
+    half = marker_pt * px_per_pt / 2 + 1
     candidates = []
-    labelled_at: list[tuple[float, float]] = []
+    labelled_at = BoxGrid(3 * same_spot, figure.bbox.width, figure.bbox.height)
+    markers: list[tuple[float, float]] = []
+
+    def near(grid: BoxGrid, spot: tuple[float, float], distance: float) -> bool:
+        around = (spot[0] - distance, spot[1] - distance, spot[0] + distance, spot[1] + distance)
+        return any(math.dist(spot, p[:2]) < distance for p in grid.near(around))
+
     for (x, y), (_, row) in zip(xy, points.iterrows(), strict=True):
         if not (inside.x0 <= x <= inside.x1 and inside.y0 <= y <= inside.y1):
             continue
-        spot = (x, y)
-        if drawn:  # a point on an earlier one's spot moves aside (a ring around it)
-            step = 0
-            while any(math.dist(spot, p) < SAME_SPOT_PT * px_per_pt for p in drawn) and step < 12:
-                angle = math.radians(-45 + 60 * step)
-                reach = (SAME_SPOT_PT + 2 + 4 * (step // 6)) * px_per_pt
-                spot = (x + reach * math.cos(angle), y + reach * math.sin(angle))
-                step += 1
-        drawn.append(spot)
-        data = ax.transData.inverted().transform(spot)
-        kind, hindsight = row["kind"], row["hindsight"]
-        ax.plot([data[0]], [data[1]], linestyle="none", marker="D" if kind == "event" else "o",
+        spot, step = (x, y), 0
+        while step < 12 and near(drawn, spot, same_spot):  # aside, on a ring around it
+            angle = math.radians(-45 + 60 * step)
+            reach = (SAME_SPOT_PT + 2 + 4 * (step // 6)) * px_per_pt
+            spot = (x + reach * math.cos(angle), y + reach * math.sin(angle))
+            step += 1
+        if step == 12 and near(drawn, spot, same_spot):
+            spot = (x, y)  # a crowd: stacked where it is; the grid keeps only the ring
+        else:
+            drawn.add((spot[0], spot[1], spot[0], spot[1]))
+        markers.append(spot)
+        spots.setdefault((row["kind"], bool(row["hindsight"])), []).append(spot)
+        taken.add((spot[0] - half, spot[1] - half, spot[0] + half, spot[1] + half))
+        # A key place drawn on top of an earlier one (al-Nuri in Mosul) stays unnamed at
+        # this scale: its label could not say which dot it names (the close-up does).
+        if row["labelled"] and not near(labelled_at, (x, y), 3 * same_spot):
+            labelled_at.add((x, y, x, y))
+            data = ax.transData.inverted().transform(spot)
+            candidates.append((row["id"], row["name"], data[0], data[1]))
+    for (kind, hindsight), group in spots.items():
+        data = ax.transData.inverted().transform(group)
+        ax.plot(data[:, 0], data[:, 1], linestyle="none", marker="D" if kind == "event" else "o",
                 markersize=marker_pt * (0.85 if kind == "event" else 1),
                 markerfacecolor="white" if hindsight else (EVENT if kind == "event" else PLACE),
                 markeredgecolor=EVENT if kind == "event" else "white",
                 markeredgewidth=0.8, zorder=6 if kind == "place" else 5)  # fmt: skip
-        half = marker_pt * px_per_pt / 2 + 1
-        taken.add((spot[0] - half, spot[1] - half, spot[0] + half, spot[1] + half))
-        # A key place drawn on top of an earlier one (al-Nuri in Mosul) stays unnamed at
-        # this scale: its label could not say which dot it names (the close-up does).
-        if row["labelled"] and all(math.dist((x, y), p) > 3 * SAME_SPOT_PT * px_per_pt
-                                   for p in labelled_at):  # fmt: skip
-            labelled_at.append((x, y))
-            candidates.append((row["id"], row["name"], data[0], data[1]))
 
     decorations = _decorate(figure, ax, story, lang, extent, crs, size, layout)
     for artist in decorations:
@@ -318,7 +329,7 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
     closeup = _closeup_view(story, view, features, ax, crs) if not size.compact else None
     if closeup is not None:
         own = _mark_closeup(ax, story, closeup, crs)
-        panel = _closeup(figure, story, lang, closeup, size, layout, drawn + [own] * 10)
+        panel = _closeup(figure, story, lang, closeup, size, layout, markers + [own] * 10)
         taken.add(extent_of(panel, renderer))
     labels = _place_labels(figure, ax, candidates, taken, size.pt(1.0))
     for figure_item in story.figures:
@@ -336,7 +347,27 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
             as_of = f"{text('as_of', lang)}: {day_text(figure_item.as_of, lang)}"
             ground.callout((point.x, point.y), figure_value_text(figure_item, lang),
                            figure_item.label[lang], as_of)
-    ground.name_ground(context, lang)
+    # Country-sized story areas are named by the story, in the middle of their visible
+    # part; the context layer's name for the same ground is then left out.
+    frame = box(*extent)
+    story_names = set()
+    for _, row in areas[areas["large"]].iterrows():
+        visible = row.geometry.intersection(frame)
+        if visible.is_empty:
+            continue
+        story_names.add(row["name"].casefold())
+        # the middle of the visible part first, then the middles of its ninths
+        x0, y0, x1, y1 = visible.bounds
+        dx, dy = (x1 - x0) / 3, (y1 - y0) / 3
+        cells = [visible.intersection(box(x0 + i * dx, y0 + j * dy, x0 + (i + 1) * dx,
+                                          y0 + (j + 1) * dy))
+                 for j in (1, 0, 2) for i in (1, 0, 2)]  # fmt: skip
+        spots = [visible] + [c for c in cells if not c.is_empty and c.area > 0]
+        for spot in spots:
+            point = spot.representative_point()
+            if ground.name_area(row["name"].upper(), ax.transData.transform((point.x, point.y))):
+                break
+    ground.name_ground([c for c in context if c.name[lang].casefold() not in story_names], lang)
     layers = {layer for layer, _, _ in ground.placed}
     entries = legend_entries(story, lang, kinds, rivers="river" in layers,
                               cities="city" in layers, estimate=estimate)  # fmt: skip
@@ -496,6 +527,8 @@ def _fill_frame(extent, aspect: float) -> tuple[float, float, float, float]:
 
 def _clean_axes(ax) -> None:
     """A map frame: no ticks, no axis labels (geopandas would name the CRS's axes)."""
+    ax.set_xticks([])
+    ax.set_yticks([])
     ax.xaxis.set_visible(False)
     ax.yaxis.set_visible(False)
 
