@@ -62,6 +62,8 @@ TEXT_IS_TEXT = {"text.parse_math": False, "text.usetex": False}
 # The most vertices of story geometry one image draws: a print map needs far fewer, and
 # Agg's time and memory grow with them (a zig-zag of a million vertices fails outright).
 MAX_DRAWN_VERTICES = 60_000
+# Beyond this (Web Mercator) zoom a country's name says nothing the frame does not.
+COUNTRY_NAME_MAX_ZOOM = 9
 # A story feature smaller than this (points) at the map's scale is shown in a close-up.
 TINY_PT = 4
 # Where a label may sit relative to its point, in points (tried in this order).
@@ -351,7 +353,7 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
     # part; the context layer's name for the same ground is then left out.
     frame = box(*extent)
     story_names = set()
-    for _, row in areas[areas["large"]].iterrows():
+    for _, row in areas[areas["large"] & (zoom < COUNTRY_NAME_MAX_ZOOM)].iterrows():
         visible = row.geometry.intersection(frame)
         if visible.is_empty:
             continue

@@ -869,7 +869,7 @@ def test_a_failing_export_says_why_once_and_the_others_work(monkeypatch, story_c
 
     calls = []
 
-    def failing(story, lang, fmt):
+    def failing(story, lang, fmt, *_view_and_size):
         calls.append(fmt)
         raise OverflowError("Exceeded cell block limit\n" + "x" * 10_000)
 
