@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
+from dashboard.resources import FONT_DIR
+
 FONT_FAMILY = "Noto Sans"
 MIN_PT = 7.0
 CM = 1 / 2.54
