@@ -57,6 +57,7 @@ PLACE, EVENT, LINE, AREA, LARGE_AREA = (
     PALETTE[name] for name in ("place", "event", "line", "area", "largeArea")
 )
 SAME_SPOT_PT = 8  # markers closer than this (points) are moved apart to stay visible
+RING_STEPS = 6  # places on the ring around a crowded spot
 # Every Text (titles, labels, legends a library adds) shows its string as written.
 TEXT_IS_TEXT = {"text.parse_math": False, "text.usetex": False}
 # The most vertices of story geometry one image draws: a print map needs far fewer, and
@@ -216,7 +217,10 @@ def build_static_map(
 
 def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> StaticMap:
     figure = Figure(figsize=(size.width_in, size.height_in), dpi=size.dpi)
-    FigureCanvasAgg(figure)  # no pyplot: safe in a server's threads
+    canvas = FigureCanvasAgg(figure)  # no pyplot: safe in a server's threads
+    # geopandas asks for a redraw after every layer; the image is drawn when it is saved
+    # (and once before names are placed), not twenty times.
+    canvas.draw_idle = lambda *args, **kwargs: None  # type: ignore[method-assign]
     features = _story_frame(story, lang)
     (south, west), (north, east) = view_bounds(story, view)
     in_view = features[~features["distant"] & features.intersects(box(west, south, east, north))]
@@ -299,12 +303,12 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
         if not (inside.x0 <= x <= inside.x1 and inside.y0 <= y <= inside.y1):
             continue
         spot, step = (x, y), 0
-        while step < 12 and near(drawn, spot, same_spot):  # aside, on a ring around it
+        while step < RING_STEPS and near(drawn, spot, same_spot):  # aside, on a ring around it
             angle = math.radians(-45 + 60 * step)
             reach = (SAME_SPOT_PT + 2 + 4 * (step // 6)) * px_per_pt
             spot = (x + reach * math.cos(angle), y + reach * math.sin(angle))
             step += 1
-        if step == 12 and near(drawn, spot, same_spot):
+        if step == RING_STEPS and near(drawn, spot, same_spot):
             spot = (x, y)  # a crowd: stacked where it is; the grid keeps only the ring
         else:
             drawn.add((spot[0], spot[1], spot[0], spot[1]))
