@@ -2,7 +2,10 @@
 beside a minimal two-marker page built the same way (Leaflet inlined); file sizes of
 every export format. Prints JSON.
 
-    python benchmarks/export_load.py [--runs 9]
+    python benchmarks/export_load.py [--runs 9] [--before OLD_EXPORT.html]
+
+`--before`: an export made by an earlier version (`python -m dashboard export ...` in a
+checkout of it), timed in the same run: the ratio new / before is the change's cost.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ def baseline_page() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--before", type=Path, help="an earlier version's HTML export")
     args = parser.parse_args()
     story = load_story(STORY)
     sizes = {}
@@ -54,21 +58,34 @@ def main() -> None:
         page.write_text(export(story, "html", "de"), "utf-8")
         base = Path(folder) / "baseline.html"
         base.write_text(baseline_page(), "utf-8")
-        samples: dict[str, list[float]] = {"export": [], "baseline": []}
+        samples: dict[str, list[float]] = {"export": [], "baseline": [], "before": []}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             time_to_features(browser, page.as_uri(), EXPORT_READY)  # warm-up
             for _ in range(args.runs):
                 samples["export"].append(time_to_features(browser, page.as_uri(), EXPORT_READY))
                 samples["baseline"].append(time_to_features(browser, base.as_uri(), BASELINE_READY))
+                if args.before:
+                    samples["before"].append(
+                        time_to_features(browser, args.before.resolve().as_uri(), EXPORT_READY)
+                    )
             browser.close()
     export_ms, baseline_ms = median_ms(samples["export"]), median_ms(samples["baseline"])
+    before = {}
+    if args.before:
+        before_ms = median_ms(samples["before"])
+        before = {
+            "before_median_ms": before_ms,
+            "before_bytes": args.before.stat().st_size,
+            "ratio_to_before": round(export_ms / before_ms, 2),
+        }
     print(json.dumps({
         "benchmark": "HTML export: time until features are visible (opened from disk)",
         "runs": args.runs,
         "export_median_ms": export_ms,
         "baseline_two_markers_median_ms": baseline_ms,
         "ratio": round(export_ms / baseline_ms, 2),
+        **before,
         "export_sizes_de": sizes,
         "machine": machine(),
     }, indent=2))  # fmt: skip

@@ -39,6 +39,7 @@ from dashboard.model import Story, StoryListing
 from dashboard.page_assets import served_asset_urls
 from dashboard.resources import BUNDLED_STORIES_DIR
 from dashboard.story import load_stories
+from dashboard.tiles import tiles_from_environment
 from dashboard.viewstate import TABS, ViewState, parse_params
 from dashboard.wording import event_date
 
@@ -82,7 +83,7 @@ def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
     story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
     return map_payload(
         story, lang, show_title=embed, details_in_map="always" if embed else "narrow",
-        keep_url=True, fill_frame=embed,
+        keep_url=True, fill_frame=embed, tiles=tiles_from_environment(),
     )  # fmt: skip
 
 

@@ -129,7 +129,7 @@ function lagekarteContext(map, data) {
       c.box.hidden = !show;
       c.svg.style.display = show ? "" : "none";
       if (!show) return;
-      var w = c.box.offsetWidth, h = c.box.offsetHeight;
+      var w = c.size.w, h = c.size.h;
       var best = null;
       for (var i = 0; i < tries.length && !best; i++) {
         var dx = tries[i][0], dy = tries[i][1];
@@ -249,11 +249,25 @@ function lagekarteContext(map, data) {
     });
   }
 
+  // Read every size in one pass (one layout), before any name is moved: measuring
+  // between moves would make the browser lay the page out again for each name.
+  function measureAll(zoom) {
+    var todo = labels.filter(function (item) {
+      return !item.size && zoom >= item.spec.minZoom && zoom <= item.spec.maxZoom;
+    });
+    todo.forEach(function (item) { item.node.hidden = false; });
+    callouts.forEach(function (c) { c.box.hidden = false; });
+    todo.forEach(function (item) { item.size = { w: item.node.offsetWidth, h: item.node.offsetHeight }; });
+    callouts.forEach(function (c) { c.size = { w: c.box.offsetWidth, h: c.box.offsetHeight }; });
+    todo.forEach(function (item) { item.node.hidden = true; });
+  }
+
   var pending = false;
   function place() {
     pending = false;
     var zoom = map.getZoom();
     var size = map.getSize();
+    measureAll(zoom);
     shapes.forEach(function (s) {
       var on = zoom >= s.spec.minZoom && zoom <= s.spec.maxZoom;
       if (on && !map.hasLayer(s.layer)) s.layer.addTo(map);
@@ -263,7 +277,7 @@ function lagekarteContext(map, data) {
     placeCallouts(taken, size, zoom);
     placeNames(taken, size, zoom);
     pane.style.visibility = "";
-    drawInset();
+    window.requestAnimationFrame(drawInset);
   }
   function schedule() {
     if (pending) return;
@@ -374,7 +388,8 @@ function lagekarteContext(map, data) {
     detail.addTo(map);
   }
 
-  schedule();
+  // The story's own features paint first; the names follow a frame later.
+  window.requestAnimationFrame(schedule);
   return {
     place: place,
     labels: function () {

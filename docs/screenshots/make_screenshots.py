@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from benchmarks._common import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
-from dashboard.export import export_html
+from dashboard.export import ExportOptions, export, export_html
 from dashboard.story import load_story
 
 OUT = Path(__file__).resolve().parent
@@ -39,6 +39,7 @@ class Shot:
     frame: tuple[int, int] | None = None  # the export in an iframe of this size
     phone: bool = False
     before: Callable | None = None  # page -> None, run when the map is ready
+    view: str | None = None  # the export opened on this story view
 
 
 def _click(feature_id: str) -> Callable:
@@ -49,12 +50,26 @@ def _click(feature_id: str) -> Callable:
     return act
 
 
+VIEWS = ("region", "mosul-old-city", "raqqa")
 SHOTS: tuple[Shot, ...] = (
     Shot("dashboard-desktop", DESKTOP),
     Shot("dashboard-desktop-raqqa", DESKTOP, before=_click("raqqa")),
     Shot("dashboard-phone", PHONE, query="?lang=en", phone=True),
     Shot("export-320x240", {"width": 400, "height": 320}, frame=(320, 240)),
     Shot("export-640x480", {"width": 720, "height": 560}, frame=(640, 480)),
+    # the named ground, the callout and the inset: page and export at the story's views
+    *(Shot(f"after-page-{view}", DESKTOP, query=f"?lang=de&view={view}") for view in VIEWS),
+    *(Shot(f"after-export-{view}", {"width": 1320, "height": 880}, frame=(1280, 800), view=view)
+      for view in VIEWS),
+)
+# Print images made with the others: (name, language, view, size).
+PRINTS = (
+    ("after-print-region", "de", None, "default"),
+    ("after-print-mosul-old-city", "de", "mosul-old-city", "default"),
+    ("after-print-raqqa", "de", "raqqa", "default"),
+    ("after-print-social-en", "en", None, "social"),
+    ("after-print-column", "de", None, "column"),
+    ("after-print-portrait-en", "en", "raqqa", "portrait"),
 )
 
 
@@ -89,9 +104,12 @@ def take(browser, shot: Shot, url: str, folder: Path, export_file: Path) -> Path
     page = context.new_page()
     target = OUT / f"{shot.name}.png"
     if shot.frame:
+        if shot.view:
+            export_file = folder / f"story-de-{shot.view}.html"
+            export_file.write_text(export_html(load_story(STORY), "de", view=shot.view), "utf-8")
         page.goto(_embedding_page(folder, export_file, shot.frame).as_uri())
         frame = page.frame_locator("#export")
-        frame.locator("[data-feature-id='raqqa']").wait_for()
+        frame.locator("[data-feature-id='raqqa']").wait_for(state="attached")
         page.locator("#export").screenshot(path=str(target))
     else:
         page.goto(f"{url}/{shot.query}")
@@ -125,6 +143,12 @@ def main() -> None:
         for shot in shots:
             print(take(browser, shot, url, folder, export_file).relative_to(REPO))
         browser.close()
+    story = load_story(STORY)
+    for name, lang, view, size in PRINTS:
+        if not args.only or name in args.only:
+            data = export(story, "png", lang, ExportOptions(view=view, size=size))
+            (OUT / f"{name}.png").write_bytes(data)  # type: ignore[arg-type]
+            print((OUT / f"{name}.png").relative_to(REPO))
 
 
 if __name__ == "__main__":
