@@ -20,7 +20,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import cards
+from dashboard import cards, editor_page
 from dashboard.assets import serve_assets
 from dashboard.escape import markdown_text
 from dashboard.eventlayer import cell_pyramid, event_summary
@@ -394,6 +394,15 @@ listing = _stories(str(STORIES_DIR), fingerprint)
 state = _state(listing)
 story = listing.stories.get(state.story) if state.story else None
 
+if editor_page.requested():  # only in editor mode, whatever the URL says
+    saved = editor_page.render(state.lang, STORIES_DIR, _asset_urls())
+    if saved:  # open the new story
+        for key in ("view_state", "map_move"):
+            st.session_state.pop(key, None)
+        st.query_params.from_dict({"story": saved, "lang": state.lang})
+        st.rerun()
+    st.stop()
+
 if state.embed and story is not None:
     st.html(cards.EMBED_STYLE)  # the map fills the frame; its credit line is on the map
     _map(state.within(story), story, fingerprint)
@@ -404,6 +413,7 @@ title_slot, controls_slot = st.columns([5, 1], vertical_alignment="top")
 if story is None:
     with controls_slot:
         _controls(state, listing)
+        editor_page.entry_button(state.lang)
     if state.story in listing.broken:
         problems = listing.broken[state.story]
         st.html(cards.error_card(state.story, problems, state.lang, root=SHOWN_FROM))
@@ -421,6 +431,7 @@ with map_column:
     _events_period(state, story, fingerprint)
 with controls_slot:
     _controls(state, listing)
+    editor_page.entry_button(state.lang)
 with title_slot:
     st.html(cards.header_card(story, state.lang))
     if state.lang not in story.languages:  # a story written in its article's language only

@@ -165,6 +165,60 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "de": "Diese Karte gibt es nur auf Englisch: Ihre Texte werden auf Englisch gezeigt.",
         "en": "This map exists in English only.",
     },
+    # The editor (only in editor mode): a story drafted from an article.
+    "editor.open": {"de": "Neue Karte aus Artikel", "en": "New map from article"},
+    "editor.title": {"de": "Neue Karte aus Artikel", "en": "New map from article"},
+    "editor.back": {"de": "Zurück zum Dashboard", "en": "Back to the dashboard"},
+    "editor.paste": {"de": "Artikeltext einfügen", "en": "Paste the article's text"},
+    "editor.upload": {
+        "de": "… oder eine Datei hochladen (.txt, .html)",
+        "en": "… or upload a file (.txt, .html)",
+    },
+    "editor.too_big": {
+        "de": "Die Datei ist größer als {limit} KB.",
+        "en": "The file is larger than {limit} KB.",
+    },
+    "editor.not_utf8": {
+        "de": "Die Datei ist kein UTF-8-Text.",
+        "en": "The file is not UTF-8 text.",
+    },
+    "editor.make": {"de": "Entwurf erstellen", "en": "Make draft"},
+    "editor.start": {
+        "de": "Text einfügen oder Datei hochladen, dann „Entwurf erstellen“.",
+        "en": "Paste a text or upload a file, then “Make draft”.",
+    },
+    "editor.found": {
+        "de": "Gefunden: {places} Orte, {figures} Zahlen, {dates} Daten · Artikel vom {date}",
+        "en": "Found: {places} places, {figures} figures, {dates} dates · article of {date}",
+    },
+    "editor.places": {"de": "Orte", "en": "Places"},
+    "editor.figures": {"de": "Zahlen", "en": "Figures"},
+    "editor.dates": {"de": "Zeitleiste", "en": "Timeline"},
+    "editor.map": {"de": "Karte", "en": "Map"},
+    "editor.keep": {"de": "übernehmen", "en": "keep"},
+    "editor.name": {"de": "Name", "en": "Name"},
+    "editor.candidate": {"de": "Ortsverzeichnis", "en": "Gazetteer entry"},
+    "editor.confidence": {"de": "Sicherheit", "en": "Confidence"},
+    "editor.note": {"de": "Notiz", "en": "Note"},
+    "editor.why": {"de": "Warum", "en": "Why"},
+    "editor.callout": {"de": "auf der Karte", "en": "on the map"},
+    "editor.label": {"de": "Beschriftung", "en": "Label"},
+    "editor.sentence": {"de": "Satz im Artikel", "en": "Sentence in the article"},
+    "editor.date": {"de": "Datum", "en": "Date"},
+    "editor.event": {"de": "Titel", "en": "Title"},
+    "editor.move": {
+        "de": "Punkt verschieben: Ort wählen, dann in die Karte klicken",
+        "en": "Move a point: choose the place, then click the map",
+    },
+    "editor.moved": {
+        "de": "Verschoben: {name} nach {lat}, {lon}",
+        "en": "Moved: {name} to {lat}, {lon}",
+    },
+    "editor.slug": {
+        "de": "Ordnername (Kleinbuchstaben, Ziffern, Bindestriche)",
+        "en": "Folder name (lower-case letters, digits, hyphens)",
+    },
+    "editor.save": {"de": "Speichern", "en": "Save"},
 }
 
 

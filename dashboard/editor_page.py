@@ -1,0 +1,396 @@
+"""The editor page ("Neue Karte aus Artikel" / "New map from article"): paste or upload an
+article, make a draft, review it on a map and in tables, save it as a story folder.
+
+Only in editor mode (`python -m dashboard serve --editor`, or LAGEKARTE_EDITOR=1): a public
+dashboard stays read-only and never shows this page, whatever its URL says. The drafting
+and writing are the core's (`dashboard.draft`); this module only lays out and wires.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.assets import serve_assets
+from dashboard.basemap import basemap_shapes
+from dashboard.draft import Draft, DraftWriteError, article_from_text, draft_article, write_story
+from dashboard.draft.article import MAX_ARTICLE_BYTES, ArticleError, article_from_html
+from dashboard.draft.writer import slug_for
+from dashboard.escape import markdown_text
+from dashboard.i18n import Lang, text
+from dashboard.palette import PALETTE
+
+EDITOR_ENV = "LAGEKARTE_EDITOR"
+PAGE_PARAM = "page"
+PAGE_VALUE = "editor"
+MAP_HEIGHT = 420
+DRAFT_KEY = "editor.draft"
+MOVED_KEY = "editor.moved"
+CLICK_KEY = "editor.last_click"
+PROBLEMS_KEY = "editor.problems"
+
+
+def editor_enabled() -> bool:
+    """Editor mode is a property of the server, never of a URL."""
+    return os.environ.get(EDITOR_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def requested() -> bool:
+    return editor_enabled() and st.query_params.get(PAGE_PARAM) == PAGE_VALUE
+
+
+def entry_button(lang: Lang) -> None:
+    """The way into the editor, shown only in editor mode."""
+    if editor_enabled() and st.button(text("editor.open", lang), key="editor.open"):
+        st.query_params[PAGE_PARAM] = PAGE_VALUE
+        st.rerun()
+
+
+# ---------------------------------------------------------------------------
+# Reading the article
+# ---------------------------------------------------------------------------
+
+
+def _article_input(lang: Lang) -> tuple[str | None, bool]:
+    """(text, is_html) from the upload, else from the text area."""
+    pasted = st.text_area(
+        text("editor.paste", lang),
+        height=220,
+        max_chars=MAX_ARTICLE_BYTES // 4,
+        key="editor.text",
+    )
+    upload = st.file_uploader(
+        text("editor.upload", lang),
+        type=["txt", "html", "htm"],
+        key="editor.upload",
+        max_upload_size=max(1, MAX_ARTICLE_BYTES // 2**20),  # in MB; checked again below
+    )
+    if upload is not None:
+        if upload.size > MAX_ARTICLE_BYTES:
+            st.error(text("editor.too_big", lang).format(limit=MAX_ARTICLE_BYTES // 1024))
+            return None, False
+        raw = upload.getvalue()
+        try:
+            content = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            st.error(text("editor.not_utf8", lang))
+            return None, False
+        return content, upload.name.lower().endswith((".html", ".htm"))
+    return (pasted or None), False
+
+
+def _make_draft(content: str, is_html: bool, lang: Lang) -> None:
+    try:
+        article = article_from_html(content) if is_html else article_from_text(content)
+    except ArticleError as error:
+        st.error(markdown_text(str(error)))
+        return
+    st.session_state[DRAFT_KEY] = draft_article(article)
+    st.session_state[MOVED_KEY] = {}
+    st.session_state.pop(PROBLEMS_KEY, None)
+    st.session_state.pop(CLICK_KEY, None)
+    st.session_state["editor.slug"] = slug_for(article.headline)
+
+
+# ---------------------------------------------------------------------------
+# Review tables: the draft's items as rows; the journalist's edits are read back
+# ---------------------------------------------------------------------------
+
+
+def _candidate_label(candidate: Any) -> str:
+    return f"{candidate.name_en} ({candidate.country}, {candidate.ref})"
+
+
+def _places_frame(draft: Draft) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "keep": [p.keep for p in draft.places],
+            "nr": [str(i + 1) for i in range(len(draft.places))],
+            "name": [p.name for p in draft.places],
+            "candidate": [_candidate_label(p.place) for p in draft.places],
+            "confidence": [p.confidence for p in draft.places],
+            "note": [p.note for p in draft.places],
+            "why": ["; ".join(p.reasons) for p in draft.places],
+        }
+    )
+
+
+def _figures_frame(draft: Draft) -> pd.DataFrame:
+    places = {p.id: p.name for p in draft.places}
+    return pd.DataFrame(
+        {
+            "keep": [f.keep for f in draft.figures],
+            "callout": [f.callout for f in draft.figures],
+            "figure": [f.text for f in draft.figures],
+            "label": [f.label for f in draft.figures],
+            "place": [places.get(f.place or "", "") for f in draft.figures],
+            "confidence": [f.confidence for f in draft.figures],
+            "sentence": [draft.sentences[f.sentence] for f in draft.figures],
+        }
+    )
+
+
+def _dates_frame(draft: Draft) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "keep": [d.keep for d in draft.dates],
+            "date": [d.date or "" for d in draft.dates],
+            "title": [d.title for d in draft.dates],
+            "as written": [d.text + (" *" if d.inferred else "") for d in draft.dates],
+            "confidence": [d.confidence for d in draft.dates],
+        }
+    )
+
+
+def _table(frame: pd.DataFrame, key: str, disabled: list[str], lang: Lang, **columns: Any):
+    """One review table: rows fixed, a "keep" tick first, `columns` as configured."""
+    return st.data_editor(
+        frame,
+        key=key,
+        hide_index=True,
+        use_container_width=True,
+        num_rows="fixed",
+        disabled=disabled,
+        column_config={
+            "keep": st.column_config.CheckboxColumn(text("editor.keep", lang), width="small"),
+            **columns,
+        },
+    )
+
+
+def _review_places(draft: Draft, lang: Lang) -> pd.DataFrame:
+    options = sorted({_candidate_label(c) for p in draft.places for c in p.candidates})
+    column = st.column_config
+    return _table(
+        _places_frame(draft), "editor.places", ["nr", "confidence", "why"], lang,
+        nr=column.TextColumn("Nr.", width="small"),
+        name=column.TextColumn(text("editor.name", lang), max_chars=200),
+        candidate=column.SelectboxColumn(
+            text("editor.candidate", lang), options=options, width="large"
+        ),
+        confidence=column.TextColumn(text("editor.confidence", lang)),
+        note=column.TextColumn(text("editor.note", lang), max_chars=1000),
+        why=column.TextColumn(text("editor.why", lang)),
+    )  # fmt: skip
+
+
+def _review_figures(draft: Draft, lang: Lang) -> pd.DataFrame:
+    column, frame = st.column_config, _figures_frame(draft)
+    locked = ["figure", "place", "confidence", "sentence"]
+    callout = column.CheckboxColumn(text("editor.callout", lang))
+    label = column.TextColumn(text("editor.label", lang), max_chars=300)
+    sentence = column.TextColumn(text("editor.sentence", lang))
+    return _table(frame, "editor.figures", locked, lang, callout=callout, label=label,
+                  sentence=sentence)  # fmt: skip
+
+
+def _review_dates(draft: Draft, lang: Lang) -> pd.DataFrame:
+    column, frame = st.column_config, _dates_frame(draft)
+    date = column.TextColumn(text("editor.date", lang), validate=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    title = column.TextColumn(text("editor.event", lang), max_chars=300)
+    return _table(frame, "editor.dates", ["as written", "confidence"], lang, date=date,
+                  title=title)  # fmt: skip
+
+
+def reviewed(
+    draft: Draft,
+    places: pd.DataFrame,
+    figures: pd.DataFrame,
+    dates: pd.DataFrame,
+    moved: dict[str, tuple[float, float]],
+) -> Draft:
+    """The draft with the journalist's edits (a copy: the original stays for a redo)."""
+    result = copy.deepcopy(draft)
+    for place, row in zip(result.places, places.to_dict("records"), strict=True):
+        place.keep = bool(row["keep"])
+        place.name = str(row["name"] or place.name).strip() or place.name
+        place.note = str(row["note"] or "").strip()
+        labels = [_candidate_label(c) for c in place.candidates]
+        if row["candidate"] in labels:
+            place.chosen = labels.index(row["candidate"])
+        place.name_de = place.name_en = ""
+        if place.id in moved:
+            place.moved_to = moved[place.id]
+    kept = {p.id for p in result.places if p.keep}
+    for figure, row in zip(result.figures, figures.to_dict("records"), strict=True):
+        figure.keep = bool(row["keep"])
+        figure.callout = bool(row["callout"])
+        figure.label = str(row["label"] or figure.label).strip() or figure.label
+        if figure.place not in kept:
+            figure.place = None
+    for date, row in zip(result.dates, dates.to_dict("records"), strict=True):
+        date.keep = bool(row["keep"]) and bool(row["date"])
+        date.date = str(row["date"] or "") or None
+        date.title = str(row["title"] or date.title).strip() or date.title
+        if date.place not in kept:
+            date.place = None
+    return result
+
+
+# ---------------------------------------------------------------------------
+# The review map: kept places as numbered points; a click moves the chosen one
+# ---------------------------------------------------------------------------
+
+
+def _review_map(
+    draft: Draft, selected: str | None, asset_url: Callable[[Path], str]
+) -> folium.Map:
+    points = [p for p in draft.places if p.keep and p.kind != "country"]
+    folium_map = folium.Map(tiles=None, zoom_control=True, world_copy_jump=True)
+    serve_assets(folium_map, asset_url)
+    land = {"fillColor": PALETTE["land"], "color": PALETTE["outline"], "weight": 0.5,
+            "fillOpacity": 1}  # fmt: skip
+    for layer in ("world", "region"):
+        folium.GeoJson(basemap_shapes(layer), style_function=lambda _: land).add_to(folium_map)
+    for number, place in enumerate(draft.places, start=1):
+        if place not in points:
+            continue
+        lat, lon = place.lat_lon
+        folium.CircleMarker(
+            (lat, lon),
+            radius=9 if place.id == selected else 6,
+            color=PALETTE["highlight"] if place.id == selected else PALETTE["place"],
+            fill=True,
+            fill_opacity=0.9,
+            tooltip=str(number),  # a number only: names are the article's text
+        ).add_to(folium_map)
+    near = [p.lat_lon for p in points if not p.distant] or [p.lat_lon for p in points]
+    if near:
+        lats = [lat for lat, _ in near]
+        lons = [lon for _, lon in near]
+        folium_map.fit_bounds(
+            [[min(lats) - 0.5, min(lons) - 0.5], [max(lats) + 0.5, max(lons) + 0.5]]
+        )
+    return folium_map
+
+
+def _move_point(draft: Draft, lang: Lang, asset_url: Callable[[Path], str]) -> None:
+    points = [p for p in draft.places if p.keep and p.kind != "country"]
+    if not points:
+        return
+    # "Mossul (2)": the number is the table's and the map's tooltip
+    names = {p.id: f"{p.name} ({draft.places.index(p) + 1})" for p in points}
+    selected = st.selectbox(
+        text("editor.move", lang),
+        options=list(names),
+        format_func=names.__getitem__,  # options are shown as plain text
+        key="editor.selected",
+    )
+    result = st_folium(
+        _review_map(draft, selected, asset_url),
+        key="editor.map",
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=["last_clicked"],
+    )
+    for place in points:
+        if place.moved_to:
+            lat, lon = place.moved_to
+            st.caption(
+                markdown_text(
+                    text("editor.moved", lang).format(name=names[place.id], lat=lat, lon=lon)
+                )
+            )
+    click = (result or {}).get("last_clicked")
+    if click and click != st.session_state.get(CLICK_KEY):
+        st.session_state[CLICK_KEY] = click
+        st.session_state[MOVED_KEY][selected] = (
+            round(float(click["lat"]), 5),
+            round(float(click["lng"]), 5),
+        )
+        st.rerun()
+
+
+# ---------------------------------------------------------------------------
+# Saving
+# ---------------------------------------------------------------------------
+
+
+def _problems_by_section(problems: list[Any]) -> dict[str, list[str]]:
+    """Validation problems grouped by the table that holds their field."""
+    sections: dict[str, list[str]] = {"places": [], "figures": [], "dates": [], "story": []}
+    for problem in problems:
+        where = str(problem.where)
+        if where.startswith("feature"):
+            section = "places"
+        elif where.startswith("figure"):
+            section = "figures"
+        elif where.startswith("event"):
+            section = "dates"
+        else:
+            section = "story"
+        sections[section].append(str(problem))
+    return sections
+
+
+def _save(draft: Draft, stories_dir: Path, lang: Lang) -> str | None:
+    """Write the folder (same rules as the command line); its slug when written. A
+    problem is kept for the next run, which shows it under its table."""
+    slug = st.text_input(text("editor.slug", lang), key="editor.slug", max_chars=64)
+    _show_problems("slug")
+    if not st.button(text("editor.save", lang), type="primary", key="editor.save"):
+        return None
+    try:
+        folder = write_story(draft, stories_dir / slug.strip())
+    except DraftWriteError as error:
+        problems = _problems_by_section(error.problems)
+        problems["slug"] = [] if error.problems else [str(error)]
+        st.session_state[PROBLEMS_KEY] = problems
+        st.rerun()
+    for key in (DRAFT_KEY, PROBLEMS_KEY, MOVED_KEY, CLICK_KEY):
+        st.session_state.pop(key, None)
+    return folder.name
+
+
+def _show_problems(section: str) -> None:
+    for problem in st.session_state.get(PROBLEMS_KEY, {}).get(section, []):
+        st.error(markdown_text(problem))
+
+
+def render(lang: Lang, stories_dir: Path, asset_url: Callable[[Path], str]) -> str | None:
+    """The whole editor page; the slug of the story it saved, if it saved one.
+    `asset_url` gives the address at which the server offers Leaflet's files."""
+    st.title(text("editor.title", lang))
+    if st.button(text("editor.back", lang), key="editor.back"):
+        st.query_params.pop(PAGE_PARAM, None)
+        st.rerun()
+    content, is_html = _article_input(lang)
+    if st.button(text("editor.make", lang), disabled=not content, key="editor.make") and content:
+        _make_draft(content, is_html, lang)
+    draft: Draft | None = st.session_state.get(DRAFT_KEY)
+    if draft is None:
+        st.info(text("editor.start", lang))
+        return None
+    st.subheader(markdown_text(draft.headline))
+    st.caption(
+        text("editor.found", lang).format(
+            places=len(draft.places),
+            figures=len(draft.figures),
+            dates=len(draft.dates),
+            date=draft.published or "?",
+        )
+    )
+    for note in draft.notes:
+        st.warning(markdown_text(note))
+    _show_problems("story")
+    st.markdown(f"#### {text('editor.places', lang)}")
+    places = _review_places(draft, lang)
+    _show_problems("places")
+    st.markdown(f"#### {text('editor.figures', lang)}")
+    figures = _review_figures(draft, lang)
+    _show_problems("figures")
+    st.markdown(f"#### {text('editor.dates', lang)}")
+    dates = _review_dates(draft, lang)
+    _show_problems("dates")
+    edited = reviewed(draft, places, figures, dates, st.session_state.get(MOVED_KEY, {}))
+    st.markdown(f"#### {text('editor.map', lang)}")
+    _move_point(edited, lang, asset_url)
+    return _save(edited, stories_dir, lang)

@@ -1,0 +1,104 @@
+"""The editor in Chromium: paste the article, drop a place, move a place, save, and find
+the new story in the dashboard. Served in editor mode on a copy of the stories folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import FIRST_STORY, REPO
+
+pytestmark = pytest.mark.browser
+
+SEED = REPO / "tests" / "data" / "articles" / "kalifat-2017-scraped.txt"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+ROW_PX = 35  # the data editor's row height (Streamlit's default)
+KEEP_COLUMN_PX = 75  # the "keep" column, width "small"
+
+
+@pytest.fixture(scope="module")
+def editor_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    from benchmarks._common import streamlit_server
+
+    stories = tmp_path_factory.mktemp("stories")
+    shutil.copytree(FIRST_STORY, stories / FIRST_STORY.name)
+    env = {"LAGEKARTE_EDITOR": "1", "LAGEKARTE_STORIES": str(stories)}
+    with streamlit_server(REPO / "dashboard" / "app.py", env) as url:
+        yield url, stories
+
+
+def idle(page) -> None:
+    page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
+    page.wait_for_function("() => !document.querySelector('[data-test-script-state=running]')")
+
+
+def test_paste_drop_move_save_and_open(watched_page, editor_server) -> None:
+    url, stories = editor_server
+    page = watched_page(
+        allowed_hosts={url.split("//", 1)[1]}, viewport={"width": 1440, "height": 900}
+    )
+    page.set_default_timeout(30_000)  # drafting and saving are script runs of their own
+    page.goto(f"{url}/?lang=de")
+    page.get_by_role("button", name="Neue Karte aus Artikel").click()
+    expect(page.get_by_role("heading", name="Neue Karte aus Artikel")).to_be_visible()
+    area = page.get_by_label("Artikeltext einfügen")
+    area.fill(SEED.read_text("utf-8"))
+    area.press("Control+Enter")
+    idle(page)
+    page.get_by_role("button", name="Entwurf erstellen").click()
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.wait_for()
+    idle(page)
+
+    # Drop Washington (5th row of the places table): untick its "übernehmen" cell.
+    grid.scroll_into_view_if_needed()
+    expect(grid).to_be_in_viewport(ratio=1)
+    box = grid.bounding_box()
+    row = 4
+    page.mouse.click(box["x"] + KEEP_COLUMN_PX / 2, box["y"] + ROW_PX * (row + 1) + ROW_PX / 2)
+    idle(page)
+
+    # Move Mossul, the first point in the list to move: click the map beside it.
+    idle(page)
+    # The first frame is the drawn map (Streamlit may keep a zero-width one beside it).
+    frame = page.locator(MAP_FRAME).first.content_frame.locator(".leaflet-container")
+    frame.wait_for()
+    frame.scroll_into_view_if_needed()
+    expect(frame).to_be_in_viewport(ratio=1)
+    map_box = frame.bounding_box()
+    page.mouse.click(map_box["x"] + map_box["width"] * 0.6, map_box["y"] + map_box["height"] * 0.4)
+    expect(page.get_by_text("Verschoben: Mossul (2) nach")).to_be_visible()
+    idle(page)
+
+    slug = page.get_by_label("Ordnername (Kleinbuchstaben, Ziffern, Bindestriche)")
+    slug.fill("editor-test")
+    slug.press("Enter")
+    idle(page)
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_text("Diese Karte gibt es nur auf Deutsch.")).to_have_count(0)
+    page.wait_for_url("**story=editor-test**")
+    idle(page)
+    expect(page.locator(".lk-header, h1, h2").first).to_be_visible()
+    expect(page.get_by_text("Das Kalifat des IS bricht zusammen").first).to_be_visible()
+
+    features = json.loads((stories / "editor-test" / "features.geojson").read_text("utf-8"))
+    by_id = {f["properties"]["id"]: f for f in features["features"]}
+    assert "washington" not in by_id and "moscow" in by_id
+    lon, lat = by_id["mosul"]["geometry"]["coordinates"]
+    assert abs(lat - 36.335) + abs(lon - 43.119) > 0.01  # moved by the click
+    assert by_id["mosul"]["properties"]["sources"][0]["kind"] == "editorial"
+    assert page.watch.foreign == []
+    assert page.watch.errors == []
+
+
+def test_without_editor_mode_the_editor_is_not_served(watched_page, dashboard_url) -> None:
+    page = watched_page(allowed_hosts={dashboard_url.split("//", 1)[1]})
+    page.goto(f"{dashboard_url}/?page=editor&lang=de")
+    page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").wait_for()
+    expect(page.get_by_role("button", name="Neue Karte aus Artikel")).to_have_count(0)
+    expect(page.get_by_label("Artikeltext einfügen")).to_have_count(0)

@@ -1,0 +1,109 @@
+"""The editor page ("Neue Karte aus Artikel"): only in editor mode; draft, review, save.
+
+The tables' editing and the map's clicks need a browser (tests/e2e/test_editor.py);
+here: who can reach the page, drafting and saving through the page, and how the
+journalist's edits become the story.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.draft import article_from_text, draft_article
+from dashboard.editor_page import _dates_frame, _figures_frame, _places_frame, reviewed
+from dashboard.story import load_story
+from tests.conftest import REPO
+
+APP = str(REPO / "dashboard" / "app.py")
+SEED = REPO / "tests" / "data" / "articles" / "kalifat-2017-scraped.txt"
+
+
+def page(monkeypatch, stories: Path, editor: bool, **params: str) -> AppTest:
+    monkeypatch.setenv("LAGEKARTE_STORIES", str(stories))
+    if editor:
+        monkeypatch.setenv("LAGEKARTE_EDITOR", "1")
+    else:
+        monkeypatch.delenv("LAGEKARTE_EDITOR", raising=False)
+    app = AppTest.from_file(APP, default_timeout=90)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def button_labels(app: AppTest) -> list[str]:
+    return [b.label for b in app.button]
+
+
+def test_without_editor_mode_the_page_is_not_reachable(monkeypatch, tmp_path) -> None:
+    app = page(monkeypatch, REPO / "geodata" / "stories", editor=False, page="editor")
+    assert "Neue Karte aus Artikel" not in button_labels(app)
+    assert not [t for t in app.title if "Neue Karte" in t.value]
+    assert not app.text_area  # no way to paste an article
+
+
+def test_editor_drafts_and_saves_a_story_that_opens(monkeypatch, tmp_path) -> None:
+    app = page(monkeypatch, tmp_path, editor=True)
+    assert "Neue Karte aus Artikel" in button_labels(app)  # an empty newsroom starts here
+    app.button(key="editor.open").click().run()
+    assert [t.value for t in app.title] == ["Neue Karte aus Artikel"]
+    app.text_area(key="editor.text").input(SEED.read_text("utf-8")).run()
+    app.button(key="editor.make").click().run()
+    assert not app.exception, app.exception
+    assert app.text_input(key="editor.slug").value == "das-kalifat-des-is-bricht-zusammen"
+    app.text_input(key="editor.slug").input("kalifat-entwurf").run()
+    app.button(key="editor.save").click().run()
+    assert not app.exception, app.exception
+    story = load_story(tmp_path / "kalifat-entwurf")
+    assert story.languages == ("de",)
+    assert "Das Kalifat des IS bricht zusammen" in "\n".join(
+        e.proto.body for e in app.get("html")
+    )  # the dashboard now shows the new story
+
+
+def test_a_second_save_into_the_same_folder_is_refused(monkeypatch, tmp_path) -> None:
+    (tmp_path / "kalifat-entwurf").mkdir()
+    app = page(monkeypatch, tmp_path, editor=True, page="editor")
+    app.text_area(key="editor.text").input(SEED.read_text("utf-8")).run()
+    app.button(key="editor.make").click().run()
+    app.text_input(key="editor.slug").input("kalifat-entwurf").run()
+    app.button(key="editor.save").click().run()
+    assert any("exists" in e.value for e in app.error)
+    assert list((tmp_path / "kalifat-entwurf").iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def seed_draft():
+    return draft_article(article_from_text(SEED.read_text("utf-8")))
+
+
+def test_review_edits_become_the_draft(seed_draft) -> None:
+    places = _places_frame(seed_draft)
+    washington = places.index[places["name"] == "Washington"][0]
+    places.loc[washington, "keep"] = False
+    mosul = places.index[places["name"] == "Mossul"][0]
+    places.loc[mosul, "note"] = "Großstadt am Tigris."
+    figures = _figures_frame(seed_draft)
+    figures["callout"] = figures["figure"].str.contains("50000")
+    dates = _dates_frame(seed_draft)
+    edited = reviewed(seed_draft, places, figures, dates, {"ar-raqqah": (35.95, 39.0)})
+    by_name = {p.name: p for p in edited.places}
+    assert not by_name["Washington"].keep and by_name["Mossul"].note == "Großstadt am Tigris."
+    assert by_name["Rakka"].lat_lon == (35.95, 39.0)
+    assert [f.callout for f in edited.figures if "50000" in f.text] == [True]
+    assert seed_draft.place("washington").keep  # the original stays for a redo
+
+
+def test_choosing_another_gazetteer_candidate(seed_draft) -> None:
+    places = _places_frame(seed_draft)
+    row = places.index[places["name"] == "Washington"][0]
+    other = seed_draft.places[row].candidates[1]
+    places.loc[row, "candidate"] = f"{other.name_en} ({other.country}, {other.ref})"
+    edited = reviewed(seed_draft, places, _figures_frame(seed_draft), _dates_frame(seed_draft), {})
+    assert edited.places[row].place.ref == other.ref
+    assert isinstance(places, pd.DataFrame)
