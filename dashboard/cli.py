@@ -122,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=LOOPBACK,
         help="address to listen on; 0.0.0.0 serves every network this machine is on",
     )
+    run.add_argument(
+        "--editor",
+        action="store_true",
+        help="also serve the editor page that drafts a story from an article (newsroom only)",
+    )
     return parser
 
 
@@ -131,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return validate(args.paths)
         if args.command == "serve":
-            return serve(args.port, args.stories, args.address)
+            return serve(args.port, args.stories, args.address, args.editor)
         if args.command == "draft":
             return draft_command(args.article, args.out, args.force, args.date)
         try:

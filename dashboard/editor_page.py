@@ -27,8 +27,8 @@ from dashboard.draft.writer import slug_for
 from dashboard.escape import markdown_text
 from dashboard.i18n import Lang, text
 from dashboard.palette import PALETTE
+from dashboard.server import EDITOR_ENV
 
-EDITOR_ENV = "LAGEKARTE_EDITOR"
 PAGE_PARAM = "page"
 PAGE_VALUE = "editor"
 MAP_HEIGHT = 420

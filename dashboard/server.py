@@ -56,9 +56,21 @@ def streamlit_arguments(port: int, address: str = LOOPBACK) -> list[str]:
     return ["run", str(package_path("dashboard", "app.py")), *flags]
 
 
-def serve(port: int = DEFAULT_PORT, stories: str | None = None, address: str = LOOPBACK) -> int:
+# Set for the page: the editor ("Neue Karte aus Artikel") is served only when asked.
+EDITOR_ENV = "LAGEKARTE_EDITOR"
+
+
+def serve(
+    port: int = DEFAULT_PORT,
+    stories: str | None = None,
+    address: str = LOOPBACK,
+    editor: bool = False,
+) -> int:
     """Run the dashboard until interrupted; `stories` is a folder of stories to show
-    instead of the bundled ones."""
+    instead of the bundled ones; `editor` also serves the page that drafts a story from
+    an article and saves it there (for a newsroom's own machine, never the public)."""
+    if editor:
+        os.environ[EDITOR_ENV] = "1"
     if stories is not None:
         folder = Path(stories).resolve()
         if not folder.is_dir():

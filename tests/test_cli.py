@@ -4,6 +4,7 @@ exits 0. `python -m dashboard export`: every format, and a broken story's proble
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -192,3 +193,18 @@ def test_a_folder_of_that_name_comes_before_the_bundled_story(
 def test_serve_is_a_command_with_port_stories_and_address() -> None:
     args = build_parser().parse_args(["serve", "--port", "8600", "--stories", "x"])
     assert (args.port, args.stories, args.address) == (8600, "x", "127.0.0.1")
+
+
+def test_serve_editor_sets_editor_mode_for_the_page(monkeypatch) -> None:
+    """`serve --editor` is the one way, besides LAGEKARTE_EDITOR=1, to the editor page."""
+    from streamlit.web import cli as streamlit_cli
+
+    from dashboard.server import EDITOR_ENV
+
+    monkeypatch.delenv(EDITOR_ENV, raising=False)
+    monkeypatch.setattr(streamlit_cli, "main", lambda *args, **kwargs: None)
+    assert build_parser().parse_args(["serve"]).editor is False
+    assert main(["serve", "--port", "8600"]) == 0
+    assert EDITOR_ENV not in os.environ
+    assert main(["serve", "--editor", "--port", "8600"]) == 0
+    assert os.environ[EDITOR_ENV] == "1"
