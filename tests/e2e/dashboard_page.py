@@ -6,6 +6,7 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DESKTOP = {"viewport": {"width": 1440, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SCREENS = {"desktop": DESKTOP, "phone": PHONE}
+FIRST_DRAW_MS = 30_000
 
 
 def open_dashboard(watched_page, url: str, query: str = "", **context_options):
@@ -15,7 +16,11 @@ def open_dashboard(watched_page, url: str, query: str = "", **context_options):
     page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
     page.sent = sent
     page.goto(f"{url}/{query}")
-    page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").wait_for()
+    # The first page of a freshly started server also loads the story and the base map:
+    # wait longer for that first drawing than for later steps.
+    page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").wait_for(
+        timeout=FIRST_DRAW_MS
+    )
     page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
     return page
 
