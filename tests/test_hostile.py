@@ -1240,7 +1240,7 @@ def test_events_of_one_day_give_a_page_without_a_period_slider(monkeypatch, host
 
 @pytest.mark.parametrize("new_id", ["raqqa\n", "mosul-2\n", "raqqa\r\n"])
 def test_an_id_with_a_trailing_newline_is_no_second_feature(hostile, new_id) -> None:
-    """"raqqa\n" matched "^...$": a second Raqqa, with a name readers could not tell apart."""
+    """ "raqqa\n" matched "^...$": a second Raqqa, with a name readers could not tell apart."""
 
     def edit(features: list[dict[str, Any]]) -> None:
         feature = json.loads(json.dumps(feature_named(features, "raqqa")))
@@ -1295,3 +1295,13 @@ def test_shortcodes_in_story_text_never_become_icons_in_widget_labels(name) -> N
     unescaped = re.sub(r"\\(.)", r"\1", shown)
     assert unescaped.replace("\u2060", "") == name  # reads as written
     assert not re.search(r":[a-z0-9_/+-]+(:|\[)", unescaped), unescaped
+
+
+@pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"], ids=["plain", "bom"])
+def test_a_csv_of_events_from_a_spreadsheet_is_read(story_copy, prefix) -> None:
+    """Spreadsheets write a byte-order mark before the header: still plain CSV."""
+    folder = story_copy(raw_toml=events_toml("events.csv"))
+    (folder / "events.csv").write_bytes(
+        prefix + b"date,type,count,lon,lat\r\n2017-01-01,a,1,40,35\r\n"
+    )
+    assert len(load_story(folder).event_layer.frame) == 1

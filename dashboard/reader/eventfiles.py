@@ -100,7 +100,7 @@ def _read_csv(path: Path, deadline: float) -> pd.DataFrame:
                 raise EventFileError("reading took too long")
     if lines > MAX_EVENT_ROWS + 1:  # a header line and, at most, one line per event
         raise _too_many(lines)
-    with path.open("r", encoding="utf-8", newline="") as text:
+    with path.open("r", encoding="utf-8-sig", newline="") as text:  # as pandas, BOM or not
         header = next(csv.reader(io.StringIO(text.readline())), [])
     wanted = [name for name in header if name in EVENT_COLUMNS]
     return pd.read_csv(
