@@ -1043,11 +1043,11 @@ def parquet_events(rows: int, type_value: str = "clash", geometry: bool = False)
     return pa.table(columns)
 
 
-def csv_lines(rows: int) -> Callable[[Path], None]:
+def csv_lines(rows: int, end: str = "\n") -> Callable[[Path], None]:
     def write(path: Path) -> None:
-        with path.open("w", encoding="utf-8") as file:
-            file.write("date,type,count,lon,lat\n")
-            file.write("2017-01-01,a,1,40,35\n" * rows)
+        with path.open("w", encoding="utf-8", newline="") as file:
+            file.write("date,type,count,lon,lat" + end)
+            file.write(("2017-01-01,a,1,40,35" + end) * rows)
 
     return write
 
@@ -1181,6 +1181,7 @@ ROW_BOMBS = [
         "CREATE VIEW other AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
         "LIMIT 20000000) SELECT e.* FROM n, events e"), "is a view"),
     ("csv-million-and-one-lines", "events.csv", csv_lines(1_000_001), "more than 1,000,000"),
+    ("csv-lines-ending-in-cr", "events.csv", csv_lines(1_000_001, "\r"), "more than 1,000,000"),
 ]  # fmt: skip
 
 

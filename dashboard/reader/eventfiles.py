@@ -63,7 +63,9 @@ def read_event_table(path: Path, kind: str) -> pd.DataFrame:
     expected = {"csv": None, "gpkg": "an SQLite database", "parquet": "a Parquet file"}[kind]
     if found != expected:
         wanted = {"csv": "CSV text", "gpkg": "a GeoPackage", "parquet": "a Parquet file"}[kind]
-        raise EventFileError(f"content is {found or 'not ' + wanted}, not {wanted}")
+        raise EventFileError(
+            f"content is {found}, not {wanted}" if found else f"content is not {wanted}"
+        )
     deadline = time.monotonic() + MAX_READ_SECONDS
     try:
         if kind == "csv":
@@ -95,7 +97,8 @@ def _read_csv(path: Path, deadline: float) -> pd.DataFrame:
         while chunk := file.read(_CHUNK):
             if b"\x00" in chunk:
                 raise EventFileError("content is binary (NUL bytes), not CSV text")
-            lines += chunk.count(b"\n")
+            # lines end in LF, CRLF or a lone CR (pandas reads all three)
+            lines += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
             if time.monotonic() > deadline:
                 raise EventFileError("reading took too long")
     if lines > MAX_EVENT_ROWS + 1:  # a header line and, at most, one line per event
