@@ -73,6 +73,14 @@ def test_no_tool_jargon_in_the_map_export_or_print(story: Story, lang) -> None:
     assert_no_jargon(printed)
 
 
+@pytest.mark.parametrize(("lang", "golan"), [("de", "Golanhöhen"), ("en", "Golan Heights")])
+def test_print_notes_the_golan_where_syria_is_drawn(story: Story, lang, golan: str) -> None:
+    """Regression: the PNG/SVG drew Syria's outline without saying the Golan is left out."""
+    svg = ElementTree.fromstring(export(story, "svg", lang))
+    printed = " ".join("".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert golan in printed
+
+
 @pytest.mark.parametrize(("lang", "panel", "params"), [
     ("de", 0, {"feature": "raqqa"}), ("en", 1, {}), ("de", 2, {"event": "turkey-closes-border"}),
 ])  # fmt: skip
