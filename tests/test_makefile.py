@@ -4,6 +4,7 @@ lints only the project's folders."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,9 +20,12 @@ def planned(target: str, tmp_path: Path) -> list[str]:
     """The commands `make target` would run in a fresh checkout (no .venv yet)."""
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy(REPO / name, tmp_path / name)
+    # Under `make test` the parent's MAKELEVEL/MAKEFLAGS would make this make print
+    # "Entering directory" lines: start it as a top-level make.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     result = subprocess.run(
-        ["make", "-n", target, "PYTHON=/usr/bin/python3"],
-        cwd=tmp_path, capture_output=True, text=True, check=True, timeout=30,
+        ["make", "--no-print-directory", "-n", target, "PYTHON=/usr/bin/python3"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, check=True, timeout=30,
     )  # fmt: skip
     return result.stdout.splitlines()
 
