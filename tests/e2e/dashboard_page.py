@@ -7,6 +7,12 @@ DESKTOP = {"viewport": {"width": 1440, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SCREENS = {"desktop": DESKTOP, "phone": PHONE}
 FIRST_DRAW_MS = 30_000
+# Show the whole world as a reader would: the map refits its last asked view when its frame
+# resizes unless the reader has moved it, so the move starts with a key press on the map.
+SHOW_THE_WORLD = """() => {
+    lagekarte.map.getContainer().dispatchEvent(new KeyboardEvent("keydown", {key: "Shift"}));
+    lagekarte.map.setView([45, 0], 2, {animate: false});
+}"""
 
 
 def open_dashboard(watched_page, url: str, query: str = "", **context_options):

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.story import Story
-from tests.e2e.dashboard_page import MAP_FRAME, map_frame, open_dashboard
+from tests.e2e.dashboard_page import MAP_FRAME, SHOW_THE_WORLD, map_frame, open_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def test_map_shows_every_feature_with_no_request_elsewhere(
         if not feature.distant:
             expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()
     expect(frame.locator(".lk-label", has_text="Mossul")).to_be_visible()
-    map_frame(page).evaluate("() => { lagekarte.map.setView([45, 0], 2, {animate: false}); }")
+    map_frame(page).evaluate(SHOW_THE_WORLD)
     for feature in story.features:
         if feature.distant:
             expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()

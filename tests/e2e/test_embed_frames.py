@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from dashboard.export import export_html
 from dashboard.story import Story
+from tests.e2e.dashboard_page import SHOW_THE_WORLD
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +75,7 @@ def test_the_legend_lists_what_is_on_the_map_in_its_colours(
     inner.wait_for_function("() => window.lagekarte !== undefined")
     far = inner.locator("li[data-legend^='context:']")
     expect(far.first).to_be_hidden()  # Washington and Moscow are not in the region view
-    inner.evaluate("() => { lagekarte.map.setView([45, 0], 2, {animate: false}); }")
+    inner.evaluate(SHOW_THE_WORLD)
     expect(far.first).to_be_visible()
     # the countries' symbol has the countries' colour, not the small areas' red
     colours = inner.evaluate(

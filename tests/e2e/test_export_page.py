@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from dashboard.export import export_html
 from dashboard.story import Story, load_story
 from tests.conftest import HOSTILE
+from tests.e2e.dashboard_page import SHOW_THE_WORLD
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +54,7 @@ def test_every_feature_is_visible_with_no_request_to_another_host(
     )
     assert local <= visible_ids(page)
     # zoomed out to the world, the far-away places show too
-    page.evaluate("() => { lagekarte.map.setView([45, 0], 2, {animate: false}); }")
+    page.evaluate(SHOW_THE_WORLD)
     distant = {f.id for f in story.features if f.distant}
     page.wait_for_function(
         "ids => ids.every(id => document.querySelector(`[data-feature-id='${id}']`))",
