@@ -9,6 +9,7 @@ from pathlib import Path
 from dashboard.draft.article import ArticleError, read_article_file
 from dashboard.draft.engine import draft_article
 from dashboard.draft.model import Draft
+from dashboard.draft.safe_write import check_target
 from dashboard.draft.writer import DraftWriteError, write_story
 
 
@@ -40,8 +41,10 @@ def summary_lines(draft: Draft) -> list[str]:
 
 
 def run_draft(article_path: str, out: str, force: bool, published: str | None) -> int:
-    if Path(out).exists() and not force:
-        print(f"error: {out} exists: nothing written (use --force to replace it)", file=sys.stderr)
+    try:  # refused before the article is read: the same checks come again when writing
+        check_target(Path(out), force)
+    except DraftWriteError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     try:
         date = dt.date.fromisoformat(published) if published else None

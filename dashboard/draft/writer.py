@@ -1,8 +1,9 @@
-"""Draft -> story folder (`story.toml`, `features.geojson`, `draft.json`), written atomically.
+"""Draft -> story folder (`story.toml`, `features.geojson`, `draft.json`).
 
-The folder is first written beside its destination, checked with the story reader's own
-`validate_story`, and only then renamed into place: a reader never sees half a story,
-and an existing folder is replaced only when asked (`force`).
+The folder is written beside its destination, checked with the story reader's own
+`validate_story`, and only then renamed into place (safe_write.py): a reader never sees
+half a story, and only a story folder is ever replaced, only when asked (`force`).
+`draft.json` (every item the draft found, with its confidence) stays inside the folder.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import datetime as dt
 import json
 import math
 import re
-import shutil
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -20,21 +19,21 @@ from typing import Any
 from babel import Locale
 
 from dashboard.draft.model import HIGH, Draft, DraftPlace
+from dashboard.draft.safe_write import (
+    DRAFT_FILE,
+    DraftWriteError,
+    check_target,
+    claim,
+    move_into_place,
+)
 from dashboard.draft.toml_text import dumps
 from dashboard.reader.fields import SLUG_PATTERN
-from dashboard.story import FEATURES_FILE, STORY_FILE, Problem, validate_story
+from dashboard.story import FEATURES_FILE, STORY_FILE, validate_story
 
-DRAFT_FILE = "draft.json"
 MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
 MAX_LABELLED = 8
 
 
-class DraftWriteError(Exception):
-    """The folder could not be written; `problems` says why (validation problems too)."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None):
-        self.problems = problems or []
-        super().__init__(message)
 
 
 def _own(text: str, lang: str) -> dict[str, str]:
@@ -243,40 +242,35 @@ def _number(value: float) -> int | float:
 
 
 def write_story(draft: Draft, folder: str | Path, force: bool = False) -> Path:
-    """Write the draft as a story folder; refuse an existing one unless `force`."""
+    """Write the draft as a story folder; refuse an existing one unless `force`, and even
+    then replace only a story folder (see `safe_write.replace_story_folder`)."""
     target = Path(folder)
     if not SLUG_PATTERN.match(target.name):
         raise DraftWriteError(
             f"{target}: a story folder's name is its slug: lower-case letters, digits, "
-            "hyphens (for example 'kalifat-2017')"
+            "hyphens (for example 'kalifat-2017')",
+            reason="slug",
         )
-    if target.exists() and not force:
-        raise DraftWriteError(f"{target} exists: nothing written (use --force to replace it)")
     story, features = story_data(draft)
     story_text = dumps(story)
     if tomllib.loads(story_text)["title"] != story["title"]:
         raise DraftWriteError("story.toml did not read back as written")  # pragma: no cover
+    files = {
+        STORY_FILE: story_text,
+        FEATURES_FILE: json.dumps(features, ensure_ascii=False, indent=1) + "\n",
+        DRAFT_FILE: json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n",
+    }
     target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
+    with claim(target) as work:
+        check_target(target, force)
         staged = work / target.name
         staged.mkdir()
-        (staged / STORY_FILE).write_text(story_text, "utf-8")
-        (staged / FEATURES_FILE).write_text(
-            json.dumps(features, ensure_ascii=False, indent=1) + "\n", "utf-8"
-        )
-        (staged / DRAFT_FILE).write_text(
-            json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n", "utf-8"
-        )
+        for name, content in files.items():
+            (staged / name).write_text(content, "utf-8")
         problems = [p for p in validate_story(staged) if not p.warning]
         if problems:
-            raise DraftWriteError(f"{target}: the draft does not validate", problems)
-        if target.exists():
-            old = work / "replaced"
-            target.rename(old)
-        staged.rename(target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+            raise DraftWriteError(f"{target}: the draft does not validate", problems, "invalid")
+        move_into_place(staged, target, force)
     return target
 
 
