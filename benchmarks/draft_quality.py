@@ -1,12 +1,18 @@
-"""How well `draft` reads articles: precision and recall of places, figures and dates on
-the evaluation texts in tests/data/draft-eval/, written to docs/draft-quality.md.
+"""How well `draft` reads articles: precision and recall of places, figures and dates.
+
+Two sets. Real published articles (`--texts DIR`): the manifest and expected lists are in
+benchmarks/draft_eval/ (the texts are not: read them into DIR first, see its README); each
+is drafted by the real `python -m dashboard draft` process, validated, timed and scored
+(benchmarks/draft_eval/scoring.py), and the report goes to docs/draft-quality.md. The
+texts written for the tests (tests/data/draft-eval/) are scored in-process as a quick
+check (tests/test_draft_quality.py) and summed up in the same report.
 
 Each text `NN-name.LANG.txt` has `NN-name.LANG.toml` beside it with what a careful reader
 marks: places (a city or region within 25 km of its coordinates, a country by its code),
 figures (low and high, and the place they belong to) and the dates that belong on the
 timeline. Every item the draft keeps counts as a prediction, low confidence included.
 
-Run: python benchmarks/draft_quality.py [--out docs/draft-quality.md]
+Run: python benchmarks/draft_quality.py --texts /work/eval-texts [--out docs/draft-quality.md]
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ import datetime as dt
 import sys
 import time
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.draft_eval.report import evaluate_folder, render  # noqa: E402
+from benchmarks.draft_eval.scoring import Tally  # noqa: E402
 from dashboard.draft import article_from_text, draft_article  # noqa: E402
 from dashboard.draft.gazetteer import gazetteer  # noqa: E402
 from dashboard.draft.model import Draft, DraftPlace  # noqa: E402
@@ -31,30 +38,6 @@ EVAL_DIR = REPO / "tests" / "data" / "draft-eval"
 OUT = REPO / "docs" / "draft-quality.md"
 PLACE_KM = 25.0
 REGION_KM = 150.0  # a region's centre is itself approximate
-
-
-@dataclass
-class Tally:
-    true_positive: int = 0
-    predicted: int = 0
-    expected: int = 0
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.true_positive / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positive / self.expected if self.expected else 1.0
-
-    def add(self, other: Tally) -> None:
-        self.true_positive += other.true_positive
-        self.predicted += other.predicted
-        self.expected += other.expected
-        self.misses += other.misses
-        self.extras += other.extras
 
 
 def place_matches(place: DraftPlace, expected: dict) -> bool:
@@ -203,14 +186,43 @@ def report(results: dict[str, dict[str, Tally]], seconds: float) -> str:
     return "\n".join(lines) + "\n"
 
 
+def written_summary(results: dict[str, dict[str, Tally]], seconds: float) -> str:
+    """The written test texts in a few lines, for the end of the real-article report."""
+    lines = [
+        "## Texts written for the tests",
+        "",
+        f"For comparison, the {len(results)} texts in `tests/data/draft-eval/` (written for "
+        f"the tests, drafted in-process in {seconds:.1f} s; their own rules: a region within "
+        f"{REGION_KM:.0f} km):",
+        "",
+        "| category | precision | recall | right / drafted / expected |",
+        "|---|---|---|---|",
+    ]
+    for category in CATEGORIES:
+        total = Tally()
+        for result in results.values():
+            total.add(result[category])
+        lines.append(
+            f"| {category} | {total.precision:.2f} | {total.recall:.2f} | "
+            f"{total.true_positive} / {total.predicted} / {total.expected} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, help="folder of real article texts to score")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     gazetteer()
     start = time.perf_counter()
-    results = evaluate()
-    text = report(results, time.perf_counter() - start)
+    written = evaluate()
+    seconds = time.perf_counter() - start
+    if args.texts is None:
+        text = report(written, seconds)
+    else:
+        results, missing = evaluate_folder(args.texts)
+        text = render(results, missing, args.texts) + "\n" + written_summary(written, seconds)
     args.out.write_text(text, "utf-8")
     print(text)
 

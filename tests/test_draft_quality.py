@@ -23,3 +23,123 @@ def test_evaluation_set_is_big_enough_and_above_the_floor() -> None:
         assert total.recall >= FLOOR[category], (category, total.recall)
     text = report(results, 1.0)
     assert "| places | all | all |" in text
+
+
+# The scorer of the real-article set (benchmarks/draft_eval/), on made-up drafts.
+
+from pathlib import Path  # noqa: E402
+
+from benchmarks.draft_eval.read_texts import load_articles  # noqa: E402
+from benchmarks.draft_eval.runner import run_draft  # noqa: E402
+from benchmarks.draft_eval.scoring import score_article  # noqa: E402
+
+ARTICLE = {
+    "id": "made-up",
+    "language": "en",
+    "published": "2024-05-02",
+    "published_in_text": True,
+    "dates": ["2024-05-01", "2024-04-30|2024-05-01"],
+    "optional_dates": ["2023"],
+    "places": [
+        {"name": "Lima", "kind": "city", "country": "PE", "lat": -12.04, "lon": -77.03},
+        {"name": "Peru", "kind": "country", "country": "PE"},
+        {"name": "Cusco", "kind": "region", "country": "PE", "lat": -13.5, "lon": -71.98},
+        {"name": "Chile", "kind": "country", "country": "CL", "optional": True},
+    ],
+    "figures": [
+        {"low": 12, "high": 12, "words": ["killed"], "place": "Lima"},
+        {"low": 96, "high": 96, "was": 47, "words": ["injured"]},
+        {"low": 3, "high": 3, "optional": True},
+    ],
+}
+
+
+def _place(pid: str, kind: str, country: str, lat: float, lon: float) -> dict:
+    candidate = {"kind": kind, "country": country, "lat": lat, "lon": lon, "name_en": pid}
+    return {"id": pid, "name": pid, "candidates": [candidate], "chosen": 0, "keep": True}
+
+
+def _figure(fid: str, low: float, high: float, label: str, place: str | None) -> dict:
+    return {
+        "id": fid,
+        "low": low,
+        "high": high,
+        "label": label,
+        "counts": "",
+        "place": place,
+        "text": str(low),
+        "keep": True,
+    }
+
+
+def test_scorer_counts_matches_misses_extras_and_optional_items() -> None:
+    draft = {
+        "published": "2024-05-02",
+        "places": [
+            _place("lima", "city", "PE", -12.05, -77.04),  # 1 km off: right
+            _place("chile", "country", "CL", -33.4, -70.6),  # optional: neither way
+            _place("cusco", "city", "PE", -13.52, -71.97),  # a city may stand for a region
+            _place("dubai", "city", "AE", 25.07, 55.3),  # extra
+            {**_place("peru", "country", "PE", -9.2, -75.0), "keep": False},  # dropped
+        ],
+        "figures": [
+            _figure("f1", 12, 12, "killed in Lima", "lima"),
+            _figure("f2", 47, 96, "injured", None),  # a change read as a range: wrong
+            _figure("f3", 3, 3, "", None),  # optional
+            _figure("f4", 35, 35, "years", None),  # an age: extra
+        ],
+        "dates": [
+            {"date": "2024-05-01", "keep": True},
+            {"date": "2023", "keep": True},
+            {"date": "1999", "keep": True},
+            {"date": "2024-04-29", "keep": False},
+        ],
+    }
+    scores = score_article(draft, ARTICLE)
+    places = scores["places"]
+    assert (places.true_positive, places.predicted, places.expected) == (2, 3, 3)
+    assert places.misses == ["made-up.en: Peru"]
+    assert len(places.extras) == 1 and "dubai" in places.extras[0]
+    figures = scores["figures"]
+    assert (figures.true_positive, figures.predicted, figures.expected) == (1, 3, 2)
+    assert figures.misses == ["made-up.en: 47 → 96 injured"]
+    assert scores["figure places"].true_positive == 1
+    assert scores["figure labels"].true_positive == 1
+    dates = scores["dates"]
+    assert (dates.true_positive, dates.predicted, dates.expected) == (2, 2, 2)
+    assert dates.extras == ["made-up.en: 1999"]
+    assert scores["publication date (stated in the text)"].true_positive == 1
+
+
+def test_scorer_counts_a_failed_draft_as_finding_nothing() -> None:
+    scores = score_article(None, ARTICLE)
+    assert scores["places"].recall == 0.0 and scores["places"].predicted == 0
+    assert scores["publication date"].misses
+
+
+def test_a_draft_that_cannot_be_made_is_a_result_not_a_crash(tmp_path: Path) -> None:
+    run = run_draft(tmp_path / "no-such-article.en.txt", tmp_path)
+    assert not run.written and not run.validates and run.draft is None
+    assert run.problems and "draft exited" in run.problems[0]
+
+
+def test_manifest_records_where_each_article_is_and_a_sane_expected_list() -> None:
+    articles = load_articles()
+    assert len(articles) >= 12
+    languages = [a["language"] for a in articles]
+    assert languages.count("de") >= 6 and languages.count("en") >= 6
+    assert 0 < sum(bool(a.get("held_out")) for a in articles) < len(articles)
+    for article in articles:
+        source = article["source"]
+        assert source.get("url") or source.get("repo"), article["file"]
+        if source.get("repo"):
+            assert len(source.get("commit", "")) == 40 and source.get("path"), article["file"]
+        assert len(source.get("sha256", "")) == 64, article["file"]
+        names = {p["name"] for p in article.get("places", [])}
+        for place in article.get("places", []):
+            assert place.get("kind") == "country" or "lat" in place, (article["file"], place)
+        for figure in article.get("figures", []):
+            assert figure["low"] <= figure["high"], (article["file"], figure)
+            assert figure.get("place") is None or figure["place"] in names, article["file"]
+    folder = Path(__file__).resolve().parent.parent / "benchmarks" / "draft_eval"
+    assert not list(folder.rglob("*.txt")) and not list(folder.rglob("*.html"))

@@ -1,0 +1,182 @@
+"""Score a folder of real article texts and write the Markdown report.
+
+`evaluate_folder` drafts every article of the manifest whose text is in the folder (a
+missing text is listed, not scored); `render` makes docs/draft-quality.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.draft_eval.read_texts import check, load_articles, text_name
+from benchmarks.draft_eval.runner import DraftRun, run_draft
+from benchmarks.draft_eval.scoring import CATEGORIES, Tally, score_article
+
+
+@dataclass
+class ArticleResult:
+    article: dict[str, Any]
+    run: DraftRun
+    scores: dict[str, Tally]
+    text_problem: str | None = None  # the folder's text is not the recorded one
+
+
+def evaluate_folder(
+    texts: Path, progress: Callable[[str], None] = print
+) -> tuple[list[ArticleResult], list[str]]:
+    """Every article whose text is in `texts`, drafted and scored; and the missing ones."""
+    results, missing = [], []
+    with tempfile.TemporaryDirectory(prefix="draft-eval-") as tmp:
+        for article in load_articles():
+            path = texts / text_name(article)
+            if not path.is_file():
+                missing.append(path.name)
+                continue
+            run = run_draft(path, Path(tmp))
+            problem = check(article, path.read_text("utf-8"))
+            results.append(ArticleResult(article, run, score_article(run.draft, article), problem))
+            state = "ok" if run.written and run.validates else "FAILED"
+            progress(f"{path.name}: {state} in {run.seconds:.1f} s")
+    return results, missing
+
+
+SUBSETS: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "all": lambda a: True,
+    "de": lambda a: a["language"] == "de",
+    "en": lambda a: a["language"] == "en",
+    "tuning": lambda a: not a.get("held_out"),
+    "held out": lambda a: bool(a.get("held_out")),
+}
+
+
+def total(results: list[ArticleResult], category: str, subset: str = "all") -> Tally:
+    tally = Tally()
+    for result in results:
+        if SUBSETS[subset](result.article):
+            tally.add(result.scores[category])
+    return tally
+
+
+def _cell(tally: Tally) -> str:
+    if not tally.expected and not tally.predicted:
+        return "–"
+    return f"{tally.precision:.2f} / {tally.recall:.2f}"
+
+
+def _runs_line(results: list[ArticleResult], subset: str) -> str:
+    chosen = [r for r in results if SUBSETS[subset](r.article)]
+    good = sum(r.run.written and r.run.validates for r in chosen)
+    return f"{good} of {len(chosen)}"
+
+
+def summary_table(results: list[ArticleResult]) -> list[str]:
+    head = " | ".join(SUBSETS)
+    lines = [
+        f"| precision / recall | {head} |",
+        "|---|" + "---|" * len(SUBSETS),
+        "| drafts written and valid | "
+        + " | ".join(_runs_line(results, s) for s in SUBSETS)
+        + " |",
+    ]
+    for category in CATEGORIES:
+        cells = " | ".join(_cell(total(results, category, s)) for s in SUBSETS)
+        lines.append(f"| {category} | {cells} |")
+    return lines
+
+
+def counts_table(results: list[ArticleResult]) -> list[str]:
+    lines = [
+        "| category | right | drafted | expected |",
+        "|---|---|---|---|",
+    ]
+    for category in CATEGORIES:
+        t = total(results, category)
+        lines.append(f"| {category} | {t.true_positive} | {t.predicted} | {t.expected} |")
+    return lines
+
+
+def article_table(results: list[ArticleResult]) -> list[str]:
+    lines = [
+        "| article | publisher (agency) | published | topic | region | set | draft | s "
+        "| places P/R | figures P/R | dates P/R | date |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        a = r.article
+        agency = f" ({a['agency']})" if a.get("agency") else ""
+        state = "valid" if r.run.written and r.run.validates else "FAILED"
+        date = "right" if r.scores["publication date"].true_positive else "wrong/none"
+        lines.append(
+            f"| {a['id']}.{a['language']} | {a.get('publisher', '')}{agency} | "
+            f"{a.get('published', '')}{' (in text)' if a.get('published_in_text') else ''} | "
+            f"{a.get('topic', '')} | {a.get('region', '')} | "
+            f"{'held out' if a.get('held_out') else 'tuning'} | {state} | "
+            f"{r.run.seconds:.1f} | {_cell(r.scores['places'])} | "
+            f"{_cell(r.scores['figures'])} | {_cell(r.scores['dates'])} | {date} |"
+        )
+    return lines
+
+
+def render(results: list[ArticleResult], missing: list[str], texts: Path) -> str:
+    seconds = [r.run.seconds for r in results]
+    held = sum(bool(r.article.get("held_out")) for r in results)
+    stated = sum(bool(r.article.get("published_in_text")) for r in results)
+    languages = {lang: sum(r.article["language"] == lang for r in results) for lang in ("de", "en")}
+    lines = [
+        "# Draft quality on real articles",
+        "",
+        f"Run on {dt.date.today().isoformat()} with `python benchmarks/draft_quality.py "
+        f"--texts {texts}`: {len(results)} published news articles ({languages['de']} German, "
+        f"{languages['en']} English; {held} held out), listed in "
+        "`benchmarks/draft_eval/articles/` with where to read them and what a careful map "
+        "editor marks in them (benchmarks/draft_eval/README.md). Each was drafted by "
+        "`python -m dashboard draft` as a whole process and the folder checked by "
+        "`python -m dashboard validate`.",
+        "",
+    ]
+    if seconds:
+        lines += [
+            f"Time per article (the whole `draft` process): median "
+            f"{statistics.median(seconds):.1f} s, max {max(seconds):.1f} s.",
+            "",
+        ]
+    lines += [
+        "Every place, figure and timeline date the draft keeps counts as drafted, low "
+        "confidence included; items marked optional in the expected lists count neither way. "
+        "*Figure places*: right figures tied to the right place; *figure labels*: right "
+        'figures whose label keeps the counted word ("killed", "Tote"); *publication '
+        f"date (stated in the text)*: the {stated} articles whose text gives its full date. "
+        "A failed draft counts as finding nothing. Rules: benchmarks/draft_eval/README.md.",
+        "",
+        *summary_table(results),
+        "",
+        "All articles together:",
+        "",
+        *counts_table(results),
+        "",
+        "## Articles",
+        "",
+        *article_table(results),
+    ]
+    failures = [
+        f"- {r.article['id']}.{r.article['language']}: {'; '.join(r.run.problems)}"
+        for r in results
+        if r.run.problems or not (r.run.written and r.run.validates)
+    ]
+    lines += ["", "## Failed drafts", "", *(failures or ["- none"])]
+    wrong_texts = [f"- {r.text_problem}" for r in results if r.text_problem]
+    if wrong_texts or missing:
+        lines += ["", "## Texts not as recorded", ""]
+        lines += wrong_texts + [f"- missing: {name}" for name in missing]
+    for category in CATEGORIES:
+        t = total(results, category)
+        lines += ["", f"## {category}: missed and extra", ""]
+        lines += [f"- missed: {m}" for m in t.misses] or ["- missed: nothing"]
+        lines += [f"- extra: {e}" for e in t.extras] or ["- extra: nothing"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,71 @@
+"""Run the real `python -m dashboard draft` on one text, as a user would, and validate what
+it wrote with `python -m dashboard validate`; both as whole processes, in a temporary folder.
+
+A draft that fails (no folder, a crash, a timeout, a folder that does not validate) is a
+result, never an exception: the scorer counts it and goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT_S = 120.0
+DRAFT_FILE = "draft.json"
+
+
+@dataclass
+class DraftRun:
+    draft: dict[str, Any] | None = None  # draft.json, when the command left one
+    written: bool = False  # the command succeeded and wrote a story folder
+    validates: bool = False  # `validate` accepts the folder
+    seconds: float = 0.0  # wall time of the whole `draft` process
+    problems: list[str] = field(default_factory=list)
+
+
+def _run(args: list[str]) -> tuple[int, str, float]:
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "dashboard", *args],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return -1, f"timed out after {TIMEOUT_S:.0f} s", time.perf_counter() - start
+    return done.returncode, (done.stderr or done.stdout), time.perf_counter() - start
+
+
+def _last_lines(text: str, count: int = 3) -> str:
+    return " / ".join(line.strip() for line in text.strip().splitlines()[-count:])
+
+
+def run_draft(text_path: Path, workdir: Path) -> DraftRun:
+    """Draft `text_path` into `workdir/<name>`, validate it and read its draft.json."""
+    out = workdir / text_path.name.replace(".", "-")
+    run = DraftRun()
+    code, output, run.seconds = _run(["draft", str(text_path), "--out", str(out)])
+    if code != 0:
+        run.problems.append(f"draft exited {code}: {_last_lines(output)}")
+    draft_file = out / DRAFT_FILE
+    if draft_file.is_file():
+        try:
+            run.draft = json.loads(draft_file.read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            run.problems.append(f"{DRAFT_FILE} unreadable: {error}")
+    run.written = code == 0 and (out / "story.toml").is_file()
+    if (out / "story.toml").is_file():
+        code, output, _ = _run(["validate", str(out)])
+        run.validates = code == 0
+        if code != 0:
+            run.problems.append(f"validate exited {code}: {_last_lines(output)}")
+    return run

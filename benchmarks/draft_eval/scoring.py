@@ -1,0 +1,298 @@
+"""Scoring one draft (the plain `draft.json` dictionary) against one article's expected lists.
+
+Rules (also in benchmarks/draft_eval/README.md):
+- A prediction is every place, figure and timeline date the draft keeps, low confidence
+  included. Items the expected list marks `optional` are neither required nor counted
+  against the draft when it finds them: a passing mention the map may or may not show.
+- Places: a country by its code; a city, town or village within 25 km; a district within
+  60 km; a region or a water body within 300 km of the approximate centre (the expected
+  item's `km` overrides). Settlements are never matched by a drafted country or region.
+- Figures: right when low and high are both right. A change ("von 47 auf 96") is expected
+  as its new value with `was = 47`; a drafted range 47-96 is wrong (an extra, and the 96
+  is missed). Ages, years, clock times and storeys are never expected, so a drafted one is
+  an extra. *Figure places*: of the right figures whose expected list names a place, how
+  many the draft ties to a place matching it. *Figure labels*: of the right figures with
+  `words`, how many have one of the words in their label or counted noun.
+- Dates: a timeline date is right when it equals an expected one ("2024-05" is a month;
+  "a|b" accepts either day).
+- Publication date: the draft's `published` against the article's date, reported apart
+  for the articles whose text states its date.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+SETTLEMENT_KINDS = ("city", "town", "village")
+TOLERANCE_KM = {"city": 25.0, "town": 25.0, "village": 25.0, "district": 60.0}
+WIDE_KM = 300.0  # regions and water bodies: their centre is itself approximate
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass
+class Tally:
+    true_positive: int = 0
+    predicted: int = 0
+    expected: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive / self.expected if self.expected else 1.0
+
+    def add(self, other: Tally) -> None:
+        self.true_positive += other.true_positive
+        self.predicted += other.predicted
+        self.expected += other.expected
+        self.misses += other.misses
+        self.extras += other.extras
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance; the scorer needs no more than a kilometre's accuracy."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def drafted_place(place: dict[str, Any]) -> dict[str, Any]:
+    """The chosen candidate of a drafted place, moved where the editor moved it."""
+    candidates = place.get("candidates") or [{}]
+    chosen = candidates[min(place.get("chosen", 0), len(candidates) - 1)]
+    lat, lon = place.get("moved_to") or (chosen.get("lat", 0.0), chosen.get("lon", 0.0))
+    return {
+        "kind": chosen.get("kind", ""),
+        "country": chosen.get("country", ""),
+        "lat": lat,
+        "lon": lon,
+        "name": place.get("name", ""),
+        "gazetteer": chosen.get("name_en", ""),
+    }
+
+
+def place_matches(drafted: dict[str, Any], expected: dict[str, Any], strict: bool) -> bool:
+    """Whether a drafted place is the expected one. `strict` keeps a drafted city from
+    standing for an expected region while a drafted region could still take it."""
+    kind = expected.get("kind", "city")
+    if kind == "country":
+        return drafted["kind"] == "country" and drafted["country"] == expected["country"]
+    if drafted["kind"] == "country" or "lat" not in expected:
+        return False
+    if kind in SETTLEMENT_KINDS and drafted["kind"] in ("region", "water"):
+        return False
+    if strict and kind in ("region", "water") and drafted["kind"] in SETTLEMENT_KINDS:
+        return False
+    limit = expected.get("km", TOLERANCE_KM.get(kind, WIDE_KM))
+    where = (expected["lat"], expected["lon"])
+    return distance_km((drafted["lat"], drafted["lon"]), where) <= limit
+
+
+def match_places(kept: list[dict[str, Any]], expected: list[dict[str, Any]]) -> dict[int, int]:
+    """Expected index -> drafted index, settlements and countries first, then regions
+    (a drafted region before a drafted city), each drafted place used once."""
+    views = [drafted_place(p) for p in kept]
+    order = sorted(
+        range(len(expected)),
+        key=lambda i: (
+            expected[i].get("kind") in ("region", "water", "district"),
+            bool(expected[i].get("optional")),
+        ),
+    )
+    found: dict[int, int] = {}
+    for strict in (True, False):
+        for i in order:
+            if i in found:
+                continue
+            hit = next(
+                (
+                    j
+                    for j, view in enumerate(views)
+                    if j not in found.values() and place_matches(view, expected[i], strict)
+                ),
+                None,
+            )
+            if hit is not None:
+                found[i] = hit
+    return found
+
+
+def score_places(
+    draft: dict[str, Any], expected: list[dict[str, Any]], name: str
+) -> tuple[Tally, dict[str, dict[str, Any]]]:
+    """The tally, and the drafted place id each expected place name was matched to."""
+    kept = [p for p in draft.get("places", []) if p.get("keep", True)]
+    found = match_places(kept, expected)
+    required = [i for i, item in enumerate(expected) if not item.get("optional")]
+    optional_hits = {j for i, j in found.items() if expected[i].get("optional")}
+    tally = Tally(expected=len(required), predicted=len(kept) - len(optional_hits))
+    for i in required:
+        if i in found:
+            tally.true_positive += 1
+        else:
+            tally.misses.append(f"{name}: {expected[i]['name']}")
+    for j, place in enumerate(kept):
+        if j not in found.values():
+            view = drafted_place(place)
+            tally.extras.append(
+                f"{name}: {view['name']} ({view['gazetteer']}, {view['country']}, {view['kind']})"
+            )
+    return tally, {expected[i]["name"]: kept[j] for i, j in found.items()}
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
+
+
+def figure_words_found(figure: dict[str, Any], words: list[str]) -> bool:
+    said = f"{figure.get('label', '')} {figure.get('counts', '')}".casefold()
+    return any(word.casefold() in said for word in words)
+
+
+def score_figures(
+    draft: dict[str, Any],
+    expected: list[dict[str, Any]],
+    places: list[dict[str, Any]],
+    name: str,
+) -> dict[str, Tally]:
+    kept = [f for f in draft.get("figures", []) if f.get("keep", True)]
+    drafted_by_id = {p.get("id"): p for p in draft.get("places", [])}
+    expected_places = {p["name"]: p for p in places}
+    tally, attached, labelled = Tally(), Tally(), Tally()
+    used: set[int] = set()
+    optional_hits = 0
+    for item in sorted(expected, key=lambda f: bool(f.get("optional"))):
+        hit = next(
+            (
+                j
+                for j, f in enumerate(kept)
+                if j not in used
+                and _same(f.get("low", math.nan), item["low"])
+                and _same(f.get("high", math.nan), item["high"])
+            ),
+            None,
+        )
+        if item.get("optional"):
+            if hit is not None:
+                used.add(hit)
+                optional_hits += 1
+            continue
+        tally.expected += 1
+        shown = _figure_name(item)
+        if hit is None:
+            tally.misses.append(f"{name}: {shown}")
+            continue
+        used.add(hit)
+        tally.true_positive += 1
+        figure = kept[hit]
+        if item.get("place") in expected_places:
+            attached.expected += 1
+            attached.predicted += 1
+            tied = drafted_by_id.get(figure.get("place"))
+            want = expected_places[item["place"]]
+            if tied is not None and any(
+                place_matches(drafted_place(tied), want, strict) for strict in (True, False)
+            ):
+                attached.true_positive += 1
+            else:
+                attached.misses.append(
+                    f"{name}: {shown} belongs to {item['place']}, drafted with "
+                    f"{tied.get('name') if tied else 'no place'}"
+                )
+        if item.get("words"):
+            labelled.expected += 1
+            labelled.predicted += 1
+            if figure_words_found(figure, item["words"]):
+                labelled.true_positive += 1
+            else:
+                labelled.misses.append(
+                    f"{name}: {shown} labelled {figure.get('label', '')!r}, expected one of "
+                    f"{', '.join(item['words'])}"
+                )
+    tally.predicted = len(kept) - optional_hits
+    tally.extras += [
+        f"{name}: {f.get('text', '')} ({f.get('label', '')})"
+        for j, f in enumerate(kept)
+        if j not in used
+    ]
+    return {"figures": tally, "figure places": attached, "figure labels": labelled}
+
+
+def _figure_name(item: dict[str, Any]) -> str:
+    low, high = (int(v) if float(v).is_integer() else v for v in (item["low"], item["high"]))
+    value = f"{low}" if low == high else f"{low}–{high}"
+    if "was" in item:
+        value = f"{item['was']} → {value}"
+    words = item.get("words") or [""]
+    return f"{value} {words[0]}".strip()
+
+
+def score_dates(
+    draft: dict[str, Any], expected: list[str], optional: list[str], name: str
+) -> Tally:
+    timeline = {d["date"] for d in draft.get("dates", []) if d.get("keep", True) and d.get("date")}
+    tally = Tally(expected=len(expected))
+    used: set[str] = set()
+    for item in expected:
+        hits = [alt for alt in item.split("|") if alt in timeline]
+        if hits:
+            tally.true_positive += 1
+            used.update(hits)
+        else:
+            tally.misses.append(f"{name}: {item}")
+    excused = {d for d in timeline - used if d in set(optional)}
+    tally.predicted = len(timeline) - len(excused)
+    tally.extras += [f"{name}: {d}" for d in sorted(timeline - used - excused)]
+    return tally
+
+
+def score_published(draft: dict[str, Any], article: dict[str, Any], name: str) -> Tally:
+    """One item per article: right when the draft's date is the article's date. A wrong
+    date counts as drafted and wrong; no date as not drafted."""
+    got = draft.get("published")
+    want = article.get("published")
+    tally = Tally(expected=1, predicted=1 if got else 0)
+    if got and got == want:
+        tally.true_positive = 1
+    elif got:
+        tally.extras.append(f"{name}: {got}, the article's date is {want}")
+    else:
+        tally.misses.append(f"{name}: none found, the article's date is {want}")
+    return tally
+
+
+CATEGORIES = (
+    "places",
+    "figures",
+    "figure places",
+    "figure labels",
+    "dates",
+    "publication date",
+    "publication date (stated in the text)",
+)
+
+
+def score_article(draft: dict[str, Any] | None, article: dict[str, Any]) -> dict[str, Tally]:
+    """Every category's tally for one article; a missing draft scores as all misses."""
+    name = f"{article['id']}.{article['language']}"
+    draft = draft or {}
+    places = article.get("places", [])
+    result = {"places": score_places(draft, places, name)[0]}
+    result.update(score_figures(draft, article.get("figures", []), places, name))
+    result["dates"] = score_dates(
+        draft, article.get("dates", []), article.get("optional_dates", []), name
+    )
+    result["publication date"] = score_published(draft, article, name)
+    result["publication date (stated in the text)"] = (
+        score_published(draft, article, name) if article.get("published_in_text") else Tally()
+    )
+    return result
