@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections import defaultdict
+from functools import lru_cache
 
 from dashboard.draft.article import Article
 from dashboard.draft.dates import find_dates, parse_date_line
@@ -41,8 +44,9 @@ def draft_article(
         url=article.url,
     )
     draft.figures = find_figures(article.sentences, article.language)
+    mentions = _Mentions(draft)
     for figure in draft.figures:
-        figure.place, how = _place_for(draft, figure.sentence, figure.offset, figures=True)
+        figure.place, how = mentions.place_for(figure.sentence, figure.offset, figures=True)
         if how:
             figure.reasons.append(how)
         figure.label = _figure_label(
@@ -50,7 +54,7 @@ def draft_article(
         )
     draft.dates = find_dates(article.sentences, published)
     for date in draft.dates:
-        date.place, how = _place_for(draft, date.sentence, date.offset, figures=False)
+        date.place, how = mentions.place_for(date.sentence, date.offset, figures=False)
         if how:
             date.reasons.append(how)
         date.title = event_title(texts[date.sentence])
@@ -98,22 +102,41 @@ def _mark_distant(places: list[DraftPlace]) -> None:
         place.distant = geodesic_distance_km(*reference, *centre.lat_lon) > DISTANT_KM
 
 
-def _place_for(draft: Draft, sentence: int, offset: int, figures: bool) -> tuple[str | None, str]:
-    """The place a figure or date belongs to: the sentence's own, or the one it refers to."""
-    kept = [p for p in draft.places if p.keep]
-    here = [(abs(pos - offset), p) for p in kept for s, pos in p.positions if s == sentence]
-    if figures and refers_back(draft.sentences[sentence]):
-        for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
-            earlier = [
-                (pos, p) for p in kept for s, pos in p.positions if s == back and p.kind == "city"
-            ]
-            if earlier:
-                return max(earlier, key=lambda e: e[0])[1].id, "refers back to a place named before"
-    cities = [h for h in here if h[1].kind != "country"]
-    chosen = cities or here
-    if not chosen:
-        return None, ""
-    return min(chosen, key=lambda h: h[0])[1].id, "place named in the same sentence"
+class _Mentions:
+    """Where the kept places are named, sentence by sentence, indexed once so that placing
+    every figure and date costs a lookup each, not a pass over all mentions."""
+
+    def __init__(self, draft: Draft) -> None:
+        self._sentences = draft.sentences
+        every: dict[int, list[tuple[int, int, DraftPlace]]] = defaultdict(list)
+        for order, place in enumerate(p for p in draft.places if p.keep):
+            for sentence, offset in place.positions:
+                every[sentence].append((offset, order, place))
+        self._all = {s: sorted(m, key=lambda m: m[:2]) for s, m in every.items()}
+        self._local = {
+            s: [m for m in mentions if m[2].kind != "country"] for s, mentions in self._all.items()
+        }
+        self._refers_back = lru_cache(maxsize=None)(refers_back)
+
+    def place_for(self, sentence: int, offset: int, figures: bool) -> tuple[str | None, str]:
+        """The place a figure or date belongs to: the sentence's own, or the one it refers
+        to."""
+        if figures and self._refers_back(self._sentences[sentence]):
+            for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
+                cities = [m for m in self._all.get(back, []) if m[2].kind == "city"]
+                if cities:
+                    return cities[-1][2].id, "refers back to a place named before"
+        chosen = self._local.get(sentence) or self._all.get(sentence)
+        if not chosen:
+            return None, ""
+        return _nearest(chosen, offset).id, "place named in the same sentence"
+
+
+def _nearest(mentions: list[tuple[int, int, DraftPlace]], offset: int) -> DraftPlace:
+    """The mention closest to `offset` (the earlier one on a tie), by bisection."""
+    at = bisect.bisect_left(mentions, offset, key=lambda m: m[0])
+    neighbours = mentions[max(0, at - 1) : at + 1]
+    return min(neighbours, key=lambda m: (abs(m[0] - offset), m[0], m[1]))[2]
 
 
 def _figure_label(draft: Draft, counts: str, place_id: str | None, qualifier: str) -> str:

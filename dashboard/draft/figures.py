@@ -4,8 +4,9 @@ approximations ("rund", "at least") and ages ("der 45-Jährige"), each with its 
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from itertools import accumulate
 
 from dashboard.draft.dates import date_spans
 from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftFigure
@@ -203,10 +204,24 @@ _ANAPHORA = re.compile(
 )
 
 
-@dataclass
-class _Span:
-    start: int
-    end: int
+# How far around a number its qualifier, unit and counted noun are looked for. Bounded so
+# that a text of many numbers costs time in proportion to its length, not its square.
+LOOK_BEHIND = 40
+LOOK_AHEAD = 120
+
+
+class _Taken:
+    """Spans already read as dates or ages, asked "does this overlap one?" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end among the spans starting at or before each one.
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self._starts, end)  # spans starting before `end`
+        return before > 0 and self._reach[before - 1] > start
 
 
 def parse_number(text: str, language: str) -> float | None:
@@ -266,7 +281,7 @@ def find_figures(sentences: list[Sentence], language: str) -> list[DraftFigure]:
         if sentence.index == 0:
             continue  # the headline repeats the body
         text = sentence.text
-        taken = [_Span(s, e) for s, e in date_spans(text)]
+        spans = date_spans(text)
         for match in _AGE.finditer(text):
             value = float(match["a"] or match["b"])
             figures.append(
@@ -283,22 +298,23 @@ def find_figures(sentences: list[Sentence], language: str) -> list[DraftFigure]:
                     offset=match.start(),
                 )
             )
-            taken.append(_Span(match.start(), match.end()))
+            spans.append((match.start(), match.end()))
+        # Figures cannot overlap each other: finditer's matches never do.
+        taken = _Taken(spans)
         for match in _FIGURE.finditer(text):
             figure = _figure(match, text, sentence, language, taken)
             if figure is not None:
                 figures.append(figure)
-                taken.append(_Span(match.start(), match.end()))
     for number, figure in enumerate(figures, start=1):
         figure.id = f"figure-{number}"
     return figures
 
 
 def _figure(
-    match: re.Match[str], text: str, sentence: Sentence, language: str, taken: list[_Span]
+    match: re.Match[str], text: str, sentence: Sentence, language: str, taken: _Taken
 ) -> DraftFigure | None:
     start, end = match.start("a"), match.end()
-    if any(s.start < end and start < s.end for s in taken):
+    if taken.overlaps(start, end):
         return None
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/:"):
         return None
@@ -308,8 +324,8 @@ def _figure(
         and not (match["b"] is None and text[end] == "-")
     ):
         return None
-    before = text[:start]
-    if _SKIP_BEFORE.search(before) or _TIME_AFTER.match(text[end:]):
+    before = text[max(0, start - LOOK_BEHIND) : start]
+    if _SKIP_BEFORE.search(before) or _TIME_AFTER.match(text, end):
         return None
     low = parse_number(match["a"], language)
     if low is None:
@@ -342,14 +358,14 @@ def _figure(
     raw = text[start:end]
     digits = re.sub(r"\D", "", match["a"])
     if not word_number and len(digits) == 4 and 1800 <= low <= 2100 and not is_range:
-        after_word = re.match(r"\s*(\S+)", text[end:])
+        after_word = re.compile(r"\s*(\S+)").match(text, end, end + LOOK_AHEAD)
         next_word = after_word.group(1) if after_word else ""
         if not (language == "de" and next_word[:1].isupper() and next_word not in ("Uhr",)):
             return None  # a year
-    unit, counted = _counted(text[end:], language)
+    unit, counted = _counted(text[end : end + LOOK_AHEAD], language)
     if match["percent"]:
         unit = "%"
-    qualifier_match = _QUALIFIERS.search(text[: match.start()])
+    qualifier_match = _QUALIFIERS.search(text[max(0, match.start() - LOOK_BEHIND) : match.start()])
     qualifier = qualifier_match["q"] if qualifier_match else ""
     approximate = qualifier.lower() in _APPROXIMATE
     if not counted and not unit:
