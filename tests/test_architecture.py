@@ -18,7 +18,7 @@ MAX_LINES = 600
 # line on top, then exports, then maps and cards, then the story reader, then wording
 # and geometry, then the model. A new module gets its place here.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("dashboard.i18n", "dashboard.escape", "dashboard.resources"),
+    ("dashboard.i18n", "dashboard.escape", "dashboard.resources", "dashboard.calendar_words"),
     ("dashboard.model",),
     ("dashboard.geometry", "dashboard.wording", "dashboard.basemap", "dashboard.assets",
      "dashboard.palette", "dashboard.tiles", "dashboard.context",

@@ -42,21 +42,30 @@ _END_OF_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|photo|image|credit|quelle)\s*:", re.I)
-_BREADCRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S|^[^.!?]{1,40}(?:\s[>›»|/]\s[^.!?]{1,40})+$")
+# "Startseite > Politik > Ausland": split at the separators, not matched by one regex,
+# whose nested repetition backtracked exponentially on a long line that is no breadcrumb.
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[>›»|/]\s")
+_NUMBERED_NAVIGATION = re.compile(r"\d{1,2}\.\s+\S")  # "1. Startseite"
+_BREADCRUMB_PART_CHARS = 40
 _GLYPHS = re.compile(r"[\u2580-\u259f\u25a0-\u25ff]")
 _AGENCIES = (
     "dpa|AFP|Reuters|AP|epd|KNA|SID|APA|Keystone-SDA|sda|ANP|Belga|EFE|ANSA|TT|"
     "dpa-AFX|Bloomberg|Xinhua|Tass|Interfax|Anadolu|AA"
 )
 # "Jan Kuhlmann, dpa" at the end of the last paragraph, or on its own line.
+# Names are words of a capital and letters, one space apart, each taken whole
+# (possessive): no way to split "AAAA" into several names, so no backtracking blow-up.
+_NAME = r"[A-ZÄÖÜ][\w'’-]*+(?: [A-ZÄÖÜ][\w'’-]*+){1,3}"
 _AUTHOR_AT_END = re.compile(
-    r"(?:^|(?<=[.!?“”\"»«]) )(?P<author>(?:[A-ZÄÖÜ][\w'’-]+ ){1,3}[A-ZÄÖÜ][\w'’-]+)"
-    rf",\s*(?P<publisher>{_AGENCIES})\s*$"
+    rf"(?:^|(?<=[.!?“”\"»«]) )(?P<author>{_NAME}),\s*+(?P<publisher>{_AGENCIES})\s*+$"
 )
 _BYLINE = re.compile(
-    r"^(?:[Vv]on|[Bb]y)\s+(?P<author>(?:[A-ZÄÖÜ][\w'’.-]+ ?){1,4}?)"
-    rf"(?:\s*[,(/]\s*(?P<publisher>{_AGENCIES}|[A-Z][\w ]+?)\)?)?\s*$"
+    r"^(?:[Vv]on|[Bb]y)\s++(?P<author>[A-ZÄÖÜ][\w'’.-]*+(?: [A-ZÄÖÜ][\w'’.-]*+){0,3})"
+    rf"(?:\s*+[,(/]\s*+(?P<publisher>{_AGENCIES}|[A-Z][\w]*+(?: [\w]++)*+)\)?)?\s*+$"
 )
+# A head line longer than this is no date line, byline or headline: the short-line
+# patterns are tried only on short lines.
+_SHORT_LINE = 200
 
 _MONTHS = (
     "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
@@ -154,9 +163,19 @@ def is_furniture(paragraph: str, in_body: bool = False) -> bool:
     words = len(paragraph.split())
     if in_body:
         return (strong >= 1 and words <= 25) or ((strong + weak) * 8 >= words >= 1 and strong >= 1)
-    if _BREADCRUMB_ITEM.match(paragraph) or strong:
+    if is_breadcrumb(paragraph) or strong:
         return True
     return weak >= 2 and weak * 12 >= words
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A navigation line: short parts between separators, none a sentence."""
+    if _NUMBERED_NAVIGATION.match(line):
+        return True
+    if any(mark in line for mark in ".!?"):
+        return False
+    parts = _BREADCRUMB_SEPARATOR.split(line)
+    return len(parts) >= 2 and all(0 < len(part) <= _BREADCRUMB_PART_CHARS for part in parts)
 
 
 def _is_body(paragraph: str) -> bool:

@@ -8,53 +8,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dashboard.calendar_words import month_number, month_pattern, weekday_number, weekday_pattern
 from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftDate
 from dashboard.draft.sentences import Sentence
 from dashboard.draft.words import NUMBER_WORDS
 
-MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "january": 1,
-    "jan": 1,
-    "februar": 2,
-    "february": 2,
-    "feb": 2,
-    "märz": 3,
-    "march": 3,
-    "mär": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mai": 5,
-    "may": 5,
-    "juni": 6,
-    "june": 6,
-    "jun": 6,
-    "juli": 7,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "oktober": 10,
-    "october": 10,
-    "okt": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "dezember": 12,
-    "december": 12,
-    "dez": 12,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
-    r"November|Dezember|January|February|March|May|June|July|October|December|"
-    r"Jan\.|Feb\.|Mär\.|Mar\.|Apr\.|Aug\.|Sept?\.|Okt\.|Oct\.|Nov\.|Dez\.|Dec\.)"
-)
+_MONTH = rf"(?P<month>{month_pattern()})(?!\w)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _ABSOLUTE = [
     # 29. Juni 2014 / 29 June 2014 / 29. Juni
@@ -70,33 +29,15 @@ _ABSOLUTE = [
     # Ende März / late March / im Juni: the year is the article's
     re.compile(
         r"\b(?:Anfang|Mitte|Ende|im|seit|bis|late|early|mid-|in|since|until)\s*"
-        rf"{_MONTH}(?!\s+\d)\b"
+        rf"(?P<month>{month_pattern(dot=True)})(?!\w)(?!\s+\d)"
     ),
     # 2010 (a year alone)
     re.compile(rf"(?<![\d.,:/-]){_YEAR}(?![\d.,:/-]\d|-\w)"),
 ]
-_WEEKDAYS = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonnabend": 5,
-    "sonntag": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
 _WEEKDAY = re.compile(
     r"\b(?:(?P<ahead>by|next|until|bis|bis zum|kommenden|nächsten|am kommenden|am nächsten)\s+)?"
     r"(?:(?:am|vom|seit|on|last|late on|early on)\s+)?(?:(?:späten|frühen|vergangenen|"
-    r"letzten)\s+)?(?P<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
-    r"Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"letzten)\s+)?(?P<weekday>{weekday_pattern()})"
     r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|s)?\b(?:\s+(?:night|morning|evening|"
     r"afternoon))?"
 )
@@ -155,7 +96,7 @@ def _month_of(match: re.Match[str]) -> int | None:
     if groups.get("monthnum"):
         return int(groups["monthnum"])
     if groups.get("month"):
-        return MONTHS.get(groups["month"].rstrip(".").lower())
+        return month_number(groups["month"])
     return None
 
 
@@ -225,7 +166,7 @@ def _relative(text: str, published: dt.date | None, taken: list[tuple[int, int]]
         if published is None:
             found.append(Found(match.start(), match.end(), None, True, LOW, "no article date"))
             continue
-        weekday = _WEEKDAYS[match["weekday"].lower()]
+        weekday = weekday_number(match["weekday"]) or 0
         if match["ahead"]:
             ahead = (weekday - published.weekday()) % 7 or 7
             value = (published + dt.timedelta(days=ahead)).isoformat()

@@ -10,8 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.calendar_words import (
+    full_month_names,
+    full_weekday_names,
+    month_numbers,
+    month_pattern,
+    weekday_numbers,
+)
+
 _ABBREVIATIONS = frozenset(
     [
+        # Abbreviated months ("Okt.", "Sept.") and English weekdays ("Wed."); not German
+        # two-letter weekdays, whose "so." and "do." end sentences more often.
+        *(name for name in month_numbers() if name not in full_month_names()),
+        *(n for n in weekday_numbers() if len(n) >= 3 and n not in full_weekday_names()),
         "z.b",
         "zb",
         "bzw",
@@ -53,29 +65,6 @@ _ABBREVIATIONS = frozenset(
         "mio",
         "mrd",
         "tsd",
-        "jan",
-        "feb",
-        "febr",
-        "mär",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "oct",
-        "nov",
-        "dez",
-        "dec",
-        "mo",
-        "di",
-        "mi",
-        "do",
-        "fr",
-        "sa",
-        "so",
         "mr",
         "mrs",
         "ms",
@@ -117,14 +106,19 @@ _ABBREVIATIONS = frozenset(
         "tel",
     ]
 )
-_MONTH_WORDS = re.compile(
-    r"(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|"
-    r"november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\b",
-    re.IGNORECASE,
-)
-# A candidate end: . ! ? or …, optional closing quotes/brackets, then space.
-_END = re.compile(r"[.!?…]+[\"”“»«'’)\]]*(?=\s)")
-_OPENING = re.compile(r"\s+[\"„“»«'‚(\[]*(?P<first>\S)")
+# A month name after an ordinal's dot: "29. Juni 2014" goes on ("29. Juni" is a date).
+_MONTH_WORDS = re.compile(month_pattern() + r"(?!\w)", re.IGNORECASE)
+# A candidate end: . ! ? or …, optional closing quotes/brackets, then space. It starts only
+# where a run of marks starts and takes the run whole (possessive): a run of 100,000 dots
+# is one candidate tried once, not 100,000 candidates of 100,000 marks each.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”“»«'’)\]]*+(?=\s)")
+_OPENING = re.compile(r"\s++[\"„“»«'‚(\[]*+(?P<first>\S)")
+_INITIALS = re.compile(r"(?:[a-zA-ZäöüÄÖÜ]\.)+[a-zA-ZäöüÄÖÜ]?")
+_DIGIT = re.compile(r"\d")
+# The word before a full stop is read from this many characters back at most: longer
+# "words" (a run of digits and dots) are no abbreviation, and the bound keeps the split
+# linear in the paragraph's length.
+_WORD_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -137,8 +131,8 @@ class Sentence:
 
 
 def _word_before(text: str, end: int) -> str:
-    match = re.search(r"(\S+)$", text[:end])
-    return match.group(1) if match else ""
+    window = text[max(0, end - _WORD_WINDOW) : end]
+    return window.split()[-1] if window and not window[-1].isspace() else ""
 
 
 def _is_boundary(text: str, dot: int, after: int) -> bool:
@@ -158,13 +152,13 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return False
     if len(bare) == 1 and bare.isalpha():
         return False  # an initial
-    if "." in word and re.fullmatch(r"(?:[a-zA-ZäöüÄÖÜ]\.)+[a-zA-ZäöüÄÖÜ]?", word + "."):
+    if "." in word and _INITIALS.fullmatch(word + "."):
         return False  # u.a., z.B., U.S.
     if bare.isdigit():
-        rest = text[opening.start("first") :]
-        if _MONTH_WORDS.match(rest):
+        first_at = opening.start("first")
+        if _MONTH_WORDS.match(text, first_at):
             return False  # "29. Juni 2014"
-        if len(bare) <= 2 and re.match(r"\d", rest):
+        if len(bare) <= 2 and _DIGIT.match(text, first_at):
             return False  # "01. 07." written apart
     return True
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashboard.calendar_words import full_month_names, full_weekday_names
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -53,12 +55,9 @@ STOP_START = _words(
 
 # Capitalised words that are never places in news text (months, days, function words at
 # the start of a sentence), whatever town somewhere shares their spelling.
-NOT_PLACES = _words(
+_NOT_PLACE_WORDS = _words(
     """
-    januar februar märz april mai juni juli august september oktober november dezember
-    january february march may june july october december montag dienstag mittwoch
-    donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday saturday
-    sunday doch aber als auch dann denn oder und wie wo was war wird sind ist hat haben
+    doch aber als auch dann denn oder und wie wo was war wird sind ist hat haben
     bei mit nach vor seit dass die der das des dem den ein eine einer eines schon noch
     nur sie er es wir ihr man hier dort jetzt heute gestern morgen norden süden osten westen mitte
     hamas hisbollah
@@ -68,6 +67,7 @@ NOT_PLACES = _words(
     every any all both
     """
 )
+NOT_PLACES = _NOT_PLACE_WORDS | full_month_names() | full_weekday_names()
 
 # Numbers written as words (German and English) that figures and dates read.
 NUMBER_WORDS: dict[str, int] = {
