@@ -80,8 +80,8 @@ def _check_coordinates(
             fields.problem("geometry", f"coordinates [{lon}, {lat}] out of range")
             return False
     if region is not None and not distant:
-        outside = [p for p in positions if not inside(region, p[0], p[1])]
-        if outside and all(inside(region, p[1], p[0]) for p in outside):
+        outside = _swapped_positions(positions, region)
+        if outside:
             lon, lat = outside[0][0], outside[0][1]
             fields.problem(
                 "geometry",
@@ -90,6 +90,37 @@ def _check_coordinates(
             )
             return False
     return True
+
+
+# How far (degrees) a line or outline must lie off the story's views before its mirror
+# image inside them makes it look swapped: a country beside the views (the Palestinian
+# territories south of a Turkey-Syria view) is off them by less, and real.
+SWAP_GAP_DEG = 5.0
+
+
+def _swapped_positions(positions: list[Any], region: Box) -> list[Any]:
+    """The positions that lie outside the story's views but inside when read [lat, lon],
+    when that makes the geometry look swapped; else []. A point is judged alone. A line
+    or outline is read as written unless it lies wholly and well off the views: a
+    country's outline around or beside the views has vertices outside them whose mirror
+    image, where latitudes and longitudes are alike (30 to 42 from the Levant to Iran),
+    falls inside them."""
+    outside = [p for p in positions if not inside(region, p[0], p[1])]
+    if not outside or not all(inside(region, p[1], p[0]) for p in outside):
+        return []
+    if len(positions) > 1:
+        west, south, east, north = region
+        gap = SWAP_GAP_DEG
+        lons = [p[0] for p in positions]
+        lats = [p[1] for p in positions]
+        if not (
+            min(lons) > east + gap
+            or max(lons) < west - gap
+            or min(lats) > north + gap
+            or max(lats) < south - gap
+        ):
+            return []
+    return outside
 
 
 def read_features(
