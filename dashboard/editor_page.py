@@ -9,6 +9,7 @@ and writing are the core's (`dashboard.draft`); this module only lays out and wi
 from __future__ import annotations
 
 import copy
+import hmac
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -21,13 +22,16 @@ from streamlit_folium import st_folium
 
 from dashboard.assets import serve_assets
 from dashboard.basemap import basemap_shapes
-from dashboard.draft import Draft, DraftWriteError, article_from_text, draft_article, write_story
-from dashboard.draft.article import MAX_ARTICLE_BYTES, ArticleError, article_from_html
+from dashboard.draft import Draft, DraftWriteError, write_story
+from dashboard.draft.article import MAX_ARTICLE_BYTES, ArticleError
+from dashboard.draft.worker import DRAFT_TIME_LIMIT_SECONDS, DraftTimeoutError, draft_in_worker
 from dashboard.draft.writer import slug_for
 from dashboard.escape import markdown_text
 from dashboard.i18n import Lang, text
+from dashboard.model import Problem
 from dashboard.palette import PALETTE
-from dashboard.server import EDITOR_ENV
+from dashboard.reader.fields import SLUG_PATTERN
+from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
 
 PAGE_PARAM = "page"
 PAGE_VALUE = "editor"
@@ -36,6 +40,9 @@ DRAFT_KEY = "editor.draft"
 MOVED_KEY = "editor.moved"
 CLICK_KEY = "editor.last_click"
 PROBLEMS_KEY = "editor.problems"
+UNLOCKED_KEY = "editor.unlocked"
+# Longer than any news article; the draft of text this long still takes a second or two.
+MAX_PASTE_CHARS = 100_000
 
 
 def editor_enabled() -> bool:
@@ -54,6 +61,22 @@ def entry_button(lang: Lang) -> None:
         st.rerun()
 
 
+def _unlocked(lang: Lang) -> bool:
+    """With an editor password set, the page asks for it once per browser session."""
+    password = os.environ.get(EDITOR_PASSWORD_ENV, "")
+    if not password or st.session_state.get(UNLOCKED_KEY):
+        return True
+    with st.form("editor.login", clear_on_submit=True):
+        given = st.text_input(text("editor.password", lang), type="password", key="editor.pw")
+        submitted = st.form_submit_button(text("editor.unlock", lang))
+    if submitted:
+        if hmac.compare_digest(given.encode("utf-8"), password.encode("utf-8")):
+            st.session_state[UNLOCKED_KEY] = True
+            st.rerun()
+        st.error(text("editor.wrong_password", lang))
+    return False
+
+
 # ---------------------------------------------------------------------------
 # Reading the article
 # ---------------------------------------------------------------------------
@@ -64,7 +87,8 @@ def _article_input(lang: Lang) -> tuple[str | None, bool]:
     pasted = st.text_area(
         text("editor.paste", lang),
         height=220,
-        max_chars=MAX_ARTICLE_BYTES // 4,
+        max_chars=MAX_PASTE_CHARS,
+        help=text("editor.paste_limit", lang).format(limit=f"{MAX_PASTE_CHARS:,}"),
         key="editor.text",
     )
     upload = st.file_uploader(
@@ -74,10 +98,10 @@ def _article_input(lang: Lang) -> tuple[str | None, bool]:
         max_upload_size=max(1, MAX_ARTICLE_BYTES // 2**20),  # in MB; checked again below
     )
     if upload is not None:
-        if upload.size > MAX_ARTICLE_BYTES:
+        raw = upload.read(MAX_ARTICLE_BYTES + 1)  # limited by what is read
+        if len(raw) > MAX_ARTICLE_BYTES:
             st.error(text("editor.too_big", lang).format(limit=MAX_ARTICLE_BYTES // 1024))
             return None, False
-        raw = upload.getvalue()
         try:
             content = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -88,16 +112,20 @@ def _article_input(lang: Lang) -> tuple[str | None, bool]:
 
 
 def _make_draft(content: str, is_html: bool, lang: Lang) -> None:
+    """Drafted in a worker process with a time limit: the server keeps answering."""
     try:
-        article = article_from_html(content) if is_html else article_from_text(content)
+        draft = draft_in_worker(content, is_html)
     except ArticleError as error:
         st.error(markdown_text(str(error)))
         return
-    st.session_state[DRAFT_KEY] = draft_article(article)
+    except DraftTimeoutError:
+        st.error(text("editor.too_slow", lang).format(seconds=f"{DRAFT_TIME_LIMIT_SECONDS:g}"))
+        return
+    st.session_state[DRAFT_KEY] = draft
     st.session_state[MOVED_KEY] = {}
     st.session_state.pop(PROBLEMS_KEY, None)
     st.session_state.pop(CLICK_KEY, None)
-    st.session_state["editor.slug"] = slug_for(article.headline)
+    st.session_state["editor.slug"] = slug_for(draft.headline)
 
 
 # ---------------------------------------------------------------------------
@@ -327,8 +355,29 @@ def _problems_by_section(problems: list[Any]) -> dict[str, list[str]]:
             section = "dates"
         else:
             section = "story"
-        sections[section].append(str(problem))
+        sections[section].append(problem_text(problem))
     return sections
+
+
+def problem_text(problem: Problem) -> str:
+    """A validation problem without its file: the page names no path of the server."""
+    field = f": {problem.field}" if problem.field else ""
+    return f"{problem.where}{field}: {problem.message}"
+
+
+def story_target(stories_dir: Path, slug: str) -> Path | None:
+    """The folder for `slug`, inside the stories folder; None for a name that is not a
+    slug (one path part: `../x`, `/x` and `a/b` are not)."""
+    if not SLUG_PATTERN.match(slug):
+        return None
+    root = stories_dir.resolve()  # the configured folder; below it, one plain name
+    target = root / slug
+    return target if target.parent == root else None
+
+
+def _write_error(error: DraftWriteError, lang: Lang) -> str:
+    """The refusal in the page's language, naming no server path and no flag."""
+    return text(f"editor.refused.{error.reason or 'other'}", lang)
 
 
 def _save(draft: Draft, stories_dir: Path, lang: Lang) -> str | None:
@@ -338,12 +387,19 @@ def _save(draft: Draft, stories_dir: Path, lang: Lang) -> str | None:
     _show_problems("slug")
     if not st.button(text("editor.save", lang), type="primary", key="editor.save"):
         return None
+    target = story_target(stories_dir, slug.strip())
+    if target is None:
+        st.session_state[PROBLEMS_KEY] = {"slug": [text("editor.refused.slug", lang)]}
+        st.rerun()
     try:
-        folder = write_story(draft, stories_dir / slug.strip())
+        folder = write_story(draft, target)
     except DraftWriteError as error:
         problems = _problems_by_section(error.problems)
-        problems["slug"] = [] if error.problems else [str(error)]
+        problems["slug"] = [_write_error(error, lang)]
         st.session_state[PROBLEMS_KEY] = problems
+        st.rerun()
+    except OSError:  # a folder that cannot be written: said without its path
+        st.session_state[PROBLEMS_KEY] = {"slug": [text("editor.refused.other", lang)]}
         st.rerun()
     for key in (DRAFT_KEY, PROBLEMS_KEY, MOVED_KEY, CLICK_KEY):
         st.session_state.pop(key, None)
@@ -362,6 +418,8 @@ def render(lang: Lang, stories_dir: Path, asset_url: Callable[[Path], str]) -> s
     if st.button(text("editor.back", lang), key="editor.back"):
         st.query_params.pop(PAGE_PARAM, None)
         st.rerun()
+    if not _unlocked(lang):
+        return None
     content, is_html = _article_input(lang)
     if st.button(text("editor.make", lang), disabled=not content, key="editor.make") and content:
         _make_draft(content, is_html, lang)

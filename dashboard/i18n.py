@@ -219,6 +219,47 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Folder name (lower-case letters, digits, hyphens)",
     },
     "editor.save": {"de": "Speichern", "en": "Save"},
+    "editor.paste_limit": {
+        "de": "Bis zu {limit} Zeichen; längere Texte als Datei hochladen (bis 2 MB).",
+        "en": "Up to {limit} characters; upload longer texts as a file (up to 2 MB).",
+    },
+    "editor.too_slow": {
+        "de": "Der Entwurf hat länger als {seconds} Sekunden gedauert und wurde abgebrochen.",
+        "en": "The draft took longer than {seconds} seconds and was stopped.",
+    },
+    "editor.password": {"de": "Passwort für den Editor", "en": "Editor password"},
+    "editor.unlock": {"de": "Anmelden", "en": "Sign in"},
+    "editor.wrong_password": {"de": "Falsches Passwort.", "en": "Wrong password."},
+    "editor.refused.slug": {
+        "de": "Der Ordnername muss ein einzelner Name aus Kleinbuchstaben, Ziffern und "
+        "Bindestrichen sein (zum Beispiel „flut-2024“), ohne „/“ oder „..“.",
+        "en": "The folder name must be a single name of lower-case letters, digits and "
+        "hyphens (for example “flood-2024”), without “/” or “..”.",
+    },
+    "editor.refused.exists": {
+        "de": "Eine Karte mit diesem Ordnernamen gibt es schon: nichts gespeichert. "
+        "Bitte einen anderen Namen wählen.",
+        "en": "A map with this folder name exists already: nothing saved. "
+        "Please choose another name.",
+    },
+    "editor.refused.busy": {
+        "de": "Unter diesem Namen wird gerade gespeichert: nichts gespeichert. "
+        "Bitte einen anderen Namen wählen oder es gleich noch einmal versuchen.",
+        "en": "Something is being saved under this name right now: nothing saved. "
+        "Please choose another name or try again in a moment.",
+    },
+    "editor.refused.not_a_story": {
+        "de": "Unter diesem Namen liegt etwas anderes als eine Karte: nichts gespeichert.",
+        "en": "Something other than a map has this name: nothing saved.",
+    },
+    "editor.refused.invalid": {
+        "de": "Der Entwurf ist nicht gültig: die Probleme stehen bei den Tabellen.",
+        "en": "The draft is not valid: the problems are shown with the tables.",
+    },
+    "editor.refused.other": {
+        "de": "Die Karte konnte nicht gespeichert werden.",
+        "en": "The map could not be saved.",
+    },
 }
 
 

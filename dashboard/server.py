@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,21 @@ def streamlit_arguments(port: int, address: str = LOOPBACK) -> list[str]:
 
 # Set for the page: the editor ("Neue Karte aus Artikel") is served only when asked.
 EDITOR_ENV = "LAGEKARTE_EDITOR"
+# The editor's password (the page asks for it when set). Required to serve the editor on
+# any address but loopback: anyone on the network could otherwise write stories. An
+# environment variable, not a flag, so that it never shows in the list of processes.
+EDITOR_PASSWORD_ENV = "LAGEKARTE_EDITOR_PASSWORD"
+
+
+def editor_refusal(address: str) -> str | None:
+    """Why the editor may not be served on `address`, or None when it may."""
+    if is_loopback(address) or os.environ.get(EDITOR_PASSWORD_ENV):
+        return None
+    return (
+        f"error: the editor on {address} would let anyone on the network write stories: "
+        f"set {EDITOR_PASSWORD_ENV} to a password (the editor page asks for it), "
+        f"or serve on {LOOPBACK}"
+    )
 
 
 def serve(
@@ -70,6 +86,10 @@ def serve(
     instead of the bundled ones; `editor` also serves the page that drafts a story from
     an article and saves it there (for a newsroom's own machine, never the public)."""
     if editor:
+        refusal = editor_refusal(address)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 2
         os.environ[EDITOR_ENV] = "1"
     if stories is not None:
         folder = Path(stories).resolve()

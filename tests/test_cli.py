@@ -208,3 +208,23 @@ def test_serve_editor_sets_editor_mode_for_the_page(monkeypatch) -> None:
     assert EDITOR_ENV not in os.environ
     assert main(["serve", "--editor", "--port", "8600"]) == 0
     assert os.environ[EDITOR_ENV] == "1"
+
+
+def test_serve_editor_on_a_network_needs_a_password(monkeypatch, capsys) -> None:
+    from streamlit.web import cli as streamlit_cli
+
+    from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(streamlit_cli, "main", lambda args, **kwargs: started.append(args))
+    monkeypatch.delenv(EDITOR_ENV, raising=False)
+    monkeypatch.delenv(EDITOR_PASSWORD_ENV, raising=False)
+    for address in ("0.0.0.0", "192.168.1.20", "::"):
+        assert main(["serve", "--editor", "--address", address]) == 2
+        assert EDITOR_PASSWORD_ENV in capsys.readouterr().err
+    assert started == [] and EDITOR_ENV not in os.environ
+    assert main(["serve", "--address", "0.0.0.0"]) == 0  # the reader's dashboard alone
+    assert main(["serve", "--editor", "--address", "127.0.0.1"]) == 0
+    monkeypatch.setenv(EDITOR_PASSWORD_ENV, "newsroom only")
+    assert main(["serve", "--editor", "--address", "0.0.0.0"]) == 0
+    assert len(started) == 3

@@ -13,8 +13,17 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.draft import article_from_text, draft_article
-from dashboard.editor_page import _dates_frame, _figures_frame, _places_frame, reviewed
+from dashboard.draft import article_from_text, draft_article, write_story
+from dashboard.editor_page import (
+    _dates_frame,
+    _figures_frame,
+    _places_frame,
+    reviewed,
+    story_target,
+)
+from dashboard.escape import markdown_text
+from dashboard.i18n import text
+from dashboard.server import EDITOR_PASSWORD_ENV
 from dashboard.story import load_story
 from tests.conftest import REPO
 
@@ -34,6 +43,11 @@ def page(monkeypatch, stories: Path, editor: bool, **params: str) -> AppTest:
     app.run()
     assert not app.exception, app.exception
     return app
+
+
+def shown(key: str, lang: str) -> str:
+    """An interface text as the page shows it (Markdown-escaped)."""
+    return markdown_text(text(key, lang))
 
 
 def button_labels(app: AppTest) -> list[str]:
@@ -73,8 +87,62 @@ def test_a_second_save_into_the_same_folder_is_refused(monkeypatch, tmp_path) ->
     app.button(key="editor.make").click().run()
     app.text_input(key="editor.slug").input("kalifat-entwurf").run()
     app.button(key="editor.save").click().run()
-    assert any("exists" in e.value for e in app.error)
+    errors = [e.value for e in app.error]
+    assert errors == [shown("editor.refused.exists", "de")]
     assert list((tmp_path / "kalifat-entwurf").iterdir()) == []
+
+
+def drafted(monkeypatch, stories: Path, **params: str) -> AppTest:
+    app = page(monkeypatch, stories, editor=True, page="editor", **params)
+    app.text_area(key="editor.text").input(SEED.read_text("utf-8")).run()
+    app.button(key="editor.make").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.mark.parametrize("name", ["../escaped-one", "/tmp/lagekarte-absolute", "deep/nested/x",
+                                  "..", "Grosse Karte"])  # fmt: skip
+def test_a_name_that_is_not_one_slug_is_refused(monkeypatch, tmp_path, name) -> None:
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    app = drafted(monkeypatch, stories, lang="en")
+    app.text_input(key="editor.slug").input(name).run()
+    app.button(key="editor.save").click().run()
+    assert [e.value for e in app.error] == [shown("editor.refused.slug", "en")]
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["stories"]  # nothing anywhere
+    assert not Path("/tmp/lagekarte-absolute").exists()
+
+
+def test_a_refusal_names_no_server_path_and_no_flag(monkeypatch, tmp_path) -> None:
+    write_story(draft_article(article_from_text(SEED.read_text("utf-8"))), tmp_path / "taken")
+    app = drafted(monkeypatch, tmp_path, lang="en")
+    app.text_input(key="editor.slug").input("taken").run()
+    app.button(key="editor.save").click().run()
+    errors = " ".join(e.value for e in app.error)
+    assert errors == shown("editor.refused.exists", "en")
+    assert str(tmp_path) not in errors and "--" not in errors
+
+
+def test_story_target_is_one_name_inside_the_stories_folder(tmp_path) -> None:
+    assert story_target(tmp_path, "flut-2024") == tmp_path.resolve() / "flut-2024"
+    for name in ("../x", "/etc", "a/b", "", "-x", "x" * 65, "ä"):
+        assert story_target(tmp_path, name) is None
+
+
+def test_with_a_password_the_editor_asks_for_it_first(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv(EDITOR_PASSWORD_ENV, "Wüstenfuchs 7")
+    app = page(monkeypatch, tmp_path, editor=True, page="editor", lang="de")
+    assert not app.text_area  # nothing of the editor before the password
+    assert [t.label for t in app.text_input] == [text("editor.password", "de")]
+    app.text_input(key="editor.pw").input("wüstenfuchs 7")  # a form: sent with its button
+    app.button[-1].click().run()
+    assert [e.value for e in app.error] == [text("editor.wrong_password", "de")]
+    assert not app.text_area
+    app.text_input(key="editor.pw").input("Wüstenfuchs 7")
+    app.button[-1].click().run()
+    assert not app.error and app.text_area(key="editor.text")
+    app.run()  # remembered for the session
+    assert app.text_area(key="editor.text")
 
 
 @pytest.fixture(scope="module")

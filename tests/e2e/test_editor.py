@@ -4,8 +4,11 @@ the new story in the dashboard. Served in editor mode on a copy of the stories f
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +16,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from dashboard.i18n import text
+from dashboard.server import EDITOR_PASSWORD_ENV
 from tests.conftest import FIRST_STORY, REPO
 
 pytestmark = pytest.mark.browser
@@ -21,6 +26,7 @@ SEED = REPO / "tests" / "data" / "articles" / "kalifat-2017-scraped.txt"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 ROW_PX = 35  # the data editor's row height (Streamlit's default)
 KEEP_COLUMN_PX = 75  # the "keep" column, width "small"
+PASSWORD = "Sandsturm über Lagos 9"
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +67,7 @@ def test_paste_drop_move_save_and_open(watched_page, editor_server) -> None:
     page.goto(f"{url}/?lang=de")
     page.get_by_role("button", name="Neue Karte aus Artikel").click()
     expect(page.get_by_role("heading", name="Neue Karte aus Artikel")).to_be_visible()
-    area = page.get_by_label("Artikeltext einfügen")
+    area = page.get_by_label("Artikeltext einfügen", exact=True)
     area.fill(SEED.read_text("utf-8"))
     area.press("Control+Enter")
     idle(page)
@@ -120,4 +126,73 @@ def test_without_editor_mode_the_editor_is_not_served(watched_page, dashboard_ur
     page.goto(f"{dashboard_url}/?page=editor&lang=de")
     page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").wait_for()
     expect(page.get_by_role("button", name="Neue Karte aus Artikel")).to_have_count(0)
-    expect(page.get_by_label("Artikeltext einfügen")).to_have_count(0)
+    expect(page.get_by_label("Artikeltext einfügen", exact=True)).to_have_count(0)
+
+
+def draft_seed(page, url: str, lang: str = "de") -> None:
+    """Open the editor, paste the seed article and make its draft."""
+    page.goto(f"{url}/?page=editor&lang={lang}")
+    area = page.get_by_label(text("editor.paste", lang), exact=True)
+    area.fill(SEED.read_text("utf-8"))
+    area.press("Control+Enter")
+    idle(page)
+    page.get_by_role("button", name=text("editor.make", lang)).click()
+    page.locator("[data-testid=stDataFrame]").first.wait_for()
+    idle(page)
+
+
+@pytest.mark.parametrize("name", ["../escaped-one", "deep/nested-x"])
+def test_a_name_with_dots_or_a_slash_is_refused(watched_page, editor_server, name) -> None:
+    url, stories = editor_server
+    before = sorted(p.name for p in stories.parent.iterdir())
+    page = watched_page(allowed_hosts={url.split("//", 1)[1]})
+    page.set_default_timeout(30_000)
+    draft_seed(page, url, "en")
+    slug = page.get_by_label(text("editor.slug", "en"))
+    slug.fill(name)
+    slug.press("Enter")
+    idle(page)
+    page.get_by_role("button", name=text("editor.save", "en")).click()
+    expect(page.get_by_text("without “/” or “..”")).to_be_visible()
+    assert sorted(p.name for p in stories.parent.iterdir()) == before
+    assert not (stories / "deep").exists() and "escaped-one" not in before
+    assert page.watch.errors == []
+
+
+def test_the_editor_on_a_network_without_a_password_does_not_start() -> None:
+    from benchmarks._common import free_port
+
+    env = {k: v for k, v in os.environ.items() if k != EDITOR_PASSWORD_ENV}
+    command = [sys.executable, "-m", "dashboard", "serve", "--editor", "--address", "0.0.0.0",
+               "--port", str(free_port())]  # fmt: skip
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert EDITOR_PASSWORD_ENV in result.stderr and "0.0.0.0" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def locked_editor(tmp_path_factory) -> Iterator[str]:
+    from benchmarks._common import streamlit_server
+
+    stories = tmp_path_factory.mktemp("locked-stories")
+    env = {"LAGEKARTE_EDITOR": "1", "LAGEKARTE_STORIES": str(stories),
+           EDITOR_PASSWORD_ENV: PASSWORD}  # fmt: skip
+    with streamlit_server(REPO / "dashboard" / "app.py", env) as url:
+        yield url
+
+
+def test_with_a_password_the_editor_asks_for_it(watched_page, locked_editor) -> None:
+    page = watched_page(allowed_hosts={locked_editor.split("//", 1)[1]})
+    page.set_default_timeout(30_000)
+    page.goto(f"{locked_editor}/?page=editor&lang=de")
+    password = page.get_by_label(text("editor.password", "de"))
+    password.wait_for()
+    expect(page.get_by_label(text("editor.paste", "de"), exact=True)).to_have_count(0)
+    password.fill("falsch")
+    page.get_by_role("button", name=text("editor.unlock", "de")).click()
+    expect(page.get_by_text(text("editor.wrong_password", "de"))).to_be_visible()
+    expect(page.get_by_label(text("editor.paste", "de"), exact=True)).to_have_count(0)
+    page.get_by_label(text("editor.password", "de")).fill(PASSWORD)
+    page.get_by_role("button", name=text("editor.unlock", "de")).click()
+    expect(page.get_by_label(text("editor.paste", "de"), exact=True)).to_be_visible()
+    assert page.watch.foreign == []
