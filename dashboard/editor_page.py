@@ -8,7 +8,6 @@ and writing are the core's (`dashboard.draft`); this module only lays out and wi
 
 from __future__ import annotations
 
-import copy
 import hmac
 import os
 from collections.abc import Callable
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import folium
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -26,11 +24,19 @@ from dashboard.draft import Draft, DraftWriteError, write_story
 from dashboard.draft.article import MAX_ARTICLE_BYTES, ArticleError
 from dashboard.draft.worker import DRAFT_TIME_LIMIT_SECONDS, DraftTimeoutError, draft_in_worker
 from dashboard.draft.writer import slug_for
+from dashboard.editor_tables import (
+    note_text,
+    review_dates,
+    review_figures,
+    review_places,
+    reviewed,
+)
 from dashboard.escape import markdown_text
 from dashboard.i18n import Lang, text
 from dashboard.model import Problem
 from dashboard.palette import PALETTE
 from dashboard.reader.fields import SLUG_PATTERN
+from dashboard.resources import GEODATA_DIR, package_path
 from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
 
 PAGE_PARAM = "page"
@@ -131,136 +137,6 @@ def _make_draft(content: str, is_html: bool, lang: Lang) -> None:
 # ---------------------------------------------------------------------------
 # Review tables: the draft's items as rows; the journalist's edits are read back
 # ---------------------------------------------------------------------------
-
-
-def _candidate_label(candidate: Any) -> str:
-    return f"{candidate.name_en} ({candidate.country}, {candidate.ref})"
-
-
-def _places_frame(draft: Draft) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "keep": [p.keep for p in draft.places],
-            "nr": [str(i + 1) for i in range(len(draft.places))],
-            "name": [p.name for p in draft.places],
-            "candidate": [_candidate_label(p.place) for p in draft.places],
-            "confidence": [p.confidence for p in draft.places],
-            "note": [p.note for p in draft.places],
-            "why": ["; ".join(p.reasons) for p in draft.places],
-        }
-    )
-
-
-def _figures_frame(draft: Draft) -> pd.DataFrame:
-    places = {p.id: p.name for p in draft.places}
-    return pd.DataFrame(
-        {
-            "keep": [f.keep for f in draft.figures],
-            "callout": [f.callout for f in draft.figures],
-            "figure": [f.text for f in draft.figures],
-            "label": [f.label for f in draft.figures],
-            "place": [places.get(f.place or "", "") for f in draft.figures],
-            "confidence": [f.confidence for f in draft.figures],
-            "sentence": [draft.sentences[f.sentence] for f in draft.figures],
-        }
-    )
-
-
-def _dates_frame(draft: Draft) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "keep": [d.keep for d in draft.dates],
-            "date": [d.date or "" for d in draft.dates],
-            "title": [d.title for d in draft.dates],
-            "as written": [d.text + (" *" if d.inferred else "") for d in draft.dates],
-            "confidence": [d.confidence for d in draft.dates],
-        }
-    )
-
-
-def _table(frame: pd.DataFrame, key: str, disabled: list[str], lang: Lang, **columns: Any):
-    """One review table: rows fixed, a "keep" tick first, `columns` as configured."""
-    return st.data_editor(
-        frame,
-        key=key,
-        hide_index=True,
-        use_container_width=True,
-        num_rows="fixed",
-        disabled=disabled,
-        column_config={
-            "keep": st.column_config.CheckboxColumn(text("editor.keep", lang), width="small"),
-            **columns,
-        },
-    )
-
-
-def _review_places(draft: Draft, lang: Lang) -> pd.DataFrame:
-    options = sorted({_candidate_label(c) for p in draft.places for c in p.candidates})
-    column = st.column_config
-    return _table(
-        _places_frame(draft), "editor.places", ["nr", "confidence", "why"], lang,
-        nr=column.TextColumn("Nr.", width="small"),
-        name=column.TextColumn(text("editor.name", lang), max_chars=200),
-        candidate=column.SelectboxColumn(
-            text("editor.candidate", lang), options=options, width="large"
-        ),
-        confidence=column.TextColumn(text("editor.confidence", lang)),
-        note=column.TextColumn(text("editor.note", lang), max_chars=1000),
-        why=column.TextColumn(text("editor.why", lang)),
-    )  # fmt: skip
-
-
-def _review_figures(draft: Draft, lang: Lang) -> pd.DataFrame:
-    column, frame = st.column_config, _figures_frame(draft)
-    locked = ["figure", "place", "confidence", "sentence"]
-    callout = column.CheckboxColumn(text("editor.callout", lang))
-    label = column.TextColumn(text("editor.label", lang), max_chars=300)
-    sentence = column.TextColumn(text("editor.sentence", lang))
-    return _table(frame, "editor.figures", locked, lang, callout=callout, label=label,
-                  sentence=sentence)  # fmt: skip
-
-
-def _review_dates(draft: Draft, lang: Lang) -> pd.DataFrame:
-    column, frame = st.column_config, _dates_frame(draft)
-    date = column.TextColumn(text("editor.date", lang), validate=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    title = column.TextColumn(text("editor.event", lang), max_chars=300)
-    return _table(frame, "editor.dates", ["as written", "confidence"], lang, date=date,
-                  title=title)  # fmt: skip
-
-
-def reviewed(
-    draft: Draft,
-    places: pd.DataFrame,
-    figures: pd.DataFrame,
-    dates: pd.DataFrame,
-    moved: dict[str, tuple[float, float]],
-) -> Draft:
-    """The draft with the journalist's edits (a copy: the original stays for a redo)."""
-    result = copy.deepcopy(draft)
-    for place, row in zip(result.places, places.to_dict("records"), strict=True):
-        place.keep = bool(row["keep"])
-        place.name = str(row["name"] or place.name).strip() or place.name
-        place.note = str(row["note"] or "").strip()
-        labels = [_candidate_label(c) for c in place.candidates]
-        if row["candidate"] in labels:
-            place.chosen = labels.index(row["candidate"])
-        place.name_de = place.name_en = ""
-        if place.id in moved:
-            place.moved_to = moved[place.id]
-    kept = {p.id for p in result.places if p.keep}
-    for figure, row in zip(result.figures, figures.to_dict("records"), strict=True):
-        figure.keep = bool(row["keep"])
-        figure.callout = bool(row["callout"])
-        figure.label = str(row["label"] or figure.label).strip() or figure.label
-        if figure.place not in kept:
-            figure.place = None
-    for date, row in zip(result.dates, dates.to_dict("records"), strict=True):
-        date.keep = bool(row["keep"]) and bool(row["date"])
-        date.date = str(row["date"] or "") or None
-        date.title = str(row["title"] or date.title).strip() or date.title
-        if date.place not in kept:
-            date.place = None
-    return result
 
 
 # ---------------------------------------------------------------------------
@@ -375,6 +251,16 @@ def story_target(stories_dir: Path, slug: str) -> Path | None:
     return target if target.parent == root else None
 
 
+def newsroom_folder(stories_dir: Path) -> Path | None:
+    """The folder the editor saves into; None when it is inside the installed package
+    (its bundled stories are only ever read: a newsroom gives its own folder)."""
+    folder = stories_dir.resolve()
+    for package in (package_path("dashboard").resolve(), GEODATA_DIR.resolve()):
+        if folder == package or folder.is_relative_to(package):
+            return None
+    return folder
+
+
 def _write_error(error: DraftWriteError, lang: Lang) -> str:
     """The refusal in the page's language, naming no server path and no flag."""
     return text(f"editor.refused.{error.reason or 'other'}", lang)
@@ -437,18 +323,22 @@ def render(lang: Lang, stories_dir: Path, asset_url: Callable[[Path], str]) -> s
         )
     )
     for note in draft.notes:
-        st.warning(markdown_text(note))
+        st.warning(markdown_text(note_text(note, lang)))
     _show_problems("story")
     st.markdown(f"#### {text('editor.places', lang)}")
-    places = _review_places(draft, lang)
+    places = review_places(draft, lang)
     _show_problems("places")
     st.markdown(f"#### {text('editor.figures', lang)}")
-    figures = _review_figures(draft, lang)
+    figures = review_figures(draft, lang)
     _show_problems("figures")
     st.markdown(f"#### {text('editor.dates', lang)}")
-    dates = _review_dates(draft, lang)
+    dates = review_dates(draft, lang)
     _show_problems("dates")
-    edited = reviewed(draft, places, figures, dates, st.session_state.get(MOVED_KEY, {}))
+    moved = st.session_state.get(MOVED_KEY, {})
+    edited = reviewed(draft, places, figures, dates, moved, lang)
     st.markdown(f"#### {text('editor.map', lang)}")
     _move_point(edited, lang, asset_url)
+    if newsroom_folder(stories_dir) is None:
+        st.error(text("editor.no_newsroom", lang))
+        return None
     return _save(edited, stories_dir, lang)

@@ -219,6 +219,19 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Folder name (lower-case letters, digits, hyphens)",
     },
     "editor.save": {"de": "Speichern", "en": "Save"},
+    "editor.nr": {"de": "Nr.", "en": "No."},
+    "editor.figure": {"de": "Zahl", "en": "Figure"},
+    "editor.place": {"de": "Ort", "en": "Place"},
+    "editor.as_written": {"de": "im Artikel", "en": "as written"},
+    "editor.confidence.high": {"de": "hoch", "en": "high"},
+    "editor.confidence.medium": {"de": "mittel", "en": "medium"},
+    "editor.confidence.low": {"de": "niedrig", "en": "low"},
+    "editor.no_newsroom": {
+        "de": "Auf diesem Server ist kein Ordner der Redaktion für Karten eingestellt: "
+        "der Editor speichert nichts in die mitgelieferten Karten.",
+        "en": "This server has no newsroom folder for maps set: the editor saves nothing "
+        "into the maps that come with the program.",
+    },
     "editor.paste_limit": {
         "de": "Bis zu {limit} Zeichen; längere Texte als Datei hochladen (bis 2 MB).",
         "en": "Up to {limit} characters; upload longer texts as a file (up to 2 MB).",

@@ -65,6 +65,17 @@ EDITOR_ENV = "LAGEKARTE_EDITOR"
 EDITOR_PASSWORD_ENV = "LAGEKARTE_EDITOR_PASSWORD"
 
 
+# Where the editor saves when no folder of stories is given: the newsroom's own folder,
+# outside the installed package (which is only ever read).
+STORIES_ENV = "LAGEKARTE_STORIES"
+
+
+def default_newsroom_folder() -> Path:
+    """`$XDG_DATA_HOME/lagekarte/stories`, by default `~/.local/share/lagekarte/stories`."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "lagekarte" / "stories"
+
+
 def editor_refusal(address: str) -> str | None:
     """Why the editor may not be served on `address`, or None when it may."""
     if is_loopback(address) or os.environ.get(EDITOR_PASSWORD_ENV):
@@ -91,12 +102,17 @@ def serve(
             print(refusal, file=sys.stderr)
             return 2
         os.environ[EDITOR_ENV] = "1"
+        if stories is None and not os.environ.get(STORIES_ENV):
+            newsroom = default_newsroom_folder()
+            newsroom.mkdir(parents=True, exist_ok=True)
+            stories = str(newsroom)
+            print(f"the editor saves stories in {newsroom} (--stories DIR chooses another)")
     if stories is not None:
         folder = Path(stories).resolve()
         if not folder.is_dir():
             print(f"error: --stories {stories}: not a folder")
             return 2
-        os.environ["LAGEKARTE_STORIES"] = str(folder)
+        os.environ[STORIES_ENV] = str(folder)
     from streamlit.web import cli as streamlit_cli
 
     streamlit_cli.main(streamlit_arguments(port, address), prog_name="streamlit",

@@ -39,11 +39,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dashboard.export",),
     ("dashboard.app", "dashboard.page_assets", "dashboard.server", "dashboard.cli",
      "dashboard.__main__",
-     "dashboard.draft.cli", "dashboard.editor_page"),
+     "dashboard.draft.cli", "dashboard.editor_page", "dashboard.editor_tables"),
 )  # fmt: skip
 # Only the page may import Streamlit: every other module is pure.
 STREAMLIT_MODULES = {
     "dashboard.app", "dashboard.page_assets", "dashboard.server", "dashboard.editor_page",
+    "dashboard.editor_tables",
 }  # fmt: skip
 
 

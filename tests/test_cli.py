@@ -228,3 +228,21 @@ def test_serve_editor_on_a_network_needs_a_password(monkeypatch, capsys) -> None
     monkeypatch.setenv(EDITOR_PASSWORD_ENV, "newsroom only")
     assert main(["serve", "--editor", "--address", "0.0.0.0"]) == 0
     assert len(started) == 3
+
+
+def test_serve_editor_without_a_stories_folder_uses_the_newsroom_folder(
+    monkeypatch, tmp_path, capsys
+) -> None:
+    """Never the installed package: a folder of the newsroom's own, said at start."""
+    from streamlit.web import cli as streamlit_cli
+
+    from dashboard.server import EDITOR_ENV, STORIES_ENV
+
+    monkeypatch.setattr(streamlit_cli, "main", lambda *args, **kwargs: None)
+    monkeypatch.delenv(STORIES_ENV, raising=False)
+    monkeypatch.delenv(EDITOR_ENV, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["serve", "--editor"]) == 0
+    newsroom = tmp_path / "lagekarte" / "stories"
+    assert os.environ[STORIES_ENV] == str(newsroom) and newsroom.is_dir()
+    assert str(newsroom) in capsys.readouterr().out

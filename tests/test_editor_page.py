@@ -14,15 +14,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.draft import article_from_text, draft_article, write_story
-from dashboard.editor_page import (
-    _dates_frame,
-    _figures_frame,
-    _places_frame,
+from dashboard.editor_page import newsroom_folder, story_target
+from dashboard.editor_tables import (
+    dates_frame,
+    figures_frame,
+    note_text,
+    places_frame,
+    reason_text,
     reviewed,
-    story_target,
 )
 from dashboard.escape import markdown_text
 from dashboard.i18n import text
+from dashboard.resources import BUNDLED_STORIES_DIR
 from dashboard.server import EDITOR_PASSWORD_ENV
 from dashboard.story import load_story
 from tests.conftest import REPO
@@ -151,14 +154,14 @@ def seed_draft():
 
 
 def test_review_edits_become_the_draft(seed_draft) -> None:
-    places = _places_frame(seed_draft)
+    places = places_frame(seed_draft)
     washington = places.index[places["name"] == "Washington"][0]
     places.loc[washington, "keep"] = False
     mosul = places.index[places["name"] == "Mossul"][0]
     places.loc[mosul, "note"] = "Großstadt am Tigris."
-    figures = _figures_frame(seed_draft)
+    figures = figures_frame(seed_draft)
     figures["callout"] = figures["figure"].str.contains("50000")
-    dates = _dates_frame(seed_draft)
+    dates = dates_frame(seed_draft)
     edited = reviewed(seed_draft, places, figures, dates, {"ar-raqqah": (35.95, 39.0)})
     by_name = {p.name: p for p in edited.places}
     assert not by_name["Washington"].keep and by_name["Mossul"].note == "Großstadt am Tigris."
@@ -168,10 +171,55 @@ def test_review_edits_become_the_draft(seed_draft) -> None:
 
 
 def test_choosing_another_gazetteer_candidate(seed_draft) -> None:
-    places = _places_frame(seed_draft)
+    places = places_frame(seed_draft)
     row = places.index[places["name"] == "Washington"][0]
     other = seed_draft.places[row].candidates[1]
     places.loc[row, "candidate"] = f"{other.name_en} ({other.country}, {other.ref})"
-    edited = reviewed(seed_draft, places, _figures_frame(seed_draft), _dates_frame(seed_draft), {})
+    edited = reviewed(seed_draft, places, figures_frame(seed_draft), dates_frame(seed_draft), {})
     assert edited.places[row].place.ref == other.ref
     assert isinstance(places, pd.DataFrame)
+
+
+def test_the_editor_saves_nothing_into_the_installed_package(monkeypatch, tmp_path) -> None:
+    bundled = REPO / "geodata" / "stories"
+    before = sorted(p.name for p in bundled.iterdir())
+    app = drafted(monkeypatch, bundled, lang="de")
+    assert [e.value for e in app.error] == [text("editor.no_newsroom", "de")]
+    assert not [b for b in app.button if b.key == "editor.save"]
+    assert sorted(p.name for p in bundled.iterdir()) == before
+    assert newsroom_folder(tmp_path) == tmp_path.resolve()
+    assert newsroom_folder(BUNDLED_STORIES_DIR) is None
+
+
+NO_DATE_NO_PUBLISHER = """Hochwasser in Porto Alegre
+
+In Porto Alegre stehen weite Teile der Stadt unter Wasser. In Canoas wurden 150 Menschen
+aus ihren Häusern gerettet.
+"""
+
+
+@pytest.mark.parametrize("lang, other", [("de", "en"), ("en", "de")])
+def test_the_editor_speaks_the_page_language_only(monkeypatch, tmp_path, lang, other) -> None:
+    app = page(monkeypatch, tmp_path, editor=True, page="editor", lang=lang)
+    app.text_area(key="editor.text").input(NO_DATE_NO_PUBLISHER).run()
+    app.button(key="editor.make").click().run()
+    notes = " ".join(w.value for w in app.warning)
+    other_words = {"de": ("No ", "publisher", "date line"), "en": ("Kein", "Datum", "Verlag")}
+    assert notes and not [w for w in other_words[lang] if w in notes]
+    frame = places_frame(draft_article(article_from_text(NO_DATE_NO_PUBLISHER)), lang)
+    levels = ("high", "medium", "low")
+    assert set(frame["confidence"]) <= {text(f"editor.confidence.{c}", lang) for c in levels}
+    assert not set(frame["confidence"]) & {text(f"editor.confidence.{c}", other)
+                                           for c in ("high", "medium")}  # fmt: skip
+
+
+def test_reasons_and_notes_in_german() -> None:
+    assert reason_text("the article names its country (SY)", "de") == (
+        "der Artikel nennt sein Land (SY)"
+    )
+    assert reason_text("place named in the same sentence", "en") == (
+        "place named in the same sentence"
+    )
+    note = "Kein Verlag / keine Agentur gefunden. / No publisher found."
+    assert note_text(note, "de") == "Kein Verlag / keine Agentur gefunden."
+    assert note_text(note, "en") == "No publisher found."

@@ -18,7 +18,7 @@ from typing import Any
 
 from babel import Locale
 
-from dashboard.draft.model import HIGH, Draft, DraftPlace
+from dashboard.draft.model import Draft, DraftPlace
 from dashboard.draft.safe_write import (
     DRAFT_FILE,
     DraftWriteError,
@@ -59,9 +59,11 @@ def _editorial(de: str, en: str) -> dict[str, Any]:
 
 
 def _note(place: DraftPlace, draft: Draft) -> dict[str, str]:
+    """What readers read about the place: the journalist's note, else what kind of place
+    it is. Notes for the journalist (how often the article names it, how sure the match
+    is, "please check") stay in draft.json and the editor; readers never see them."""
     if place.note:
         return _own(place.note, draft.language)
-    n = len(place.sentences)
     candidate = place.place
     if candidate.kind == "country":
         what_de, what_en = "Staat", "Country"
@@ -71,12 +73,8 @@ def _note(place: DraftPlace, draft: Draft) -> dict[str, str]:
     else:
         what_de = f"Ort in {_country_name(candidate.country, 'de')}"
         what_en = f"Place in {_country_name(candidate.country, 'en')}"
-    de = f"{what_de}, im Artikel {n}× genannt."
-    en = f"{what_en}, named {n}× in the article."
-    if place.confidence != HIGH or place.moved_to:
-        de += " Automatisch zugeordnet: bitte prüfen."
-        en += " Matched automatically: please check."
-    if candidate.kind == "region":
+    de, en = f"{what_de}.", f"{what_en}."
+    if candidate.kind == "region" and not place.moved_to:
         de += " Der Punkt ist ein ungefährer Mittelpunkt."
         en += " The point is an approximate centre."
     return {"de": de, "en": en}
