@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dashboard.geometry", "dashboard.wording", "dashboard.basemap", "dashboard.assets",
      "dashboard.palette", "dashboard.tiles", "dashboard.context",
      "dashboard.draft.names", "dashboard.draft.words", "dashboard.draft.model",
-     "dashboard.draft.sentences", "dashboard.draft.toml_text"),
+     "dashboard.draft.sentences", "dashboard.draft.toml_text", "dashboard.draft.datelines"),
     ("dashboard.reader.limits", "dashboard.reader.fields", "dashboard.reader.features",
      "dashboard.reader.sources", "dashboard.reader.records", "dashboard.reader.eventfiles",
      "dashboard.eventlayer",

@@ -40,7 +40,9 @@ def test_seed_drops_banner_breadcrumb_and_footer(seed) -> None:
     ):
         assert furniture not in text
         assert furniture not in seed.headline
-    assert any("Themen folgen" in d for d in seed.dropped)
+    assert any(
+        "Themen folgen" in d.text and d.reason.startswith("after the article") for d in seed.dropped
+    )
 
 
 @pytest.mark.parametrize(

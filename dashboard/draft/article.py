@@ -7,10 +7,19 @@ through trafilatura (a maintained extractor), then through the same cleaning as 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.draft.datelines import (
+    AGENCIES,
+    DateLine,
+    Dateline,
+    read_date_line,
+    read_dateline,
+)
+from dashboard.draft.model import DroppedText
 from dashboard.draft.sentences import Sentence, split_sentences
 
 # An article larger than this is not an article (and would make the draft slow).
@@ -41,58 +50,64 @@ _END_OF_ARTICLE = re.compile(
     r"share this (?:article|story))",
     re.IGNORECASE,
 )
-_PHOTO_CREDIT = re.compile(r"^(?:foto|fotos|bild|bilder|photo|image|credit|quelle)\s*:", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"^(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|quelle)\s*:|©|\(c\) |"
+    r"(?:photo|foto) by )",
+    re.I,
+)
 # "Startseite > Politik > Ausland": split at the separators, not matched by one regex,
 # whose nested repetition backtracked exponentially on a long line that is no breadcrumb.
 _BREADCRUMB_SEPARATOR = re.compile(r"\s[>›»|/]\s")
 _NUMBERED_NAVIGATION = re.compile(r"\d{1,2}\.\s+\S")  # "1. Startseite"
 _BREADCRUMB_PART_CHARS = 40
 _GLYPHS = re.compile(r"[\u2580-\u259f\u25a0-\u25ff]")
-_AGENCIES = (
-    "dpa|AFP|Reuters|AP|epd|KNA|SID|APA|Keystone-SDA|sda|ANP|Belga|EFE|ANSA|TT|"
-    "dpa-AFX|Bloomberg|Xinhua|Tass|Interfax|Anadolu|AA"
-)
+_AGENCIES = "|".join(sorted(AGENCIES, key=lambda name: (-len(name), name)))
 # "Jan Kuhlmann, dpa" at the end of the last paragraph, or on its own line.
 # Names are words of a capital and letters, one space apart, each taken whole
 # (possessive): no way to split "AAAA" into several names, so no backtracking blow-up.
 _NAME = r"[A-ZÄÖÜ][\w'’-]*+(?: [A-ZÄÖÜ][\w'’-]*+){1,3}"
 _AUTHOR_AT_END = re.compile(
-    rf"(?:^|(?<=[.!?“”\"»«]) )(?P<author>{_NAME}),\s*+(?P<publisher>{_AGENCIES})\s*+$"
+    rf"(?:^|(?<=[.!?“”\"»«]) )(?P<author>{_NAME}),\s*+(?P<publisher>(?i:{_AGENCIES}))\s*+$"
 )
+# "By Jane Doe, Reuters", "Von Anna Berger und Tom Kraus (dpa)", "By JOHN ROE | The Times".
+_ONE_AUTHOR = r"[A-ZÄÖÜ][\w'’.-]*+(?: [A-ZÄÖÜ][\w'’.-]*+){0,3}"
 _BYLINE = re.compile(
-    r"^(?:[Vv]on|[Bb]y)\s++(?P<author>[A-ZÄÖÜ][\w'’.-]*+(?: [A-ZÄÖÜ][\w'’.-]*+){0,3})"
-    rf"(?:\s*+[,(/]\s*+(?P<publisher>{_AGENCIES}|[A-Z][\w]*+(?: [\w]++)*+)\)?)?\s*+$"
+    rf"^(?:[Vv]on|[Bb]y|VON|BY)\s++(?P<author>{_ONE_AUTHOR}"
+    rf"(?: (?:and|und|&) {_ONE_AUTHOR}){{0,3}})"
+    r"(?:\s*+[,(/|]\s*+(?P<publisher>[A-Za-z][\w-]*+(?: [\w-]++)*+)\)?)?\s*+$"
+)
+# "Associated Press writer Ana Ruiz contributed to this report.", "Reporting by Ana Ruiz;
+# editing by Tom Hale", "Mitarbeit: Tom Kraus"
+_CREDIT_LINE = re.compile(
+    r"(?i)^(?:[^.!?]{0,200}\bcontributed (?:to )?(?:this )?report(?:ing)?\b|mitarbeit:|"
+    r"(?:additional )?(?:reporting|writing|editing) by\b|"
+    r"[^.!?]{0,200}\bhat zu diesem bericht beigetragen)"
 )
 # A head line longer than this is no date line, byline or headline: the short-line
 # patterns are tried only on short lines.
 _SHORT_LINE = 200
-
-_MONTHS = (
-    "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
-    "dezember|january|february|march|may|june|july|october|december"
-)
-_DATE_LINE = re.compile(
-    r"^(?:[A-Za-zÄÖÜäöü]+,?\s+)?(?:"
-    r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|"
-    rf"\d{{1,2}}\.?\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}})"
-    r"(?:[,\s|]+(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|[A-Z]{2,4}))?)?\s*$",
-    re.IGNORECASE,
-)
-
+_SPACES = re.compile(r"[ \t]++")
+# A line this long that stops mid-sentence was wrapped by hand ("… weite Teile von Porto"
+# / "Alegre unter Wasser."); a headline or menu line is shorter.
+_WRAPPED_LINE = 60
+_SENTENCE_ENDS = (".", "!", "?", "…", "“", '"', "»", "”", "'", "’")
 
 @dataclass
 class Article:
     """The article's parts after the page around it was dropped."""
 
-    headline: str
+    headline: str  # "" when the text has none (a paste of body text only)
     body: list[str]  # paragraphs, teaser first
-    date_line: str | None = None
+    date_line: str | None = None  # the line the publication date was read from, as written
     author: str | None = None
     publisher: str | None = None
     url: str | None = None
     language: str = "de"
-    dropped: list[str] = field(default_factory=list)  # furniture, for the journalist to see
+    # Every paragraph (or part of one) not in headline or body, with why: nothing is lost.
+    dropped: list[DroppedText] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    published: dt.date | None = None  # from a date line, a dateline or the page's metadata
+    dateline: Dateline | None = None  # "VALENCIA, Spain (AP) —": where the report was filed
 
     @property
     def text(self) -> str:
@@ -144,28 +159,69 @@ def article_from_html(raw: bytes | str) -> Article:
 
 
 def _paragraphs(text: str) -> list[str]:
+    """One paragraph a line, except where a text is wrapped by hand: a long line that
+    ends mid-sentence goes on in the next line of the same block."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n") if line.strip()]
+    paragraphs: list[str] = []
+    wrapped = False
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            wrapped = False
+            continue
+        if wrapped:
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+        wrapped = len(line) >= _WRAPPED_LINE and not line.endswith((*_SENTENCE_ENDS, ":", ";"))
+    return paragraphs
 
 
-def is_furniture(paragraph: str, in_body: bool = False) -> bool:
-    """True for a paragraph of page furniture (banner, navigation, credits).
+# Why a paragraph was dropped, as the draft lists it.
+BANNER = "banner (cookies, consent, subscription)"
+NAVIGATION = "navigation (breadcrumb, menu, share buttons)"
+PAGE_HEAD = "page furniture above the article"
+PHOTO_CREDIT = "photo credit"
+PHOTO_CAPTION = "photo caption"
+AFTER_ARTICLE = "after the article (comments, teasers, footer)"
+DATE_LINE = "date line (read as the date of publication)"
+UPDATE_LINE = "date of an update"
+BYLINE = "byline"
+KICKER = "kicker (topic line above the headline)"
+CREDIT_LINE = "credit line"
+
+
+def furniture_reason(paragraph: str, in_body: bool = False) -> str | None:
+    """Why a paragraph is page furniture (banner, navigation, credits), or None.
 
     Inside the body the test is stricter: an article about data protection says
     "Datenschutz" in its sentences, a banner says it in most of them.
     """
-    if _GLYPHS.search(paragraph) or _PHOTO_CREDIT.match(paragraph):
-        return True
+    if _GLYPHS.search(paragraph):
+        return NAVIGATION
+    if _PHOTO_CREDIT.match(paragraph):
+        return PHOTO_CREDIT
     if _END_OF_ARTICLE.match(paragraph):
-        return True
+        return AFTER_ARTICLE
     strong = len(_STRONG_FURNITURE.findall(paragraph))
     weak = len(_WEAK_FURNITURE.findall(paragraph))
     words = len(paragraph.split())
     if in_body:
-        return (strong >= 1 and words <= 25) or ((strong + weak) * 8 >= words >= 1 and strong >= 1)
-    if is_breadcrumb(paragraph) or strong:
-        return True
-    return weak >= 2 and weak * 12 >= words
+        banner = (strong >= 1 and words <= 25) or ((strong + weak) * 8 >= words >= 1 and strong)
+        return BANNER if banner else None
+    if is_breadcrumb(paragraph):
+        return NAVIGATION
+    if strong:
+        return BANNER
+    # Weak words alone ("jetzt", "hier", "teilen") make a menu line, not a sentence: a
+    # one-sentence lead paragraph of wire copy says them too (a banner says several).
+    if paragraph.endswith(_SENTENCE_ENDS) and ". " not in paragraph:
+        return None
+    return NAVIGATION if weak >= 2 and weak * 12 >= words else None
+
+
+def is_furniture(paragraph: str, in_body: bool = False) -> bool:
+    return furniture_reason(paragraph, in_body) is not None
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -176,6 +232,10 @@ def is_breadcrumb(line: str) -> bool:
         return False
     parts = _BREADCRUMB_SEPARATOR.split(line)
     return len(parts) >= 2 and all(0 < len(part) <= _BREADCRUMB_PART_CHARS for part in parts)
+
+
+def _is_sentence(paragraph: str) -> bool:
+    return len(paragraph.split()) >= 4 and paragraph.endswith(_SENTENCE_ENDS)
 
 
 def _is_body(paragraph: str) -> bool:
@@ -189,122 +249,75 @@ def detect_language(text: str) -> str:
     return "en" if en > de else "de"
 
 
-_GERMAN_WORDS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "und",
-        "ist",
-        "nicht",
-        "sich",
-        "mit",
-        "den",
-        "dem",
-        "ein",
-        "eine",
-        "auch",
-        "auf",
-        "für",
-        "von",
-        "zu",
-        "im",
-        "wird",
-        "wurde",
-        "sind",
-        "sei",
-        "haben",
-        "hat",
-        "noch",
-        "nach",
-        "bei",
-        "aus",
-        "wie",
-        "oder",
-        "dass",
-    ]
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_GERMAN_WORDS = _word_set(
+    """der die das und ist nicht sich mit den dem ein eine auch auf für von zu im wird wurde
+    sind sei haben hat noch nach bei aus wie oder dass"""
 )
-_ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "is",
-        "are",
-        "was",
-        "were",
-        "not",
-        "with",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "from",
-        "by",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "which",
-        "will",
-        "would",
-        "said",
-        "at",
-        "as",
-    ]
+_ENGLISH_WORDS = _word_set(
+    """the and is are was were not with of to in on for from by has have had that this
+    which will would said at as"""
 )
 
 
 def article_from_text(text: str) -> Article:
-    """Keep headline, date line, author line and body of a scraped page's text."""
+    """Keep headline, date line, author line and body of a scraped page's text; list every
+    other paragraph in `dropped` with the reason."""
     paragraphs = _paragraphs(text)
     if not paragraphs:
         raise ArticleError("the text is empty")
     first_body = next((i for i, p in enumerate(paragraphs) if _is_body(p)), None)
-    if first_body is None:
-        first_body = next((i for i, p in enumerate(paragraphs) if not is_furniture(p)), 0)
+    if first_body is None:  # short paragraphs (wire copy): the first sentence starts it
+        first_body = next(
+            (i for i, p in enumerate(paragraphs) if _is_sentence(p) and not is_furniture(p)),
+            next((i for i, p in enumerate(paragraphs) if not is_furniture(p)), 0),
+        )
     # The page's head: drop everything up to the last furniture before the first body
     # paragraph (banner, breadcrumb); a photo caption is the paragraph before its credit.
     start = 0
     for i in range(first_body):
         if is_furniture(paragraphs[i]):
             start = i + 1
-    dropped = paragraphs[:start]
+    dropped = [DroppedText(p, furniture_reason(p) or PAGE_HEAD) for p in paragraphs[:start]]
     head: list[str] = []
     for i in range(start, first_body):
         paragraph = paragraphs[i]
         next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-        if _PHOTO_CREDIT.match(next_one) or is_furniture(paragraph):
-            dropped.append(paragraph)
+        reason = PHOTO_CAPTION if _PHOTO_CREDIT.match(next_one) else furniture_reason(paragraph)
+        if reason:
+            dropped.append(DroppedText(paragraph, reason))
         else:
             head.append(paragraph)
-    body: list[str] = []
-    for i in range(first_body, len(paragraphs)):
-        paragraph = paragraphs[i]
-        if _END_OF_ARTICLE.match(paragraph):
-            dropped.extend(paragraphs[i:])
-            break
-        next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-        if is_furniture(paragraph, in_body=True) or (
-            _PHOTO_CREDIT.match(next_one) and len(paragraph) < 400
-        ):
-            dropped.append(paragraph)
-        else:
-            body.append(paragraph)
-    if not any(_is_title(p) for p in head):
-        # A headline above the banner ("Headline", then "Accept all cookies"): the last
-        # title-like line before the page's furniture block.
-        rescued = next((p for p in reversed(dropped) if _is_title(p) and not is_furniture(p)), None)
-        if rescued is not None:
-            dropped.remove(rescued)
-            head.insert(0, rescued)
-    article = _with_head(head, body)
-    article.dropped = dropped
+    article = _read_head(head, dropped)
+    _take_date_lines(article, _body(paragraphs, first_body, dropped))
+    _read_dateline(article)
     article.language = detect_language(" ".join(article.body) or text)
     _take_author(article)
     article.sentences = split_sentences(article.headline, article.body)
     return article
+
+
+def _body(paragraphs: list[str], first: int, dropped: list[DroppedText]) -> list[str]:
+    body: list[str] = []
+    for i in range(first, len(paragraphs)):
+        paragraph = paragraphs[i]
+        if _END_OF_ARTICLE.match(paragraph):
+            dropped.extend(DroppedText(p, AFTER_ARTICLE) for p in paragraphs[i:])
+            break
+        next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        reason = furniture_reason(paragraph, in_body=True)
+        if reason is None and _PHOTO_CREDIT.match(next_one) and len(paragraph) < 400:
+            reason = PHOTO_CAPTION
+        if reason is None and len(paragraph) <= _SHORT_LINE and _CREDIT_LINE.match(paragraph):
+            reason = CREDIT_LINE
+        if reason:
+            dropped.append(DroppedText(paragraph, reason))
+        else:
+            body.append(paragraph)
+    return body
 
 
 def _is_title(paragraph: str) -> bool:
@@ -312,28 +325,117 @@ def _is_title(paragraph: str) -> bool:
     return (
         3 <= len(paragraph.split()) <= 25
         and len(paragraph) <= 160
-        and not paragraph.endswith((".", ":", "?"))
-        and not _DATE_LINE.match(paragraph)
+        and not paragraph.endswith((".", ":", "?", "!", "…"))
+        and read_date_line(paragraph) is None
         and not _BYLINE.match(paragraph)
     )
 
 
-def _with_head(head: list[str], body: list[str]) -> Article:
-    date_line = next((p for p in head if _DATE_LINE.match(p)), None)
-    rest = [p for p in head if p is not date_line]
-    # The headline is the longest short line of the head (a kicker such as
-    # "Terrorismus" is shorter); a head line of whole sentences is the teaser.
-    titles = [p for p in rest if len(p) <= 160 and not _BYLINE.match(p)]
-    headline = max(titles, key=len) if titles else (body[0] if body else "")
+def _is_kicker(paragraph: str) -> bool:
+    """ "Terrorismus", "Krieg in Nahost": a topic line of a few words, no sentence."""
+    return len(paragraph.split()) <= 4 and not paragraph.endswith((".", "!", "?", "…"))
+
+
+def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
+    """Date lines, bylines, kicker and headline of the lines above the body; every other
+    head line (teaser, lead sentences of wire copy) goes to the body, nothing is lost."""
+    headline = ""
+    lead: list[str] = []
     author = publisher = None
-    for p in rest:
-        byline = _BYLINE.match(p)
-        if byline:
-            author, publisher = byline["author"].strip(), byline["publisher"]
-    teaser = [p for p in rest if p not in titles and not _BYLINE.match(p)]
-    if not titles and body:
-        body = body[1:]
-    return Article(headline, teaser + body, date_line, author, publisher)
+    dates: list[tuple[DateLine, str]] = []
+    for i, line in enumerate(head):
+        short = len(line) <= _SHORT_LINE
+        date_line = read_date_line(line) if short else None
+        byline = _BYLINE.match(line) if short and not date_line else None
+        if date_line:
+            dates.append((date_line, line))
+            dropped.append(DroppedText(line, UPDATE_LINE if date_line.updated else DATE_LINE))
+        elif byline:
+            author, publisher = author or byline["author"], publisher or byline["publisher"]
+            dropped.append(DroppedText(line, BYLINE))
+        elif headline or lead:
+            lead.append(line)
+        elif _kicker_before(head, i):
+            dropped.append(DroppedText(line, KICKER))
+        elif _is_title(line) or _is_kicker(line):
+            headline = line
+        else:
+            lead.append(line)
+    if not headline:
+        headline = _rescued_headline(dropped)
+    article = Article(headline, lead, author=author, publisher=publisher, dropped=dropped)
+    _set_published(article, dates)
+    return article
+
+
+def _take_date_lines(article: Article, body: list[str]) -> None:
+    """The body after the head, less date lines in it ("Stand: …" below the lead)."""
+    dates: list[tuple[DateLine, str]] = []
+    for line in body:
+        date_line = read_date_line(line) if len(line) <= _SHORT_LINE else None
+        if date_line:
+            dates.append((date_line, line))
+            reason = UPDATE_LINE if date_line.updated else DATE_LINE
+            article.dropped.append(DroppedText(line, reason))
+        else:
+            article.body.append(line)
+    _set_published(article, dates)
+
+
+def _set_published(article: Article, dates: list[tuple[DateLine, str]]) -> None:
+    """The first publication date counts; an update's date only when there is no other."""
+    for date_line, line in sorted(dates, key=lambda found: found[0].updated):
+        if article.published is None or (not date_line.updated and _from_update(article)):
+            article.published, article.date_line = date_line.date, line
+        return
+
+
+def _from_update(article: Article) -> bool:
+    line = article.date_line or ""
+    return bool(line) and bool((found := read_date_line(line)) and found.updated)
+
+
+def _kicker_before(head: list[str], i: int) -> bool:
+    """Is head line i a kicker ("Krieg in Nahost") above a longer headline?"""
+    following = next(
+        (
+            line
+            for line in head[i + 1 :]
+            if len(line) > _SHORT_LINE or not (read_date_line(line) or _BYLINE.match(line))
+        ),
+        "",
+    )
+    return (
+        len(head[i].split()) <= 3
+        and len(head[i]) <= 30
+        and _is_title(following)
+        and len(following) > len(head[i])
+    )
+
+
+def _rescued_headline(dropped: list[DroppedText]) -> str:
+    """A headline above the banner ("Headline", then "Accept all cookies"): the last
+    title-like line before the page's furniture block."""
+    for item in reversed(dropped):
+        if item.reason == PAGE_HEAD and _is_title(item.text):
+            dropped.remove(item)
+            return item.text
+    return ""
+
+
+def _read_dateline(article: Article) -> None:
+    """Read "VALENCIA, Spain (AP) —" at the start of the lead (or of the paragraph after a
+    teaser). It stays in the text: its place is one the article names."""
+    for paragraph in article.body[:2]:
+        dateline = read_dateline(paragraph, bare=True)
+        if dateline is None:
+            continue
+        article.dateline = dateline
+        if article.published is None and dateline.date is not None:
+            article.published, article.date_line = dateline.date, dateline.text
+        if not article.publisher and dateline.agency:
+            article.publisher = dateline.agency
+        return
 
 
 def _take_author(article: Article) -> None:
@@ -346,13 +448,14 @@ def _take_author(article: Article) -> None:
         article.author = article.author or match["author"]
         article.publisher = article.publisher or match["publisher"]
         rest = last[: match.start()].rstrip()
+        article.dropped.append(DroppedText(last[match.start() :].strip(), BYLINE))
         if rest:
             article.body[-1] = rest
         else:
             article.body.pop()
         return
-    byline = _BYLINE.match(last)
+    byline = _BYLINE.match(last) if len(last) <= _SHORT_LINE else None
     if byline:
         article.author = article.author or byline["author"].strip()
         article.publisher = article.publisher or byline["publisher"]
-        article.body.pop()
+        article.dropped.append(DroppedText(article.body.pop(), BYLINE))

@@ -18,6 +18,9 @@ def summary_lines(draft: Draft) -> list[str]:
     lines = [
         f"language: {draft.language}; date: {draft.published or '?'}; headline: {draft.headline}"
     ]
+    if draft.dateline_place:
+        region = f", {draft.dateline_region}" if draft.dateline_region else ""
+        lines.append(f"dateline: {draft.dateline_place}{region}")
     for place in draft.places:
         lat, lon = place.lat_lon
         mark = "" if place.confidence != "low" else "  <- check"
@@ -36,8 +39,13 @@ def summary_lines(draft: Draft) -> list[str]:
             f"date   {date.id:<12} {date.text:<28} {state}"
             f"{' (inferred)' if date.inferred else ''}{'' if date.keep else ' (not on timeline)'}"
         )
+    lines += [f"dropped ({item.reason}): {_shortened(item.text)}" for item in draft.dropped]
     lines += [f"note: {note}" for note in draft.notes]
     return lines
+
+
+def _shortened(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def run_draft(article_path: str, out: str, force: bool, published: str | None) -> int:

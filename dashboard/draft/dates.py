@@ -81,16 +81,6 @@ class Found:
     reason: str
 
 
-def parse_date_line(line: str | None) -> dt.date | None:
-    """The article's date from its date line ("01.07.2017", "1. Juli 2017", …)."""
-    if not line:
-        return None
-    for found in _absolute(line, None):
-        if found.date and len(found.date) == 10:
-            return dt.date.fromisoformat(found.date)
-    return None
-
-
 def _month_of(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("monthnum"):

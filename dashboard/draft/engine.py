@@ -8,7 +8,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from dashboard.draft.article import Article
-from dashboard.draft.dates import find_dates, parse_date_line
+from dashboard.draft.dates import find_dates
 from dashboard.draft.figures import find_figures, refers_back
 from dashboard.draft.gazetteer import Gazetteer, gazetteer
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Draft, DraftPlace
@@ -27,13 +27,13 @@ def draft_article(
     article: Article, gaz: Gazetteer | None = None, published: dt.date | None = None
 ) -> Draft:
     gaz = gaz or gazetteer()
-    published = published or parse_date_line(article.date_line)
+    published = published or article.published
     places = recognise_places(article.sentences, gaz, article.language)
     _mark_distant(places)
     texts = [s.text for s in article.sentences]
     draft = Draft(
         language=article.language,
-        headline=article.headline,
+        headline=article.headline or _title_from_text(article),
         summary=_summary(article),
         published=published.isoformat() if published else None,
         author=article.author,
@@ -42,6 +42,8 @@ def draft_article(
         places=places,
         dropped=article.dropped,
         url=article.url,
+        dateline_place=article.dateline.place if article.dateline else None,
+        dateline_region=article.dateline.region if article.dateline else None,
     )
     draft.figures = find_figures(article.sentences, article.language)
     mentions = _Mentions(draft)
@@ -61,12 +63,25 @@ def draft_article(
     _drop_repeated_dates(draft)
     if published is None:
         draft.notes.append(
-            "Kein Datum gefunden: bitte das Erscheinungsdatum angeben. / "
-            "No date line found: give the date of publication."
+            "Kein Erscheinungsdatum im Text gefunden: bitte angeben (relative Angaben wie "
+            "„am Dienstag“ sind ohne Datum nicht aufgelöst). / No date of publication found "
+            'in the text: please give it ("on Tuesday" and the like stay unresolved without it).'
+        )
+    if not article.headline:
+        draft.notes.append(
+            "Keine Überschrift im Text: der Titel ist der Anfang des ersten Satzes, bitte "
+            "prüfen. / No headline in the text: the title is the start of the first "
+            "sentence, please check."
         )
     if not article.publisher:
         draft.notes.append("Kein Verlag / keine Agentur gefunden. / No publisher found.")
     return draft
+
+
+def _title_from_text(article: Article) -> str:
+    """A working title when the text has no headline: its first sentence, cut short."""
+    first = next((s.text for s in article.sentences if s.text), "")
+    return event_title(first, limit=80) if first else ""
 
 
 def _summary(article: Article) -> str:

@@ -278,7 +278,7 @@ def _counted(after: str, language: str) -> tuple[str, str]:
 def find_figures(sentences: list[Sentence], language: str) -> list[DraftFigure]:
     figures: list[DraftFigure] = []
     for sentence in sentences:
-        if sentence.index == 0:
+        if sentence.paragraph == 0:
             continue  # the headline repeats the body
         text = sentence.text
         spans = date_spans(text)

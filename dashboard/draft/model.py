@@ -97,6 +97,15 @@ class DraftDate:
 
 
 @dataclass
+class DroppedText:
+    """A paragraph, or the part of one, that the draft does not use, and why: nothing of
+    the input is lost without a word."""
+
+    text: str
+    reason: str  # "banner (cookies, consent, subscription)", "byline", "dateline …"
+
+
+@dataclass
 class Draft:
     language: str
     headline: str
@@ -108,9 +117,13 @@ class Draft:
     places: list[DraftPlace] = field(default_factory=list)
     figures: list[DraftFigure] = field(default_factory=list)
     dates: list[DraftDate] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
+    dropped: list[DroppedText] = field(default_factory=list)
     url: str | None = None
     notes: list[str] = field(default_factory=list)  # what the journalist should look at
+    # Where the report was filed, from its dateline ("VALENCIA, Spain (AP) —"): the place
+    # as written ("Valencia") and the region or country after it ("Spain"), or None.
+    dateline_place: str | None = None
+    dateline_region: str | None = None
 
     def place(self, place_id: str | None) -> DraftPlace | None:
         return next((p for p in self.places if p.id == place_id), None)
@@ -131,4 +144,8 @@ class Draft:
             places.append(DraftPlace(**raw))
         figures = [DraftFigure(**f) for f in data.pop("figures", [])]
         dates = [DraftDate(**d) for d in data.pop("dates", [])]
-        return cls(**data, places=places, figures=figures, dates=dates)
+        dropped = [
+            DroppedText(**d) if isinstance(d, dict) else DroppedText(str(d), "")
+            for d in data.pop("dropped", [])
+        ]
+        return cls(**data, places=places, figures=figures, dates=dates, dropped=dropped)

@@ -115,6 +115,7 @@ _END = re.compile(r"(?<![.!?…])[.!?…]++[\"”“»«'’)\]]*+(?=\s)")
 _OPENING = re.compile(r"\s++[\"„“»«'‚(\[]*+(?P<first>\S)")
 _INITIALS = re.compile(r"(?:[a-zA-ZäöüÄÖÜ]\.)+[a-zA-ZäöüÄÖÜ]?")
 _DIGIT = re.compile(r"\d")
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*+ $")  # "1.20 " before a unit's letter
 # The word before a full stop is read from this many characters back at most: longer
 # "words" (a run of digits and dots) are no abbreviation, and the bound keeps the split
 # linear in the paragraph's length.
@@ -151,7 +152,9 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
     if bare in _ABBREVIATIONS or bare.replace(".", "") in _ABBREVIATIONS:
         return False
     if len(bare) == 1 and bare.isalpha():
-        return False  # an initial
+        # An initial ("Abu B. Bakr", "z. B."), unless a unit after a number ("5,80 m.").
+        before = max(0, dot - 1)
+        return bare.islower() and bool(_NUMBER_BEFORE.search(text, max(0, before - 30), before))
     if "." in word and _INITIALS.fullmatch(word + "."):
         return False  # u.a., z.B., U.S.
     if bare.isdigit():

@@ -1,0 +1,177 @@
+"""Where, when and by whom: datelines, publication-date lines and bylines of news text.
+
+- A dateline opens the first paragraph of wire copy: "VALENCIA, Spain (AP) —",
+  "VALENCIA, Spain, Oct. 30, 2024 —", "KYIV, Nov 21 (Reuters) -", "Istanbul (dpa) -",
+  "Berlin (dpa/lni) –", "Gundremmingen - ". Its place is where the report was filed.
+- A publication-date line stands alone: "31.10.2024, 14:12 Uhr", "Veröffentlicht am
+  3. Juli 2021", "Published 7:31 AM EDT, Wed September 11, 2024", "Stand: 15.07.2021
+  18:03 Uhr", "Mon 16 Oct 2023 10.12 BST", or an ISO date from a page's metadata.
+
+Every pattern is anchored and bounded (words of bounded count, one space apart), so each
+is tried in time linear in the line. Month and weekday names come from one home,
+`dashboard.calendar_words` (Babel's CLDR data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dashboard.calendar_words import month_number, month_pattern, weekday_numbers
+
+# A line longer than this is no date line.
+MAX_DATE_LINE = 120
+
+_MONTH = rf"(?P<month>{month_pattern()})(?!\w)"
+_DAY = r"(?P<day>[0-3]?\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Full dates, each tried on its own (named groups cannot repeat in one alternation).
+_FULL_DATES = (
+    re.compile(rf"{_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?!\d)"),  # 31.10.2024
+    re.compile(rf"{_YEAR}-(?P<monthnum>[01]\d)-{_DAY}(?:T[\d:.+\-Z]{{0,20}})?"),  # ISO
+    re.compile(rf"{_DAY}\.? {_MONTH},? {_YEAR}"),  # 3. Juli 2021, 16 Oct 2023
+    re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
+)
+# What else a date line may hold: a label, weekdays, clock times, time zones, separators.
+_LABEL = re.compile(
+    r"(?i)^(?P<label>veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|stand|"
+    r"datum|published|first published|posted|updated|last updated|last modified|modified)"
+    r"(?: (?:am|um|on|at))?\b:?"
+)
+_UPDATE_LABELS = frozenset(
+    ["aktualisiert", "zuletzt aktualisiert", "stand", "updated", "last updated",
+     "last modified", "modified"]
+)  # fmt: skip
+_FILLER = re.compile(
+    r"\s|[,|/()·•–—-]|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom|gmt|utc)(?!\w)|"
+    r"\b(?:[A-Z]{1,4}[ST]|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})(?!\w)|\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b"
+)
+# Wire services and their regional desks ("dpa/lni"): a word in brackets before the
+# dash is an agency only when it is one of these (not "Mossul (Irak) -").
+AGENCIES = frozenset(
+    ["dpa", "afp", "reuters", "ap", "epd", "kna", "sid", "apa", "keystone-sda", "sda", "anp",
+     "belga", "efe", "ansa", "tt", "dpa-afx", "bloomberg", "xinhua", "tass", "interfax",
+     "anadolu", "aa", "ips", "ots", "upi", "pap", "ctk", "mti", "hina", "tanjug"]
+)  # fmt: skip
+_REGIONAL_DESK = re.compile(r"l[a-z]{2}")  # dpa's regional services: lni, lby, lsw …
+
+
+def is_agency(written: str) -> bool:
+    parts = [p for p in re.split(r"[/,]\s*|\s+", written.strip().lower()) if p]
+    return bool(parts) and all(p in AGENCIES or _REGIONAL_DESK.fullmatch(p) for p in parts)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that is only a date: the article's publication (or update) date."""
+
+    date: dt.date
+    updated: bool  # "Updated …", "Stand: …": the date of a later version
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The opening of wire copy: where it was filed, by which agency, maybe when."""
+
+    text: str  # as written, separator included: "VALENCIA, Spain (AP) —"
+    place: str  # "Valencia", capitalised as a name even when written in capitals
+    region: str | None  # "Spain"
+    agency: str | None  # "AP", "dpa/lni"
+    date: dt.date | None  # only when the dateline gives the year
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    month = int(groups["monthnum"]) if groups.get("monthnum") else None
+    if month is None and groups.get("month"):
+        month = month_number(groups["month"])
+    try:
+        return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+    except (TypeError, ValueError):
+        return None
+
+
+def first_full_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first date with day, month and year in `text`, and where it is."""
+    best: tuple[dt.date, int, int] | None = None
+    for pattern in _FULL_DATES:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[1]):
+            date = _date_of(match)
+            if date is not None:
+                best = (date, match.start(), match.end())
+    return best
+
+
+def read_date_line(line: str) -> DateLine | None:
+    """The date of a line that holds nothing but a (labelled) date and time."""
+    line = line.strip()
+    if not line or len(line) > MAX_DATE_LINE:
+        return None
+    label = _LABEL.match(line)
+    rest = line[label.end() :] if label else line
+    found = first_full_date(rest)
+    if found is None:
+        return None
+    date, start, end = found
+    leftover = _FILLER.sub(" ", rest[:start] + " " + rest[end:])
+    words = [w for w in leftover.split() if w.rstrip(".").lower() not in weekday_numbers()]
+    if words:
+        return None  # a sentence that mentions a date, not a date line
+    updated = bool(label) and label["label"].lower() in _UPDATE_LABELS
+    return DateLine(date, updated)
+
+
+# "VALENCIA, Spain, Oct. 30, 2024 (AP) —": a place in capitals (English wire style), an
+# optional region and date, an optional agency, then a dash.
+_CAPS_PLACE = r"(?P<place>[A-Z][A-Z.'’-]*+(?: [A-Z][A-Z.'’-]*+){0,3})"
+_REGION = r"(?:, (?P<region>[A-Z][A-Za-z.'’-]*+(?: [A-Z][A-Za-z.'’-]*+){0,3}))?"
+_WIRE_DATE = rf"(?:, (?P<date>{month_pattern()} [0-3]?\d(?:, (?:19|20)\d\d)?))?"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w/ .-]{0,29})\)"
+_DASH = r" ?[—–-]{1,2} "
+_ENGLISH_DATELINE = re.compile(rf"{_CAPS_PLACE}{_REGION}{_WIRE_DATE}(?: {_AGENCY})?{_DASH}")
+# "Istanbul (dpa) -", "Berlin (dpa/lni) –", "Frankfurt am Main (AFP) -": a place in the
+# usual spelling with its agency; "Gundremmingen - " without one, only in the lead.
+_WORD = r"[A-ZÄÖÜ][\w.'’/-]*+"
+_PLACE = rf"(?P<place>{_WORD}(?: (?:am |an der |im |bei |upon |on )?{_WORD}){{0,3}})"
+_AGENCY_DATELINE = re.compile(
+    rf"{_PLACE}(?:, {_DAY}\.? {_MONTH} {_YEAR})? {_AGENCY}{_DASH}(?=[A-ZÄÖÜ\"„“])"
+)
+_BARE_DATELINE = re.compile(rf"{_PLACE} [—–-] (?=[A-ZÄÖÜ\"„“])")
+
+
+def _as_name(written: str) -> str:
+    """ "NEW DELHI" -> "New Delhi"; "Istanbul" stays."""
+    if written.upper() != written:
+        return written
+    return " ".join(part[:1] + part[1:].lower() for part in written.split(" "))
+
+
+def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
+    """The dateline that opens `paragraph`, if any; `bare` also accepts "Place - " with no
+    agency (only the lead paragraph may be read so)."""
+    match = (
+        _ENGLISH_DATELINE.match(paragraph)
+        or _AGENCY_DATELINE.match(paragraph)
+        or (_BARE_DATELINE.match(paragraph) if bare else None)
+    )
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("agency") and not is_agency(groups["agency"]):
+        return None
+    date = None
+    if groups.get("date"):
+        found = first_full_date(groups["date"])
+        date = found[0] if found else None
+    elif groups.get("year"):
+        date = _date_of(match)
+    region = groups.get("region")
+    return Dateline(
+        text=match.group(0).rstrip(),
+        place=_as_name(groups["place"]),
+        region=_as_name(region) if region else None,
+        agency=groups.get("agency"),
+        date=date,
+    )

@@ -1,0 +1,100 @@
+"""Datelines, publication-date lines and the one home of month names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.calendar_words import month_number, weekday_number
+from dashboard.draft.datelines import is_agency, read_date_line, read_dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "updated"),
+    [
+        ("31.10.2024, 14:12 Uhr", dt.date(2024, 10, 31), False),
+        ("Veröffentlicht am 3. Juli 2021", dt.date(2021, 7, 3), False),
+        ("Published 7:31 AM EDT, Wed September 11, 2024", dt.date(2024, 9, 11), False),
+        ("Updated 8:02 AM EDT, Wed September 11, 2024", dt.date(2024, 9, 11), True),
+        ("Stand: 15.07.2021 18:03 Uhr", dt.date(2021, 7, 15), True),
+        ("Mon 16 Oct 2023 10.12 BST", dt.date(2023, 10, 16), False),
+        ("Last modified on Tue 17 Oct 2023 09.00 BST", dt.date(2023, 10, 17), True),
+        ("Oct. 30, 2024", dt.date(2024, 10, 30), False),
+        ("Sonntag, 01.07.2017", dt.date(2017, 7, 1), False),
+        ("Dienstag, 3. Jänner 2023, 10:15 Uhr", dt.date(2023, 1, 3), False),
+        ("2024-02-06T04:17:00+03:00", dt.date(2024, 2, 6), False),
+        ("14.05.2022 | 10:15", dt.date(2022, 5, 14), False),
+    ],
+)
+def test_date_lines(line: str, date: dt.date, updated: bool) -> None:
+    found = read_date_line(line)
+    assert found is not None and (found.date, found.updated) == (date, updated)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Am 3. Juli 2021 brach der Damm bei Derna.",
+        "Published first in Lagos on 3 July 2021",
+        "31.02.2024",  # no such day
+        "Hochwasser in Bangladesch",
+    ],
+)
+def test_sentences_and_impossible_dates_are_no_date_lines(line: str) -> None:
+    assert read_date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "region", "agency", "date"),
+    [
+        ("VALENCIA, Spain, Oct. 30, 2024 — Rescuers", "Valencia", "Spain", None,
+         dt.date(2024, 10, 30)),
+        ("VALENCIA, Spain (AP) — Rescuers", "Valencia", "Spain", "AP", None),
+        ("KATHMANDU, Nepal, Jan 15 (Reuters) - A plane", "Kathmandu", "Nepal", "Reuters", None),
+        ("NEW DELHI (AP) — Voters", "New Delhi", None, "AP", None),
+        ("Istanbul (dpa) - Bei dem Beben", "Istanbul", None, "dpa", None),
+        ("Berlin (dpa/lni) – Die Polizei", "Berlin", None, "dpa/lni", None),
+        ("Frankfurt am Main (AFP) - Die Börse", "Frankfurt am Main", None, "AFP", None),
+        ("Gundelfingen - Die Feuerwehr", "Gundelfingen", None, None, None),
+    ],
+)  # fmt: skip
+def test_datelines(paragraph, place, region, agency, date) -> None:
+    found = read_dateline(paragraph, bare=True)
+    assert found is not None
+    assert (found.place, found.region, found.agency, found.date) == (place, region, agency, date)
+    assert paragraph.startswith(found.text)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "In Kinshasa (Kongo) - so die Behörden - fiel der Strom aus.",  # no agency
+        "Rescuers in Sumatra - working through the night - found survivors.",
+        "Die Lage in Lima bleibt angespannt.",
+    ],
+)
+def test_no_dateline(paragraph: str) -> None:
+    assert read_dateline(paragraph, bare=True) is None
+
+
+def test_a_bare_place_and_dash_counts_only_when_asked() -> None:
+    assert read_dateline("Gundelfingen - Die Feuerwehr", bare=False) is None
+
+
+def test_agencies() -> None:
+    assert is_agency("dpa/lby") and is_agency("AFP") and not is_agency("Irak")
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [("Jänner", 1), ("Januar", 1), ("Sept.", 9), ("Sept", 9), ("Okt.", 10), ("oct", 10),
+     ("March", 3), ("Mär", 3), ("Dez", 12), ("Mai", 5)],
+)  # fmt: skip
+def test_month_names_come_from_one_home(name: str, number: int) -> None:
+    assert month_number(name) == number
+
+
+def test_weekday_names() -> None:
+    assert weekday_number("Sonnabend") == 5 and weekday_number("Tues.") == 1
+    assert weekday_number("Mittwoch") == weekday_number("Wednesday") == 2
