@@ -38,8 +38,9 @@ from dashboard.maps import EventCells, MapFollow, build_map, map_payload
 from dashboard.model import Story, StoryListing
 from dashboard.page_assets import served_asset_urls
 from dashboard.resources import BUNDLED_STORIES_DIR
+from dashboard.server import no_address_lookups
 from dashboard.story import load_stories
-from dashboard.tiles import tiles_from_environment
+from dashboard.tiles import page_tiles
 from dashboard.viewstate import TABS, ViewState, parse_params
 from dashboard.wording import event_date
 
@@ -83,7 +84,7 @@ def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
     story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
     return map_payload(
         story, lang, show_title=embed, details_in_map="always" if embed else "narrow",
-        keep_url=True, fill_frame=embed, tiles=tiles_from_environment(),
+        keep_url=True, fill_frame=embed, tiles=page_tiles(),
     )  # fmt: skip
 
 
@@ -386,6 +387,7 @@ def _exports(state: ViewState, story: Story, fingerprint: tuple) -> None:
 # The page, top to bottom
 # ---------------------------------------------------------------------------
 
+no_address_lookups()  # also when started as `streamlit run dashboard/app.py`
 st.set_page_config(page_title="Lagekarte", page_icon="\U0001f5fa", layout="wide")
 _asset_urls()
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import folium
 import xstatic.pkg.leaflet
@@ -24,6 +25,19 @@ import xstatic.pkg.leaflet_gesturehandling
 from branca.element import Element
 
 from dashboard.resources import FONT_DIR
+
+
+class Verbatim(Element):
+    """A part of the page that is text as it stands. branca's `Element(text)` parses its
+    text as a Jinja template when the page is rendered: neither story data nor Leaflet's
+    code may ever be template source."""
+
+    def __init__(self, content: str) -> None:
+        super().__init__()
+        self.content = content
+
+    def render(self, **kwargs: Any) -> str:
+        return self.content
 
 
 @dataclass(frozen=True)
@@ -71,7 +85,7 @@ def serve_assets(
     folium_map.default_js = [(a.name, url_of(a.path)) for a in assets if a.is_script]
     folium_map.default_css = [(a.name, url_of(a.path)) for a in assets if not a.is_script]
     css = font_css(url_of)
-    folium_map.get_root().header.add_child(Element(f"<style>{css}</style>"), name="lk-fonts")
+    folium_map.get_root().header.add_child(Verbatim(f"<style>{css}</style>"), name="lk-fonts")
 
 
 def font_css(url_of: Callable[[Path], str]) -> str:
@@ -123,5 +137,5 @@ def inline_assets(folium_map: folium.Map, gestures: bool = False) -> None:
         else:
             html = f"<style>{_inline_css(asset.path)}</style>"
         # At the head of the header, in order, so the map's own script finds `L` defined.
-        header.add_child(Element(html), name=f"inline-{asset.name}", index=position)
-    header.add_child(Element(f"<style>{font_css(_font_data_uri)}</style>"), name="lk-fonts")
+        header.add_child(Verbatim(html), name=f"inline-{asset.name}", index=position)
+    header.add_child(Verbatim(f"<style>{font_css(_font_data_uri)}</style>"), name="lk-fonts")

@@ -13,29 +13,28 @@ import json
 import re
 from typing import Any
 
-# Characters that could end a <script> element or start markup or a comment in it, the
-# two line separators JavaScript once refused inside strings, and the quote that
-# streamlit-folium's rewriting of `{{'name'}}` references would match in story text.
-_SCRIPT_UNSAFE = {
-    "'": "\\u0027",
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
+# Characters written as \u escapes inside JSON strings: those that could end a <script>
+# element or start markup or a comment in it, the two line separators JavaScript once
+# refused inside strings, the braces that start a Jinja tag ({{ }}, {% %}, {# #}: branca
+# renders a map's scripts as templates, and streamlit-folium rewrites `{{'name'}}`), the
+# quote of that rewriting, and the underscore streamlit-folium's renaming of element
+# variables (`_div`, `_<id>`) matches.
+_SCRIPT_UNSAFE = str.maketrans({char: f"\\u{ord(char):04x}" for char in "'<>&{}_\u2028\u2029"})
+# A JSON string token, escapes included (unrolled, so linear on any input).
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 def script_json(value: Any) -> str:
-    """`value` as a JavaScript expression that is safe inside a <script> element.
+    """`value` as a JavaScript expression that is safe inside a <script> element and
+    inert in any template engine the script passes through.
 
-    Strings stay in double-quoted JSON strings, where a backtick or `${` means nothing,
-    and `<`, `>`, `&` are written as escapes so `</script>` cannot end the block.
+    Strings stay in double-quoted JSON strings, where a backtick or `${` means nothing;
+    inside them `<`, `>`, `&`, `'`, `{`, `}` and `_` are written as \\u escapes, so
+    `</script>` cannot end the block and no `{{ }}` or `{% %}` reaches Jinja. The
+    structure's own braces never form a Jinja tag (a JSON object starts with `{"` or `{}`).
     """
     encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char, replacement in _SCRIPT_UNSAFE.items():
-        encoded = encoded.replace(char, replacement)
-    return encoded
+    return _JSON_STRING.sub(lambda token: token.group().translate(_SCRIPT_UNSAFE), encoded)
 
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the

@@ -84,21 +84,35 @@ def alt_text(story: Story, lang: Lang) -> str:
     return " ".join(parts)
 
 
+# One source in a policy: a script's hash, a keyword, `data:`, or a checked origin.
+# Nothing else may stand in it, so no value can end a directive (`;`), add a source list
+# (`,`), or leave the <meta> attribute (quotes, `<`, `&`).
+_CSP_SOURCE = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'|'none'|'unsafe-inline'|data:"
+                         r"|https?://[a-z0-9.-]+(?::[0-9]{1,5})?")
+
+
 def _content_security_policy(page: str, tiles: DetailTiles | None = None) -> str:
     """Allow exactly the page's own inline scripts (by hash) and nothing from elsewhere;
-    with detail tiles configured, images from exactly that tile host too."""
-    hashes = " ".join(
+    with detail tiles configured, images from exactly that tile host (its origin, built
+    from the checked parts of its URL) too."""
+    hashes = [
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
         for s in _INLINE_SCRIPT.findall(page)
-    )
-    return (
-        "default-src 'none'; "
-        f"script-src {hashes}; "
-        "style-src 'unsafe-inline'; "
-        f"img-src data:{' ' + tiles.origin if tiles else ''}; "
-        "font-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    ]
+    directives = {
+        "default-src": ["'none'"],
+        "script-src": hashes,
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["data:", *([tiles.origin] if tiles else [])],
+        "font-src": ["data:"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    }
+    for sources in directives.values():
+        for source in sources:
+            if not _CSP_SOURCE.fullmatch(source):
+                raise ValueError(f"not a source a Content-Security-Policy may name: {source!r}")
+    return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 
 def export_html(

@@ -19,7 +19,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 from shapely.geometry import mapping
 
-from dashboard.assets import clear_cdn_assets
+from dashboard.assets import Verbatim, clear_cdn_assets
 from dashboard.basemap import REGION_BOX, basemap_shapes
 from dashboard.context import context_payload
 from dashboard.escape import script_json
@@ -77,7 +77,25 @@ def _compact_css(source: str) -> str:
     return re.sub(r"\s*([{};:,>])\s*", r"\1", "\n".join(line for line in lines if line))
 
 
-class StoryLayers(MacroElement):
+class DataElement(MacroElement):
+    """A MacroElement whose rendered parts enter the page as they are. branca's own
+    `render` wraps each part in `Element(text)`, which parses it as template source a
+    second time: with story data in it, `{{ }}` would run on the server. (The data is
+    also escaped for that: see `escape.script_json`.)"""
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        module = self._template.module.__dict__
+        for part, place in (("header", figure.header), ("html", figure.html),
+                            ("script", figure.script)):  # fmt: skip
+            macro = module.get(part)
+            if macro is not None:
+                place.add_child(Verbatim(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class StoryLayers(DataElement):
     """The story's layers and controls, drawn by `web/story_map.js` from JSON data."""
 
     _template = Template(
@@ -99,7 +117,7 @@ class StoryLayers(MacroElement):
         self.css = _compact_css(_web_file("story_map.css") + "\n" + _web_file("context_map.css"))
 
 
-class EventCells(MacroElement):
+class EventCells(DataElement):
     """Hands a new event pyramid to a map already drawn (see `web/story_map.js`)."""
 
     _template = Template(
@@ -115,7 +133,7 @@ class EventCells(MacroElement):
         self.summary = script_json(summary)
 
 
-class MapFollow(MacroElement):
+class MapFollow(DataElement):
     """Tells a map already drawn which feature is chosen and, when `seq` is new, what to
     show (`web/story_map.js`, `follow`): the map moves without being rebuilt."""
 

@@ -2,8 +2,9 @@
 
 Private by default: the server listens on loopback (127.0.0.1), sends no usage
 statistics, and never asks a third party for this machine's public address (Streamlit
-does that when it listens on every interface without a named address). The settings are
-passed to Streamlit directly, so they hold from any folder; `.streamlit/config.toml`
+does that when it listens on every interface without a named address, and whenever a
+page on another site tries to open its WebSocket: see `no_address_lookups`). The settings
+are passed to Streamlit directly, so they hold from any folder; `.streamlit/config.toml`
 repeats them for `streamlit run dashboard/app.py` in a checkout (a test keeps both equal).
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from dashboard.palette import PALETTE
 from dashboard.resources import package_path
+from dashboard.tiles import tiles_from_environment
 
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 8501
@@ -55,6 +57,27 @@ def streamlit_arguments(port: int, address: str = LOOPBACK) -> list[str]:
     flags = [f"--{key}={str(value).lower() if isinstance(value, bool) else value}"
              for key, value in settings.items()]  # fmt: skip
     return ["run", str(package_path("dashboard", "app.py")), *flags]
+
+
+def _no_address() -> None:
+    return None
+
+
+def no_address_lookups() -> None:
+    """Keep Streamlit from finding this machine's addresses over the network.
+
+    A WebSocket whose Origin is another site is refused, but first Streamlit compares
+    that site with this machine's addresses (`is_url_from_allowed_origins` in
+    streamlit/web/server/server_util.py), which it finds by a UDP connect to 8.8.8.8 and
+    by asking checkip.amazonaws.com; a failed answer is not kept, so every attempt asks
+    again, and naming `browser.serverAddress` does not stop it. Any page a journalist
+    visits could make the server ask. Without those answers the check still allows
+    loopback, the named address and the page's own origin (same host), and refuses the
+    rest: only the lookups go."""
+    from streamlit import net_util
+
+    net_util.get_external_ip = _no_address
+    net_util.get_internal_ip = _no_address
 
 
 # Set for the page: the editor ("Neue Karte aus Artikel") is served only when asked.
@@ -96,6 +119,11 @@ def serve(
     """Run the dashboard until interrupted; `stories` is a folder of stories to show
     instead of the bundled ones; `editor` also serves the page that drafts a story from
     an article and saves it there (for a newsroom's own machine, never the public)."""
+    try:
+        tiles_from_environment()  # a bad setting is refused now, not on every page
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if editor:
         refusal = editor_refusal(address)
         if refusal:
@@ -115,6 +143,7 @@ def serve(
         os.environ[STORIES_ENV] = str(folder)
     from streamlit.web import cli as streamlit_cli
 
+    no_address_lookups()
     streamlit_cli.main(streamlit_arguments(port, address), prog_name="streamlit",
                        standalone_mode=False)  # fmt: skip
     return 0

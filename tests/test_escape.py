@@ -19,7 +19,17 @@ def test_script_json_cannot_end_the_script_block() -> None:
 
 def test_script_json_keeps_backticks_and_dollar_braces_inside_a_json_string() -> None:
     encoded = script_json("`${x}`")
-    assert encoded == '"`${x}`"'
+    assert encoded.startswith('"`$') and encoded.endswith('`"')
+    assert json.loads(encoded) == "`${x}`"
+
+
+def test_script_json_writes_no_jinja_tag_and_no_folium_name() -> None:
+    """branca renders a map's script as a template, and streamlit-folium renames `_id`
+    parts in it: neither may see story text."""
+    value = {"a": "{{ 7*7 }} {% if 1 %}{# c #}map_div _0", "b": {"c": ["{}", "x_y"]}}
+    encoded = script_json(value)
+    assert not any(tag in encoded for tag in ("{{", "{%", "{#", "_"))
+    assert json.loads(encoded) == value
 
 
 def test_text_survives_streamlit_folium_rewriting(story) -> None:

@@ -120,4 +120,4 @@ def test_story_text_never_appears_raw_in_the_page(hostile_story_dir) -> None:
     assert "<img src=x" not in html
     assert "</script><b>" not in html
     # the text is there, escaped as JSON string content
-    assert "\\u003cscript\\u003ewindow.__pwned=1" in html
+    assert "\\u003cscript\\u003ewindow.\\u005f\\u005fpwned=1" in html

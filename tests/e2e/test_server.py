@@ -1,5 +1,6 @@
-"""`python -m dashboard serve` is private: from start-up through a reader's page load it
-opens no connection to another machine, and it listens on loopback only.
+"""`python -m dashboard serve` is private: from start-up through a reader's page load, and
+whatever a client sends (a WebSocket from a foreign page), it opens no connection to
+another machine and looks up no name; it listens on loopback only.
 
 Every `socket.connect`, `sendto` and name lookup of the server process is recorded by an
 audit hook (PEP 578) that a `sitecustomize` module installs before Streamlit starts.
@@ -7,6 +8,7 @@ audit hook (PEP 578) that a `sitecustomize` module installs before Streamlit sta
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import json
 import os
@@ -129,18 +131,51 @@ def test_the_audit_hook_sees_a_connection_to_another_machine(tmp_path: Path) -> 
     assert connects and not is_loopback(connects[0]["target"])
 
 
+def outside_records(server: Server) -> list[dict]:
+    """Connections and name lookups of the server to anything but this machine."""
+    records = server.records()
+    assert any(r["event"] == "started" and r["pid"] == server.pid for r in records)
+    return [
+        r for r in records
+        if r["event"] != "started" and not r.get("unix") and not is_loopback(r["target"])
+    ]  # fmt: skip
+
+
 def test_serve_opens_no_connection_to_another_machine(server: Server, watched_page) -> None:
     page = watched_page({server.url.removeprefix("http://")})
     page.goto(server.url)
     page.frame_locator("iframe").first.locator(".lk-marker").first.wait_for(timeout=60_000)
     assert not page.watch.foreign and not page.watch.errors
-    records = server.records()
-    assert any(r["event"] == "started" and r["pid"] == server.pid for r in records)
-    outside = [
-        r for r in records
-        if r["event"] != "started" and not r.get("unix") and not is_loopback(r["target"])
-    ]  # fmt: skip
-    assert not outside, outside
+    assert not outside_records(server)
+
+
+def websocket_status(url: str, origin: str) -> str:
+    """The status line the server answers a WebSocket opening from `origin` with, as a
+    page on another site would open it (the browser sends that site as Origin)."""
+    host = url.removeprefix("http://")
+    address, port = host.rsplit(":", 1)
+    key = base64.b64encode(os.urandom(16)).decode()
+    request = (
+        f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+        f"Origin: {origin}\r\n\r\n"
+    )
+    with socket.create_connection((address, int(port)), timeout=30) as connection:
+        connection.sendall(request.encode("ascii"))
+        answer = connection.makefile("rb").readline()
+    return answer.decode("latin-1").strip()
+
+
+@pytest.mark.parametrize("origin", ["https://attacker.example", "http://192.0.2.7:8501"])
+def test_a_foreign_websocket_is_refused_without_a_lookup(server: Server, origin: str) -> None:
+    """Streamlit checks a foreign Origin against this machine's addresses; it must not
+    find them by asking a web service (checkip) or by a connect to a public address."""
+    before = len(outside_records(server))
+    for _ in range(3):  # a failed lookup is not remembered: each attempt would ask again
+        status = websocket_status(server.url, origin)
+        assert " 403" in status, status
+    assert not outside_records(server)[before:]
+    assert " 101 " in websocket_status(server.url, server.url)  # the page's own still opens
 
 
 def test_serve_listens_on_loopback_only(server: Server) -> None:
