@@ -213,6 +213,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, help="folder of real article texts to score")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--seeds", action="store_true", help="also check byte-identical drafts under 3 hash seeds"
+    )
     args = parser.parse_args()
     gazetteer()
     start = time.perf_counter()
@@ -221,7 +224,7 @@ def main() -> None:
     if args.texts is None:
         text = report(written, seconds)
     else:
-        results, missing = evaluate_folder(args.texts)
+        results, missing = evaluate_folder(args.texts, seeds=args.seeds)
         text = render(results, missing, args.texts) + "\n" + written_summary(written, seconds)
     args.out.write_text(text, "utf-8")
     print(text)

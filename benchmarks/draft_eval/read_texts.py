@@ -17,6 +17,7 @@ the text is checked against `source.sha256`; `--check` only checks what is in th
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import subprocess
@@ -54,8 +55,8 @@ def text_name(article: dict[str, Any]) -> str:
     return f"{article['id']}.{article['language']}.{suffix}"
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def fundus_text(record: dict[str, Any]) -> str:
@@ -90,6 +91,8 @@ def text_from_repo(source: dict[str, Any], checkout: Path) -> str:
         return fundus_text(record)
     if method == "whole":
         return raw.decode("utf-8")
+    if method == "gunzip":
+        return gzip.decompress(raw).decode("utf-8")
     raise SourceError(f"unknown extract method {method!r}")
 
 
@@ -103,10 +106,11 @@ def parse_checkouts(values: list[str]) -> dict[str, Path]:
     return checkouts
 
 
-def check(article: dict[str, Any], text: str) -> str | None:
-    """None when the text is the one the expected lists were written for."""
+def check(article: dict[str, Any], data: bytes) -> str | None:
+    """None when the file holds the text the expected lists were written for (its bytes:
+    a line-ending change is a different text)."""
     want = article["source"].get("sha256")
-    got = sha256(text)
+    got = sha256(data)
     if want and want != got:
         return f"{text_name(article)}: checksum {got[:12]}, expected {want[:12]}"
     return None
@@ -127,14 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         repo = source.get("repo")
         if not args.check and repo and repo in checkouts:
             try:
-                target.write_text(text_from_repo(source, checkouts[repo]), "utf-8")
+                target.write_bytes(text_from_repo(source, checkouts[repo]).encode("utf-8"))
             except (SourceError, OSError, ValueError) as error:
                 problems.append(f"{article['file']}: {error}")
                 continue
         if not target.exists():
             missing.append(f"{target.name}: {repo or source.get('url')}")
             continue
-        problem = check(article, target.read_text("utf-8"))
+        problem = check(article, target.read_bytes())
         if problem:
             problems.append(problem)
     for line in missing:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.draft_eval.read_texts import check, load_articles, text_name
-from benchmarks.draft_eval.runner import DraftRun, run_draft
+from benchmarks.draft_eval.runner import DraftRun, differs_under_seeds, run_draft
 from benchmarks.draft_eval.scoring import CATEGORIES, Tally, score_article
 
 
@@ -25,12 +25,14 @@ class ArticleResult:
     run: DraftRun
     scores: dict[str, Tally]
     text_problem: str | None = None  # the folder's text is not the recorded one
+    seeds: str | None = None  # None: not checked; "": identical under PYTHONHASHSEED 1, 2, 3
 
 
 def evaluate_folder(
-    texts: Path, progress: Callable[[str], None] = print
+    texts: Path, progress: Callable[[str], None] = print, seeds: bool = False
 ) -> tuple[list[ArticleResult], list[str]]:
-    """Every article whose text is in `texts`, drafted and scored; and the missing ones."""
+    """Every article whose text is in `texts`, drafted and scored; and the missing ones.
+    With `seeds`, each is also drafted under PYTHONHASHSEED 1, 2 and 3 and compared."""
     results, missing = [], []
     with tempfile.TemporaryDirectory(prefix="draft-eval-") as tmp:
         for article in load_articles():
@@ -39,8 +41,11 @@ def evaluate_folder(
                 missing.append(path.name)
                 continue
             run = run_draft(path, Path(tmp))
-            problem = check(article, path.read_text("utf-8"))
-            results.append(ArticleResult(article, run, score_article(run.draft, article), problem))
+            problem = check(article, path.read_bytes())
+            result = ArticleResult(article, run, score_article(run.draft, article), problem)
+            if seeds:
+                result.seeds = differs_under_seeds(path, Path(tmp))
+            results.append(result)
             state = "ok" if run.written and run.validates else "FAILED"
             progress(f"{path.name}: {state} in {run.seconds:.1f} s")
     return results, missing
@@ -164,6 +169,16 @@ def render(results: list[ArticleResult], missing: list[str], texts: Path) -> str
         "",
         *article_table(results),
     ]
+    checked = [r for r in results if r.seeds is not None]
+    if checked:
+        same = sum(not r.seeds for r in checked)
+        lines += [
+            "",
+            f"Byte-identical files under PYTHONHASHSEED 1, 2 and 3: {same} of {len(checked)}.",
+        ]
+        lines += [
+            f"- {r.article['id']}.{r.article['language']}: {r.seeds}" for r in checked if r.seeds
+        ]
     failures = [
         f"- {r.article['id']}.{r.article['language']}: {'; '.join(r.run.problems)}"
         for r in results

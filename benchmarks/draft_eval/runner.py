@@ -8,6 +8,7 @@ result, never an exception: the scorer counts it and goes on.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -29,12 +30,16 @@ class DraftRun:
     problems: list[str] = field(default_factory=list)
 
 
-def _run(args: list[str]) -> tuple[int, str, float]:
+def _run(args: list[str], hash_seed: int | None = None) -> tuple[int, str, float]:
+    env = dict(os.environ)
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = str(hash_seed)
     start = time.perf_counter()
     try:
         done = subprocess.run(
             [sys.executable, "-m", "dashboard", *args],
             cwd=REPO,
+            env=env,
             capture_output=True,
             text=True,
             timeout=TIMEOUT_S,
@@ -69,3 +74,33 @@ def run_draft(text_path: Path, workdir: Path) -> DraftRun:
         if code != 0:
             run.problems.append(f"validate exited {code}: {_last_lines(output)}")
     return run
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def differs_under_seeds(text_path: Path, workdir: Path, seeds: tuple[int, ...] = (1, 2, 3)) -> str:
+    """Empty when `draft` writes byte-identical files under every PYTHONHASHSEED in
+    `seeds`; else what differs (a failed run counts as differing)."""
+    outputs = []
+    for seed in seeds:
+        out = workdir / f"{text_path.name.replace('.', '-')}-seed-{seed}"
+        code, output, _ = _run(["draft", str(text_path), "--out", str(out)], hash_seed=seed)
+        if code != 0:
+            return f"PYTHONHASHSEED={seed}: draft exited {code}: {_last_lines(output, 1)}"
+        outputs.append(_files(out))
+    first = outputs[0]
+    for seed, files in zip(seeds[1:], outputs[1:], strict=True):
+        if files.keys() != first.keys():
+            return f"PYTHONHASHSEED={seed}: other files ({sorted(files.keys() ^ first.keys())})"
+        changed = [name for name in first if files[name] != first[name]]
+        if changed:
+            return (
+                f"PYTHONHASHSEED={seed}: {', '.join(changed)} differ from PYTHONHASHSEED={seeds[0]}"
+            )
+    return ""
