@@ -79,6 +79,7 @@ class DraftFigure:
     callout: bool = False
     label: str = ""  # what the figure says, in the article's language
     offset: int = 0  # where in its sentence
+    was: float | None = None  # a change ("von 47 auf 96"): the earlier value; low/high: new
 
 
 @dataclass
