@@ -23,7 +23,7 @@ from dashboard.basemap import basemap_shapes
 from dashboard.draft import Draft, DraftWriteError, write_story
 from dashboard.draft.article import MAX_ARTICLE_BYTES, ArticleError
 from dashboard.draft.worker import DRAFT_TIME_LIMIT_SECONDS, DraftTimeoutError, draft_in_worker
-from dashboard.draft.writer import slug_for
+from dashboard.draft.writer import preview_story, slug_for
 from dashboard.editor_tables import (
     note_text,
     review_dates,
@@ -33,11 +33,13 @@ from dashboard.editor_tables import (
 )
 from dashboard.escape import markdown_text
 from dashboard.i18n import Lang, text
+from dashboard.maps import MapFollow, build_map
 from dashboard.model import Problem
 from dashboard.palette import PALETTE
 from dashboard.reader.fields import SLUG_PATTERN
 from dashboard.resources import GEODATA_DIR, package_path
 from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
+from dashboard.story import StoryError
 
 PAGE_PARAM = "page"
 PAGE_VALUE = "editor"
@@ -140,11 +142,28 @@ def _make_draft(content: str, is_html: bool, lang: Lang) -> None:
 
 
 # ---------------------------------------------------------------------------
-# The review map: kept places as numbered points; a click moves the chosen one
+# The review map: the story as readers will see it, with the named ground around it; a
+# click moves the chosen place
 # ---------------------------------------------------------------------------
 
 
 def _review_map(
+    draft: Draft, selected: str | None, lang: Lang, asset_url: Callable[[Path], str]
+) -> tuple[folium.Map, list[folium.FeatureGroup]]:
+    """The dashboard's own map of the draft (names, named ground, the chosen place
+    marked); a draft that does not validate yet is shown as numbered points."""
+    try:
+        story = preview_story(draft)
+    except StoryError:
+        return _points_map(draft, selected, asset_url), []
+    folium_map = build_map(story, lang, show_title=False)
+    serve_assets(folium_map, asset_url)
+    follow = folium.FeatureGroup(name="follow", control=False)
+    MapFollow(selected, 0, None).add_to(follow)
+    return folium_map, [follow]
+
+
+def _points_map(
     draft: Draft, selected: str | None, asset_url: Callable[[Path], str]
 ) -> folium.Map:
     points = [p for p in draft.places if p.keep and p.kind != "country"]
@@ -188,12 +207,14 @@ def _move_point(draft: Draft, lang: Lang, asset_url: Callable[[Path], str]) -> N
         format_func=names.__getitem__,  # options are shown as plain text
         key="editor.selected",
     )
+    folium_map, layers = _review_map(draft, selected, lang, asset_url)
     result = st_folium(
-        _review_map(draft, selected, asset_url),
+        folium_map,
         key="editor.map",
         height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=["last_clicked"],
+        feature_group_to_add=layers or None,
     )
     for place in points:
         if place.moved_to:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.draft import article_from_text, draft_article, write_story
+from dashboard.draft.writer import preview_story
+from dashboard.story import load_story
 
 # Far from the first story: an election in West Africa and a quake in the Andes.
 ARTICLES = [
@@ -46,3 +48,12 @@ def test_notes_for_the_editor_never_reach_readers(tmp_path, article) -> None:
     review = json.loads((folder / "draft.json").read_text("utf-8"))
     assert {p["confidence"] for p in review["places"]} <= {"high", "medium", "low"}
     assert all(p["sentences"] for p in review["places"])  # how often each is named
+
+
+def test_the_preview_is_the_story_as_it_would_be_written(tmp_path) -> None:
+    draft = draft_article(article_from_text(ARTICLES[1]))
+    preview = preview_story(draft)
+    written = load_story(write_story(draft, tmp_path / "peru"))
+    assert [f.id for f in preview.features] == [f.id for f in written.features]
+    assert preview.title == written.title
+    assert list(tmp_path.iterdir()) == [tmp_path / "peru"]  # the preview leaves nothing

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import math
 import re
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,9 @@ from dashboard.draft.safe_write import (
     move_into_place,
 )
 from dashboard.draft.toml_text import dumps
+from dashboard.model import Story
 from dashboard.reader.fields import SLUG_PATTERN
-from dashboard.story import FEATURES_FILE, STORY_FILE, validate_story
+from dashboard.story import FEATURES_FILE, STORY_FILE, load_story, validate_story
 
 MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
 MAX_LABELLED = 8
@@ -239,9 +241,33 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() and math.isfinite(value) else value
 
 
+def story_files(draft: Draft) -> dict[str, str]:
+    """The story folder's files by name: story.toml, features.geojson, draft.json."""
+    story, features = story_data(draft)
+    story_text = dumps(story)
+    if tomllib.loads(story_text)["title"] != story["title"]:
+        raise DraftWriteError("story.toml did not read back as written")  # pragma: no cover
+    return {
+        STORY_FILE: story_text,
+        FEATURES_FILE: json.dumps(features, ensure_ascii=False, indent=1) + "\n",
+        DRAFT_FILE: json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n",
+    }
+
+
+def preview_story(draft: Draft, slug: str = "preview") -> Story:
+    """The story as it would be written, read back by the story reader (the editor's
+    review map draws it as readers would see it). Raises StoryError when it is not valid."""
+    with tempfile.TemporaryDirectory(prefix="lagekarte-preview-") as work:
+        folder = Path(work) / slug
+        folder.mkdir()
+        for name, content in story_files(draft).items():
+            (folder / name).write_text(content, "utf-8")
+        return load_story(folder)
+
+
 def write_story(draft: Draft, folder: str | Path, force: bool = False) -> Path:
     """Write the draft as a story folder; refuse an existing one unless `force`, and even
-    then replace only a story folder (see `safe_write.replace_story_folder`)."""
+    then replace only a story folder (see safe_write.py)."""
     target = Path(folder)
     if not SLUG_PATTERN.match(target.name):
         raise DraftWriteError(
@@ -249,15 +275,7 @@ def write_story(draft: Draft, folder: str | Path, force: bool = False) -> Path:
             "hyphens (for example 'kalifat-2017')",
             reason="slug",
         )
-    story, features = story_data(draft)
-    story_text = dumps(story)
-    if tomllib.loads(story_text)["title"] != story["title"]:
-        raise DraftWriteError("story.toml did not read back as written")  # pragma: no cover
-    files = {
-        STORY_FILE: story_text,
-        FEATURES_FILE: json.dumps(features, ensure_ascii=False, indent=1) + "\n",
-        DRAFT_FILE: json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n",
-    }
+    files = story_files(draft)
     target.parent.mkdir(parents=True, exist_ok=True)
     with claim(target) as work:
         check_target(target, force)

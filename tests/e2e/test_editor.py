@@ -196,3 +196,19 @@ def test_with_a_password_the_editor_asks_for_it(watched_page, locked_editor) -> 
     page.get_by_role("button", name=text("editor.unlock", "de")).click()
     expect(page.get_by_label(text("editor.paste", "de"), exact=True)).to_be_visible()
     assert page.watch.foreign == []
+
+
+def test_the_review_map_shows_named_ground(watched_page, editor_server) -> None:
+    """The review map is the readers' map: the draft's places by name and the named
+    ground around them (countries, seas, rivers, cities)."""
+    url, _stories = editor_server
+    page = watched_page(allowed_hosts={url.split("//", 1)[1]})
+    page.set_default_timeout(30_000)
+    draft_seed(page, url, "de")
+    frame = page.locator(MAP_FRAME).first.content_frame
+    shown = frame.locator(".lk-ctx:not([hidden])")
+    shown.first.wait_for()
+    ground = [t.strip() for t in shown.all_inner_texts() if t.strip()]
+    assert len(ground) >= 3, ground
+    assert "Mossul" not in ground  # the story's own places are named by the story
+    assert page.watch.foreign == [] and page.watch.errors == []
