@@ -188,3 +188,33 @@ def test_html_metadata_date_is_the_publication_date() -> None:
     )
     article = article_from_html(html)
     assert article.published == dt.date(2024, 4, 3)
+
+
+def test_caption_with_credit_byline_below_it_and_dates_in_priority() -> None:
+    article = article_from_text(
+        "Cyclone batters Mozambique coast\n\n"
+        "A woman wades through a flooded street in Beira, Mozambique, Sunday, March 16, "
+        "2025. The storm made landfall overnight with winds of 180 kilometres an hour, "
+        "officials said. (AP Photo/Jane Roe)\n\n"
+        "By Ana Lopes And Tom Hale, The Associated Press\n\n"
+        "Last Updated March 17, 2025 9:10 am.\n\n"
+        "BEIRA, Mozambique (AP) — Rescuers searched flooded districts of Beira on Monday.\n\n"
+        "17.03.2025\n"
+    )
+    assert (article.author, article.publisher) == ("Ana Lopes And Tom Hale", "The Associated Press")
+    # the dateline has no year; the update line is the only date in the head
+    assert article.published == dt.date(2025, 3, 17)
+    reasons = [item.reason for item in article.dropped]
+    assert reasons[:3] == ["photo caption", BYLINE, UPDATE_LINE]
+    assert article.body == [
+        "BEIRA, Mozambique (AP) — Rescuers searched flooded districts of Beira on Monday."
+    ]
+
+
+def test_a_dated_dateline_counts_before_a_date_below_the_text() -> None:
+    article = article_from_text(
+        "Bolivien: Überschwemmungen in La Paz\n\n"
+        "La Paz, 12.03.2025: Nach heftigen Regenfällen sind in La Paz mehrere Viertel "
+        "überflutet. Die Regierung rief den Notstand aus.\n\n13.03.2025\n"
+    )
+    assert article.published == dt.date(2025, 3, 12)

@@ -25,6 +25,10 @@ from dashboard.draft.datelines import is_agency, read_date_line, read_dateline
         ("Dienstag, 3. Jänner 2023, 10:15 Uhr", dt.date(2023, 1, 3), False),
         ("2024-02-06T04:17:00+03:00", dt.date(2024, 2, 6), False),
         ("14.05.2022 | 10:15", dt.date(2022, 5, 14), False),
+        ("Posted March 2, 2025 12:30 pm.", dt.date(2025, 3, 2), False),
+        ("Last Updated March 2, 2025 12:42 pm.", dt.date(2025, 3, 2), True),
+        ("June 4, 2019|Reuters", dt.date(2019, 6, 4), False),
+        ("(Xinhua) 10:42, January 09, 2024", dt.date(2024, 1, 9), False),
     ],
 )
 def test_date_lines(line: str, date: dt.date, updated: bool) -> None:
@@ -57,6 +61,7 @@ def test_sentences_and_impossible_dates_are_no_date_lines(line: str) -> None:
         ("Berlin (dpa/lni) – Die Polizei", "Berlin", None, "dpa/lni", None),
         ("Frankfurt am Main (AFP) - Die Börse", "Frankfurt am Main", None, "AFP", None),
         ("Gundelfingen - Die Feuerwehr", "Gundelfingen", None, None, None),
+        ("Lima, 12.03.2025: Die Regenzeit", "Lima", None, None, dt.date(2025, 3, 12)),
     ],
 )  # fmt: skip
 def test_datelines(paragraph, place, region, agency, date) -> None:

@@ -55,6 +55,10 @@ _PHOTO_CREDIT = re.compile(
     r"(?:photo|foto) by )",
     re.I,
 )
+# A caption that ends with its credit: "… in Vina del Mar, Chile. (AP Photo/Jane Roe)".
+_CREDITED_CAPTION = re.compile(r"\((?:[\w -]{0,30} )?(?:Photo|Foto|Bild)\b[^()]{0,80}\)$", re.I)
+# An agency's archive picture: "FILE - An aerial view of …" (AP's style).
+_FILE_PHOTO = re.compile(r"FILE (?:-|–|—) ")
 # "Startseite > Politik > Ausland": split at the separators, not matched by one regex,
 # whose nested repetition backtracked exponentially on a long line that is no breadcrumb.
 _BREADCRUMB_SEPARATOR = re.compile(r"\s[>›»|/]\s")
@@ -73,7 +77,7 @@ _AUTHOR_AT_END = re.compile(
 _ONE_AUTHOR = r"[A-ZÄÖÜ][\w'’.-]*+(?: [A-ZÄÖÜ][\w'’.-]*+){0,3}"
 _BYLINE = re.compile(
     rf"^(?:[Vv]on|[Bb]y|VON|BY)\s++(?P<author>{_ONE_AUTHOR}"
-    rf"(?: (?:and|und|&) {_ONE_AUTHOR}){{0,3}})"
+    rf"(?: (?i:and|und|&) {_ONE_AUTHOR}){{0,3}})"
     r"(?:\s*+[,(/|]\s*+(?P<publisher>[A-Za-z][\w-]*+(?: [\w-]++)*+)\)?)?\s*+$"
 )
 # "Associated Press writer Ana Ruiz contributed to this report.", "Reporting by Ana Ruiz;
@@ -86,6 +90,7 @@ _CREDIT_LINE = re.compile(
 # A head line longer than this is no date line, byline or headline: the short-line
 # patterns are tried only on short lines.
 _SHORT_LINE = 200
+_BYLINE_PARAGRAPHS = 4  # a byline below the lead's photo caption, not "By Tuesday" later
 _SPACES = re.compile(r"[ \t]++")
 # A line this long that stops mid-sentence was wrapped by hand ("… weite Teile von Porto"
 # / "Alegre unter Wasser."); a headline or menu line is shorter.
@@ -234,6 +239,16 @@ def is_breadcrumb(line: str) -> bool:
     return len(parts) >= 2 and all(0 < len(part) <= _BREADCRUMB_PART_CHARS for part in parts)
 
 
+def _is_caption(paragraph: str, next_one: str) -> bool:
+    """A photo caption: above its credit line, ending with its credit, or an archive
+    picture's."""
+    return bool(
+        _PHOTO_CREDIT.match(next_one)
+        or _CREDITED_CAPTION.search(paragraph)
+        or _FILE_PHOTO.match(paragraph)
+    )
+
+
 def _is_sentence(paragraph: str) -> bool:
     return len(paragraph.split()) >= 4 and paragraph.endswith(_SENTENCE_ENDS)
 
@@ -286,14 +301,16 @@ def article_from_text(text: str) -> Article:
     for i in range(start, first_body):
         paragraph = paragraphs[i]
         next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-        reason = PHOTO_CAPTION if _PHOTO_CREDIT.match(next_one) else furniture_reason(paragraph)
+        captioned = _is_caption(paragraph, next_one)
+        reason = PHOTO_CAPTION if captioned else furniture_reason(paragraph)
         if reason:
             dropped.append(DroppedText(paragraph, reason))
         else:
             head.append(paragraph)
     article = _read_head(head, dropped)
-    _take_date_lines(article, _body(paragraphs, first_body, dropped))
+    below = _take_date_lines(article, _body(paragraphs, first_body, dropped))
     _read_dateline(article)
+    _set_published(article, below)  # a date line below the text counts last
     article.language = detect_language(" ".join(article.body) or text)
     _take_author(article)
     article.sentences = split_sentences(article.headline, article.body)
@@ -309,7 +326,7 @@ def _body(paragraphs: list[str], first: int, dropped: list[DroppedText]) -> list
             break
         next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
         reason = furniture_reason(paragraph, in_body=True)
-        if reason is None and _PHOTO_CREDIT.match(next_one) and len(paragraph) < 400:
+        if reason is None and len(paragraph) < 400 and _is_caption(paragraph, next_one):
             reason = PHOTO_CAPTION
         if reason is None and len(paragraph) <= _SHORT_LINE and _CREDIT_LINE.match(paragraph):
             reason = CREDIT_LINE
@@ -368,18 +385,25 @@ def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
     return article
 
 
-def _take_date_lines(article: Article, body: list[str]) -> None:
-    """The body after the head, less date lines in it ("Stand: …" below the lead)."""
+def _take_date_lines(article: Article, body: list[str]) -> list[tuple[DateLine, str]]:
+    """The body after the head, less date lines in it ("Stand: …" below the lead), which
+    are returned, and bylines among its first paragraphs (below a photo caption)."""
     dates: list[tuple[DateLine, str]] = []
-    for line in body:
-        date_line = read_date_line(line) if len(line) <= _SHORT_LINE else None
+    for number, line in enumerate(body):
+        short = len(line) <= _SHORT_LINE
+        date_line = read_date_line(line) if short else None
+        byline = _BYLINE.match(line) if short and number < _BYLINE_PARAGRAPHS else None
         if date_line:
             dates.append((date_line, line))
             reason = UPDATE_LINE if date_line.updated else DATE_LINE
             article.dropped.append(DroppedText(line, reason))
+        elif byline:
+            article.author = article.author or byline["author"]
+            article.publisher = article.publisher or byline["publisher"]
+            article.dropped.append(DroppedText(line, BYLINE))
         else:
             article.body.append(line)
-    _set_published(article, dates)
+    return dates
 
 
 def _set_published(article: Article, dates: list[tuple[DateLine, str]]) -> None:
@@ -431,7 +455,7 @@ def _read_dateline(article: Article) -> None:
         if dateline is None:
             continue
         article.dateline = dateline
-        if article.published is None and dateline.date is not None:
+        if dateline.date is not None and (article.published is None or _from_update(article)):
             article.published, article.date_line = dateline.date, dateline.text
         if not article.publisher and dateline.agency:
             article.publisher = dateline.agency

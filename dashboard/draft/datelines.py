@@ -79,6 +79,7 @@ class Dateline:
     region: str | None  # "Spain"
     agency: str | None  # "AP", "dpa/lni"
     date: dt.date | None  # only when the dateline gives the year
+    month_day: tuple[int, int] | None = None  # "KYIV, Nov 21 (Reuters)": (11, 21)
 
 
 def _date_of(match: re.Match[str]) -> dt.date | None:
@@ -116,7 +117,14 @@ def read_date_line(line: str) -> DateLine | None:
         return None
     date, start, end = found
     leftover = _FILLER.sub(" ", rest[:start] + " " + rest[end:])
-    words = [w for w in leftover.split() if w.rstrip(".").lower() not in weekday_numbers()]
+    words = [
+        word
+        for word in leftover.split()
+        if word.strip(".:;").lower() not in weekday_numbers()
+        and word.strip(".:;")  # punctuation left from "12:30 pm."
+        and not is_agency(word.strip(".:;"))  # "October 17, 2013|Reuters"
+        and word.lower() not in ("source:", "quelle:")
+    ]
     if words:
         return None  # a sentence that mentions a date, not a date line
     updated = bool(label) and label["label"].lower() in _UPDATE_LABELS
@@ -127,7 +135,10 @@ def read_date_line(line: str) -> DateLine | None:
 # optional region and date, an optional agency, then a dash.
 _CAPS_PLACE = r"(?P<place>[A-Z][A-Z.'’-]*+(?: [A-Z][A-Z.'’-]*+){0,3})"
 _REGION = r"(?:, (?P<region>[A-Z][A-Za-z.'’-]*+(?: [A-Z][A-Za-z.'’-]*+){0,3}))?"
-_WIRE_DATE = rf"(?:, (?P<date>{month_pattern()} [0-3]?\d(?:, (?:19|20)\d\d)?))?"
+_WIRE_DATE = (
+    rf"(?:, (?P<date>(?P<wire_month>{month_pattern()}) (?P<wire_day>[0-3]?\d)"
+    r"(?:, (?:19|20)\d\d)?))?"
+)
 _AGENCY = r"\((?P<agency>[A-Za-z][\w/ .-]{0,29})\)"
 _DASH = r" ?[—–-]{1,2} "
 _ENGLISH_DATELINE = re.compile(rf"{_CAPS_PLACE}{_REGION}{_WIRE_DATE}(?: {_AGENCY})?{_DASH}")
@@ -137,6 +148,9 @@ _WORD = r"[A-ZÄÖÜ][\w.'’/-]*+"
 _PLACE = rf"(?P<place>{_WORD}(?: (?:am |an der |im |bei |upon |on )?{_WORD}){{0,3}})"
 _AGENCY_DATELINE = re.compile(
     rf"{_PLACE}(?:, {_DAY}\.? {_MONTH} {_YEAR})? {_AGENCY}{_DASH}(?=[A-ZÄÖÜ\"„“])"
+)
+_DATED_DATELINE = re.compile(
+    rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?::| ?[—–-])(?= [A-ZÄÖÜ\"„“])"
 )
 _BARE_DATELINE = re.compile(rf"{_PLACE} [—–-] (?=[A-ZÄÖÜ\"„“])")
 
@@ -154,6 +168,7 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
     match = (
         _ENGLISH_DATELINE.match(paragraph)
         or _AGENCY_DATELINE.match(paragraph)
+        or _DATED_DATELINE.match(paragraph)
         or (_BARE_DATELINE.match(paragraph) if bare else None)
     )
     if match is None:
@@ -161,11 +176,12 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
     groups = match.groupdict()
     if groups.get("agency") and not is_agency(groups["agency"]):
         return None
-    date = None
+    date = month_day = None
     if groups.get("date"):
         found = first_full_date(groups["date"])
         date = found[0] if found else None
-    elif groups.get("year"):
+        month_day = (month_number(groups["wire_month"]) or 0, int(groups["wire_day"]))
+    elif groups.get("year") and (groups.get("month") or groups.get("monthnum")):
         date = _date_of(match)
     region = groups.get("region")
     return Dateline(
@@ -174,4 +190,5 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         region=_as_name(region) if region else None,
         agency=groups.get("agency"),
         date=date,
+        month_day=month_day or ((date.month, date.day) if date else None),
     )

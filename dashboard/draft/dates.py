@@ -32,7 +32,8 @@ _ABSOLUTE = [
         rf"(?P<month>{month_pattern(dot=True)})(?!\w)(?!\s+\d)"
     ),
     # 2010 (a year alone)
-    re.compile(rf"(?<![\d.,:/-]){_YEAR}(?![\d.,:/-]\d|-\w)"),
+    # not a decade ("1960er Jahre", "the 1990s"): a year with letters after it
+    re.compile(rf"(?<![\d.,:/-]){_YEAR}(?![\d.,:/-]\d|-\w|[a-zäöü’'])"),
 ]
 _WEEKDAY = re.compile(
     r"\b(?:(?P<ahead>by|next|until|bis|bis zum|kommenden|nächsten|am kommenden|am nächsten)\s+)?"
@@ -81,6 +82,24 @@ class Found:
     reason: str
 
 
+# A day and month without a year is the latest such day not further than this after the
+# article's date: "on Dec. 28" in a January article is last December's.
+AHEAD_DAYS = 60
+
+
+def nearest_year(month: int, day: int, around: dt.date) -> int:
+    """The year of "Oct. 29" said in an article of `around`'s date."""
+    candidates = []
+    for year in (around.year - 1, around.year, around.year + 1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:  # 29 February
+            continue
+        if (when - around).days <= AHEAD_DAYS:
+            candidates.append(year)
+    return max(candidates, default=around.year)
+
+
 def _month_of(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("monthnum"):
@@ -104,9 +123,9 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
             inferred = False
             if year is None and published is not None and month is not None:
                 year, inferred = published.year, True
-                if (day and dt.date(year, month, min(day, 28)) > published) or (
-                    not day and month > published.month
-                ):
+                if day:
+                    year = nearest_year(month, day, published)
+                elif month > published.month:
                     year -= 1
             if year is None:
                 continue
@@ -215,6 +234,9 @@ def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[Dra
             if found.date and published and found.date > published.isoformat():
                 keep = False
                 reasons.append("after the article's date: not on the timeline")
+            elif published and found.date == f"{published.year:04d}":
+                keep = False  # "the 2024 floods" in a 2024 article: no point in time
+                reasons.append("the article's own year: not on the timeline")
             dates.append(
                 DraftDate(
                     id=f"date-{len(dates) + 1}",

@@ -8,7 +8,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from dashboard.draft.article import Article
-from dashboard.draft.dates import find_dates
+from dashboard.draft.dates import find_dates, nearest_year
 from dashboard.draft.figure_labels import figure_label
 from dashboard.draft.figures import find_figures, refers_back
 from dashboard.draft.gazetteer import Gazetteer, gazetteer
@@ -61,7 +61,7 @@ def draft_article(
         if how:
             figure.reasons.append(how)
         figure.label = figure_label(figure, draft.place(figure.place), article.language)
-    draft.dates = find_dates(article.sentences, published)
+    draft.dates = find_dates(article.sentences, report_date(article, published))
     for date in draft.dates:
         date.place, how = mentions.place_for(date.sentence, date.offset, figures=False)
         if how:
@@ -83,6 +83,24 @@ def draft_article(
     if not article.publisher:
         draft.notes.append("Kein Verlag / keine Agentur gefunden. / No publisher found.")
     return draft
+
+
+# A dateline's day ("SYDNEY, Oct 18 (Reuters)") this close to the date of publication is
+# the day the report speaks from (time zones, a page dated by its first version).
+DATELINE_DAYS = 3
+
+
+def report_date(article: Article, published: dt.date | None) -> dt.date | None:
+    """The day "on Tuesday" is counted from: the dateline's day when it has one near the
+    date of publication, else the date of publication."""
+    if published is None or article.dateline is None or article.dateline.month_day is None:
+        return published
+    month, day = article.dateline.month_day
+    try:
+        filed = dt.date(nearest_year(month, day, published), month, day)
+    except ValueError:
+        return published
+    return filed if abs((filed - published).days) <= DATELINE_DAYS else published
 
 
 def _title_from_text(article: Article) -> str:

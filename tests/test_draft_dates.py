@@ -1,0 +1,85 @@
+"""Dates the article names, on the timeline: resolved against the article's date (or its
+dateline's day), inferred ones marked; decades and the article's own year are no events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.draft.article import article_from_text
+from dashboard.draft.dates import find_dates, nearest_year
+from dashboard.draft.engine import draft_article, report_date
+from dashboard.draft.sentences import Sentence
+
+TUESDAY = dt.date(2024, 10, 29)
+
+
+def _dates(
+    text: str, published: dt.date | None = TUESDAY
+) -> list[tuple[str, str | None, bool, bool]]:
+    found = find_dates([Sentence(1, text, 1)], published)
+    return [(d.text, d.date, d.inferred, d.keep) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Damm bei Derna brach am Dienstag.", ("am Dienstag", "2024-10-29", True, True)),
+        ("Rain began on Oct. 27 in Valencia.", ("Oct. 27", "2024-10-27", True, True)),
+        ("Die Dürre herrscht seit Juni 2023.", ("Juni 2023", "2023-06", False, True)),
+        ("Im Jahr 2014 bebte die Erde in Yunnan.", ("2014", "2014", False, True)),
+        ("Floods hit Sylhet on June 17, 2022.", ("June 17, 2022", "2022-06-17", False, True)),
+        ("Die Flut kam am 14.07.2021 nach Erftstadt.", ("14.07.2021", "2021-07-14", False, True)),
+        ("Voters in Lagos queued last Saturday.", ("last Saturday", "2024-10-26", True, True)),
+    ],
+)
+def test_dated_events(text: str, expected: tuple) -> None:
+    assert expected in _dates(text)
+
+
+def test_a_day_without_year_is_the_nearest_past_one() -> None:
+    assert nearest_year(12, 28, dt.date(2024, 1, 9)) == 2023  # last December
+    assert nearest_year(1, 2, dt.date(2024, 1, 9)) == 2024
+    assert nearest_year(11, 5, dt.date(2024, 10, 20)) == 2024  # soon: this year
+    assert nearest_year(2, 29, dt.date(2025, 3, 1)) == 2024  # no 29 February in 2025
+    assert _dates("The cyclone struck on Dec. 28.", dt.date(2024, 1, 9)) == [
+        ("Dec. 28", "2023-12-28", True, True)
+    ]
+
+
+def test_decades_are_no_years() -> None:
+    assert _dates("Seit den 1960er Jahren wurde in Lingen Strom erzeugt.") == []
+    assert _dates("Rains like these last fell in the 1990s in Dhaka.") == []
+
+
+def test_the_articles_own_year_is_not_an_event() -> None:
+    assert _dates("The 2024 monsoon was the wettest in Assam.") == [("2024", "2024", False, False)]
+
+
+def test_a_day_after_the_article_is_not_on_the_timeline() -> None:
+    (found,) = _dates("Die Wahl in Maputo ist am 9. November.")
+    assert found[1] == "2024-11-09" and not found[3]
+
+
+def test_without_a_date_relative_days_stay_unresolved() -> None:
+    assert _dates("Der Sturm traf Manila am Sonntag.", None) == [("am Sonntag", None, True, False)]
+
+
+def test_the_datelines_day_is_the_day_counted_from() -> None:
+    article = article_from_text(
+        "Wildfires threaten homes near Perth\n\nJanuary 11, 2024|Reuters\n\n"
+        "PERTH, Jan 12 (Reuters) - Fires burned near Perth on Friday, officials said, "
+        "after a man died on Thursday.\n"
+    )
+    assert article.published == dt.date(2024, 1, 11)
+    assert report_date(article, article.published) == dt.date(2024, 1, 12)
+    resolved = {d.text: d.date for d in draft_article(article).dates}
+    assert resolved["on Friday"] == "2024-01-12" and resolved["on Thursday"] == "2024-01-11"
+
+
+def test_a_far_dateline_day_does_not_move_the_date() -> None:
+    article = article_from_text(
+        "Quake in Peru\n\nMarch 2, 2024\n\nLIMA, May 30 (Reuters) - A quake shook Lima on Friday.\n"
+    )
+    assert report_date(article, article.published) == dt.date(2024, 3, 2)
