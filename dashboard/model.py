@@ -25,6 +25,10 @@ LAYER_OF_KIND: dict[str, str] = {
     "event": "events",
 }
 LAYERS: tuple[str, ...] = ("areas", "lines", "places", "events", "context")
+# A story's `status` in story.toml: a draft waits for review and no reader sees it; a
+# story without `status` is published (the stories written before drafts were marked).
+DRAFT, PUBLISHED = "draft", "published"
+STATUSES: tuple[str, ...] = (DRAFT, PUBLISHED)
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,12 @@ class Story:
     # The languages its texts were written in: both, or only the article's (a draft);
     # readers of the other language see the article's and are told so.
     languages: tuple[Lang, ...] = ("de", "en")
+    # DRAFT or PUBLISHED: only a published story reaches readers (see `published_only`).
+    status: str = PUBLISHED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
 
     def feature(self, feature_id: str) -> Feature:
         for feature in self.features:
@@ -279,3 +289,13 @@ class StoryListing:
 
     stories: dict[str, Story] = field(default_factory=dict)
     broken: dict[str, list[Problem]] = field(default_factory=dict)
+    # Slugs of broken stories whose story.toml says `status = "draft"`: a reader's
+    # listing leaves them out like the drafts that load.
+    broken_drafts: frozenset[str] = frozenset()
+
+    def published_only(self) -> StoryListing:
+        """What readers may see: no draft, loaded or broken."""
+        return StoryListing(
+            stories={slug: s for slug, s in self.stories.items() if not s.is_draft},
+            broken={slug: p for slug, p in self.broken.items() if slug not in self.broken_drafts},
+        )

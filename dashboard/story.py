@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.i18n import LANGS, Lang
-from dashboard.model import Problem, Story, StoryError, StoryListing, printable
+from dashboard.model import PUBLISHED, Problem, Story, StoryError, StoryListing, printable
 from dashboard.reader.features import read_features
 from dashboard.reader.fields import SLUG_PATTERN, Fields, story_languages
 from dashboard.reader.limits import read_toml
@@ -22,6 +22,7 @@ from dashboard.reader.records import (
     read_events,
     read_figures,
     read_source,
+    read_status,
     read_views,
 )
 
@@ -32,6 +33,7 @@ __all__ = [
     "Story",
     "StoryError",
     "StoryListing",
+    "declared_status",
     "load_stories",
     "load_story",
     "story_folders",
@@ -56,6 +58,7 @@ STORY_KEYS = (
     "views",
     "figures",
     "events",
+    "status",
 )
 
 
@@ -118,6 +121,7 @@ def _load_records(
     language: str | None,
     languages: tuple[Lang, ...],
 ) -> Story:
+    status = read_status(top) if data else PUBLISHED
     title = top.text("title") if data else None
     summary = top.text("summary") if data else None
     credit = top.text("credit") if data else None
@@ -159,6 +163,7 @@ def _load_records(
         event_layer=event_layer,
         warnings=tuple(problems),
         languages=languages,
+        status=status,
     )
 
 
@@ -192,12 +197,28 @@ def story_folders(root: str | Path) -> list[Path]:
     return sorted(p.parent for p in root.glob(f"*/{STORY_FILE}"))
 
 
+def declared_status(folder: str | Path) -> str:
+    """What a story's story.toml says its `status` is, even when the story is broken;
+    PUBLISHED when it says nothing or cannot be read (a broken story readers were shown
+    before drafts existed). A `status` that is not PUBLISHED is returned as it stands."""
+    data = read_toml(Path(folder) / STORY_FILE, []) or {}
+    status = data.get("status", PUBLISHED)
+    return status if isinstance(status, str) else repr(status)
+
+
 def load_stories(root: str | Path) -> StoryListing:
-    """Load every story under `root`; one broken story never stops the others."""
-    listing = StoryListing()
+    """Load every story under `root`; one broken story never stops the others.
+
+    Drafts are loaded too (the editor reviews them): `StoryListing.published_only` is
+    what readers may see."""
+    stories: dict[str, Story] = {}
+    broken: dict[str, list[Problem]] = {}
+    broken_drafts: set[str] = set()
     for folder in story_folders(root):
         try:
-            listing.stories[folder.name] = load_story(folder)
+            stories[folder.name] = load_story(folder)
         except StoryError as error:
-            listing.broken[printable(folder.name)] = error.problems
-    return listing
+            broken[printable(folder.name)] = error.problems
+            if declared_status(folder) != PUBLISHED:
+                broken_drafts.add(printable(folder.name))
+    return StoryListing(stories, broken, frozenset(broken_drafts))

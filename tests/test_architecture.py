@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dashboard.reader.limits", "dashboard.reader.fields", "dashboard.reader.features",
      "dashboard.reader.sources", "dashboard.reader.records", "dashboard.reader.eventfiles",
      "dashboard.eventlayer",
-     "dashboard.story",
+     "dashboard.story", "dashboard.publish",
      "dashboard.draft.gazetteer", "dashboard.draft.countries", "dashboard.draft.article",
      "dashboard.draft.dates", "dashboard.draft.figure_labels", "dashboard.draft.figures",
      "dashboard.draft.places",

@@ -19,6 +19,19 @@ from dashboard.model import Story
 from tests.conftest import FIRST_STORY, REPO, feature_named
 
 
+@pytest.fixture(autouse=True)
+def serve_leaves_the_environment_as_it_was(monkeypatch, tmp_path):
+    """`serve` hands its settings to the page in the environment (LAGEKARTE_STORIES...):
+    a test's `serve` must not change the stories every later test's page shows, nor make
+    a newsroom folder in the real home."""
+    saved = {k: v for k, v in os.environ.items() if k.startswith("LAGEKARTE_")}
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    yield
+    for name in [k for k in os.environ if k.startswith("LAGEKARTE_")]:
+        del os.environ[name]
+    os.environ.update(saved)
+
+
 def set_property(feature_id: str, key: str, value: Any) -> Callable[[list[dict]], None]:
     def edit(features: list[dict]) -> None:
         feature_named(features, feature_id)["properties"][key] = value

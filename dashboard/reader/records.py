@@ -12,6 +12,9 @@ from typing import Any
 
 from dashboard.geometry import geodesic_distance_km
 from dashboard.model import (
+    DRAFT,
+    PUBLISHED,
+    STATUSES,
     ArticleSource,
     Event,
     EventLayer,
@@ -21,7 +24,7 @@ from dashboard.model import (
     Problem,
     View,
 )
-from dashboard.reader.fields import Fields
+from dashboard.reader.fields import Fields, shown
 from dashboard.reader.sources import read_sources
 
 
@@ -276,6 +279,16 @@ def check_hindsight(fields: Fields, date: PartialDate, as_of: dt.date, hindsight
         fields.problem(
             "hindsight", f"dated {date}, not after the story's as_of {as_of}: it is not hindsight"
         )
+
+
+def read_status(top: Fields) -> str:
+    """`status = "draft"` or `"published"`; a story without it is published."""
+    raw = top.data.get("status", PUBLISHED)
+    if raw not in STATUSES:
+        top.problem("status", f"expected {' or '.join(repr(s) for s in STATUSES)}, got "
+                    f"{shown.repr(raw)}")  # fmt: skip
+        return DRAFT  # never shown to readers while it is wrong
+    return raw
 
 
 def read_source(
