@@ -143,3 +143,21 @@ def test_manifest_records_where_each_article_is_and_a_sane_expected_list() -> No
             assert figure.get("place") is None or figure["place"] in names, article["file"]
     folder = Path(__file__).resolve().parent.parent / "benchmarks" / "draft_eval"
     assert not list(folder.rglob("*.txt")) and not list(folder.rglob("*.html"))
+
+
+def test_seed_check_names_the_files_that_differ(tmp_path: Path, monkeypatch) -> None:
+    from benchmarks.draft_eval import runner
+
+    def fake_run(args: list[str], hash_seed: int | None = None) -> tuple[int, str, float]:
+        out = Path(args[args.index("--out") + 1])
+        out.mkdir(parents=True)
+        (out / "story.toml").write_text("same\n")
+        (out / "features.geojson").write_text(f"order {hash_seed == 3}\n")
+        return 0, "", 0.1
+
+    monkeypatch.setattr(runner, "_run", fake_run)
+    text = tmp_path / "made-up.en.txt"
+    text.write_text("x")
+    found = runner.differs_under_seeds(text, tmp_path)
+    assert found == "PYTHONHASHSEED=3: features.geojson differ from PYTHONHASHSEED=1"
+    assert runner.differs_under_seeds(text, tmp_path / "again", seeds=(1, 2)) == ""
