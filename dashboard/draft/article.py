@@ -97,6 +97,7 @@ _SPACES = re.compile(r"[ \t]++")
 _WRAPPED_LINE = 60
 _SENTENCE_ENDS = (".", "!", "?", "…", "“", '"', "»", "”", "'", "’")
 
+
 @dataclass
 class Article:
     """The article's parts after the page around it was dropped."""

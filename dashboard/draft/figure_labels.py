@@ -35,6 +35,8 @@ BEHIND = 6
 TOLL_BEHIND = 30  # "the death toll from the fire in the city of Valencia rose to 10"
 _CLAUSE_ENDS = frozenset([*',;:.!?()[]"„“”»«', "und", "and", "but", "aber", "while"])
 _LINKS = frozenset(["of", "von", "der", "des", "the"])
+# Nouns of harm after a verb: "565 people suffered injuries", "erlitten Verletzungen".
+_HARM_NOUNS = frozenset(["injuries", "wounds", "burns", "verletzungen", "brandverletzungen"])
 # German participles: "getötet", "eingeschlossen", "festgenommen".
 _PARTICIPLE_DE = re.compile(
     r"(?:ab|an|auf|aus|ein|fest|mit|nach|vor|weg|zu|zurück|um|frei|los|hin|her|über|unter"
@@ -75,6 +77,7 @@ class Label:
     verb: str  # what happened: "eingeschlossen", "killed"
     people: bool  # the count is of people
     event: bool = False  # the verb says what happened to them ("killed"), or a toll does
+    thing: bool = False  # the count is of things a map shows (houses, drones, fires)
 
 
 def is_noun(token: Token, language: str) -> bool:
@@ -112,7 +115,7 @@ def counted_label(
     parts = [noun] if noun else []
     if verb and verb.casefold() not in noun.casefold():
         parts.append(verb)
-    return Label(" ".join(parts), noun, verb, head in PEOPLE, event)
+    return Label(" ".join(parts), noun, verb, head in PEOPLE, event, head in THINGS)
 
 
 def _noun_phrase(
@@ -149,7 +152,15 @@ def _noun_phrase(
 
 
 def _toll_noun(tokens: list[Token], lower: list[str], first: int) -> tuple[str, str]:
-    """ "the death toll rose to 21" -> "death toll"; "Zahl der Toten auf 40" -> "Toten"."""
+    """The toll a number ends: "the death toll rose to 21" -> "death toll", "Zahl der
+    Toten auf 40" -> "Toten", "Of the deaths, 81 were confirmed in …" -> "deaths"."""
+    if (
+        first >= 4
+        and lower[0] in ("of", "von")
+        and lower[1] in ("the", "these", "den", "diesen")
+        and lower[3] == ","
+    ):
+        return tokens[2].text, lower[2]
     for j in range(first - 1, max(-1, first - TOLL_BEHIND - 1), -1):
         if lower[j] in ".;!?":
             break
@@ -172,10 +183,16 @@ def _verb_after(
     auxiliary = False
     for j in range(start, min(len(tokens), start + AHEAD)):
         word = lower[j]
+        if word == "," and language == "de" and _adjective_list(lower, j):
+            continue  # "bei den verheerenden, tagelangen Regenfällen ums Leben gekommen"
         if word in _CLAUSE_ENDS:
             break
         if word == "ums" and j + 1 < len(tokens) and lower[j + 1] == "leben":
             return "ums Leben gekommen", True
+        if lower[j : j + 3] == ["in", "den", "tod"]:
+            return _phrase(tokens, j, 4), True  # "in den Tod gerissen"
+        if word in _HARM_NOUNS and j > start:
+            return f"{tokens[j - 1].text} {tokens[j].text}", True  # "suffered injuries"
         if word in AUXILIARIES:
             auxiliary = True
             continue
@@ -193,10 +210,20 @@ def _verb_after(
     return "", False
 
 
+def _adjective_list(lower: list[str], comma: int) -> bool:
+    """Is the comma one between adjectives ("verheerenden, tagelangen")?"""
+    nxt = lower[comma + 1] if comma + 1 < len(lower) else ""
+    return nxt.isalpha() and nxt.endswith(("e", "en", "er", "es", "em")) and nxt not in STOP
+
+
+def _phrase(tokens: list[Token], start: int, length: int) -> str:
+    return " ".join(t.text for t in tokens[start : start + length] if t.text[:1].isalpha())
+
+
 def _auxiliary_near(lower: list[str], j: int) -> bool:
     """German puts the auxiliary before the subject ("Dabei wurden 40 Menschen
     getötet") or after the participle ("getötet worden")."""
-    window = lower[max(0, j - AHEAD) : j + 3]
+    window = lower[max(0, j - 2 * AHEAD) : j + 3]
     return any(word in AUXILIARIES for word in window)
 
 

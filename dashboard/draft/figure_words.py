@@ -169,6 +169,14 @@ PEOPLE = word_set(
     spectators onlookers passengers crew prisoners inmates detainees hostages patients
     rescuers firefighters police officers workers employees families households homeless
     evacuees students pupils voters tourists pilgrims fans citizens survivors
+    anwohner urlauber badegäste gäste pendler reisende fahrgäste bergleute bergarbeiter
+    fischer bauern landwirte ärzte journalisten journalistinnen reporter zivilpersonen
+    rebellen milizionäre aufständische angreifer verdächtige täter lehrer babys säuglinge
+    senioren flüchtende asylbewerber schutzsuchende bedürftige erkrankte infizierte
+    wahlberechtigte kämpferinnen soldatinnen kinder jugendliche minderjährige
+    holidaymakers guests commuters travellers travelers miners fishermen farmers doctors
+    nurses journalists reporters rebels insurgents attackers suspects gunmen teachers
+    babies infants elderly seniors asylum-seekers homeless eligible migrants teenagers
     """
 )
 # Things whose count a map shows beside its place.
@@ -180,6 +188,9 @@ THINGS = word_set(
     houses homes buildings apartments flats shelters tents schools hospitals bridges
     vehicles cars trucks tanks rockets missiles drones aircraft planes helicopters
     ships boats villages towns communities animals livestock cattle locations sites
+    brände feuer waldbrände fires wildfires blazes nachbeben aftershocks tremors
+    fälle infektionen erkrankungen cases infections
+    erdrutsche landslides hektar hectares
     """
 )
 
@@ -198,6 +209,7 @@ EVENT_VERBS_DE: dict[str, str] = {
     **_each("gerettet rettete retteten", "gerettet"),
     **_each("vertrieben geflohen flohen flüchteten", "geflohen"),
     **_each("obdachlos", "obdachlos"),
+    **_each("tot", "tot"),
     **_each("ertranken ertrunken", "ertrunken"),
     **_each("abgeschossen abgefangen", "abgeschossen"),
     **_each("demonstrierten protestierten", "demonstrierten"),
@@ -221,6 +233,7 @@ EVENT_VERBS_EN: dict[str, str] = {
     **_each("intercepted intercepting downed jammed jamming", "downed"),
     **_each("affected affecting", "affected"),
     **_each("missing", "missing"),
+    **_each("dead", "dead"),
     **_each("hospitalized hospitalised", "hospitalized"),
     **_each("infected", "infected"),
     **_each("protested marched rallied", "protested"),

@@ -36,6 +36,7 @@ from dashboard.draft.figure_words import (
     VAGUE_COUNTS,
     VOTE_WORDS,
     YEAR_BEFORE,
+    word_set,
 )
 from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftFigure
 from dashboard.draft.sentences import Sentence
@@ -48,10 +49,16 @@ _TOKEN = re.compile(r"\d+(?:[.,:\u00a0\u202f]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)
 _CLOCK_AFTER = frozenset(["uhr", "h", "am", "pm", "gmt", "utc", "mez", "mesz", "cet", "o'clock"])
 # Longer digit runs are codes or noise, and Babel need not read them.
 _MAX_DIGITS = 24
+# Between "Stärke"/"magnitude" and its number: "eine Stärke von 6,3", "a magnitude of 7.4",
+# "die Stärke mit 5,9 an".
+_MAGNITUDE_LINKS = frozenset(["von", "of", "mit", "der", "a", "an", "up", "to", "bis", "zu", "was"])
 _RANGE_WORDS = frozenset(["bis", "to", "-", "–", "oder", "or"])
 _LIST_WORDS = frozenset(["und", "and"])
 _MAX_AGE = 120
 _BARE_YEAR = re.compile(r"\d{4}")
+# "100 000": a group of one to three digits, then groups of three after single spaces.
+_GROUP = re.compile(r"\d{3}")
+_GROUPED = re.compile(r"\d{1,3}(?:\u00a0\d{3})*")
 
 
 @dataclass
@@ -95,7 +102,22 @@ def parse_number(text: str, language: str) -> float | None:
 
 
 def tokens_of(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """The sentence's tokens; "100 000" written with plain spaces is one number."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        token = Token(match.group(), match.start(), match.end())
+        previous = tokens[-1] if tokens else None
+        if (
+            previous is not None
+            and _GROUP.fullmatch(token.text)
+            and token.start == previous.end + 1
+            and text[previous.end] == " "
+            and _GROUPED.fullmatch(previous.text)
+        ):
+            tokens[-1] = Token(f"{previous.text}\u00a0{token.text}", previous.start, token.end)
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def find_figures(sentences: list[Sentence], language: str) -> list[DraftFigure]:
@@ -135,9 +157,20 @@ class _Reader:
                 i += 1
                 continue
             figure, i = self._figure(number)
-            if figure is not None:
-                found.append(figure)
+            if figure is None:
+                continue
+            if found and figure.reasons[0] == NO_NOUN and self._list_item_at(i):
+                _like(figure, found[-1])
+            found.append(figure)
         return found
+
+    def _list_item_at(self, i: int) -> bool:
+        """ "81 in Wajima, 71 in Suzu, five in Nanao": a bare number followed by where,
+        in a list after a figure that said what it counts."""
+        nxt = self.lower[i] if i < len(self.tokens) else ""
+        if nxt in ("each", "je", "jeweils") and i + 1 < len(self.tokens):
+            nxt = self.lower[i + 1]
+        return nxt in _LIST_PLACE_WORDS
 
     # --- numbers -------------------------------------------------------------------
 
@@ -246,9 +279,17 @@ class _Reader:
         """ "Stärke 7,8", "magnitude 7.8", "a 7.8-magnitude quake": the word that says so."""
         if number.written_as_word or number.value > 10:
             return ""
-        before = self._words_before(number.first, 1)
+        before = [w for w in self._words_before(number.first, 4) if w not in _MAGNITUDE_LINKS]
         if before and before[-1] in MAGNITUDE:
-            return self.tokens[number.first - 1].text
+            word = next(
+                t.text
+                for t in reversed(self.tokens[: number.first])
+                if t.text.lower() == before[-1]
+            )
+            return word
+        nxt = self.lower[number.last + 1] if number.last + 1 < len(self.tokens) else ""
+        if nxt in MAGNITUDE:
+            return self.tokens[number.last + 1].text  # "up to 7.6 magnitude"
         if self._char_after(number.last) == "-" and number.last + 2 < len(self.tokens):
             word = self.lower[number.last + 2]
             if word.split("-")[0] in MAGNITUDE:
@@ -290,7 +331,7 @@ class _Reader:
             return True
         if not number.written_as_word and self._digits_beside(number):
             return True  # 030 123456, an ID
-        return self._is_age(number) or self._is_name(number)
+        return self._is_age(number) or self._is_name(number) or self._is_population(number)
 
     def _clock_after(self, i: int) -> bool:
         """ "14 Uhr", "2 p.m." (also when the sentence was cut after "p.")."""
@@ -338,6 +379,16 @@ class _Reader:
             closing = lower[i + 1] if i + 1 < len(lower) else ""
             return closing in (",", ")") and (lower[i - 1] == "(") == (closing == ")")
         return False
+
+    def _is_population(self, number: _Number) -> bool:
+        """ "the city of about 300,000 residents", "eine Stadt mit 50.000 Einwohnern",
+        "a population of 2 million": the size of a place, not a figure of the story."""
+        before = [w for w in self._words_before(number.first, 5) if w not in _QUALIFIER_FIRST]
+        if before[-1:] in (["population"], ["einwohnerzahl"], ["bevölkerung"]):
+            return True
+        return (
+            len(before) >= 2 and before[-1] in ("of", "mit", "von") and before[-2] in _SETTLEMENTS
+        )
 
     def _is_name(self, number: _Number) -> bool:
         """ "Level 3", "ATR 72", "Interstate 80", "Nr. 5", "3 out of 5"."""
@@ -430,20 +481,28 @@ class _Reader:
         elif measure:
             confidence, keep = LOW, False
             reasons.append(f"a measure ({self.tokens[last + 1].text}), not a count")
+        elif number.vague:
+            confidence, keep = LOW, False
+            reasons.append(f"a vague count ({number.vague}): give a number to show it")
         elif label.people or label.event or (label.verb and not number.written_as_word):
-            confidence = MEDIUM if number.written_as_word or number.vague else HIGH
+            confidence = MEDIUM if number.written_as_word else HIGH
             reasons.append("counts people or says what happened")
         elif unit:
             confidence = MEDIUM
             reasons.append(f"an amount in {unit}")
-        elif label.noun and not number.written_as_word:
+        elif label.thing and not number.written_as_word:
             confidence = MEDIUM
-            reasons.append("a count of things")
-        else:
+            reasons.append("a count of things a map shows")
+        elif label.noun:
             confidence, keep = LOW, False
             reasons.append(
-                "a small number written as a word" if label.noun else "no counted noun after it"
+                "a small number written as a word"
+                if number.written_as_word
+                else "a count of things that are not on a map"
             )
+        else:
+            confidence, keep = LOW, False
+            reasons.append(NO_NOUN)
         if high != low:
             reasons.append("range kept as a range")
         if was is not None:
@@ -468,7 +527,19 @@ class _Reader:
         )
 
 
+NO_NOUN = "no counted noun after it"
+_SETTLEMENTS = word_set("city town village stadt großstadt kleinstadt metropole ort dorf")
 _QUALIFIER_FIRST = frozenset(p[0] for p in QUALIFIER_PHRASES) | {"all", "some", "only", "just"}
+
+
+_LIST_PLACE_WORDS = frozenset(["in", "im", "at", "bei", "aus", "from", "across"])
+
+
+def _like(figure: DraftFigure, model: DraftFigure) -> None:
+    """The bare number of a list counts what the figure before it counts."""
+    figure.counts = model.counts
+    figure.keep, figure.confidence = model.keep, MEDIUM
+    figure.reasons[0] = f"counts what the figure before it counts ({model.text})"
 
 
 def _plain(value: float) -> str:

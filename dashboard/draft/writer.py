@@ -36,8 +36,6 @@ MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
 MAX_LABELLED = 8
 
 
-
-
 def _own(text: str, lang: str) -> dict[str, str]:
     """A text in the article's language only: the story is marked `languages = [lang]`
     and the page tells readers of the other language (nothing is machine-translated)."""

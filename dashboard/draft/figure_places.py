@@ -1,0 +1,157 @@
+"""Which place a figure (or a date) belongs to, from where the article names its places.
+
+A figure belongs to the place its own sentence names, the nearest in the same part of
+the sentence ("155 dead in Tanzania and 200,000 affected in Burundi"), a town before its
+country. The dateline ("SEOUL (Reuters) -") says where the reporter was, not where it
+happened, so it counts only when nothing else does. Without a place in its sentence a
+figure belongs to the place an earlier sentence of its paragraph names, else to the
+lead's place; never to a place of an unrelated sentence.
+
+Mentions are indexed once per draft and sentence boundaries once per sentence, so placing
+every figure costs a lookup each, not a pass over the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from dashboard.draft.figures import refers_back
+from dashboard.draft.model import Draft, DraftPlace
+from dashboard.draft.sentences import Sentence
+
+# How far back "in der Stadt" / "there" may look for the place it means.
+ANAPHORA_SENTENCES = 5
+# How far a figure's place is looked for among the earlier sentences of its paragraph.
+MATE_SENTENCES = 3
+# Kinds of place "in der Stadt" / "there" does not refer back to.
+_AREAS = frozenset(["country", "region", "water"])
+# Where a sentence falls into parts: a comma, semicolon or colon before a space, "and",
+# "while", a dash between spaces.
+_PART_ENDS = re.compile(
+    r"[,;:](?=\s)|\s(?:and|und|while|whereas|but|aber|sowie|während|as well as)\s|\s[-–—]\s"
+)
+# The end of a dateline: "SEOUL (Reuters) - ", "Rabat: ", "KYIV, Ukraine (AP) — ".
+_DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--\s")
+_DATELINE_CHARS = 120
+
+Mention = tuple[int, int, DraftPlace]  # (offset in its sentence, order of the place, place)
+
+
+class PlaceIndex:
+    """Where the kept places are named, sentence by sentence."""
+
+    def __init__(self, draft: Draft, sentences: list[Sentence]) -> None:
+        self._sentences = draft.sentences
+        self._paragraph = {s.index: s.paragraph for s in sentences}
+        every: dict[int, list[Mention]] = defaultdict(list)
+        for order, place in enumerate(p for p in draft.places if p.keep):
+            for sentence, offset in place.positions:
+                every[sentence].append((offset, order, place))
+        self._all = {s: sorted(m, key=lambda m: m[:2]) for s, m in every.items()}
+        self._dateline = _dateline_span(draft, sentences)
+        self._refers_back = lru_cache(maxsize=None)(refers_back)
+        self._parts = lru_cache(maxsize=None)(_part_ends)
+
+    def _told(self, sentence: int) -> list[Mention]:
+        """The sentence's mentions, without its dateline's."""
+        mentions = self._all.get(sentence, [])
+        if self._dateline is None or self._dateline[0] != sentence:
+            return mentions
+        return [m for m in mentions if m[0] >= self._dateline[1]]
+
+    def place_for(self, sentence: int, offset: int, figures: bool) -> tuple[str | None, str]:
+        """The place a figure or date belongs to, and why."""
+        if not figures:
+            chosen = _local(self._all.get(sentence, []))
+            if not chosen:
+                return None, ""
+            return _nearest(chosen, offset).id, "place named in the same sentence"
+        if self._refers_back(self._sentences[sentence]):
+            for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
+                cities = [m for m in self._told(back) if m[2].kind not in _AREAS]
+                if cities:
+                    return cities[-1][2].id, "refers back to a place named before"
+        told = self._told(sentence)
+        if told:
+            part = self._same_part(sentence, offset, told)
+            how = "place named in the same part of the sentence"
+            if not part:
+                part, how = told, "place named in the same sentence"
+            return _nearest(_local(part), offset).id, how
+        mate = self._paragraph_place(sentence)
+        if mate is not None:
+            return mate, "place named earlier in the same paragraph"
+        return None, ""
+
+    def _same_part(self, sentence: int, offset: int, told: list[Mention]) -> list[Mention]:
+        ends = self._parts(self._sentences[sentence])
+        at = bisect.bisect_right(ends, offset)
+        start = ends[at - 1] if at > 0 else 0
+        end = ends[at] if at < len(ends) else len(self._sentences[sentence])
+        return [m for m in told if start <= m[0] < end]
+
+    def _paragraph_place(self, sentence: int) -> str | None:
+        """The town or region an earlier sentence of the same paragraph names, the nearest
+        first: "Officials said 42 were wounded" goes on about the place just named. A later
+        sentence may name a new place ("Authorities in Canoas said …"), so it is not asked."""
+        paragraph = self._paragraph.get(sentence)
+        if not paragraph:
+            return None
+        for mate in range(sentence - 1, sentence - MATE_SENTENCES - 1, -1):
+            if self._paragraph.get(mate) != paragraph:
+                break
+            towns = [m for m in self._told(mate) if m[2].kind != "country" and not m[2].distant]
+            if towns:
+                return towns[-1][2].id
+        return None
+
+    def lead_place(self, sentences: list[Sentence]) -> str | None:
+        """The place of the lead: the first town (else country) the first sentence of the
+        body names after its dateline (or the second's, when the first is only a
+        dateline), else the dateline's place; None when the lead names none."""
+        body = [s.index for s in sentences if s.paragraph >= 1][:2]
+        for index in body:
+            told = [m for m in self._told(index) if not m[2].distant]
+            towns = [m for m in told if m[2].kind != "country"]
+            if towns or told:
+                return (towns or told)[0][2].id
+        for index in body:
+            mentions = self._all.get(index, [])
+            if mentions:
+                return mentions[0][2].id
+        return None
+
+
+def _local(mentions: list[Mention]) -> list[Mention]:
+    """A town before its country, and the story's ground before a place far away that
+    the sentence also names (a source in Washington)."""
+    towns = [m for m in mentions if m[2].kind != "country"]
+    return [m for m in towns if not m[2].distant] or towns or mentions
+
+
+def _nearest(mentions: list[Mention], offset: int) -> DraftPlace:
+    """The mention closest to `offset` (the earlier one on a tie), by bisection."""
+    at = bisect.bisect_left(mentions, offset, key=lambda m: m[0])
+    neighbours = mentions[max(0, at - 1) : at + 1]
+    return min(neighbours, key=lambda m: (abs(m[0] - offset), m[0], m[1]))[2]
+
+
+def _part_ends(text: str) -> list[int]:
+    return [match.start() for match in _PART_ENDS.finditer(text)]
+
+
+def _dateline_span(draft: Draft, sentences: list[Sentence]) -> tuple[int, int] | None:
+    """(sentence, end offset) of the dateline at the start of the lead, if there is one."""
+    if not draft.dateline_place:
+        return None
+    name = draft.dateline_place.casefold()
+    for sentence in [s for s in sentences if s.paragraph >= 1][:2]:
+        head = sentence.text[:_DATELINE_CHARS]
+        if not head.casefold().lstrip("(„\"'").startswith(name):
+            continue
+        end = _DATELINE_END.search(head)
+        return sentence.index, end.end() if end else len(draft.dateline_place)
+    return None
