@@ -87,6 +87,7 @@ def test_scorer_counts_matches_misses_extras_and_optional_items() -> None:
             _figure("f2", 47, 96, "injured", None),  # a change read as a range: wrong
             _figure("f3", 3, 3, "", None),  # optional
             _figure("f4", 35, 35, "years", None),  # an age: extra
+            {**_figure("f5", 2000, 2000, "missing", None), "text": "thousands"},  # vague
         ],
         "dates": [
             {"date": "2024-05-01", "keep": True},

@@ -10,8 +10,9 @@ Rules (also in benchmarks/draft_eval/README.md):
 - Figures: right when low and high are both right. A change ("von 47 auf 96") is expected
   as its new value with `was = 47`; a drafted range 47-96 is wrong (an extra, and the 96
   is missed). Ages, years, clock times and storeys are never expected, so a drafted one is
-  an extra. *Figure places*: of the right figures whose expected list names a place, how
-  many the draft ties to a place matching it. *Figure labels*: of the right figures with
+  an extra. A vague count with no number ("Hunderte", "thousands") counts neither way.
+  *Figure places*: of the right figures whose expected list names a place, how many the
+  draft ties to a place matching it. *Figure labels*: of the right figures with
   `words`, how many have one of the words in their label or counted noun.
 - Dates: a timeline date is right when it equals an expected one ("2024-05" is a month;
   "a|b" accepts either day). The publication day is always an optional date.
@@ -22,6 +23,7 @@ Rules (also in benchmarks/draft_eval/README.md):
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +31,13 @@ SETTLEMENT_KINDS = ("city", "town", "village")
 TOLERANCE_KM = {"city": 25.0, "town": 25.0, "village": 25.0, "district": 60.0}
 WIDE_KM = 300.0  # regions and water bodies: their centre is itself approximate
 EARTH_RADIUS_KM = 6371.0088
+# "Hunderte", "thousands", "dozens": a count with no number in it. A map may show it, so it
+# is neither expected nor counted against the draft, whatever value the draft gives it.
+VAGUE_COUNT = re.compile(
+    r"\b(hundreds|thousands|dozens|millions|billions|"
+    r"hunderte|tausende|dutzende|zehntausende|hunderttausende|millionen)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -158,13 +167,18 @@ def figure_words_found(figure: dict[str, Any], words: list[str]) -> bool:
     return any(word.casefold() in said for word in words)
 
 
+def is_vague(figure: dict[str, Any]) -> bool:
+    text = str(figure.get("text", ""))
+    return not any(c.isdigit() for c in text) and VAGUE_COUNT.search(text) is not None
+
+
 def score_figures(
     draft: dict[str, Any],
     expected: list[dict[str, Any]],
     places: list[dict[str, Any]],
     name: str,
 ) -> dict[str, Tally]:
-    kept = [f for f in draft.get("figures", []) if f.get("keep", True)]
+    kept = [f for f in draft.get("figures", []) if f.get("keep", True) and not is_vague(f)]
     drafted_by_id = {p.get("id"): p for p in draft.get("places", [])}
     expected_places = {p["name"]: p for p in places}
     tally, attached, labelled = Tally(), Tally(), Tally()
