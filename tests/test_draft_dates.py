@@ -83,3 +83,29 @@ def test_a_far_dateline_day_does_not_move_the_date() -> None:
         "Quake in Peru\n\nMarch 2, 2024\n\nLIMA, May 30 (Reuters) - A quake shook Lima on Friday.\n"
     )
     assert report_date(article, article.published) == dt.date(2024, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mehr als 2000 Menschen flohen aus Goma.",
+        "About 1900 homes were destroyed in Hualien.",
+        "Rund 1950 Soldaten standen bei Bachmut.",
+        "Nearly 2010 families left Maiduguri.",
+    ],
+)
+def test_a_count_is_no_year(text: str) -> None:
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2010 schien die Miliz in Mogadischu besiegt.", "2010"),
+        ("Er ist seit 2014 Präsident von Kenia.", "2014"),
+        ("The 2016 Kumamoto quake killed 50 people.", "2016"),
+        ("A 1976 earthquake in Tangshan killed many.", "1976"),
+    ],
+)
+def test_a_year_is_a_year(text: str, year: str) -> None:
+    assert [d[1] for d in _dates(text)] == [year]

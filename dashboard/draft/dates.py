@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.calendar_words import month_number, month_pattern, weekday_number, weekday_pattern
+from dashboard.draft.figure_words import QUALIFIER_PHRASES, word_set
 from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftDate
 from dashboard.draft.sentences import Sentence
 from dashboard.draft.words import NUMBER_WORDS
@@ -109,6 +110,46 @@ def _month_of(match: re.Match[str]) -> int | None:
     return None
 
 
+# Words before a number that make it a time ("seit 2014", "by 2030"), and words after a
+# year-like number that make it a count ("2000 Menschen", "1900 homes").
+_TIME_CUES = word_set(
+    """im jahr jahre jahres seit bis ab von vom nach vor anfang mitte ende in since by until
+    from before after of early late mid during year"""
+)
+_QUALIFIER_ENDS = frozenset(" ".join(phrase) for phrase in QUALIFIER_PHRASES)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
+_WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)")
+_PLURAL_EN = re.compile(r"[a-z-]+(?:s|people|men|children)")
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """Is the year-like number at text[start:end] a count? After a qualifier ("rund",
+    "more than"), or, with no time word before it, before a counted noun: a German noun
+    ("2000 Menschen"; not a month) or an English plural ("1900 homes")."""
+    window = text[max(0, start - 24) : start]
+    before = _WORD_BEFORE.search(window)
+    word = before.group(1).lower() if before else ""
+    two = " ".join(window.lower().split()[-2:])
+    if word in _QUALIFIER_ENDS or two in _QUALIFIER_ENDS:
+        return True
+    if word in _TIME_CUES:
+        return False
+    after = _WORDS_AFTER.match(text, end)
+    if after is None:
+        return False
+    noun = after.group(1)
+    if _PLURAL_EN.fullmatch(noun):
+        return True
+    # "der 2014 gewählte Präsident" is a year; a determiner before a capitalised word is
+    # too often a name ("the 2016 Kumamoto quake") to call it a count.
+    return (
+        noun[0].isupper()
+        and noun.isalpha()
+        and month_number(noun) is None
+        and word not in ("der", "die", "das", "den", "dem", "the")
+    )
+
+
 def _absolute(text: str, published: dt.date | None) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -117,6 +158,8 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             groups = match.groupdict()
+            if set(groups) == {"year"} and _is_count(text, match.start(), match.end()):
+                continue  # "mehr als 2000 Menschen": a figure, not a year
             month = _month_of(match)
             year = int(groups["year"]) if groups.get("year") else None
             day = int(groups["day"]) if groups.get("day") else None

@@ -3,6 +3,15 @@
 A full stop ends a sentence unless it ends an abbreviation ("z.B.", "Abs.", "Dr.",
 "Mr."), an initial ("Abu B. Bakr"), an ordinal before a month ("29. Juni 2014") or a
 number inside a date ("01.07.2017"). Paragraph breaks always end a sentence.
+
+Why not a library: pysbd 0.3.4 and syntok 1.4.4 were measured on 15 German and English
+news sentences with abbreviations, ordinals and quotes (tests/test_draft_sentences.py and
+tests/test_draft_text.py). pysbd (language "de") split 5 wrongly ("3. Okt. | 2023",
+"Dec. | 13, 2016", "§ 25 Abs. | 1") and grew quadratically on a paste of short sentences
+(4,000 "Große Flut. " took 4.3 s, 15 times the time of 1,000); syntok split 6 wrongly
+("am 29. | Juni 2014", quotes ending a sentence not split). This splitter gets all 15
+right and stays linear (160,000 short sentences in 0.6 s): every candidate end is tried
+once, with a bounded look back.
 """
 
 from __future__ import annotations
