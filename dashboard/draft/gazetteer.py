@@ -1,12 +1,14 @@
-"""The offline gazetteer: cities (GeoNames), countries (Babel names), a few regions.
+"""The offline gazetteer: towns and villages (GeoNames), regions, rivers, lakes and seas
+(`geodata/gazetteer/`, see its README), countries (Babel names).
 
-Everything is looked up by `place_key`, so spelling variants meet. Loading takes a few
-tenths of a second and happens once per process (`gazetteer()`).
+Everything is looked up by `place_key`, so spelling variants meet. The derived files are
+sorted text read through a memory map and found by bisection: a draft reads the few
+hundred lines its article needs, not the 170,000 places, and the process starts fast.
 """
 
 from __future__ import annotations
 
-import gzip
+import mmap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,22 +21,29 @@ from dashboard.draft.names import KEY_VERSION, fold, place_key
 from dashboard.resources import GEODATA_DIR
 
 GAZETTEER_DIR = GEODATA_DIR / "gazetteer"
-CITIES_FILE = "cities.tsv.gz"
-CITY_KEYS_FILE = "city-keys.tsv.gz"
+PLACES_FILE = "places.tsv"
+NAMES_FILE = "names.tsv"
 COUNTRIES_FILE = "countries.tsv"
-REGIONS_FILE = "regions.tsv"
 COMMON_WORDS_FILE = "common-words.txt"
+FREQUENCIES_FILE = "word-frequencies.tsv"
+KINDS = {"c": "city", "r": "region", "w": "water"}
+SOURCES = {
+    "city": "GeoNames {}",
+    "region": "GeoNames admin names; centre: middle of its towns",
+    "hand region": "Lagekarte: approximate centre of the region",
+    "water": "Natural Earth",
+}
 
 
 @dataclass(frozen=True)
 class Place:
     """One gazetteer entry a name can point to."""
 
-    key: str  # "geonames:99072", "country:SY", "region:england"
-    kind: str  # "city" | "country" | "region"
+    key: str  # "geonames:99072", "country:SY", "region:england", "admin:SD-...", "water:nil"
+    kind: str  # "city" | "country" | "region" | "water"
     name_de: str
     name_en: str
-    country: str  # ISO 3166 alpha-2
+    country: str  # ISO 3166 alpha-2 ("" for seas and rivers)
     lat: float
     lon: float
     population: int
@@ -45,19 +54,60 @@ class Place:
         return int(self.key.split(":")[1]) if self.kind == "city" else None
 
 
+class _SortedLines:
+    """A sorted text file of tab-separated lines, its first field the sort key."""
+
+    def __init__(self, path: Path):
+        with path.open("rb") as file:
+            self.data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        header_end = self.data.find(b"\n") + 1
+        self.header = self.data[:header_end].decode("utf-8")
+        if f"key_version={KEY_VERSION} " not in self.header:
+            raise RuntimeError(
+                f"{path} was made with other place keys: run python geodata/gazetteer/derive.py"
+            )
+        self.start = header_end
+
+    def line_at(self, offset: int) -> str:
+        end = self.data.find(b"\n", offset)
+        return self.data[offset:end].decode("utf-8")
+
+    def first(self, field_value: str) -> int:
+        """Offset of the first line whose first field is >= field_value."""
+        target = field_value.encode("utf-8")
+        lo, hi = self.start, len(self.data)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = max(self.data.rfind(b"\n", 0, mid) + 1, lo)
+            end = self.data.find(b"\n", start)
+            head = self.data[start : self.data.find(b"\t", start, end)]
+            if head < target:
+                lo = end + 1
+            else:
+                hi = start
+        return lo
+
+    def lines_from(self, offset: int) -> Iterator[tuple[int, str]]:
+        while offset < len(self.data):
+            end = self.data.find(b"\n", offset)
+            yield offset, self.data[offset:end].decode("utf-8")
+            offset = end + 1
+
+
 @dataclass
 class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)
-    by_key: dict[str, list[str]] = field(default_factory=dict)
-    # Cities are kept as their file lines and made into Places when first asked for:
-    # reading 34,000 lines is fast, making 34,000 objects is not.
-    city_rows: dict[str, str] = field(default_factory=dict)
-    city_keys: dict[str, str] = field(default_factory=dict)
+    by_key: dict[str, list[str]] = field(default_factory=dict)  # countries, in memory
+    place_lines: _SortedLines | None = None
+    name_lines: _SortedLines | None = None
     adjectives_de: dict[str, str] = field(default_factory=dict)  # stem -> country code
     adjectives_en: dict[str, str] = field(default_factory=dict)  # adjective -> country code
     common_words: frozenset[str] = frozenset()
-    exact_forms: set[str] = field(default_factory=set)  # folded names of countries, regions
+    frequency_lines: _SortedLines | None = None
+    exact_forms: set[str] = field(default_factory=set)  # folded names of countries
     country_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> de, en
+    _offsets: dict[int, str] = field(default_factory=dict)  # places.tsv offset -> ref
+    _names: dict[str, tuple[list[tuple[int, bool]], set[str]]] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterator[str] | list[str]) -> None:
         self.places[place.key] = place
@@ -69,59 +119,109 @@ class Gazetteer:
                 if place.key not in entries:
                     entries.append(place.key)
 
-    def place(self, ref: str) -> Place:
-        place = self.places.get(ref)
-        if place is None:
-            gid, name, lat, lon, country, population, _key = self.city_rows[ref[9:]].split("\t")
-            place = Place(
-                ref,
-                "city",
-                name,
-                name,
-                country,
-                float(lat),
-                float(lon),
-                int(population),
-                f"GeoNames {gid}",
-            )
-            self.places[ref] = place
+    def place_at(self, offset: int) -> Place:
+        ref = self._offsets.get(offset)
+        if ref is not None:
+            return self.places[ref]
+        assert self.place_lines is not None
+        country, ident, kind_letter, name_de, name_en, lat, lon, population, _key = (
+            self.place_lines.line_at(offset).split("\t")
+        )
+        kind = KINDS[kind_letter]
+        ref = f"geonames:{ident}" if kind == "city" else ident
+        place = Place(
+            ref,
+            kind,
+            name_de,
+            name_en or name_de,
+            country,
+            float(lat),
+            float(lon),
+            int(population),
+            SOURCES["hand region" if ref.startswith("region:") else kind].format(ident),
+        )
+        self.places[ref] = place
+        self._offsets[offset] = ref
         return place
+
+    def _entry(self, key: str) -> tuple[list[tuple[int, bool]], set[str]]:
+        """(offset, trusted) of every place of the key, and the folded names that gave it."""
+        found = self._names.get(key)
+        if found is None:
+            found = ([], set())
+            if self.name_lines is not None and key:
+                offset = self.name_lines.first(key)
+                if offset < len(self.name_lines.data):
+                    line = self.name_lines.line_at(offset).split("\t")
+                    if line[0] == key:
+                        refs = [(int(r.lstrip("!")), r.startswith("!")) for r in line[1].split(",")]
+                        forms = set(line[2].lstrip("=").split("|")) - {""}
+                        if line[2].startswith("="):
+                            forms.add(key)
+                        found = (refs, forms)
+            self._names[key] = found
+        return found
+
+    def place(self, ref: str) -> Place:
+        return self.places[ref]
 
     def lookup_key(self, key: str) -> list[Place]:
         """Every place a key can mean: countries and regions first, then biggest first."""
-        refs = list(self.by_key.get(key, ()))
-        ids = self.city_keys.get(key, "").split("\t", 1)[0]
-        refs += [f"geonames:{gid}" for gid in ids.split(",") if gid]
-        found = [self.place(ref) for ref in refs]
-        return sorted(found, key=lambda p: (p.kind == "city", -p.population))
+        found = [self.places[ref] for ref in self.by_key.get(key, ())]
+        found += [self.place_at(offset) for offset, _ in self._entry(key)[0]]
+        return sorted(found, key=lambda p: (p.kind == "city", -p.population, p.key))
 
     def lookup(self, name: str) -> list[Place]:
         """Every place a name can mean."""
         return self.lookup_key(place_key(name))
 
+    def is_trusted(self, name: str, place: Place) -> bool:
+        """Does the name give the place's key through its main, German or English name (or
+        a country's), not only through one of its alternate names ("Dabei" for Dubai)?"""
+        if place.kind == "country":
+            return True
+        return any(
+            trusted and self.place_at(offset).key == place.key
+            for offset, trusted in self._entry(place_key(name))[0]
+        )
+
     def is_exact(self, name: str) -> bool:
         """Is the name written exactly as the gazetteer has it (up to case and accents)?"""
         folded = fold(name)
-        if folded in self.exact_forms:
-            return True
-        entry = self.city_keys.get(place_key(name), "")
-        forms = entry.split("\t", 1)[1] if "\t" in entry else ""
-        return folded in forms.split("|")
+        return folded in self.exact_forms or folded in self._entry(place_key(name))[1]
 
     def is_common_word(self, name: str) -> bool:
         return fold(name) in self.common_words
 
-    def city_keys_in(self, countries: set[str]) -> list[tuple[str, str]]:
-        """(place key of its name, ref) of every city in `countries`: no Place made."""
-        found = []
-        for gid, row in self.city_rows.items():
-            fields = row.split("\t")
-            if fields[4] in countries:
-                found.append((fields[6], f"geonames:{gid}"))
-        return found
+    def frequency(self, word: str, language: str) -> float:
+        """Zipf frequency of the word in the language (0 for a rare or unknown word)."""
+        lines = self.frequency_lines
+        folded = fold(word)
+        if lines is None or not folded:
+            return 0.0
+        offset = lines.first(folded)
+        if offset >= len(lines.data):
+            return 0.0
+        found, de, en = lines.line_at(offset).split("\t")
+        if found != folded:
+            return 0.0
+        return float(de if language == "de" else en)
 
-    def keys_of_cities(self) -> dict[str, str]:
-        return self.city_keys
+    def city_keys_in(self, countries: set[str]) -> list[tuple[str, int]]:
+        """(place key of its name, offset for `place_at`) of the towns in `countries` big
+        enough for the near-miss search; no Place made."""
+        found: list[tuple[str, int]] = []
+        lines = self.place_lines
+        if lines is None:
+            return found
+        for country in sorted(countries):
+            for offset, line in lines.lines_from(lines.first(country)):
+                fields = line.split("\t")
+                if fields[0] != country:
+                    break
+                if fields[2] == "c" and fields[8]:
+                    found.append((fields[8], offset))
+        return found
 
     def country(self, code: str) -> Place | None:
         return self.places.get(f"country:{code}")
@@ -131,23 +231,6 @@ def _rows(path: Path) -> Iterator[list[str]]:
     for line in path.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             yield line.split("\t")
-
-
-def _read_gzip_lines(path: Path) -> list[str]:
-    with gzip.open(path, "rt", encoding="utf-8") as file:
-        lines = file.read().splitlines()
-    if not lines or f"key_version={KEY_VERSION}" not in lines[0]:
-        raise RuntimeError(
-            f"{path} was made with other place keys: run python geodata/gazetteer/derive.py"
-        )
-    return lines[1:]
-
-
-def _load_cities(gaz: Gazetteer, folder: Path) -> None:
-    gaz.city_rows = dict(line.split("\t", 1) for line in _read_gzip_lines(folder / CITIES_FILE))
-    # Whole lines are stored (id included) so a Place can be made from one split.
-    gaz.city_rows = {gid: f"{gid}\t{rest}" for gid, rest in gaz.city_rows.items()}
-    gaz.city_keys = dict(line.split("\t", 1) for line in _read_gzip_lines(folder / CITY_KEYS_FILE))
 
 
 def _load_countries(gaz: Gazetteer, folder: Path) -> None:
@@ -186,28 +269,15 @@ def _load_countries(gaz: Gazetteer, folder: Path) -> None:
             gaz.adjectives_en[adjective.lower()] = code
 
 
-def _load_regions(gaz: Gazetteer, folder: Path) -> None:
-    for name_de, name_en, others, country, lat, lon in _rows(folder / REGIONS_FILE):
-        place = Place(
-            f"region:{place_key(name_en).replace(' ', '-')}",
-            "region",
-            name_de,
-            name_en,
-            country,
-            float(lat),
-            float(lon),
-            0,
-            "Lagekarte: approximate centre of the region",
-        )
-        gaz.add(place, [name_de, name_en, *filter(None, others.split("|"))])
-
-
 @cache
 def gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
-    """The gazetteer, read once per process."""
+    """The gazetteer, opened once per process."""
     gaz = Gazetteer()
-    _load_cities(gaz, folder)
+    gaz.place_lines = _SortedLines(folder / PLACES_FILE)
+    gaz.name_lines = _SortedLines(folder / NAMES_FILE)
+    if gaz.place_lines.header.split("build=")[-1] != gaz.name_lines.header.split("build=")[-1]:
+        raise RuntimeError(f"{folder}: {PLACES_FILE} and {NAMES_FILE} come from different runs")
     _load_countries(gaz, folder)
-    _load_regions(gaz, folder)
     gaz.common_words = frozenset((folder / COMMON_WORDS_FILE).read_text("utf-8").split())
+    gaz.frequency_lines = _SortedLines(folder / FREQUENCIES_FILE)
     return gaz

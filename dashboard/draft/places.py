@@ -11,7 +11,6 @@ distance to the article's other places; against: everyday words ("Essen", "Van" 
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,7 +18,18 @@ from dataclasses import dataclass, field
 from dashboard.draft.gazetteer import Gazetteer, Place
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
 from dashboard.draft.names import fold, place_key
+from dashboard.draft.place_scores import (
+    Evidence,
+    Mention,
+    allowed,
+    confidence,
+    context_countries,
+    score,
+)
 from dashboard.draft.sentences import Sentence
+from dashboard.draft.words import (
+    ARTICLES as _ARTICLES,
+)
 from dashboard.draft.words import (
     CUES as _CUES,
 )
@@ -36,32 +46,36 @@ from dashboard.draft.words import (
     PERSON_CUES as _PERSON_CUES,
 )
 from dashboard.draft.words import (
+    REGION_AFTER as _REGION_AFTER,
+)
+from dashboard.draft.words import (
+    REGION_BEFORE as _REGION_BEFORE,
+)
+from dashboard.draft.words import (
     STOP_START as _STOP_START,
+)
+from dashboard.draft.words import (
+    WATER_AFTER as _WATER_AFTER,
+)
+from dashboard.draft.words import (
+    WATER_BEFORE as _WATER_BEFORE,
 )
 from dashboard.geometry import geodesic_distance_km
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
-_COMPASS = re.compile(
-    r"^(nord|süd|ost|west|nordost|nordwest|südost|südwest|zentral|inner)-?(?=[A-ZÄÖÜ])",
-)
-
-
-@dataclass
-class Mention:
-    surface: str
-    name: str  # the form looked up (genitive -s removed, prefix removed)
-    sentence: int
-    start: int
-    places: list[Place]
-    cue: bool = False
-    person_like: bool = False
-    inflected: bool = False
-    adjective: bool = False
-    fuzzy: bool = False
-    sentence_start: bool = False
-    exact: bool = True
-    after_name: bool = False  # right after a capitalised word that is no place
-    in_name: bool = False  # a capitalised German adjective inside a name ("Deutsche Bahn")
+# A German compass prefix ("Nordsyrien", "Nord-Darfur") and the English words a
+# GeoNames region name starts with ("Northern Darfur").
+_COMPASS = re.compile(r"^(nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral)-?", re.I)
+_COMPASS_EN = {
+    "nord": ("North", "Northern"),
+    "süd": ("South", "Southern"),
+    "ost": ("East", "Eastern"),
+    "west": ("West", "Western"),
+    "zentral": ("Central",),
+}
+_ENGLISH_COMPASS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
+# German adjectives before a country name that make a region of it ("Sächsische Schweiz").
+_REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
 
 
 @dataclass
@@ -128,6 +142,9 @@ def _lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Pla
         variants.append(
             " ".join([w[:-1] if w.endswith("en") else w for w in words[:-1]] + words[-1:])
         )
+    first = words[0]
+    if first in _ENGLISH_COMPASS and len(words) > 1:
+        variants.append(" ".join([_ENGLISH_COMPASS[first], *words[1:]]))  # "North Darfur"
     for variant in variants:
         places = gaz.lookup(variant)
         if places:
@@ -162,13 +179,24 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 "(",
             )
             mention.cue = before in _CUES
+            mention.region_cue = before in _REGION_BEFORE or after.lower() in _REGION_AFTER
+            mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
+            if (
+                language == "de"
+                and mention.places[0].kind == "country"
+                and i > 0
+                and _is_capitalised(tokens[i - 1].group())
+                and _REGION_ADJECTIVE.match(tokens[i - 1].group())
+            ):
+                i = end  # "Sächsische Schweiz" is a region of Saxony, not Switzerland
+                continue
             # A name that goes on ("Safa al-Ubeidi"; in English also "Paris Hilton") is
             # a person's; in German a capitalised noun may follow a place ("prüft Moskau
             # Berichte"), so only particles count there.
             continues = bool(after) and (
                 (
-                    language == "en"
-                    and _is_capitalised(after)
+                    _is_capitalised(after)
+                    and (language == "en" or _rare_name(gaz, after, mention))
                     and not gaz.lookup(after)
                     and sentence.text[tokens[end - 1].end() : tokens[end].start()] == " "
                 )
@@ -189,7 +217,10 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 or (continues and not mention.cue and length == 1)
             ):
                 mention.person_like = True
-            if preceded and i - 1 > 0 and not mention.cue:
+            # In German a noun with its article may stand before a name ("am
+            # Grenzübergang Mürşitpınar"); a given name has none ("Mahsa Amini").
+            noun_before = language == "de" and i > 1 and fold(tokens[i - 2].group()) in _ARTICLES
+            if preceded and i - 1 > 0 and not mention.cue and not noun_before:
                 mention.after_name = True
             if mention.person_like and end - i == 1:
                 person_words.add(fold(mention.surface))
@@ -220,6 +251,13 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     return mentions
 
 
+def _rare_name(gaz: Gazetteer, word: str, mention: Mention) -> bool:
+    """In German a capitalised noun may follow a place ("prüft Moskau Berichte"); a rare
+    capitalised word after a small place's name is a surname ("Ahmad Schah")."""
+    small = all(p.kind == "city" and p.population < 100_000 for p in mention.places)
+    return small and gaz.frequency(word, "de") < 3.0
+
+
 def _longest_match(
     tokens: list[re.Match[str]], i: int, sentence: Sentence, gaz: Gazetteer, language: str
 ) -> tuple[Mention, int] | None:
@@ -247,13 +285,14 @@ def _mention_for(
 ) -> Mention | None:
     if length == 1 and len(surface) < 3 and surface not in ("UK",):
         return None
+    if length == 1 and fold(surface) in _PARTICLES:
+        return None  # "Abu", "Umm", "Bin" alone begin a person's name
     places, name, inflected = _lookup_variants(gaz, surface, language)
     if not places and length == 1:
         compass = _COMPASS.match(surface)
-        if compass:
-            rest = surface[compass.end() :]
-            places, name, inflected = _lookup_variants(gaz, rest, language)
-            places = [p for p in places if p.kind != "city"]
+        rest = surface[compass.end() :] if compass else ""
+        if compass and len(rest) >= 4:
+            places, name, inflected = _compass_lookup(gaz, compass.group(1), rest, language)
         elif "-" in surface:
             # "Mossul-Offensive", "Syrien-Konflikt": a compound whose first part is a place.
             head = surface.split("-")[0]
@@ -269,6 +308,20 @@ def _mention_for(
     if fold(name) in _NOT_PLACES and length == 1:
         return None
     return Mention(surface, name, sentence.index, start, places, inflected=inflected, exact=exact)
+
+
+def _compass_lookup(
+    gaz: Gazetteer, direction: str, rest: str, language: str
+) -> tuple[list[Place], str, bool]:
+    """ "Nord-Darfur" is GeoNames' "Northern Darfur" where it has one, else the region
+    or country of "Darfur" ("Nordsyrien": Syria)."""
+    rest = rest[0].upper() + rest[1:]
+    for english in _COMPASS_EN.get(direction.lower(), ()):
+        places = [p for p in gaz.lookup(f"{english} {rest}") if p.kind == "region"]
+        if places:
+            return places, f"{english} {rest}", False
+    places, name, inflected = _lookup_variants(gaz, rest, language)
+    return [p for p in places if p.kind in ("country", "region")], name, inflected
 
 
 def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
@@ -325,7 +378,7 @@ def _fuzzy_mentions(
             key = place_key(word)
             size = len(key)
             close = [
-                gaz.place(ref) for k, ref in targets
+                gaz.place_at(offset) for k, offset in targets
                 if abs(len(k) - size) <= 1 and _within_one_edit(key, k)
             ]  # fmt: skip
             if close:
@@ -356,58 +409,9 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
-def _base_score(place: Place) -> float:
-    if place.kind == "country":
-        return 3.5
-    if place.kind == "region":
-        return 2.5
-    return max(0.0, math.log10(max(place.population, 1)) - 4.0)
-
-
-def _score(mention: Mention, place: Place, gaz: Gazetteer, countries: set[str]) -> float:
-    score = _base_score(place)
-    if place.kind == "country" and not mention.adjective:
-        score += 1.0  # "Taiwan" is the country before it is a spelling of Taiyuan
-    if place.kind == "city" and place.country in countries:
-        score += 1.5
-    if mention.cue:
-        score += 1.0
-    if mention.adjective:
-        score -= 1.5
-    if mention.inflected:
-        score -= 0.5
-    if not mention.exact:
-        # A spelling the gazetteer lacks: a transliteration ("Dscharablus") or an
-        # accident; one word is more often an accident than "Ain al-Arab" is, a short
-        # one ("Chums") needs a place word before it.
-        score -= 0.5 if " " in mention.name else 1.0
-        if len(place_key(mention.name)) < 5 and not mention.cue:
-            score -= 3.0
-    if mention.adjective and mention.in_name:
-        score -= 2.0
-    if mention.fuzzy:
-        score -= 1.0
-    if place.kind == "city" and gaz.is_common_word(mention.name):
-        score -= 1.5 if mention.cue else 3.0
-    if mention.person_like and not mention.cue:
-        score -= 3.0
-    if mention.after_name and not mention.cue:
-        score -= 1.5
-    if mention.sentence_start and place.kind == "city" and gaz.is_common_word(mention.name):
-        score -= 1.0
-    return score
-
-
-def _confidence(score: float, mentions: list[Mention]) -> str:
-    if score >= 3.5 and not all(m.adjective or m.fuzzy for m in mentions):
-        return HIGH
-    if score >= 2.2 and not all(m.fuzzy for m in mentions):
-        return MEDIUM
-    return LOW
-
-
 INFLECTED_ALONE_POPULATION = 1_000_000
 MIN_SCORE = 0.8
+MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far down
 NEAR_KM = 300.0  # below it a mention is dropped, not drafted
 
 
@@ -422,23 +426,25 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
         if p.kind == "country"
     }
     found = {(m.sentence, m.start) for m in mentions}
-    # Cities written exactly as the gazetteer has them tell where the article is, too.
-    context = countries | {
-        m.places[0].country
-        for m in mentions
-        if m.exact
-        and not m.person_like
-        and m.places[0].kind == "city"
-        and not gaz.is_common_word(m.name)
-    }
+    # Named regions and big cities tell where the article is, too.
+    context = context_countries(mentions, gaz, countries)
     mentions.extend(_fuzzy_mentions(sentences, gaz, context, found))
+    evidence = Evidence(language, countries, context)
 
     groups: dict[tuple[str, ...], _Group] = defaultdict(_Group)
     for mention in mentions:
-        groups[tuple(p.key for p in mention.places[:8])].mentions.append(mention)
+        groups[tuple(p.key for p in mention.places)].mentions.append(mention)
     for group in groups.values():
-        for place in group.mentions[0].places[:8]:
-            scores = [_score(m, place, gaz, countries) for m in group.mentions]
+        candidates = [
+            place
+            for place in group.mentions[0].places
+            if any(allowed(m, place, gaz, evidence) for m in group.mentions)
+        ]
+        for place in candidates[:MAX_CANDIDATES]:
+            scores = [
+                score(m, place, gaz, evidence) if allowed(m, place, gaz, evidence) else -9.0
+                for m in group.mentions
+            ]
             group.scores[place.key] = max(scores) + min(1.0, 0.3 * (len(scores) - 1))
 
     # Distance to the article's other places: namesakes far away lose, and a small
@@ -449,10 +455,10 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
         if g.scores and max(g.scores.values()) >= MIN_SCORE
     }
     for group in groups.values():
-        others = [p for gid, p in best.items() if gid != id(group) and p.kind == "city"]
+        others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
         for key in group.scores:
             place = gaz.places[key]
-            if place.kind == "city" and any(
+            if place.kind in ("city", "region") and any(
                 0 < geodesic_distance_km(place.lat, place.lon, other.lat, other.lon) < NEAR_KM
                 for other in others
             ):
@@ -461,6 +467,8 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
     drafts: dict[str, DraftPlace] = {}
     for group in groups.values():
         ranked = sorted(group.scores.items(), key=lambda kv: -kv[1])
+        if not ranked:
+            continue
         best_key, best_score = ranked[0]
         if best_score < MIN_SCORE:
             continue
@@ -471,8 +479,8 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
         if existing is not None:
             existing.sentences = sorted(set(existing.sentences) | set(sentences_of))
             existing.positions = sorted(set(existing.positions) | set(positions))
-            if _rank(_confidence(best_score, group.mentions)) < _rank(existing.confidence):
-                existing.confidence = _confidence(best_score, group.mentions)
+            if _rank(confidence(best_score, group.mentions)) < _rank(existing.confidence):
+                existing.confidence = confidence(best_score, group.mentions)
             continue
         name = _display_name(group.mentions, gaz.places[best_key], language)
         drafts[best_key] = DraftPlace(
@@ -480,7 +488,7 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
             name=name,
             candidates=candidates,
             sentences=sentences_of,
-            confidence=_confidence(best_score, group.mentions),
+            confidence=confidence(best_score, group.mentions),
             reasons=_reasons(group.mentions, gaz.places[best_key], countries),
             positions=sorted(positions),
         )

@@ -34,6 +34,23 @@ FUZZY_CUES = _words(
     """
 )
 
+# Words before or after a name that say it is a region or a water body ("Provinz Idlib",
+# "Luhansk region", "the Dnipro river").
+REGION_BEFORE = _words(
+    """
+    provinz region bezirk landkreis kreis oblast gebiet bundesstaat gouvernement distrikt
+    departement kanton province county district governorate prefecture
+    """
+)
+REGION_AFTER = _words("province region state county oblast governorate district prefecture")
+WATER_BEFORE = _words("fluss flusses see meer river lake")
+WATER_AFTER = _words("river fluss")
+
+# German articles and the prepositions that hold one: a noun follows them.
+ARTICLES = _words(
+    "der die das dem den des ein eine einem einen einer eines am im vom zum zur beim ins"
+)
+
 # Words before a name that say "a person follows".
 PERSON_CUES = _words(
     """

