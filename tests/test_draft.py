@@ -80,7 +80,11 @@ def test_seed_banner_words_are_neither_places_nor_figures(seed_draft) -> None:
             set(),
             {"Belém", "Hamm", "Ḩamāh"},
         ),
-        ("Die EU und ihre Partner beraten. Die Hamasführung tagte in Gaza.", {"Gaza City"}, {"Ḩamāh"}),
+        (
+            "Die EU und ihre Partner beraten. Die Hamasführung tagte in Gaza.",
+            {"Gaza City"},
+            {"Ḩamāh"},
+        ),
         (
             "Kurdische Kämpfer stehen in Dscharablus und in Ain al-Arab nahe der syrisch-"
             "türkischen Grenze.",
