@@ -38,7 +38,7 @@ from dashboard.maps import EventCells, MapFollow, build_map, map_payload
 from dashboard.model import Story, StoryListing
 from dashboard.page_assets import served_asset_urls
 from dashboard.resources import BUNDLED_STORIES_DIR
-from dashboard.server import no_address_lookups
+from dashboard.server import DEFAULT_STORY_ENV, no_address_lookups
 from dashboard.story import load_stories
 from dashboard.tiles import page_tiles
 from dashboard.viewstate import TABS, ViewState, parse_params
@@ -114,7 +114,14 @@ def _export_file(slug: str, lang: Lang, fmt: str, fingerprint: tuple) -> ExportR
 def _state(listing: StoryListing) -> ViewState:
     slugs = sorted(set(listing.stories) | set(listing.broken))
     if "view_state" not in st.session_state:
-        st.session_state.view_state = parse_params(st.query_params.to_dict(), slugs)
+        params = st.query_params.to_dict()
+        landing = listing.landing(os.environ.get(DEFAULT_STORY_ENV) or None)
+        state = parse_params(params, slugs, default=landing)
+        if params.get("story") and params["story"] not in slugs:
+            # A link to a story readers cannot see: gone, never there, or a draft. Each
+            # gets the same "no such map", so a link says nothing about drafts.
+            state = replace(state, story=None)
+        st.session_state.view_state = state
     return st.session_state.view_state
 
 
@@ -173,7 +180,8 @@ def _map_clicked(story: Story, key: str) -> None:
 
 def _controls(state: ViewState, listing: StoryListing) -> None:
     slugs = sorted(set(listing.stories) | set(listing.broken))
-    several = len(slugs) > 1
+    # a choice when there is one, or when the link named no story a reader can see
+    several = len(slugs) > 1 or (state.story is None and bool(slugs))
     lang_box, story_box = st.container(), (st.container() if several else None)
     lang_box.segmented_control(
         text("ui.language", state.lang),
@@ -198,7 +206,7 @@ def _controls(state: ViewState, listing: StoryListing) -> None:
     story_box.selectbox(
         text("ui.story", state.lang),
         slugs,
-        index=slugs.index(state.story) if state.story in slugs else 0,
+        index=slugs.index(state.story) if state.story in slugs else None,
         format_func=story_label,
         key="story_control",
         on_change=choose_story,
@@ -392,7 +400,8 @@ st.set_page_config(page_title="Lagekarte", page_icon="\U0001f5fa", layout="wide"
 _asset_urls()
 
 fingerprint = _stories_fingerprint(STORIES_DIR)
-listing = _stories(str(STORIES_DIR), fingerprint)
+# Readers never see a draft: not in the list, not by its link (the editor reviews drafts).
+listing = _stories(str(STORIES_DIR), fingerprint).published_only()
 state = _state(listing)
 story = listing.stories.get(state.story) if state.story else None
 
@@ -419,6 +428,8 @@ if story is None:
     if state.story in listing.broken:
         problems = listing.broken[state.story]
         st.html(cards.error_card(state.story, problems, state.lang, root=SHOWN_FROM))
+    elif listing.stories or listing.broken:
+        st.info(text("ui.not_found", state.lang))
     else:
         st.info(text("ui.no_stories", state.lang))
     st.stop()

@@ -1,5 +1,6 @@
 """Command line: `python -m dashboard validate STORY...`, `python -m dashboard export ...`,
-`python -m dashboard draft ARTICLE --out DIR` and `python -m dashboard serve`.
+`python -m dashboard draft ARTICLE --out DIR`, `python -m dashboard publish SLUG` and
+`python -m dashboard serve`.
 
 A STORY is a story folder, a folder of stories, or the name of a story that comes with
 the package (`is-caliphate-2017`).
@@ -10,6 +11,7 @@ Problems are printed one per line (file, feature, field, message); never a trace
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,6 +90,22 @@ def draft_command(article: str, out: str, force: bool, published: str | None) ->
     return run_draft(article, out, force, published)
 
 
+def publish_command(slug: str, stories: str | None) -> int:
+    """Validate the draft `slug` of the newsroom's folder and publish it."""
+    from dashboard.publish import publish_story
+    from dashboard.server import STORIES_ENV, default_newsroom_folder
+
+    folder = Path(stories or os.environ.get(STORIES_ENV) or default_newsroom_folder())
+    problems = publish_story(folder, slug)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{slug}: not published", file=sys.stderr)
+        return 1
+    print(f"{slug}: published")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -114,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--out", required=True, help="story folder to write (its name is the slug)")
     draft.add_argument("--force", action="store_true", help="replace an existing folder")
     draft.add_argument("--date", help="date of publication (YYYY-MM-DD) if no date line")
+    publish = commands.add_parser("publish", help="validate a draft and publish it")
+    publish.add_argument("slug", help="the story's name (its folder in the stories folder)")
+    publish.add_argument("--stories", help="the newsroom's folder of stories (default: "
+                         "LAGEKARTE_STORIES, else where the editor saves)")
     run = commands.add_parser("serve", help="serve the dashboard (on this machine only)")
     run.add_argument("--port", type=int, default=DEFAULT_PORT)
     run.add_argument("--stories", help="a folder of stories to show instead of the bundled ones")
@@ -122,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=LOOPBACK,
         help="address to listen on; 0.0.0.0 serves every network this machine is on",
     )
+    run.add_argument("--default-story", metavar="SLUG",
+                     help="the story readers land on (default: the most recently published)")
     run.add_argument(
         "--editor",
         action="store_true",
@@ -136,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return validate(args.paths)
         if args.command == "serve":
-            return serve(args.port, args.stories, args.address, args.editor)
+            return serve(args.port, args.stories, args.address, args.editor, args.default_story)
+        if args.command == "publish":
+            return publish_command(args.slug, args.stories)
         if args.command == "draft":
             return draft_command(args.article, args.out, args.force, args.date)
         try:

@@ -121,6 +121,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "It cannot be shown until these points are fixed:",
     },
     "ui.language": {"de": "Sprache", "en": "Language"},
+    "ui.not_found": {
+        "de": "Diese Karte gibt es hier nicht. Wählen Sie eine andere.",
+        "en": "There is no such map here. Please choose another.",
+    },
     "ui.no_stories": {
         "de": "Noch keine Geschichte: Legen Sie einen Ordner unter geodata/stories/ an.",
         "en": "No story yet: add a folder under geodata/stories/.",

@@ -299,3 +299,14 @@ class StoryListing:
             stories={slug: s for slug, s in self.stories.items() if not s.is_draft},
             broken={slug: p for slug, p in self.broken.items() if slug not in self.broken_drafts},
         )
+
+    def landing(self, configured: str | None = None) -> str | None:
+        """The story a reader sees first: the configured one (`default_story`) if it is
+        here and loads; else the most recently published story (the latest `published`
+        date; on a tie, the first name in the alphabet); else the first broken one."""
+        if configured in self.stories:
+            return configured
+        if self.stories:
+            newest = min(self.stories.values(), key=lambda s: (-s.published.toordinal(), s.slug))
+            return newest.slug
+        return min(self.broken, default=None)

@@ -93,6 +93,32 @@ EDITOR_PASSWORD_ENV = "LAGEKARTE_EDITOR_PASSWORD"
 STORIES_ENV = "LAGEKARTE_STORIES"
 
 
+# The story readers land on (`default_story`): a slug; when it is not a published story
+# of the folder, the most recently published one (see `StoryListing.landing`).
+DEFAULT_STORY_ENV = "LAGEKARTE_DEFAULT_STORY"
+
+
+def check_default_story() -> str | None:
+    """An error line for a `default_story` that is no story name; a warning line (the
+    server still starts) for one that is not a published story of the folder yet."""
+    from dashboard.reader.fields import SLUG_PATTERN
+    from dashboard.resources import BUNDLED_STORIES_DIR
+    from dashboard.story import load_stories
+
+    slug = os.environ.get(DEFAULT_STORY_ENV)
+    if not slug:
+        return None
+    if not SLUG_PATTERN.match(slug):
+        return (f"error: default story {slug!r}: a story's name is lower-case "
+                "letters, digits and hyphens")  # fmt: skip
+    folder = Path(os.environ.get(STORIES_ENV) or BUNDLED_STORIES_DIR)
+    readers = load_stories(folder).published_only()
+    if slug in readers.stories:
+        return None
+    return (f"warning: default story {slug!r} is not a published story in {folder}: "
+            f"readers land on {readers.landing()!r} until it is")  # fmt: skip
+
+
 def default_newsroom_folder() -> Path:
     """`$XDG_DATA_HOME/lagekarte/stories`, by default `~/.local/share/lagekarte/stories`."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -115,6 +141,7 @@ def serve(
     stories: str | None = None,
     address: str = LOOPBACK,
     editor: bool = False,
+    default_story: str | None = None,
 ) -> int:
     """Run the dashboard until interrupted; `stories` is a folder of stories to show
     instead of the bundled ones; `editor` also serves the page that drafts a story from
@@ -141,6 +168,13 @@ def serve(
             print(f"error: --stories {stories}: not a folder")
             return 2
         os.environ[STORIES_ENV] = str(folder)
+    if default_story is not None:
+        os.environ[DEFAULT_STORY_ENV] = default_story
+    message = check_default_story()
+    if message:
+        print(message, file=sys.stderr)
+        if message.startswith("error"):
+            return 2
     from streamlit.web import cli as streamlit_cli
 
     no_address_lookups()

@@ -1,7 +1,8 @@
 """What the reader is looking at, as it lives in the URL (`?story=…&lang=…&feature=…`).
 
-Parsing is forgiving: an unknown story, language, feature, event, tab or view is dropped,
-never an error, so that an old or hand-edited link still opens a page.
+Parsing is forgiving: an unknown language, feature, event, tab or view is dropped, never
+an error, so that an old or hand-edited link still opens a page. (A story readers cannot
+see, unknown or a draft, gets the page's "no such map" and a choice of stories.)
 
 The map's view (`view=` a named view, or `at=` centre and zoom) is kept in the URL by the
 map's own script as the reader pans and zooms, without asking the server; the page reads
@@ -66,11 +67,14 @@ class ViewState:
         )
 
 
-def parse_params(params: Mapping[str, str], slugs: list[str]) -> ViewState:
-    """A ViewState from query parameters; `slugs` are the stories that exist."""
+def parse_params(
+    params: Mapping[str, str], slugs: list[str], default: str | None = None
+) -> ViewState:
+    """A ViewState from query parameters; `slugs` are the stories that exist, `default`
+    the one a link without a story opens (else the first of `slugs`)."""
     story = params.get("story")
     if story not in slugs:
-        story = slugs[0] if slugs else None
+        story = default if default in slugs else (slugs[0] if slugs else None)
     lang = params.get("lang", DEFAULT_LANG)
     feature = params.get("feature") or None
     event = params.get("event") or None

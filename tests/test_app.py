@@ -83,10 +83,20 @@ def test_event_from_the_url_is_chosen_and_marked_as_hindsight(monkeypatch) -> No
 
 
 def test_unknown_ids_in_the_url_are_ignored(monkeypatch) -> None:
-    page = run_page(monkeypatch, lang="xx", feature="atlantis", story="nope")
+    page = run_page(monkeypatch, lang="xx", feature="atlantis")
     html = html_text(page)
     assert "Das Kalifat des IS bricht zusammen" in html  # default story, default language
     assert "lk-details-card" not in html
+
+
+def test_an_unknown_story_in_the_url_is_said_to_be_missing(monkeypatch) -> None:
+    """Not another story in its place: the reader is told, and may choose one (a link to
+    a draft reads the same, see test_reader_drafts.py)."""
+    page = run_page(monkeypatch, lang="en", story="nope")
+    assert [i.value for i in page.info] == ["There is no such map here. Please choose another."]
+    assert "Das Kalifat" not in html_text(page) and not page.get("component_instance")
+    page.selectbox(key="story_control").select("is-caliphate-2017").run()
+    assert "The IS caliphate is collapsing" in html_text(page)
 
 
 def test_figure_button_selects_its_place_and_updates_the_url(monkeypatch) -> None:

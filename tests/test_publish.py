@@ -19,12 +19,26 @@ from dashboard.story import (
 from tests.conftest import TINY_STORY
 
 
-def add_story(stories: Path, slug: str, status: str | None = None, *, broken: bool = False) -> Path:
-    """The tiny story as `stories/slug`, with `status = "…"` after its format line."""
+def add_story(
+    stories: Path,
+    slug: str,
+    status: str | None = None,
+    *,
+    broken: bool = False,
+    title: str | None = None,
+    published: str | None = None,
+) -> Path:
+    """The tiny story as `stories/slug`, with `status = "…"` after its format line, and
+    its own German and English title and date of publication if given."""
     folder = stories / slug
     shutil.copytree(TINY_STORY, folder)
     path = folder / STORY_FILE
     content = path.read_text("utf-8")
+    if title is not None:
+        content = content.replace('"Hafenstadt unter Druck", en = "Harbourtown under pressure"',
+                                  f'"{title}", en = "{title} (en)"', 1)  # fmt: skip
+    if published is not None:
+        content = content.replace("published = 2020-05-04", f"published = {published}", 1)
     if status is not None:
         content = content.replace("format = 1\n", f'format = 1\nstatus = "{status}"\n', 1)
     if broken:
