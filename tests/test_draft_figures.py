@@ -394,3 +394,69 @@ def test_same_input_same_figures_under_any_hash_seed(tmp_path) -> None:
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1 and json.loads(outputs.pop())
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "low", "counts"),
+    [
+        ("en", "The ruling alliance won 293 seats in the lower house.", 293, "seats"),
+        ("de", "Die Flut hat in Tschechien vier Menschen das Leben gekostet.", 4, "das Leben"),
+        ("de", "Die Polizei in Tiflis nahm 63 Menschen fest.", 63, "festgenommen"),
+        ("en", "The fire has burned 25,000 hectares near Yellowknife.", 25_000, "hectares burned"),
+        ("de", "Das Feuer hat 25.000 Hektar Wald zerstört.", 25_000, "Hektar Wald zerstört"),
+        ("de", "Über 100 000 Urlauber saßen in Cancún fest.", 100_000, "Urlauber"),
+        ("en", "The cyclone forced 6,000 residents to evacuate.", 6000, "residents evacuated"),
+        ("en", "Flash floods left 4 people dead and damaged 1,200 homes.", 4, "people dead"),
+    ],
+)
+def test_more_wire_phrasings(language: str, sentence: str, low: float, counts: str) -> None:
+    figure = figures_of(sentence, language)[0]
+    assert figure.low == low and counts in figure.counts, figure.counts
+
+
+def test_a_verb_is_not_taken_across_another_number() -> None:
+    """ "Von den 20 Menschen an Bord wurden 18 gerettet": the 20 were not all rescued."""
+    first, second = figures_of("Von den 20 Menschen an Bord wurden 18 gerettet.", "de")
+    assert (first.counts, second.counts) == ("Menschen", "gerettet")
+    homes = figures_of("Flash floods left 4 people dead and damaged 1,200 homes.", "en")[1]
+    assert homes.counts == "homes damaged"
+
+
+def test_the_numbers_of_a_list_count_what_its_first_counts() -> None:
+    figures = figures_of(
+        "Of the deaths, 40 were confirmed in Palu, 12 in Donggala, five in Sigi and two each "
+        "in Parigi and Poso, officials said.",
+        "en",
+    )
+    assert [f.low for f in figures] == [40, 12, 5, 2]
+    assert all(f.counts.startswith("deaths") for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "At least 370 people are missing in the city of about 300,000 residents."),
+        ("de", "In der Stadt mit rund 300.000 Einwohnern werden 370 Menschen vermisst."),
+    ],
+)
+def test_a_towns_population_is_not_a_figure(language: str, sentence: str) -> None:
+    assert [f.low for f in figures_of(sentence, language)] == [370]
+
+
+def test_tens_of_thousands_is_one_vague_count() -> None:
+    (figure,) = find_figures(_body("Tens of thousands of protesters rallied in Tbilisi."), "en")
+    assert (figure.low, figure.keep, figure.qualifier) == (20_000, False, "Tens of thousands")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "low"),
+    [
+        ("de", "Das Beben hatte nach Angaben der Behörden eine Stärke von 6,3.", 6.3),
+        ("en", "The quake had a magnitude of 7.4, the USGS said.", 7.4),
+        ("en", "A series of quakes of up to 7.6 magnitude struck the peninsula.", 7.6),
+        ("en", "A 7.2-magnitude quake hit the coast of Haiti.", 7.2),
+    ],
+)
+def test_quake_strength_in_its_usual_phrasings(language: str, sentence: str, low: float) -> None:
+    figure = one_figure(sentence, language)
+    assert figure.low == low and figure.counts.lower() in ("stärke", "magnitude")

@@ -35,6 +35,8 @@ BEHIND = 6
 TOLL_BEHIND = 30  # "the death toll from the fire in the city of Valencia rose to 10"
 _CLAUSE_ENDS = frozenset([*',;:.!?()[]"„“”»«', "und", "and", "but", "aber", "while"])
 _LINKS = frozenset(["of", "von", "der", "des", "the"])
+# Words of a state, not of a deed: not joined as "dead and damaged".
+_STATES = frozenset(["dead", "missing", "tot", "vermisst", "obdachlos", "betroffen"])
 # Nouns of harm after a verb: "565 people suffered injuries", "erlitten Verletzungen".
 _HARM_NOUNS = frozenset(["injuries", "wounds", "burns", "verletzungen", "brandverletzungen"])
 # German participles: "getötet", "eingeschlossen", "festgenommen".
@@ -183,6 +185,12 @@ def _verb_after(
     auxiliary = False
     for j in range(start, min(len(tokens), start + AHEAD)):
         word = lower[j]
+        if tokens[j].text[0].isdigit():
+            break  # another number's verb ("Von den 20 an Bord wurden 18 gerettet")
+        if word == "fest" and language == "de" and _taken_into_custody(lower, start):
+            return "festgenommen", True  # "Die Polizei nahm 63 Menschen fest"
+        if lower[j : j + 2] == ["das", "leben"] and language == "de":
+            return _phrase(tokens, j, 3), True  # "das Leben gekostet"
         if word == "," and language == "de" and _adjective_list(lower, j):
             continue  # "bei den verheerenden, tagelangen Regenfällen ums Leben gekommen"
         if word in _CLAUSE_ENDS:
@@ -197,6 +205,8 @@ def _verb_after(
             auxiliary = True
             continue
         if word in events:
+            if j > 0 and lower[j - 1] == "to":
+                return events[word], True  # "forced 6,000 residents to evacuate"
             return tokens[j].text, True  # after the noun the article's own word reads right
         if language == "en" and auxiliary and word.endswith("ed") and word not in REPORTING_EN:
             return tokens[j].text, False
@@ -208,6 +218,10 @@ def _verb_after(
         ):
             return tokens[j].text, False
     return "", False
+
+
+def _taken_into_custody(lower: list[str], start: int) -> bool:
+    return any(w in ("nahm", "nahmen", "nimmt", "nehmen") for w in lower[max(0, start - 8) : start])
 
 
 def _adjective_list(lower: list[str], comma: int) -> bool:
@@ -237,7 +251,12 @@ def _verb_before(tokens: list[Token], lower: list[str], first: int, language: st
         if lower[j] not in events:
             continue
         verb = _shown(tokens[j].text, events[lower[j]], language)
-        if j >= 2 and lower[j - 1] in ("and", "or", "und", "oder") and lower[j - 2] in events:
+        if (
+            j >= 2
+            and lower[j - 1] in ("and", "or", "und", "oder")
+            and lower[j - 2] in events
+            and lower[j - 2] not in _STATES
+        ):
             earlier = _shown(tokens[j - 2].text, events[lower[j - 2]], language)
             verb = f"{earlier} {lower[j - 1]} {verb}"
         return verb

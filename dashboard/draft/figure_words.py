@@ -124,7 +124,8 @@ PERCENT = word_set("% prozent percent per-cent")
 VOTE_WORDS = word_set(
     """
     stimmen wählerstimmen wahlbeteiligung wahl wahlen gewählt zweitstimmen erststimmen
-    votes vote turnout ballots election elected polls
+    partei parteien regierungspartei opposition kandidat kandidatin koalition wahlsieger
+    votes vote turnout ballots election elected polls party parties candidate coalition
     """
 )
 
@@ -190,6 +191,7 @@ THINGS = word_set(
     ships boats villages towns communities animals livestock cattle locations sites
     brände feuer waldbrände fires wildfires blazes nachbeben aftershocks tremors
     fälle infektionen erkrankungen cases infections
+    sitze mandate wahlkreise seats constituencies
     erdrutsche landslides hektar hectares
     """
 )
@@ -214,6 +216,7 @@ EVENT_VERBS_DE: dict[str, str] = {
     **_each("abgeschossen abgefangen", "abgeschossen"),
     **_each("demonstrierten protestierten", "demonstrierten"),
     **_each("betroffen", "betroffen"),
+    **_each("verbrannt abgebrannt niedergebrannt", "verbrannt"),
 }
 EVENT_VERBS_EN: dict[str, str] = {
     **_each("killed killing kill kills", "killed"),
@@ -232,6 +235,7 @@ EVENT_VERBS_EN: dict[str, str] = {
     **_each("launched launching launch fired firing", "launched"),
     **_each("intercepted intercepting downed jammed jamming", "downed"),
     **_each("affected affecting", "affected"),
+    **_each("burned burnt burning scorched", "burned"),
     **_each("missing", "missing"),
     **_each("dead", "dead"),
     **_each("hospitalized hospitalised", "hospitalized"),
