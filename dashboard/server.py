@@ -165,9 +165,12 @@ def serve(
     if stories is not None:
         folder = Path(stories).resolve()
         if not folder.is_dir():
-            print(f"error: --stories {stories}: not a folder")
+            print(f"error: --stories {stories}: not a folder", file=sys.stderr)
             return 2
         os.environ[STORIES_ENV] = str(folder)
+    elif os.environ.get(STORIES_ENV) and not Path(os.environ[STORIES_ENV]).is_dir():
+        print(f"error: {STORIES_ENV} {os.environ[STORIES_ENV]}: not a folder", file=sys.stderr)
+        return 2
     if default_story is not None:
         os.environ[DEFAULT_STORY_ENV] = default_story
     message = check_default_story()

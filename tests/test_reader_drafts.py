@@ -131,3 +131,16 @@ def test_serve_refuses_a_default_story_that_is_no_name(monkeypatch, newsroom, ca
     assert capsys.readouterr().err.startswith("error: default story '../x'")
     assert main(["serve", "--stories", str(newsroom), "--default-story", "aaa-older"]) == 0
     assert os.environ[DEFAULT_STORY_ENV] == "aaa-older" and len(started) == 1
+
+
+def test_serve_refuses_a_stories_folder_that_is_not_one(monkeypatch, tmp_path, capsys) -> None:
+    from streamlit.web import cli as streamlit_cli
+
+    started: list = []
+    monkeypatch.setattr(streamlit_cli, "main", lambda *args, **kwargs: started.append(args))
+    monkeypatch.delenv(DEFAULT_STORY_ENV, raising=False)
+    monkeypatch.setenv(STORIES_ENV, str(tmp_path / "missing"))
+    assert main(["serve"]) == 2
+    assert capsys.readouterr().err == f"error: {STORIES_ENV} {tmp_path / 'missing'}: not a folder\n"
+    assert main(["serve", "--stories", str(tmp_path / "missing")]) == 2
+    assert "not a folder" in capsys.readouterr().err and not started
