@@ -1,5 +1,6 @@
 """Same input, same output: `python -m dashboard draft` writes byte-identical files
-whatever the interpreter's hash seed (no order taken from a set)."""
+whatever the interpreter's hash seed (no order taken from a set). The article names more
+towns than get a label, so a cut taken from a set's order would show."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ In Mali stieg der Niger bei Bamako auf den höchsten Stand seit 1967. In Timbukt
 wurden 47 Schulen geschlossen.
 
 Seit Juni 2024 sind in der Region nach UN-Angaben mehr als 1,5 Millionen Menschen betroffen.
+Auch Zinder, Agadez, Kano, Ségou und Kayes meldeten Schäden; in Kano stürzten 30 Häuser ein.
 """
 
 

@@ -521,7 +521,9 @@ def _display_name(mentions: list[Mention], place: Place, language: str) -> str:
         return place.name_de if language == "de" else place.name_en
     plain = [m.name for m in mentions if not m.adjective and not m.inflected]
     names = plain or [m.name for m in mentions if not m.adjective]
-    return max(set(names), key=names.count)
+    # The most frequent spelling, "Nairobi" before a dateline's "NAIROBI"; a tie goes to
+    # the first written (max over the list, never over a set: same output every run).
+    return max(names, key=lambda name: (names.count(name), not name.isupper()))
 
 
 def _reasons(mentions: list[Mention], place: Place, countries: set[str]) -> list[str]:

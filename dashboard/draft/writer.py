@@ -157,12 +157,14 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
     published = _article_date(draft)
     places = [p for p in draft.places if p.keep]
     ids = {p.id for p in places}
-    labelled = {
+    # The most named places get labels: a list, so the order (and the cut) is the
+    # sentence count's and the article's, never a set's.
+    named = [
         p.id
         for p in sorted(places, key=lambda p: -len(p.sentences))
         if p.kind != "country" and not p.distant
-    }
-    labelled = set(list(labelled)[:MAX_LABELLED])
+    ]
+    labelled = set(named[:MAX_LABELLED])
     features = [_feature(p, draft, p.id in labelled) for p in places]
     author = draft.author
     who = ", ".join(x for x in (author, draft.publisher) if x)
