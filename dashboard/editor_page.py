@@ -36,6 +36,7 @@ from dashboard.i18n import Lang, text
 from dashboard.maps import MapFollow, build_map
 from dashboard.model import Problem
 from dashboard.palette import PALETTE
+from dashboard.publish import publish_story
 from dashboard.reader.fields import SLUG_PATTERN
 from dashboard.resources import GEODATA_DIR, package_path
 from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
@@ -49,6 +50,8 @@ MOVED_KEY = "editor.moved"
 CLICK_KEY = "editor.last_click"
 PROBLEMS_KEY = "editor.problems"
 UNLOCKED_KEY = "editor.unlocked"
+SAVED_KEY = "editor.saved"  # the name this session saved its draft under
+NOTICE_KEY = "editor.notice"
 # Longer than any news article; the draft of text this long still takes a second or two.
 MAX_PASTE_CHARS = 100_000
 
@@ -287,30 +290,57 @@ def _write_error(error: DraftWriteError, lang: Lang) -> str:
     return text(f"editor.refused.{error.reason or 'other'}", lang)
 
 
-def _save(draft: Draft, stories_dir: Path, lang: Lang) -> str | None:
-    """Write the folder (same rules as the command line); its slug when written. A
-    problem is kept for the next run, which shows it under its table."""
-    slug = st.text_input(text("editor.slug", lang), key="editor.slug", max_chars=64)
-    _show_problems("slug")
-    if not st.button(text("editor.save", lang), type="primary", key="editor.save"):
-        return None
-    target = story_target(stories_dir, slug.strip())
-    if target is None:
-        st.session_state[PROBLEMS_KEY] = {"slug": [text("editor.refused.slug", lang)]}
-        st.rerun()
+def _write_draft(draft: Draft, target: Path, lang: Lang) -> bool:
+    """Save the draft (readers do not see a draft); False when refused, with the reasons
+    kept for the next run. The session's own draft is saved again over itself; a draft
+    that does not validate is kept as a draft, its problems shown under the tables."""
+    own = st.session_state.get(SAVED_KEY) == target.name
     try:
-        folder = write_story(draft, target)
+        write_story(draft, target, force=own)
     except DraftWriteError as error:
         problems = _problems_by_section(error.problems)
         problems["slug"] = [_write_error(error, lang)]
         st.session_state[PROBLEMS_KEY] = problems
-        st.rerun()
+        if error.folder is not None:
+            st.session_state[SAVED_KEY] = target.name
+        return False
     except OSError:  # a folder that cannot be written: said without its path
         st.session_state[PROBLEMS_KEY] = {"slug": [text("editor.refused.other", lang)]}
+        return False
+    st.session_state[SAVED_KEY] = target.name
+    st.session_state.pop(PROBLEMS_KEY, None)
+    return True
+
+
+def _save(draft: Draft, stories_dir: Path, lang: Lang) -> str | None:
+    """Save as a draft, or save and publish (after validation); the slug of the story
+    when it was published. A problem is kept for the next run, shown under its table."""
+    slug = st.text_input(text("editor.slug", lang), key="editor.slug", max_chars=64).strip()
+    _show_problems("slug")
+    if st.session_state.get(NOTICE_KEY):
+        st.success(markdown_text(st.session_state[NOTICE_KEY]))
+    save = st.button(text("editor.save", lang), key="editor.save")
+    publish = st.button(text("editor.publish", lang), type="primary", key="editor.publish")
+    if not (save or publish):
+        return None
+    st.session_state.pop(NOTICE_KEY, None)
+    target = story_target(stories_dir, slug)
+    if target is None:
+        st.session_state[PROBLEMS_KEY] = {"slug": [text("editor.refused.slug", lang)]}
         st.rerun()
-    for key in (DRAFT_KEY, PROBLEMS_KEY, MOVED_KEY, CLICK_KEY):
+    if not _write_draft(draft, target, lang):
+        st.rerun()
+    if save:
+        st.session_state[NOTICE_KEY] = text("editor.saved", lang).format(slug=slug)
+        st.rerun()
+    problems = publish_story(target.parent, slug)
+    if problems:
+        refused = {**_problems_by_section(problems), "slug": [text("editor.unpublished", lang)]}
+        st.session_state[PROBLEMS_KEY] = refused
+        st.rerun()
+    for key in (DRAFT_KEY, PROBLEMS_KEY, MOVED_KEY, CLICK_KEY, SAVED_KEY, NOTICE_KEY):
         st.session_state.pop(key, None)
-    return folder.name
+    return slug
 
 
 def _show_problems(section: str) -> None:
@@ -319,7 +349,7 @@ def _show_problems(section: str) -> None:
 
 
 def render(lang: Lang, stories_dir: Path, asset_url: Callable[[Path], str]) -> str | None:
-    """The whole editor page; the slug of the story it saved, if it saved one.
+    """The whole editor page; the slug of the story it published, if it published one.
     `asset_url` gives the address at which the server offers Leaflet's files."""
     st.title(text("editor.title", lang))
     if st.button(text("editor.back", lang), key="editor.back"):

@@ -222,7 +222,19 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "de": "Ordnername (Kleinbuchstaben, Ziffern, Bindestriche)",
         "en": "Folder name (lower-case letters, digits, hyphens)",
     },
-    "editor.save": {"de": "Speichern", "en": "Save"},
+    "editor.save": {"de": "Als Entwurf speichern", "en": "Save as draft"},
+    "editor.publish": {"de": "Veröffentlichen", "en": "Publish"},
+    "editor.saved": {
+        "de": "Als Entwurf gespeichert: „{slug}“. Leser sehen die Karte erst, wenn sie "
+        "veröffentlicht ist.",
+        "en": "Saved as a draft: “{slug}”. Readers see the map once it is published.",
+    },
+    "editor.unpublished": {
+        "de": "Nicht veröffentlicht: der Entwurf ist gespeichert, aber noch nicht gültig. "
+        "Die Probleme stehen bei den Tabellen.",
+        "en": "Not published: the draft is saved but not valid yet. The problems are shown "
+        "with the tables.",
+    },
     "editor.nr": {"de": "Nr.", "en": "No."},
     "editor.figure": {"de": "Zahl", "en": "Figure"},
     "editor.place": {"de": "Ort", "en": "Place"},
@@ -270,8 +282,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Something other than a map has this name: nothing saved.",
     },
     "editor.refused.invalid": {
-        "de": "Der Entwurf ist nicht gültig: die Probleme stehen bei den Tabellen.",
-        "en": "The draft is not valid: the problems are shown with the tables.",
+        "de": "Als Entwurf gespeichert, aber noch nicht gültig: die Probleme stehen bei den "
+        "Tabellen. Veröffentlicht wird nur ein gültiger Entwurf.",
+        "en": "Saved as a draft, but not valid yet: the problems are shown with the tables. "
+        "Only a valid draft is published.",
     },
     "editor.refused.other": {
         "de": "Die Karte konnte nicht gespeichert werden.",

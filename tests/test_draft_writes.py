@@ -4,11 +4,13 @@ limited by what is read."""
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 import os
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -237,3 +239,23 @@ def test_force_from_the_command_line_deletes_nothing_that_is_not_a_story(tmp_pat
         assert main(["draft", str(SEED), "--out", str(target), "--force"]) == 1
         assert "not a story folder" in capsys.readouterr().err
     assert tree(tmp_path) == {"notes": b"notes", "thesis/thesis.txt": b"work"}
+
+
+def test_a_draft_that_does_not_validate_is_kept_as_a_draft(tmp_path, draft) -> None:
+    """Never removed: written (readers do not see a draft), its problems named with the
+    folder's own files."""
+    broken = copy.deepcopy(draft)
+    broken.dates[0].keep, broken.dates[0].date = True, "2023-13-01"  # no 13th month
+    with pytest.raises(DraftWriteError) as refused:
+        write_story(broken, tmp_path / "flut")
+    assert refused.value.reason == "invalid" and refused.value.folder == tmp_path / "flut"
+    assert refused.value.problems
+    assert all(str(tmp_path / "flut") in p.file for p in refused.value.problems)
+    assert is_story_folder(tmp_path / "flut")
+    assert tomllib.loads((tmp_path / "flut" / "story.toml").read_text("utf-8"))["status"] == "draft"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["flut"]
+
+
+def test_a_draft_is_written_as_a_draft(tmp_path, draft) -> None:
+    story = load_story(write_story(draft, tmp_path / "flut"))
+    assert story.is_draft

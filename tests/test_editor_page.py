@@ -77,10 +77,26 @@ def test_editor_drafts_and_saves_a_story_that_opens(monkeypatch, tmp_path) -> No
     app.button(key="editor.save").click().run()
     assert not app.exception, app.exception
     story = load_story(tmp_path / "kalifat-entwurf")
-    assert story.languages == ("de",)
+    assert story.languages == ("de",) and story.is_draft
+    assert [s.value for s in app.success if "Entwurf" in s.value and "kalifat" in s.value]
+    assert [t.value for t in app.title] == ["Neue Karte aus Artikel"]  # still reviewing
+    app.button(key="editor.publish").click().run()
+    assert not app.exception, app.exception
+    assert not load_story(tmp_path / "kalifat-entwurf").is_draft
     assert "Das Kalifat des IS bricht zusammen" in "\n".join(
         e.proto.body for e in app.get("html")
-    )  # the dashboard now shows the new story
+    )  # the dashboard now shows the published story
+
+
+def test_a_draft_saved_again_replaces_the_sessions_own_draft(monkeypatch, tmp_path) -> None:
+    app = drafted(monkeypatch, tmp_path, lang="de")
+    app.text_input(key="editor.slug").input("kalifat-entwurf").run()
+    app.button(key="editor.save").click().run()
+    first = (tmp_path / "kalifat-entwurf" / "features.geojson").read_bytes()
+    app.button(key="editor.save").click().run()  # saved again: no "exists"
+    assert not app.error
+    assert (tmp_path / "kalifat-entwurf" / "features.geojson").read_bytes() == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kalifat-entwurf"]
 
 
 def test_a_second_save_into_the_same_folder_is_refused(monkeypatch, tmp_path) -> None:

@@ -74,5 +74,6 @@ def run_draft(article_path: str, out: str, force: bool, published: str | None) -
         return 1
     for line in summary_lines(draft):
         print(line)
-    print(f"{folder}: written, validates")
+    print(f"{folder}: written as a draft, validates; readers see it once it is published "
+          "(python -m dashboard publish)")  # fmt: skip
     return 0

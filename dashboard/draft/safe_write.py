@@ -45,11 +45,19 @@ _RENAME_EXCHANGE = 2
 class DraftWriteError(Exception):
     """The folder could not be written. `reason` says why in one word, for a page that
     words it in its reader's language without naming server paths: "slug", "exists",
-    "not_a_story", "busy", "invalid" (then `problems` lists the validation problems)."""
+    "not_a_story", "busy", "invalid" (then `problems` lists the validation problems, and
+    the draft was written all the same: `folder`)."""
 
-    def __init__(self, message: str, problems: list[Problem] | None = None, reason: str = ""):
+    def __init__(
+        self,
+        message: str,
+        problems: list[Problem] | None = None,
+        reason: str = "",
+        folder: Path | None = None,
+    ):
         self.problems = problems or []
         self.reason = reason
+        self.folder = folder  # where the draft was kept nevertheless ("invalid")
         super().__init__(message)
 
 

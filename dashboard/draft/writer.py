@@ -14,6 +14,7 @@ import math
 import re
 import tempfile
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from dashboard.draft.safe_write import (
     move_into_place,
 )
 from dashboard.draft.toml_text import dumps
-from dashboard.model import Story
+from dashboard.model import DRAFT, Story
 from dashboard.reader.fields import SLUG_PATTERN
 from dashboard.story import FEATURES_FILE, STORY_FILE, load_story, validate_story
 
@@ -175,6 +176,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         credit_en += f" · Text: {who}"
     story: dict[str, Any] = {
         "format": 1,
+        "status": DRAFT,  # readers see it once published (`python -m dashboard publish`)
         "language": lang,
         "languages": [lang],
         "title": _own(draft.headline, lang),
@@ -284,9 +286,16 @@ def write_story(draft: Draft, folder: str | Path, force: bool = False) -> Path:
         for name, content in files.items():
             (staged / name).write_text(content, "utf-8")
         problems = [p for p in validate_story(staged) if not p.warning]
-        if problems:
-            raise DraftWriteError(f"{target}: the draft does not validate", problems, "invalid")
         move_into_place(staged, target, force)
+    if problems:  # kept as the draft it is (readers never see it), its problems named
+        problems = [replace(p, file=p.file.replace(str(staged), str(target), 1)) for p in problems]
+        raise DraftWriteError(
+            f"{target}: written as a draft, but it does not validate (a bug of the draft: "
+            "please report it)",
+            problems,
+            "invalid",
+            folder=target,
+        )
     return target
 
 

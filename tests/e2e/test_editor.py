@@ -35,7 +35,10 @@ def editor_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
 
     stories = tmp_path_factory.mktemp("stories")
     shutil.copytree(FIRST_STORY, stories / FIRST_STORY.name)
-    env = {"LAGEKARTE_EDITOR": "1", "LAGEKARTE_STORIES": str(stories)}
+    # The landing story is a setting: it stays the first story whatever the editor saves
+    # (the seed article is the first story's own, same date, and its name sorts first).
+    env = {"LAGEKARTE_EDITOR": "1", "LAGEKARTE_STORIES": str(stories),
+           "LAGEKARTE_DEFAULT_STORY": FIRST_STORY.name}  # fmt: skip
     with streamlit_server(REPO / "dashboard" / "app.py", env) as url:
         yield url, stories
 
@@ -58,12 +61,28 @@ def click_map(page) -> None:
         page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.4)
 
 
+def reader_map_ids(reader, address: str) -> set[str]:
+    """The features on the map a reader is shown at `address`."""
+    reader.goto(address)
+    idle(reader)
+    if reader.locator(MAP_FRAME).count() == 0:  # no story shown at all
+        return set()
+    frame = reader.frame_locator(MAP_FRAME)
+    frame.locator("[data-feature-id]").first.wait_for(timeout=30_000)
+    return set(frame.locator("[data-feature-id]").evaluate_all(
+        "nodes => nodes.map(n => n.dataset.featureId)"
+    ))  # fmt: skip
+
+
 def test_paste_drop_move_save_and_open(watched_page, editor_server) -> None:
     url, stories = editor_server
     page = watched_page(
         allowed_hosts={url.split("//", 1)[1]}, viewport={"width": 1440, "height": 900}
     )
     page.set_default_timeout(30_000)  # drafting and saving are script runs of their own
+    reader = watched_page(allowed_hosts={url.split("//", 1)[1]})
+    landing = reader_map_ids(reader, f"{url}/?lang=de")
+    assert "raqqa" in landing and "moscow" not in landing  # the first story
     page.goto(f"{url}/?lang=de")
     page.get_by_role("button", name="Neue Karte aus Artikel").click()
     expect(page.get_by_role("heading", name="Neue Karte aus Artikel")).to_be_visible()
@@ -104,9 +123,19 @@ def test_paste_drop_move_save_and_open(watched_page, editor_server) -> None:
     slug.fill("editor-test")
     slug.press("Enter")
     idle(page)
-    page.get_by_role("button", name="Speichern").click()
+    page.get_by_role("button", name="Als Entwurf speichern").click()
+    expect(page.get_by_text(re.compile("Als Entwurf gespeichert"))).to_be_visible()
+    # A draft: not on the reader's dashboard, not even by its name; the landing story stays.
+    assert "moscow" not in reader_map_ids(reader, f"{url}/?story=editor-test&lang=de")
+    assert reader_map_ids(reader, f"{url}/?lang=de") == landing
+
+    page.get_by_role("button", name="Veröffentlichen").click()
     expect(page.get_by_text("Diese Karte gibt es nur auf Deutsch.")).to_have_count(0)
     page.wait_for_url("**story=editor-test**")
+    # Published: readers find it by its name; the landing story is still the configured one.
+    assert "moscow" in reader_map_ids(reader, f"{url}/?story=editor-test&lang=de")
+    assert reader_map_ids(reader, f"{url}/?lang=de") == landing
+    assert reader.watch.errors == []
     idle(page)
     expect(page.locator(".lk-header, h1, h2").first).to_be_visible()
     expect(page.get_by_text("Das Kalifat des IS bricht zusammen").first).to_be_visible()
