@@ -126,8 +126,8 @@ def _make_draft(content: str, is_html: bool, lang: Lang) -> None:
     """Drafted in a worker process with a time limit: the server keeps answering."""
     try:
         draft = draft_in_worker(content, is_html)
-    except ArticleError as error:
-        st.error(markdown_text(str(error)))
+    except ArticleError:  # said in the page's language (the core words it in English)
+        st.error(text("editor.no_article", lang))
         return
     except DraftTimeoutError:
         st.error(text("editor.too_slow", lang).format(seconds=f"{DRAFT_TIME_LIMIT_SECONDS:g}"))

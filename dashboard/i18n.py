@@ -252,6 +252,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "de": "Bis zu {limit} Zeichen; längere Texte als Datei hochladen (bis 2 MB).",
         "en": "Up to {limit} characters; upload longer texts as a file (up to 2 MB).",
     },
+    "editor.no_article": {
+        "de": "Darin wurde kein Artikeltext gefunden.",
+        "en": "No article text was found in it.",
+    },
     "editor.too_slow": {
         "de": "Der Entwurf hat länger als {seconds} Sekunden gedauert und wurde abgebrochen.",
         "en": "The draft took longer than {seconds} seconds and was stopped.",

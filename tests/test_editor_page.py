@@ -239,3 +239,11 @@ def test_reasons_and_notes_in_german() -> None:
     note = "Kein Verlag / keine Agentur gefunden. / No publisher found."
     assert note_text(note, "de") == "Kein Verlag / keine Agentur gefunden."
     assert note_text(note, "en") == "No publisher found."
+
+
+def test_a_page_without_an_article_is_said_in_the_page_language(monkeypatch, tmp_path) -> None:
+    app = page(monkeypatch, tmp_path, editor=True, page="editor", lang="de")
+    app.text_area(key="editor.text").input("   \n\n  ").run()
+    app.button(key="editor.make").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [text("editor.no_article", "de")]
