@@ -147,11 +147,11 @@ def test_paste_drop_move_save_and_open(watched_page, editor_server) -> None:
     expect(page.get_by_text("Das Kalifat des IS bricht zusammen").first).to_be_visible()
 
     features = json.loads((stories / "editor-test" / "features.geojson").read_text("utf-8"))
-    by_id = {f["properties"]["id"]: f for f in features["features"]}
-    assert "washington" not in by_id and "moscow" in by_id
-    lon, lat = by_id["mosul"]["geometry"]["coordinates"]
+    by_name = {f["properties"]["name_de"]: f for f in features["features"]}
+    assert "Washington" not in by_name and "Moskau" in by_name
+    lon, lat = by_name["Mossul"]["geometry"]["coordinates"]
     assert abs(lat - 36.335) + abs(lon - 43.119) > 0.01  # moved by the click
-    assert by_id["mosul"]["properties"]["sources"][0]["kind"] == "editorial"
+    assert by_name["Mossul"]["properties"]["sources"][0]["kind"] == "editorial"
     assert page.watch.foreign == []
     assert page.watch.errors == []
 
