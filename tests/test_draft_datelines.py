@@ -29,6 +29,13 @@ from dashboard.draft.datelines import is_agency, read_date_line, read_dateline
         ("Last Updated March 2, 2025 12:42 pm.", dt.date(2025, 3, 2), True),
         ("June 4, 2019|Reuters", dt.date(2019, 6, 4), False),
         ("(Xinhua) 10:42, January 09, 2024", dt.date(2024, 1, 9), False),
+        ("AFP Published 21 Jan, 2025 07:15am", dt.date(2025, 1, 21), False),
+        ("Sendung: SWR Aktuell, 03.02.2025 17:00 Uhr", dt.date(2025, 2, 3), False),
+        (
+            "Diese Nachricht wurde am 12.09.2024 im Programm Deutschlandfunk gesendet.",
+            dt.date(2024, 9, 12),
+            False,
+        ),
     ],
 )
 def test_date_lines(line: str, date: dt.date, updated: bool) -> None:
@@ -41,6 +48,7 @@ def test_date_lines(line: str, date: dt.date, updated: bool) -> None:
     [
         "Am 3. Juli 2021 brach der Damm bei Derna.",
         "Published first in Lagos on 3 July 2021",
+        "Diese Nachricht wurde am 12.09.2024 von vielen Hörern in Kiel und Rostock gehört.",
         "31.02.2024",  # no such day
         "Hochwasser in Bangladesch",
     ],
@@ -62,6 +70,8 @@ def test_sentences_and_impossible_dates_are_no_date_lines(line: str) -> None:
         ("Frankfurt am Main (AFP) - Die Börse", "Frankfurt am Main", None, "AFP", None),
         ("Gundelfingen - Die Feuerwehr", "Gundelfingen", None, None, None),
         ("Lima, 12.03.2025: Die Regenzeit", "Lima", None, None, dt.date(2025, 3, 12)),
+        ("MANILA: The typhoon", "Manila", None, None, None),
+        ("Nairobi: Die Regierung", "Nairobi", None, None, None),
     ],
 )  # fmt: skip
 def test_datelines(paragraph, place, region, agency, date) -> None:
@@ -77,6 +87,8 @@ def test_datelines(paragraph, place, region, agency, date) -> None:
         "In Kinshasa (Kongo) - so die Behörden - fiel der Strom aus.",  # no agency
         "Rescuers in Sumatra - working through the night - found survivors.",
         "Die Lage in Lima bleibt angespannt.",
+        "Die Lage: Alles ist ruhig in Quito.",
+        "In Quito (dpa) - Die Lage",
     ],
 )
 def test_no_dateline(paragraph: str) -> None:

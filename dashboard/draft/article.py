@@ -32,7 +32,7 @@ _STRONG_FURNITURE = re.compile(
     r"newsletter|akzeptieren|consent|privacy (?:policy|settings)|subscribe|sign up|"
     r"log ?in\b|anmelden|abonnent|zustimmen|verarbeitungszweck|drittanbieter|"
     r"personalisierte (?:werbung|anzeigen)|all rights reserved|alle rechte vorbehalten|"
-    r"javascript",
+    r"javascript|startseite|back to (?:the )?homepage",
     re.IGNORECASE,
 )
 _WEAK_FURNITURE = re.compile(

@@ -34,18 +34,27 @@ _FULL_DATES = (
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
 )
 # What else a date line may hold: a label, weekdays, clock times, time zones, separators.
-_LABEL = re.compile(
-    r"(?i)^(?P<label>veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|stand|"
-    r"datum|published|first published|posted|updated|last updated|last modified|modified)"
-    r"(?: (?:am|um|on|at))?\b:?"
+_LABEL_WORDS = (
+    r"veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|stand|datum|published|"
+    r"first published|posted|updated|last updated|last modified|modified"
 )
+_LABEL = re.compile(rf"(?i)^(?:[\w-]+ )?(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|at))?\b:?")
+# A broadcaster's stamp names its programme around the date: "Sendung: Bayern 2
+# Nachrichten, 28.04.2025 09:00 Uhr", "Diese Nachricht wurde am 23.08.2024 im Programm
+# Deutschlandfunk gesendet."
+_STAMP = re.compile(
+    r"(?i)^(?:sendung:|sendedatum:|diese (?:nachricht|meldung|sendung) wurde am\b|"
+    r"gesendet am\b|ausgestrahlt am\b)"
+)
+_STAMP_WORDS = 5  # words of a programme's name the stamp may hold besides the date
 _UPDATE_LABELS = frozenset(
     ["aktualisiert", "zuletzt aktualisiert", "stand", "updated", "last updated",
      "last modified", "modified"]
 )  # fmt: skip
 _FILLER = re.compile(
     r"\s|[,|/()·•–—-]|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom|gmt|utc)(?!\w)|"
-    r"\b(?:[A-Z]{1,4}[ST]|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})(?!\w)|\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b"
+    r"\b(?:[A-Z]{1,4}[ST]|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})(?!\w)|"
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b"
 )
 # Wire services and their regional desks ("dpa/lni"): a word in brackets before the
 # dash is an agency only when it is one of these (not "Mossul (Irak) -").
@@ -111,7 +120,8 @@ def read_date_line(line: str) -> DateLine | None:
     if not line or len(line) > MAX_DATE_LINE:
         return None
     label = _LABEL.match(line)
-    rest = line[label.end() :] if label else line
+    stamp = _STAMP.match(line)
+    rest = line[(label or stamp).end() :] if (label or stamp) else line
     found = first_full_date(rest)
     if found is None:
         return None
@@ -125,7 +135,7 @@ def read_date_line(line: str) -> DateLine | None:
         and not is_agency(word.strip(".:;"))  # "October 17, 2013|Reuters"
         and word.lower() not in ("source:", "quelle:")
     ]
-    if words:
+    if words and not (stamp and len(words) <= _STAMP_WORDS):
         return None  # a sentence that mentions a date, not a date line
     updated = bool(label) and label["label"].lower() in _UPDATE_LABELS
     return DateLine(date, updated)
@@ -143,7 +153,8 @@ _AGENCY = r"\((?P<agency>[A-Za-z][\w/ .-]{0,29})\)"
 _DASH = r" ?[—–-]{1,2} "
 _ENGLISH_DATELINE = re.compile(rf"{_CAPS_PLACE}{_REGION}{_WIRE_DATE}(?: {_AGENCY})?{_DASH}")
 # "Istanbul (dpa) -", "Berlin (dpa/lni) –", "Frankfurt am Main (AFP) -": a place in the
-# usual spelling with its agency; "Gundremmingen - " without one, only in the lead.
+# usual spelling with its agency; "Gundremmingen - " or "DHAKA: " without one, only in
+# the lead.
 _WORD = r"[A-ZÄÖÜ][\w.'’/-]*+"
 _PLACE = rf"(?P<place>{_WORD}(?: (?:am |an der |im |bei |upon |on )?{_WORD}){{0,3}})"
 _AGENCY_DATELINE = re.compile(
@@ -152,7 +163,13 @@ _AGENCY_DATELINE = re.compile(
 _DATED_DATELINE = re.compile(
     rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?::| ?[—–-])(?= [A-ZÄÖÜ\"„“])"
 )
-_BARE_DATELINE = re.compile(rf"{_PLACE} [—–-] (?=[A-ZÄÖÜ\"„“])")
+_BARE_DATELINE = re.compile(rf"{_PLACE}(?: [—–-]|:) (?=[A-ZÄÖÜ\"„“])")  # "Jakarta: Der"
+
+
+_NOT_PLACE_STARTS = frozenset(
+    ["der", "die", "das", "ein", "eine", "in", "im", "am", "auf", "the", "a", "an", "this",
+     "that", "it", "es", "er", "sie", "wir", "we", "he", "she", "they", "zum", "zur", "bei"]
+)  # fmt: skip
 
 
 def _as_name(written: str) -> str:
@@ -176,6 +193,8 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
     groups = match.groupdict()
     if groups.get("agency") and not is_agency(groups["agency"]):
         return None
+    if groups["place"].split(" ")[0].lower() in _NOT_PLACE_STARTS:
+        return None  # "Die Lage: …", "The question - …"
     date = month_day = None
     if groups.get("date"):
         found = first_full_date(groups["date"])
