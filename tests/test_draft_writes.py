@@ -259,3 +259,14 @@ def test_a_draft_that_does_not_validate_is_kept_as_a_draft(tmp_path, draft) -> N
 def test_a_draft_is_written_as_a_draft(tmp_path, draft) -> None:
     story = load_story(write_story(draft, tmp_path / "flut"))
     assert story.is_draft
+
+
+def test_the_draft_command_writes_a_draft_that_publish_makes_public(tmp_path, capsys) -> None:
+    article = tmp_path / "flood.txt"
+    article.write_text(FLOOD, "utf-8")
+    newsroom = tmp_path / "newsroom"
+    assert main(["draft", str(article), "--out", str(newsroom / "flut")]) == 0
+    assert "written as a draft" in capsys.readouterr().out
+    assert load_story(newsroom / "flut").is_draft
+    assert main(["publish", "flut", "--stories", str(newsroom)]) == 0
+    assert not load_story(newsroom / "flut").is_draft
