@@ -109,3 +109,20 @@ def test_a_count_is_no_year(text: str) -> None:
 )
 def test_a_year_is_a_year(text: str, year: str) -> None:
     assert [d[1] for d in _dates(text)] == [year]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Zuletzt war der Vulkan im vergangenen Jahr im März ausgebrochen.", "2023-03"),
+        ("Der Damm bei Kachowka brach im Juni vergangenen Jahres.", "2023-06"),
+        ("The Indus flooded in August last year.", "2023-08"),
+    ],
+)
+def test_a_month_of_last_year_is_one_date(text: str, month: str) -> None:
+    kept = [(d[1], d[3]) for d in _dates(text)]
+    assert kept == [(month, True)]
+
+
+def test_a_month_at_the_start_of_a_sentence() -> None:
+    assert _dates("Im Juni kam die Flut nach Porto Alegre.") == [("Im Juni", "2024-06", True, True)]

@@ -29,7 +29,7 @@ _ABSOLUTE = [
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
     # Ende März / late March / im Juni: the year is the article's
     re.compile(
-        r"\b(?:Anfang|Mitte|Ende|im|seit|bis|late|early|mid-|in|since|until)\s*"
+        r"\b(?i:Anfang|Mitte|Ende|im|seit|bis|late|early|mid-|in|since|until)\s*"
         rf"(?P<month>{month_pattern(dot=True)})(?!\w)(?!\s+\d)"
     ),
     # 2010 (a year alone)
@@ -57,6 +57,12 @@ _SIMPLE_RELATIVE = {
     "vergangenes jahr": ("year", -1),
     "letztes jahr": ("year", -1),
     "last year": ("year", -1),
+    "vergangenen jahres": ("year", -1),
+    "letzten jahres": ("year", -1),
+    "des vergangenen jahres": ("year", -1),
+    "this year": ("year", 0),
+    "dieses jahres": ("year", 0),
+    "in diesem jahr": ("year", 0),
     "im vergangenen monat": ("month", -1),
     "last month": ("month", -1),
 }
@@ -264,14 +270,51 @@ def _relative(text: str, published: dt.date | None, taken: list[tuple[int, int]]
     return found
 
 
+# "im vergangenen Jahr im März", "im März vergangenen Jahres", "in March last year":
+# a month and a relative year this close together are one date.
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:im|in|of)?\s*")
+
+
+def _joined(found: list[Found], text: str) -> list[Found]:
+    """A month without a year beside a relative year ("last year") takes that year; the
+    year is then not an event of its own."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not _JOIN.fullmatch(text[first.end : second.start]):
+            continue
+        pair = {_kind(first): first, _kind(second): second}
+        month, year = pair.get("month"), pair.get("relative year")
+        if month is None or year is None or year.date is None or month.date is None:
+            continue
+        merged = Found(
+            min(first.start, second.start),
+            max(first.end, second.end),
+            f"{year.date}-{month.date[5:7]}",
+            True,
+            MEDIUM,
+            "month and year counted back from the article's date",
+        )
+        out[i], out[i + 1] = merged, Found(0, 0, None, True, LOW, "")
+    return [f for f in out if f.end > f.start]
+
+
+def _kind(found: Found) -> str:
+    if found.inferred and found.date and len(found.date) == 7:
+        return "month"
+    if found.inferred and found.date and len(found.date) == 4:
+        return "relative year"
+    return ""
+
+
 def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[DraftDate]:
     dates: list[DraftDate] = []
     for sentence in sentences:
         absolute = _absolute(sentence.text, published)
         taken = [(f.start, f.end) for f in absolute]
-        for found in sorted(
-            absolute + _relative(sentence.text, published, taken), key=lambda f: f.start
-        ):
+        relative = _relative(sentence.text, published, taken)
+        ordered = sorted(absolute + relative, key=lambda f: f.start)
+        for found in _joined(ordered, sentence.text):
             keep = found.date is not None
             reasons = [found.reason]
             if found.date and published and found.date > published.isoformat():
