@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.draft_eval.read_texts import check, load_articles, text_name
-from benchmarks.draft_eval.runner import DraftRun, differs_under_seeds, run_draft
+from benchmarks.draft_eval.runner import REPO, DraftRun, differs_under_seeds, run_draft
 from benchmarks.draft_eval.scoring import CATEGORIES, Tally, score_article
 
 
@@ -140,6 +141,28 @@ def article_table(results: list[ArticleResult]) -> list[str]:
     return lines
 
 
+def code_version() -> str:
+    """The commit the drafter ran from, marked when the work tree has changes."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "an unknown commit"
+    return f"commit {head}{' with local changes' if dirty else ''}"
+
+
 def render(results: list[ArticleResult], missing: list[str], texts: Path) -> str:
     seconds = [r.run.seconds for r in results]
     held = sum(bool(r.article.get("held_out")) for r in results)
@@ -148,8 +171,9 @@ def render(results: list[ArticleResult], missing: list[str], texts: Path) -> str
     lines = [
         "# Draft quality on real articles",
         "",
-        f"Run on {dt.date.today().isoformat()} with `python benchmarks/draft_quality.py "
-        f"--texts {texts}`: {len(results)} published news articles ({languages['de']} German, "
+        f"Run on {dt.date.today().isoformat()} ({code_version()}) with `python "
+        f"benchmarks/draft_quality.py --texts {texts}`: {len(results)} published news "
+        f"articles ({languages['de']} German, "
         f"{languages['en']} English; {held} held out), listed in "
         "`benchmarks/draft_eval/articles/` with where to read them and what a careful map "
         "editor marks in them (benchmarks/draft_eval/README.md). Each was drafted by "
