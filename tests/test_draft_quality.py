@@ -162,3 +162,18 @@ def test_seed_check_names_the_files_that_differ(tmp_path: Path, monkeypatch) -> 
     found = runner.differs_under_seeds(text, tmp_path)
     assert found == "PYTHONHASHSEED=3: features.geojson differ from PYTHONHASHSEED=1"
     assert runner.differs_under_seeds(text, tmp_path / "again", seeds=(1, 2)) == ""
+
+
+def test_held_out_articles_are_checked_against_the_targets() -> None:
+    from benchmarks.draft_eval.report import ArticleResult, targets_table
+    from benchmarks.draft_eval.runner import DraftRun
+
+    draft = {"published": "2024-05-02", "places": [_place("lima", "city", "PE", -12.05, -77.04)]}
+    article = {**ARTICLE, "held_out": True}
+    run = DraftRun(draft=draft, written=True, validates=True)
+    rows = targets_table([ArticleResult(article, run, score_article(draft, article))])
+    assert rows[2].startswith("| places | 0.95 | 0.90 | 1.00 / 0.33 | no |")
+    assert (
+        rows[-2].startswith("| publication date (stated in the text) |") and "| yes |" in rows[-2]
+    )
+    assert rows[-1].endswith("| 1 of 1 | yes |")

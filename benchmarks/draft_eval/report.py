@@ -108,6 +108,35 @@ def summary_table(results: list[ArticleResult]) -> list[str]:
     return lines
 
 
+# What the work on real text must show on unseen wire copy (minimum precision, recall).
+TARGETS = {
+    "places": (0.95, 0.90),
+    "figures": (0.90, 0.85),
+    "figure places": (0.0, 0.80),
+    "dates": (0.0, 0.80),
+    "publication date (stated in the text)": (0.0, 1.0),
+}
+
+
+def targets_table(results: list[ArticleResult]) -> list[str]:
+    """The held-out articles against the targets: the better guess for unseen text."""
+    lines = ["| held out | precision ≥ | recall ≥ | measured | met |", "|---|---|---|---|---|"]
+    for category, (precision, recall) in TARGETS.items():
+        t = total(results, category, "held out")
+        met = t.precision >= precision and t.recall >= recall
+        floor = f"{precision:.2f}" if precision else "–"
+        lines.append(
+            f"| {category} | {floor} | {recall:.2f} | {_cell(t)} | {'yes' if met else 'no'} |"
+        )
+    held = [r for r in results if r.article.get("held_out")]
+    valid = all(r.run.written and r.run.validates for r in held)
+    lines.append(
+        f"| drafts written and valid | | all | {_runs_line(results, 'held out')} | "
+        f"{'yes' if valid else 'no'} |"
+    )
+    return lines
+
+
 def counts_table(results: list[ArticleResult]) -> list[str]:
     lines = [
         "| category | right | drafted | expected |",
@@ -198,6 +227,10 @@ def render(results: list[ArticleResult], missing: list[str], texts: Path) -> str
         *summary_table(results),
         "",
         BASELINE,
+        "",
+        "Held out, against the targets for unseen wire copy:",
+        "",
+        *targets_table(results),
         "",
         "All articles together:",
         "",
