@@ -177,3 +177,26 @@ def test_held_out_articles_are_checked_against_the_targets() -> None:
         rows[-2].startswith("| publication date (stated in the text) |") and "| yes |" in rows[-2]
     )
     assert rows[-1].endswith("| 1 of 1 | yes |")
+
+
+# Places the base map's country outline leaves out (small islands at 1:110m; Crimea).
+OUTSIDE_THE_OUTLINE = {"Okinawa Prefecture", "Crimea"}
+
+
+def test_expected_coordinates_lie_in_their_country() -> None:
+    """A sign or digit slip in an expected list (Lima at +12 instead of -12) would make
+    every draft look wrong; each point must lie within about 50 km of its country."""
+    from shapely.geometry import Point, shape
+
+    from dashboard.draft.countries import country_geometry
+
+    for article in load_articles():
+        for place in article.get("places", []):
+            if "lat" not in place or "country" not in place:
+                continue
+            if place["name"] in OUTSIDE_THE_OUTLINE:
+                continue
+            outline = country_geometry(place["country"])
+            assert outline is not None, (article["file"], place["name"])
+            gap = shape(outline).distance(Point(place["lon"], place["lat"]))
+            assert gap < 0.5, (article["file"], place["name"], gap)
