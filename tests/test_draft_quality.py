@@ -27,6 +27,7 @@ def test_evaluation_set_is_big_enough_and_above_the_floor() -> None:
 
 # The scorer of the real-article set (benchmarks/draft_eval/), on made-up drafts.
 
+import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from benchmarks.draft_eval.read_texts import load_articles  # noqa: E402
@@ -136,6 +137,10 @@ def test_manifest_records_where_each_article_is_and_a_sane_expected_list() -> No
         if source.get("repo"):
             assert len(source.get("commit", "")) == 40 and source.get("path"), article["file"]
         assert len(source.get("sha256", "")) == 64, article["file"]
+        days = [*article.get("dates", []), *article.get("optional_dates", [])]
+        for day in [*days, article["published"]]:
+            for alternative in day.split("|"):
+                assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", alternative), (article["file"], day)
         names = {p["name"] for p in article.get("places", [])}
         for place in article.get("places", []):
             assert place.get("kind") == "country" or "lat" in place, (article["file"], place)
