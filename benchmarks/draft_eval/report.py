@@ -161,7 +161,8 @@ def article_table(results: list[ArticleResult]) -> list[str]:
         date = "right" if r.scores["publication date"].true_positive else "wrong/none"
         lines.append(
             f"| {a['id']}.{a['language']} | {a.get('publisher', '')}{agency} | "
-            f"{a.get('published', '')}{' (in text)' if a.get('published_in_text') else ''} | "
+            f"{a.get('published', '').replace('|', ' or ')}"
+            f"{' (in text)' if a.get('published_in_text') else ''} | "
             f"{a.get('topic', '')} | {a.get('region', '')} | "
             f"{'held out' if a.get('held_out') else 'tuning'} | {state} | "
             f"{r.run.seconds:.1f} | {_cell(r.scores['places'])} | "

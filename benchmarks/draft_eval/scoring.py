@@ -275,13 +275,14 @@ def score_published(draft: dict[str, Any], article: dict[str, Any], name: str) -
     as drafted and wrong; no date as not drafted."""
     got = draft.get("published")
     want = article.get("published", "")
+    shown = want.replace("|", " or ")
     tally = Tally(expected=1, predicted=1 if got else 0)
     if got and got in want.split("|"):
         tally.true_positive = 1
     elif got:
-        tally.extras.append(f"{name}: {got}, the article's date is {want}")
+        tally.extras.append(f"{name}: {got}, the article's date is {shown}")
     else:
-        tally.misses.append(f"{name}: none found, the article's date is {want}")
+        tally.misses.append(f"{name}: none found, the article's date is {shown}")
     return tally
 
 
