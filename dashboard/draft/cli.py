@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 from dashboard.draft.article import ArticleError, read_article_file
-from dashboard.draft.engine import draft_article
 from dashboard.draft.model import Draft
-from dashboard.draft.safe_write import check_target
-from dashboard.draft.writer import DraftWriteError, write_story
+from dashboard.draft.safe_write import DraftWriteError, check_target
 
 
 def summary_lines(draft: Draft) -> list[str]:
@@ -64,6 +62,10 @@ def run_draft(article_path: str, out: str, force: bool, published: str | None) -
     except (ArticleError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    # Imported once the article is read: a refused input is told at once.
+    from dashboard.draft.engine import draft_article
+    from dashboard.draft.writer import write_story
+
     draft = draft_article(article, published=date)
     try:
         folder = write_story(draft, out, force=force)
