@@ -460,3 +460,37 @@ def test_tens_of_thousands_is_one_vague_count() -> None:
 def test_quake_strength_in_its_usual_phrasings(language: str, sentence: str, low: float) -> None:
     figure = one_figure(sentence, language)
     assert figure.low == low and figure.counts.lower() in ("stärke", "magnitude")
+
+
+def test_feared_dead_is_one_predicate() -> None:
+    figure = one_figure("As many as 2,000 people were feared dead in Derna.", "en")
+    assert figure.counts == "people feared dead"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police clashed with protesters across the megacity of 20 million people.",
+        "The capital of 4 million people was without power.",
+    ],
+)
+def test_the_size_of_a_city_or_country_is_not_a_figure(sentence: str) -> None:
+    assert figures_of(sentence, "en") == []
+
+
+def test_shares_of_the_vote_belong_to_the_country() -> None:
+    draft = draft_article(
+        article_from_text(
+            "Wahl in Kenia\n\nIn Kenia hat die Opposition die Wahl gewonnen. Der frühere "
+            "Gouverneur von Mombasa erhielt 52,3 Prozent der Stimmen."
+        )
+    )
+    (figure,) = [f for f in draft.figures if f.keep]
+    assert draft.place(figure.place).name == "Kenia"
+
+
+def test_a_place_opening_the_lead_is_a_dateline_not_the_figure_place() -> None:
+    placed = _placed(
+        "Beben in Marokko\n\nRabat: In Marokko ist die Zahl der Toten auf mehr als 2.000 gestiegen."
+    )
+    assert placed == [(2000, "Marokko")]

@@ -7,7 +7,7 @@ import datetime as dt
 from dashboard.draft.article import Article
 from dashboard.draft.dates import find_dates, nearest_year
 from dashboard.draft.figure_labels import figure_label
-from dashboard.draft.figure_places import PlaceIndex
+from dashboard.draft.figure_places import place_figures
 from dashboard.draft.figures import find_figures
 from dashboard.draft.gazetteer import Gazetteer, gazetteer
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Draft, DraftPlace
@@ -43,14 +43,8 @@ def draft_article(
         dateline_region=article.dateline.region if article.dateline else None,
     )
     draft.figures = find_figures(article.sentences, article.language)
-    mentions = PlaceIndex(draft, article.sentences)
-    lead = mentions.lead_place(article.sentences)
+    mentions = place_figures(draft, article.sentences)
     for figure in draft.figures:
-        figure.place, how = mentions.place_for(figure.sentence, figure.offset, figures=True)
-        if figure.place is None and lead is not None:
-            figure.place, how = lead, "the place of the article's lead"
-        if how:
-            figure.reasons.append(how)
         figure.label = figure_label(figure, draft.place(figure.place), article.language)
     draft.dates = find_dates(article.sentences, report_date(article, published))
     for date in draft.dates:

@@ -103,7 +103,12 @@ def tokens_of(text: str) -> list[Token]:
     return tokens
 
 
-_SETTLEMENTS = word_set("city town village stadt großstadt kleinstadt metropole ort dorf")
+_SETTLEMENTS = word_set(
+    """
+    city town village megacity metropolis capital country nation stadt großstadt kleinstadt
+    millionenstadt metropole hauptstadt ort dorf land
+    """
+)
 QUALIFIER_FIRST = frozenset(p[0] for p in QUALIFIER_PHRASES) | {"all", "some", "only", "just"}
 
 

@@ -209,6 +209,9 @@ def _verb_after(
                 return events[word], True  # "forced 6,000 residents to evacuate"
             return tokens[j].text, True  # after the noun the article's own word reads right
         if language == "en" and auxiliary and word.endswith("ed") and word not in REPORTING_EN:
+            nxt = lower[j + 1] if j + 1 < len(tokens) else ""
+            if nxt in events:  # "were feared dead", "were reported missing"
+                return f"{tokens[j].text} {tokens[j + 1].text}", True
             return tokens[j].text, False
         if (
             language == "de"

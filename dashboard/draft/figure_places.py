@@ -18,8 +18,9 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from dashboard.draft.figure_words import NATIONAL_COUNTS
 from dashboard.draft.figures import refers_back
-from dashboard.draft.model import Draft, DraftPlace
+from dashboard.draft.model import Draft, DraftFigure, DraftPlace
 from dashboard.draft.sentences import Sentence
 
 # How far back "in der Stadt" / "there" may look for the place it means.
@@ -36,8 +37,45 @@ _PART_ENDS = re.compile(
 # The end of a dateline: "SEOUL (Reuters) - ", "Rabat: ", "KYIV, Ukraine (AP) — ".
 _DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--\s")
 _DATELINE_CHARS = 120
+# What follows a place that opens the lead as a dateline: "Rabat: ", "Tokio (AFP) ",
+# "Acapulco – ", "KYIV, Ukraine (AP) — ".
+_OPENER_END = re.compile(
+    r"\s*(?::|\([^()]{1,40}\)|[-–—]+\s|,[^,.]{1,30}\([^()]{1,40}\)\s*[-–—]*)\s*"
+)
 
 Mention = tuple[int, int, DraftPlace]  # (offset in its sentence, order of the place, place)
+
+
+def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
+    """Tie every figure of the draft to its place; the index, for the dates."""
+    index = PlaceIndex(draft, sentences)
+    lead = index.lead_place(sentences)
+    country = _main_country(draft)
+    for figure in draft.figures:
+        if country is not None and _national(figure):
+            figure.place = index.country_in(figure.sentence) or country
+            figure.reasons.append("a figure of the whole country (an election)")
+            continue
+        figure.place, how = index.place_for(figure.sentence, figure.offset, figures=True)
+        if figure.place is None and lead is not None:
+            figure.place, how = lead, "the place of the article's lead"
+        if how:
+            figure.reasons.append(how)
+    return index
+
+
+def _national(figure: DraftFigure) -> bool:
+    """Shares of the vote, seats and voters count for a whole country."""
+    words = set(figure.counts.casefold().split())
+    return bool(words & NATIONAL_COUNTS) or (figure.unit == "%" and not figure.counts)
+
+
+def _main_country(draft: Draft) -> str | None:
+    """The country the article names most often (the first named on a tie)."""
+    countries = [p for p in draft.places if p.keep and p.kind == "country" and not p.distant]
+    if not countries:
+        return None
+    return max(countries, key=lambda p: (len(p.sentences), -draft.places.index(p))).id
 
 
 class PlaceIndex:
@@ -61,6 +99,10 @@ class PlaceIndex:
         if self._dateline is None or self._dateline[0] != sentence:
             return mentions
         return [m for m in mentions if m[0] >= self._dateline[1]]
+
+    def country_in(self, sentence: int) -> str | None:
+        countries = [m for m in self._told(sentence) if m[2].kind == "country"]
+        return countries[0][2].id if countries else None
 
     def place_for(self, sentence: int, offset: int, figures: bool) -> tuple[str | None, str]:
         """The place a figure or date belongs to, and why."""
@@ -144,11 +186,24 @@ def _part_ends(text: str) -> list[int]:
 
 
 def _dateline_span(draft: Draft, sentences: list[Sentence]) -> tuple[int, int] | None:
-    """(sentence, end offset) of the dateline at the start of the lead, if there is one."""
+    """(sentence, end offset) of the dateline at the start of the lead, if there is one:
+    the one the article reader found, else a place that opens the lead followed by a
+    colon, a bracket or a dash ("Rabat: In Marokko …", "Tokio (AFP) Ein Erdbeben …")."""
+    lead = [s for s in sentences if s.paragraph >= 1][:2]
     if not draft.dateline_place:
+        for sentence in lead:
+            opener = next(
+                (p for p in draft.places if p.keep and (sentence.index, 0) in p.positions), None
+            )
+            if opener is None:
+                continue
+            rest = sentence.text[len(opener.name) :]
+            end = _OPENER_END.match(rest)
+            if end:
+                return sentence.index, len(opener.name) + end.end()
         return None
     name = draft.dateline_place.casefold()
-    for sentence in [s for s in sentences if s.paragraph >= 1][:2]:
+    for sentence in lead:
         head = sentence.text[:_DATELINE_CHARS]
         if not head.casefold().lstrip("(„\"'").startswith(name):
             continue

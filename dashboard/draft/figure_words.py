@@ -129,6 +129,14 @@ VOTE_WORDS = word_set(
     """
 )
 
+# What counts for a whole country: seats, voters, votes (with a share of the vote).
+NATIONAL_COUNTS = word_set(
+    """
+    sitze mandate wahlberechtigte wähler wählerinnen stimmen wählerstimmen zweitstimmen
+    seats voters votes ballots electorate
+    """
+)
+
 # Words before a number that make it a name, a rank or a reference, not a count.
 NAME_BEFORE = word_set(
     """
