@@ -4,6 +4,7 @@ article's own date where that is possible (and then marked as inferred).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -156,12 +157,37 @@ def _is_count(text: str, start: int, end: int) -> bool:
     )
 
 
+class _Spans:
+    """Spans of text already read as dates, kept apart and sorted: whether a new match
+    overlaps one is a binary search, so a sentence of 4,000 dates stays linear-time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    @classmethod
+    def of(cls, found: list[Found]) -> _Spans:
+        spans = cls()
+        for item in found:
+            spans.add(item.start, item.end)
+        return spans
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def _absolute(text: str, published: dt.date | None) -> list[Found]:
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for pattern in _ABSOLUTE:
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             if set(groups) == {"year"} and _is_count(text, match.start(), match.end()):
@@ -191,7 +217,7 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
                 continue
             reason = "year from the article's date" if inferred else "written out"
             found.append(Found(match.start(), match.end(), value, inferred, confidence, reason))
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
     return found
 
 
@@ -212,11 +238,11 @@ def _counted_back(match: re.Match[str], value: str | None) -> Found:
     return Found(match.start(), match.end(), value, True, confidence, reason)
 
 
-def _relative(text: str, published: dt.date | None, taken: list[tuple[int, int]]) -> list[Found]:
+def _relative(text: str, published: dt.date | None, taken: _Spans) -> list[Found]:
     found: list[Found] = []
 
     def free(match: re.Match[str]) -> bool:
-        return not any(s < match.end() and match.start() < e for s, e in taken)
+        return not taken.overlaps(match.start(), match.end())
 
     for match in _WEEKDAY.finditer(text):
         if not free(match):
@@ -311,8 +337,7 @@ def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[Dra
     dates: list[DraftDate] = []
     for sentence in sentences:
         absolute = _absolute(sentence.text, published)
-        taken = [(f.start, f.end) for f in absolute]
-        relative = _relative(sentence.text, published, taken)
+        relative = _relative(sentence.text, published, _Spans.of(absolute))
         ordered = sorted(absolute + relative, key=lambda f: f.start)
         for found in _joined(ordered, sentence.text):
             keep = found.date is not None
@@ -344,5 +369,5 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     numbers are not figures."""
     any_day = dt.date(2000, 1, 1)
     absolute = _absolute(text, any_day)
-    taken = [(f.start, f.end) for f in absolute]
-    return taken + [(f.start, f.end) for f in _relative(text, any_day, taken)]
+    relative = _relative(text, any_day, _Spans.of(absolute))
+    return [(f.start, f.end) for f in absolute] + [(f.start, f.end) for f in relative]
