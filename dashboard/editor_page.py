@@ -1,9 +1,12 @@
 """The editor page ("Neue Karte aus Artikel" / "New map from article"): paste or upload an
-article, make a draft, review it on a map and in tables, save it as a story folder.
+article, make a draft, review it on a map and in tables, save it as a draft in the
+newsroom's folder, publish it after validation.
 
 Only in editor mode (`python -m dashboard serve --editor`, or LAGEKARTE_EDITOR=1): a public
-dashboard stays read-only and never shows this page, whatever its URL says. The drafting
-and writing are the core's (`dashboard.draft`); this module only lays out and wires.
+dashboard stays read-only and never shows this page, whatever its URL says. With
+LAGEKARTE_EDITOR_PASSWORD set, the page asks for it first. The drafting (in a worker
+process), writing and publishing are the core's; this module only lays out and wires,
+in the page's language, naming no path of the server.
 """
 
 from __future__ import annotations
