@@ -276,10 +276,13 @@ class Problem:
 
 
 class StoryError(Exception):
-    """A story could not be loaded; `problems` lists every reason."""
+    """A story could not be loaded; `problems` lists every reason. `status`: what its
+    story.toml says (PUBLISHED when it says nothing or cannot be read; DRAFT for a status
+    that is neither), so that a broken draft stays as hidden as a draft that loads."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], status: str = PUBLISHED):
         self.problems = problems
+        self.status = status
         super().__init__("\n".join(str(p) for p in problems))
 
 

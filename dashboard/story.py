@@ -9,6 +9,7 @@ reading, typed fields, features and their geometry, and the records of story.tom
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from dashboard.i18n import LANGS, Lang
@@ -33,7 +34,6 @@ __all__ = [
     "Story",
     "StoryError",
     "StoryListing",
-    "declared_status",
     "load_stories",
     "load_story",
     "story_folders",
@@ -93,8 +93,13 @@ def load_story(folder: str | Path) -> Story:
     if language is not None and language not in LANGS:
         top.problem("language", f"unknown language {language!r}: use 'de' or 'en'")
     languages = _read_languages(top, language)
-    with story_languages(languages):
-        return _load_records(folder, slug, file, data, top, problems, language, languages)
+    status = read_status(top) if data else PUBLISHED
+    try:
+        with story_languages(languages):
+            story = _load_records(folder, slug, file, data, top, problems, language, languages)
+    except StoryError as error:
+        raise StoryError(error.problems, status) from None
+    return replace(story, status=status)
 
 
 def _read_languages(top: Fields, language: str | None) -> tuple[Lang, ...]:
@@ -121,7 +126,6 @@ def _load_records(
     language: str | None,
     languages: tuple[Lang, ...],
 ) -> Story:
-    status = read_status(top) if data else PUBLISHED
     title = top.text("title") if data else None
     summary = top.text("summary") if data else None
     credit = top.text("credit") if data else None
@@ -163,7 +167,6 @@ def _load_records(
         event_layer=event_layer,
         warnings=tuple(problems),
         languages=languages,
-        status=status,
     )
 
 
@@ -197,15 +200,6 @@ def story_folders(root: str | Path) -> list[Path]:
     return sorted(p.parent for p in root.glob(f"*/{STORY_FILE}"))
 
 
-def declared_status(folder: str | Path) -> str:
-    """What a story's story.toml says its `status` is, even when the story is broken;
-    PUBLISHED when it says nothing or cannot be read (a broken story readers were shown
-    before drafts existed). A `status` that is not PUBLISHED is returned as it stands."""
-    data = read_toml(Path(folder) / STORY_FILE, []) or {}
-    status = data.get("status", PUBLISHED)
-    return status if isinstance(status, str) else repr(status)
-
-
 def load_stories(root: str | Path) -> StoryListing:
     """Load every story under `root`; one broken story never stops the others.
 
@@ -219,6 +213,6 @@ def load_stories(root: str | Path) -> StoryListing:
             stories[folder.name] = load_story(folder)
         except StoryError as error:
             broken[printable(folder.name)] = error.problems
-            if declared_status(folder) != PUBLISHED:
+            if error.status != PUBLISHED:
                 broken_drafts.add(printable(folder.name))
     return StoryListing(stories, broken, frozenset(broken_drafts))

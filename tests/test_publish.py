@@ -12,7 +12,6 @@ from dashboard.publish import STATUS_LINE, publish_story, published_text
 from dashboard.story import (
     STORY_FILE,
     StoryError,
-    declared_status,
     load_stories,
     load_story,
 )
@@ -82,7 +81,9 @@ def test_readers_see_no_draft_loaded_or_broken(tmp_path) -> None:
     readers = listing.published_only()
     assert set(readers.stories) == {"published-one", "published-two"}
     assert set(readers.broken) == {"broken-published"}
-    assert declared_status(tmp_path / "broken-draft") == "draft"
+    with pytest.raises(StoryError) as error:
+        load_story(tmp_path / "broken-draft")
+    assert error.value.status == "draft"
 
 
 def test_publishing_a_draft_changes_only_its_status_line(tmp_path) -> None:
