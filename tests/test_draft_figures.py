@@ -494,3 +494,28 @@ def test_a_place_opening_the_lead_is_a_dateline_not_the_figure_place() -> None:
         "Beben in Marokko\n\nRabat: In Marokko ist die Zahl der Toten auf mehr als 2.000 gestiegen."
     )
     assert placed == [(2000, "Marokko")]
+
+
+def test_placing_many_figures_among_many_mentions_is_bounded() -> None:
+    """One long sentence naming a town 4,000 times, with 4,000 figures: each figure's
+    place is a lookup, not a pass over every mention."""
+    from dashboard.draft.figure_places import place_figures
+    from dashboard.draft.model import Candidate, Draft, DraftFigure, DraftPlace
+
+    count = 4000
+    text = "In Mossul 12 " * count
+    town = DraftPlace(
+        id="place-1",
+        name="Mossul",
+        candidates=[Candidate("geonames:1", "city", "Mossul", "Mosul", "IQ", 36.3, 43.1, 1, "t")],
+        positions=[(1, 3 + 13 * k) for k in range(count)],
+        sentences=[1],
+    )
+    draft = Draft("de", "Titel", "", None, None, None, ["Titel", text], places=[town])
+    draft.figures = [
+        DraftFigure(str(k), "12", 12, 12, "Menschen", 1, offset=10 + 13 * k) for k in range(count)
+    ]
+    started = time.perf_counter()
+    place_figures(draft, [Sentence(0, "Titel", 0), Sentence(1, text, 1)])
+    assert time.perf_counter() - started < SECONDS
+    assert all(f.place == "place-1" for f in draft.figures)

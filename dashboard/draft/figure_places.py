@@ -78,6 +78,37 @@ def _main_country(draft: Draft) -> str | None:
     return max(countries, key=lambda p: (len(p.sentences), -draft.places.index(p))).id
 
 
+class _Named:
+    """One sentence's mentions, in the tiers a figure's place is chosen from (a town of
+    the story's ground, any town, any place), each sorted by where it is named."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        towns = [m for m in mentions if m[2].kind != "country"]
+        self.tiers = [t for t in ([m for m in towns if not m[2].distant], towns, mentions) if t]
+        self.offsets = [[m[0] for m in tier] for tier in self.tiers]
+        settlements = [m for m in mentions if m[2].kind not in _AREAS]
+        self.last_settlement = settlements[-1][2].id if settlements else None
+        ground = [m for m in mentions if not m[2].distant]
+        ground_towns = [m for m in ground if m[2].kind != "country"]
+        self.last_town = ground_towns[-1][2].id if ground_towns else None
+        self.first_local = (ground_towns or ground)[0][2].id if ground else None
+        countries = [m for m in mentions if m[2].kind == "country"]
+        self.first_country = countries[0][2].id if countries else None
+
+    def nearest(self, offset: int, start: int = 0, end: int | None = None) -> DraftPlace | None:
+        """The nearest mention to `offset` between `start` and `end`, from the first tier
+        that has one there."""
+        for tier, offsets in zip(self.tiers, self.offsets, strict=True):
+            lo = bisect.bisect_left(offsets, start)
+            hi = len(offsets) if end is None else bisect.bisect_left(offsets, end)
+            if lo < hi:
+                at = bisect.bisect_left(offsets, offset, lo, hi)
+                near = [j for j in (at - 1, at) if lo <= j < hi]
+                best = min(near, key=lambda j: (abs(offsets[j] - offset), offsets[j], tier[j][1]))
+                return tier[best][2]
+        return None
+
+
 class PlaceIndex:
     """Where the kept places are named, sentence by sentence."""
 
@@ -92,48 +123,51 @@ class PlaceIndex:
         self._dateline = _dateline_span(draft, sentences)
         self._refers_back = lru_cache(maxsize=None)(refers_back)
         self._parts = lru_cache(maxsize=None)(_part_ends)
+        self._named: dict[tuple[int, bool], _Named] = {}
 
-    def _told(self, sentence: int) -> list[Mention]:
-        """The sentence's mentions, without its dateline's."""
-        mentions = self._all.get(sentence, [])
-        if self._dateline is None or self._dateline[0] != sentence:
-            return mentions
-        return [m for m in mentions if m[0] >= self._dateline[1]]
+    def _of(self, sentence: int, told: bool = True) -> _Named:
+        """The sentence's mentions (without its dateline's when `told`), indexed once."""
+        key = (sentence, told)
+        if key not in self._named:
+            mentions = self._all.get(sentence, [])
+            if told and self._dateline is not None and self._dateline[0] == sentence:
+                mentions = [m for m in mentions if m[0] >= self._dateline[1]]
+            self._named[key] = _Named(mentions)
+        return self._named[key]
 
     def country_in(self, sentence: int) -> str | None:
-        countries = [m for m in self._told(sentence) if m[2].kind == "country"]
-        return countries[0][2].id if countries else None
+        return self._of(sentence).first_country
 
     def place_for(self, sentence: int, offset: int, figures: bool) -> tuple[str | None, str]:
         """The place a figure or date belongs to, and why."""
         if not figures:
-            chosen = _local(self._all.get(sentence, []))
-            if not chosen:
-                return None, ""
-            return _nearest(chosen, offset).id, "place named in the same sentence"
+            place = self._of(sentence, told=False).nearest(offset)
+            return (place.id, "place named in the same sentence") if place else (None, "")
         if self._refers_back(self._sentences[sentence]):
             for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
-                cities = [m for m in self._told(back) if m[2].kind not in _AREAS]
-                if cities:
-                    return cities[-1][2].id, "refers back to a place named before"
-        told = self._told(sentence)
-        if told:
-            part = self._same_part(sentence, offset, told)
-            how = "place named in the same part of the sentence"
-            if not part:
-                part, how = told, "place named in the same sentence"
-            return _nearest(_local(part), offset).id, how
+                city = self._of(back).last_settlement
+                if city is not None:
+                    return city, "refers back to a place named before"
+        named = self._of(sentence)
+        if named.tiers:
+            start, end = self._part(sentence, offset)
+            place = named.nearest(offset, start, end)
+            if place is not None:
+                return place.id, "place named in the same part of the sentence"
+            place = named.nearest(offset)
+            return (place.id if place else None), "place named in the same sentence"
         mate = self._paragraph_place(sentence)
         if mate is not None:
             return mate, "place named earlier in the same paragraph"
         return None, ""
 
-    def _same_part(self, sentence: int, offset: int, told: list[Mention]) -> list[Mention]:
+    def _part(self, sentence: int, offset: int) -> tuple[int, int]:
+        """Where the part of the sentence around `offset` starts and ends."""
         ends = self._parts(self._sentences[sentence])
         at = bisect.bisect_right(ends, offset)
         start = ends[at - 1] if at > 0 else 0
         end = ends[at] if at < len(ends) else len(self._sentences[sentence])
-        return [m for m in told if start <= m[0] < end]
+        return start, end
 
     def _paragraph_place(self, sentence: int) -> str | None:
         """The town or region an earlier sentence of the same paragraph names, the nearest
@@ -145,9 +179,9 @@ class PlaceIndex:
         for mate in range(sentence - 1, sentence - MATE_SENTENCES - 1, -1):
             if self._paragraph.get(mate) != paragraph:
                 break
-            towns = [m for m in self._told(mate) if m[2].kind != "country" and not m[2].distant]
-            if towns:
-                return towns[-1][2].id
+            town = self._of(mate).last_town
+            if town is not None:
+                return town
         return None
 
     def lead_place(self, sentences: list[Sentence]) -> str | None:
@@ -156,29 +190,14 @@ class PlaceIndex:
         dateline), else the dateline's place; None when the lead names none."""
         body = [s.index for s in sentences if s.paragraph >= 1][:2]
         for index in body:
-            told = [m for m in self._told(index) if not m[2].distant]
-            towns = [m for m in told if m[2].kind != "country"]
-            if towns or told:
-                return (towns or told)[0][2].id
+            first = self._of(index).first_local
+            if first is not None:
+                return first
         for index in body:
             mentions = self._all.get(index, [])
             if mentions:
                 return mentions[0][2].id
         return None
-
-
-def _local(mentions: list[Mention]) -> list[Mention]:
-    """A town before its country, and the story's ground before a place far away that
-    the sentence also names (a source in Washington)."""
-    towns = [m for m in mentions if m[2].kind != "country"]
-    return [m for m in towns if not m[2].distant] or towns or mentions
-
-
-def _nearest(mentions: list[Mention], offset: int) -> DraftPlace:
-    """The mention closest to `offset` (the earlier one on a tie), by bisection."""
-    at = bisect.bisect_left(mentions, offset, key=lambda m: m[0])
-    neighbours = mentions[max(0, at - 1) : at + 1]
-    return min(neighbours, key=lambda m: (abs(m[0] - offset), m[0], m[1]))[2]
 
 
 def _part_ends(text: str) -> list[int]:
