@@ -218,3 +218,14 @@ def test_a_dated_dateline_counts_before_a_date_below_the_text() -> None:
         "überflutet. Die Regierung rief den Notstand aus.\n\n13.03.2025\n"
     )
     assert article.published == dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize("credit", ["(dpa/AFP)", "lrs/dpa", "dpa", "AFP/mig"])
+def test_agency_codes_under_a_german_report_are_a_credit_line(credit: str) -> None:
+    article = article_from_text(
+        "Erdrutsch in Peru\n\n"
+        f"In der Region Áncash verschüttete ein Erdrutsch ein Dorf.\n\n{credit}\n"
+    )
+    assert article.dropped[-1].text == credit and article.dropped[-1].reason == CREDIT_LINE
+    assert article.publisher in ("dpa", "AFP")
+    assert article.body == ["In der Region Áncash verschüttete ein Erdrutsch ein Dorf."]

@@ -16,6 +16,7 @@ from dashboard.draft.datelines import (
     AGENCIES,
     DateLine,
     Dateline,
+    is_agency,
     read_date_line,
     read_dateline,
 )
@@ -80,6 +81,7 @@ _BYLINE = re.compile(
     rf"(?: (?i:and|und|&) {_ONE_AUTHOR}){{0,3}})"
     r"(?:\s*+[,(/|]\s*+(?P<publisher>[A-Za-z][\w-]*+(?: [\w-]++)*+)\)?)?\s*+$"
 )
+_AGENCY_CODES = re.compile(r"\(?(?P<codes>[\w-]{1,12}(?:/[\w-]{1,12}){0,5})\)?\.?")
 # "Associated Press writer Ana Ruiz contributed to this report.", "Reporting by Ana Ruiz;
 # editing by Tom Hale", "Mitarbeit: Tom Kraus"
 _CREDIT_LINE = re.compile(
@@ -484,3 +486,10 @@ def _take_author(article: Article) -> None:
         article.author = article.author or byline["author"].strip()
         article.publisher = article.publisher or byline["publisher"]
         article.dropped.append(DroppedText(article.body.pop(), BYLINE))
+        return
+    codes = _AGENCY_CODES.fullmatch(last)
+    agencies = [code for code in codes["codes"].split("/") if is_agency(code)] if codes else []
+    if agencies:  # "(dpa/AFP)", "lrs/dpa": agencies and editors' initials under a report
+        main = next((code for code in agencies if code.lower() in AGENCIES), agencies[0])
+        article.publisher = article.publisher or main
+        article.dropped.append(DroppedText(article.body.pop(), CREDIT_LINE))
