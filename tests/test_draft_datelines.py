@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +118,40 @@ def test_month_names_come_from_one_home(name: str, number: int) -> None:
 def test_weekday_names() -> None:
     assert weekday_number("Sonnabend") == 5 and weekday_number("Tues.") == 1
     assert weekday_number("Mittwoch") == weekday_number("Wednesday") == 2
+
+
+def _string_constants(tree: ast.AST) -> list[str]:
+    """Every string literal of a module but its docstrings (examples are fine there)."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+def test_month_names_are_written_in_one_module_only() -> None:
+    package = Path(__file__).resolve().parent.parent / "dashboard"
+    names = re.compile(
+        r"\b(?:januar|jänner|februar|oktober|dezember|january|february|october|december|"
+        r"september|november)\b",
+        re.IGNORECASE,
+    )
+    offenders = [
+        path.relative_to(package).as_posix()
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "calendar_words.py"
+        and any(
+            names.search(text) for text in _string_constants(ast.parse(path.read_text("utf-8")))
+        )
+    ]
+    assert offenders == []
