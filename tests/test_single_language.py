@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.draft import article_from_text, draft_article, write_story
+from dashboard.publish import publish_story
 from dashboard.story import load_story, validate_story
 from tests.conftest import REPO
 
@@ -19,7 +20,9 @@ SEED = REPO / "tests" / "data" / "articles" / "kalifat-2017-scraped.txt"
 @pytest.fixture
 def german_only(tmp_path):
     draft = draft_article(article_from_text(SEED.read_text("utf-8")))
-    return write_story(draft, tmp_path / "kalifat-entwurf")
+    folder = write_story(draft, tmp_path / "kalifat-entwurf")
+    assert publish_story(tmp_path, folder.name) == []  # a draft: readers see it once published
+    return folder
 
 
 def test_a_german_only_story_loads_with_its_texts_for_both_languages(german_only) -> None:
