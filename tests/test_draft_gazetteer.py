@@ -117,3 +117,9 @@ def test_opening_makes_no_town() -> None:
     gaz = gazetteer()
     assert sum(p.kind == "city" for p in gaz.places.values()) < 5_000
     assert len(gaz.lookup("Omaha")) >= 1
+
+
+def test_a_region_centre_leaves_far_islands_out() -> None:
+    # Valparaíso's region reaches Easter Island, 3,700 km out in the Pacific.
+    region = next(p for p in gazetteer().lookup("Valparaiso") if p.kind == "region")
+    assert -34.5 < region.lat < -31.5 and -72.5 < region.lon < -70.0

@@ -168,3 +168,35 @@ def test_same_text_same_places_under_any_hash_seed(tmp_path: Path) -> None:
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert len(json.loads(outputs.pop())) >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "not_meant"),
+    [
+        # A frequent word that shares only a key with a town's name.
+        ("Die Ära der Atomkraft endet in Gundremmingen in Bayern.", "Arrah"),
+        ("TOKYO, Jan. 9 (Xinhua) -- The death toll in Japan rose to 202.", "Ya'an"),
+        ("TOKYO, Jan. 9 (Xinhua) -- The death toll in Japan rose to 202.", "Xinhua"),
+        ("Das Kongresszentrum im Tal in Martigny in der Schweiz wurde geräumt.", "Thal"),
+        # A GeoNames province elsewhere, named like a word or a person.
+        ("Storms covered the Great Lakes region of the United States.", "Great Lakes"),
+        ("Storms hit the Northern Plains of the United States.", "Northern"),
+        ("Mexico's opposition candidate Rodrigues spoke in Acapulco.", "Rodrigues"),
+    ],
+)
+def test_frequent_words_and_foreign_provinces_are_no_places(text: str, not_meant: str) -> None:
+    places = drafted(text)
+    assert not_meant not in {p.place.name_en for p in places}
+    assert all(p.place.country in {"JP", "DE", "CH", "US", "MX", ""} for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country"),
+    [
+        ("Violent storms may reach St. Joseph in Missouri on Friday.", "St. Joseph", "city", "US"),
+        ("Unwetter in Andalusien: Spanien meldet Überschwemmungen.", "Andalusia", "region", "ES"),
+        ("Im Kanton Wallis in der Schweiz brannte eine Bar.", "Valais", "region", "CH"),
+    ],
+)
+def test_abbreviated_and_german_names(text: str, name: str, kind: str, country: str) -> None:
+    assert (kind, name, country) in found(text)

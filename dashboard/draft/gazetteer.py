@@ -48,6 +48,13 @@ class Place:
     lon: float
     population: int
     source: str
+    main_name: str = ""  # GeoNames' own name where the German and English ones differ
+
+    def is_named(self, name: str) -> bool:
+        """Is the name written as the place's own, German or English name (up to case and
+        accents), not only sharing its key or one of its alternate names?"""
+        folded = fold(name)
+        return folded in (fold(self.name_de), fold(self.name_en), fold(self.main_name))
 
     @property
     def geonameid(self) -> int | None:
@@ -124,7 +131,7 @@ class Gazetteer:
         if ref is not None:
             return self.places[ref]
         assert self.place_lines is not None
-        country, ident, kind_letter, name_de, name_en, lat, lon, population, _key = (
+        country, ident, kind_letter, name_de, name_en, lat, lon, population, _key, main = (
             self.place_lines.line_at(offset).split("\t")
         )
         kind = KINDS[kind_letter]
@@ -139,6 +146,7 @@ class Gazetteer:
             float(lon),
             int(population),
             SOURCES["hand region" if ref.startswith("region:") else kind].format(ident),
+            main,
         )
         self.places[ref] = place
         self._offsets[offset] = ref

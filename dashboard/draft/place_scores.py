@@ -12,11 +12,11 @@ words or names somewhere.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dashboard.draft.gazetteer import Gazetteer, Place
 from dashboard.draft.model import HIGH, LOW, MEDIUM
-from dashboard.draft.names import place_key
+from dashboard.draft.names import fold, place_key
 
 # Zipf frequency (wordfreq: 3 is once per million words) from which a word that names a
 # place only through an alternate name is the word ("Dabei", "Putin", "Kilo").
@@ -63,6 +63,9 @@ class Evidence:
     language: str
     countries: set[str]  # named, directly or through an adjective
     context: set[str]  # those and the countries of named regions and big cities
+    # The folded names that put each country in `context`: a name is no evidence for
+    # itself ("Great Lakes" is no sign that the article is in Australia).
+    sources: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _is_acronym(name: str) -> bool:
@@ -88,8 +91,17 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
     frequency = gaz.frequency(mention.name, evidence.language)
     single = " " not in mention.name.strip()
     trusted = gaz.is_trusted(mention.name, place)
-    if single and not trusted and frequency >= COMMON_ZIPF:
+    if single and frequency >= COMMON_ZIPF and not place.is_named(mention.name):
+        return False  # a frequent word, only a spelling or alternate name of the place
+    if place.key.startswith("admin:") and not _known_region(mention, place, gaz, evidence):
         return False
+    if (
+        single
+        and not mention.cue
+        and place.country not in evidence.context
+        and not place.is_named(mention.name)
+    ):
+        return False  # another spelling of a town's name, in a country the article never names
     if place.kind == "city" and place.population < SMALL_POPULATION:
         if place.country not in evidence.context or mention.person_like or mention.fuzzy:
             return False
@@ -98,6 +110,23 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
         if not trusted and not mention.exact:
             return False
     return True
+
+
+def _known_region(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) -> bool:
+    """A GeoNames province or district ("Northern" in Bahrain, "Rodrigues" in Mauritius)
+    needs its country named, even with a word that says a region is meant ("the Great
+    Lakes region" is no district of Australia)."""
+    if place.country in evidence.countries:
+        return True
+    sources = evidence.sources.get(place.country, set())
+    if sources - {fold(mention.name)}:
+        return True
+    # Its own name may say it where a word of it is rare ("Nord-Darfur"), not where all
+    # are everyday words ("the Great Lakes region").
+    words = mention.name.replace("-", " ").split()
+    return bool(sources) and any(
+        gaz.frequency(word, evidence.language) < COMMON_ZIPF for word in words
+    )
 
 
 def base_score(place: Place) -> float:
@@ -167,6 +196,13 @@ def _everyday(mention: Mention, place: Place, gaz: Gazetteer, language: str) -> 
     return language == "en" and mention.sentence_start and frequency >= SENTENCE_START_ZIPF
 
 
+def _foreign_namesake(mention: Mention, place: Place) -> bool:
+    return any(
+        p.kind == "city" and p.country != place.country and p.population >= SMALL_POPULATION
+        for p in mention.places
+    )
+
+
 def _capital_namesake(mention: Mention, place: Place) -> bool:
     return any(
         p.kind == "city" and p.country == place.country and p.population >= SMALL_POPULATION
@@ -182,10 +218,13 @@ def confidence(value: float, mentions: list[Mention]) -> str:
     return LOW
 
 
-def context_countries(mentions: list[Mention], gaz: Gazetteer, countries: set[str]) -> set[str]:
-    """The named countries and those of the regions and big cities the article names
-    unambiguously: a village needs one of them before it counts."""
-    context = set(countries)
+def context_countries(
+    mentions: list[Mention], gaz: Gazetteer, countries: set[str]
+) -> dict[str, set[str]]:
+    """The countries of the regions and big cities the article names unambiguously, each
+    with the names that point to it: a village needs one of them, or its country named,
+    before it counts."""
+    context: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.person_like or mention.adjective or mention.fuzzy or not mention.exact:
             continue
@@ -195,14 +234,17 @@ def context_countries(mentions: list[Mention], gaz: Gazetteer, countries: set[st
             and top.country
             and gaz.is_trusted(mention.name, top)
             and (mention.region_cue or not _capital_namesake(mention, top))
+            and not _foreign_namesake(mention, top)
         ):
-            context.add(top.country)  # "Nebraska", "Provinz Idlib"; not Libya's "Tripoli"
+            # "Nebraska", "Provinz Idlib"; not Libya's "Tripoli", nor Mauritius' "Rodrigues"
+            # (a town Rodriguez elsewhere: the name is no sure sign of the country).
+            context.setdefault(top.country, set()).add(fold(mention.name))
         cities = [p for p in mention.places if p.kind == "city"]
         big = {p.country for p in cities if p.population >= 100_000}
         if (
             len(big) == 1
-            and gaz.is_trusted(mention.name, cities[0])
+            and cities[0].is_named(mention.name)
             and not gaz.is_common_word(mention.name)
         ):
-            context |= big
+            context.setdefault(big.pop(), set()).add(fold(mention.name))
     return context

@@ -73,6 +73,7 @@ _COMPASS_EN = {
     "west": ("West", "Western"),
     "zentral": ("Central",),
 }
+_ABBREVIATED = {"St.": "Saint", "St": "Saint", "Mt.": "Mount", "Mt": "Mount", "Ft.": "Fort"}
 _ENGLISH_COMPASS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
@@ -143,6 +144,8 @@ def _lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Pla
             " ".join([w[:-1] if w.endswith("en") else w for w in words[:-1]] + words[-1:])
         )
     first = words[0]
+    if first in _ABBREVIATED and len(words) > 1:
+        variants.append(" ".join([_ABBREVIATED[first], *words[1:]]))  # "Saint Joseph"
     if first in _ENGLISH_COMPASS and len(words) > 1:
         variants.append(" ".join([_ENGLISH_COMPASS[first], *words[1:]]))  # "North Darfur"
     for variant in variants:
@@ -271,8 +274,11 @@ def _longest_match(
         gaps = [
             sentence.text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, i + length - 1)
         ]
-        if any(gap != " " for gap in gaps):
-            continue
+        if any(
+            gap != " " and not (gap == ". " and tokens[k].group() in _ABBREVIATED)
+            for k, gap in zip(range(i, i + length - 1), gaps, strict=True)
+        ):
+            continue  # "St. Joseph", "Mt. Vernon" are one name
         surface = sentence.text[tokens[i].start() : tokens[i + length - 1].end()]
         mention = _mention_for(surface, sentence, tokens[i].start(), gaz, language, length)
         if mention is not None:
@@ -427,9 +433,10 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
     }
     found = {(m.sentence, m.start) for m in mentions}
     # Named regions and big cities tell where the article is, too.
-    context = context_countries(mentions, gaz, countries)
+    sources = context_countries(mentions, gaz, countries)
+    context = countries | set(sources)
     mentions.extend(_fuzzy_mentions(sentences, gaz, context, found))
-    evidence = Evidence(language, countries, context)
+    evidence = Evidence(language, countries, context, sources)
 
     groups: dict[tuple[str, ...], _Group] = defaultdict(_Group)
     for mention in mentions:

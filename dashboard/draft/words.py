@@ -77,7 +77,8 @@ _NOT_PLACE_WORDS = _words(
     doch aber als auch dann denn oder und wie wo was war wird sind ist hat haben
     bei mit nach vor seit dass die der das des dem den ein eine einer eines schon noch
     nur sie er es wir ihr man hier dort jetzt heute gestern morgen norden süden osten westen mitte
-    hamas hisbollah
+    hamas hisbollah xinhua reuters afp dpa kyodo yonhap tass interfax anadolu ansa efe
+    epd kna apa sda
     hezbollah fatah taliban nato uno isis the and but then there here this that these
     those his her its our their was were will would said says after before during while
     since when where what which who also just only even still many most some more each

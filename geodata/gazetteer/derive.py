@@ -83,15 +83,17 @@ class Entry:
     lat: float
     lon: float
     population: int
+    main: str = ""  # GeoNames' own name, when Natural Earth gives others ("Kyiv": "Kiew")
     trusted: set[str] = field(default_factory=set)  # names as a reader writes them
     others: set[str] = field(default_factory=set)  # alternate names
 
     def line(self) -> str:
         """country, id (a city's geonameid, else the ref), kind letter, name_de, name_en
         (empty when the same), lat, lon, population, place key (towns the near-miss
-        search looks at only)."""
+        search looks at only), GeoNames' name where it is neither."""
         ident = self.ref.split(":", 1)[1] if self.kind == "city" else self.ref
         key = place_key(self.name_en) if self.population >= FUZZY_MIN_POPULATION else ""
+        main = "" if self.main in (self.name_de, self.name_en) else self.main
         return "\t".join(
             [
                 self.country,
@@ -103,6 +105,7 @@ class Entry:
                 f"{self.lon:.4f}",
                 str(self.population),
                 key,
+                main,
             ]
         )
 
@@ -163,6 +166,7 @@ def city_entries(ne_names: dict[object, tuple[str, ...]]) -> list[Entry]:
             float(city["longitude"]),
             int(city["population"]),
         )
+        entry.main = name
         entry.trusted = set(_latin_names({name, name_de, name_en}))
         # Lower-case alternates ("chywa", "qi wa") are romanised spellings of other
         # scripts, not names an article writes.
@@ -224,10 +228,11 @@ def admin_entries(rg_cities: Path) -> list[Entry]:
 
 
 def _middle(values: list[float]) -> float:
-    """Midway across the values, the outer twentieth on each side left out: a region's
-    towns crowd where people live (Nebraska's in the east), its middle is between."""
+    """Midway across the values, the outer tenth on each side left out: a region's towns
+    crowd where people live (Nebraska's in the east), its middle is between; islands far
+    out (Valparaíso's Easter Island) are left out."""
     values = sorted(values)
-    cut = len(values) // 20
+    cut = len(values) // 10
     inner = values[cut : len(values) - cut] or values
     return (inner[0] + inner[-1]) / 2
 
@@ -391,11 +396,17 @@ def main() -> None:
     parser.add_argument("--natural-earth", type=Path, default=NATURAL_EARTH)
     args = parser.parse_args()
     hand = hand_region_entries()
+    german = {(row[1], row[2]): row for row in _rows(HERE / "region-names.tsv")}
     # A region written for Lagekarte replaces GeoNames' region of the same name.
     known = {(e.country, place_key(n)) for e in hand for n in e.trusted}
     admin = [
         e for e in admin_entries(args.rg_cities) if (e.country, place_key(e.name_en)) not in known
     ]
+    for entry in admin:
+        row = german.get((entry.country, entry.name_en))
+        if row is not None and entry.ref.count("-") == 1:  # first-order regions only
+            entry.name_de = row[0]
+            entry.trusted |= {row[0], *filter(None, row[3].split("|"))}
     entries = (
         city_entries(natural_earth_names(args.natural_earth))
         + admin
