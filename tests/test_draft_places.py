@@ -200,3 +200,35 @@ def test_frequent_words_and_foreign_provinces_are_no_places(text: str, not_meant
 )
 def test_abbreviated_and_german_names(text: str, name: str, kind: str, country: str) -> None:
     assert (kind, name, country) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_meant"),
+    [
+        ("Der Tod der jungen Nika Schakarami im Iran sorgte für Entsetzen.", "Nekā"),
+        ("Kaja Kallas, the EU's foreign policy chief, spoke in Kyiv, Ukraine.", "Zhelyabovka"),
+        ("Ferit Hoxha, Albania's foreign minister, condemned the strike on Kyiv.", "Livadhja"),
+        ("Nach dem Brand in der Bar in Crans-Montana ermittelt die Schweiz.", "Brand"),
+        ("Der Zug nach Sitten in der Schweiz fiel aus.", "Zug"),
+    ],
+)
+def test_people_and_nouns_beside_places_are_no_places(text: str, not_meant: str) -> None:
+    assert not_meant not in {p.place.name_en for p in drafted(text)}
+
+
+def test_a_lower_case_word_written_with_a_capital_inside_a_sentence_is_a_name() -> None:
+    # "oder" is a conjunction; "an der Oder" is the river.
+    places = found("In Deutschland müssen sich die Menschen an der Oder und der Elbe wappnen.")
+    assert {("water", "Oder", ""), ("water", "Elbe", "")} <= places
+
+
+def test_a_state_is_not_its_biggest_city() -> None:
+    places = found("Storms are expected in eastern Oklahoma and Arkansas, in the United States.")
+    assert ("region", "Oklahoma", "US") in places
+    assert ("city", "Oklahoma City", "US") not in places
+
+
+def test_a_big_citys_german_spelling_is_its_name_though_frequent() -> None:
+    # "Tokio" is as frequent as many words, and only a spelling of GeoNames' "Tokyo".
+    places = found("Das Beben ereignete sich nordöstlich von Tokio und erschütterte Japan.")
+    assert ("city", "Tokyo", "JP") in places

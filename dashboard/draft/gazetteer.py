@@ -110,6 +110,7 @@ class Gazetteer:
     adjectives_de: dict[str, str] = field(default_factory=dict)  # stem -> country code
     adjectives_en: dict[str, str] = field(default_factory=dict)  # adjective -> country code
     common_words: frozenset[str] = frozenset()
+    lowercase_words: frozenset[str] = frozenset()  # of common_words, never capitalised
     frequency_lines: _SortedLines | None = None
     exact_forms: set[str] = field(default_factory=set)  # folded names of countries
     country_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> de, en
@@ -198,8 +199,13 @@ class Gazetteer:
         folded = fold(name)
         return folded in self.exact_forms or folded in self._entry(place_key(name))[1]
 
-    def is_common_word(self, name: str) -> bool:
-        return fold(name) in self.common_words
+    def is_common_word(self, name: str, inside_sentence: bool = False) -> bool:
+        """Is the name an everyday word? Written with a capital inside a sentence, a word
+        that is only ever written in lower case ("oder", "mobile") is a name there."""
+        folded = fold(name)
+        if inside_sentence and folded in self.lowercase_words:
+            return False
+        return folded in self.common_words
 
     def frequency(self, word: str, language: str) -> float:
         """Zipf frequency of the word in the language (0 for a rare or unknown word)."""
@@ -286,6 +292,8 @@ def gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     if gaz.place_lines.header.split("build=")[-1] != gaz.name_lines.header.split("build=")[-1]:
         raise RuntimeError(f"{folder}: {PLACES_FILE} and {NAMES_FILE} come from different runs")
     _load_countries(gaz, folder)
-    gaz.common_words = frozenset((folder / COMMON_WORDS_FILE).read_text("utf-8").split())
+    rows = list(_rows(folder / COMMON_WORDS_FILE))
+    gaz.common_words = frozenset(row[0] for row in rows)
+    gaz.lowercase_words = frozenset(row[0] for row in rows if row[1:] == ["lower"])
     gaz.frequency_lines = _SortedLines(folder / FREQUENCIES_FILE)
     return gaz

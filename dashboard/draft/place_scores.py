@@ -30,6 +30,12 @@ GERMAN_LEAD = 1.5
 # are words when this frequent.
 SENTENCE_START_ZIPF = 4.0
 SMALL_POPULATION = 15_000
+EXONYM_POPULATION = 1_000_000
+FUNCTION_WORD_ZIPF = 5.5
+# A word this frequent is never a village, cue or not ("nach dem Brand").
+VILLAGE_WORD_ZIPF = 4.0
+# Nor this frequent only a spelling of a big city's name ("Jan" for Ya'an; "Tokio" is).
+SPELLING_ZIPF = 4.5
 # Below this a town's German-word namesake is the word; a big city's name is frequent
 # because it is a big city ("Moskau", "Halle" less so).
 NOUN_MAX_POPULATION = 500_000
@@ -92,7 +98,12 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
     single = " " not in mention.name.strip()
     trusted = gaz.is_trusted(mention.name, place)
     if single and frequency >= COMMON_ZIPF and not place.is_named(mention.name):
-        return False  # a frequent word, only a spelling or alternate name of the place
+        # A frequent word that is only a spelling or alternate name of the place is the
+        # word ("Dabei", "Ära", "Kilo"); a spelling of a big city's own name is its name
+        # ("Tokio") unless the word is very frequent ("Jan" for Ya'an).
+        exonym = trusted and place.population >= EXONYM_POPULATION and frequency < SPELLING_ZIPF
+        if not exonym:
+            return False
     if place.key.startswith("admin:") and not _known_region(mention, place, gaz, evidence):
         return False
     if (
@@ -105,10 +116,11 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
     if place.kind == "city" and place.population < SMALL_POPULATION:
         if place.country not in evidence.context or mention.person_like or mention.fuzzy:
             return False
-        if single and frequency >= COMMON_ZIPF and not mention.cue:
-            return False  # "Greenfield" is a word, "in Greenfield" a place
-        if not trusted and not mention.exact:
-            return False
+        word = single and frequency >= COMMON_ZIPF
+        if word and (not mention.cue or frequency >= VILLAGE_WORD_ZIPF):
+            return False  # "Greenfield" is a word, "in Greenfield" a place; "Brand" a word
+        if not trusted:
+            return False  # only by its own names: "Hoxha" is a person, not Livadhja
     return True
 
 
@@ -186,13 +198,20 @@ def score(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) ->
 
 def _everyday(mention: Mention, place: Place, gaz: Gazetteer, language: str) -> bool:
     """Is the name an everyday word in the article's language, before it is this place?"""
-    if gaz.is_common_word(mention.name):
-        return True  # a dictionary word: "Mobile", "Reading", "Don"
+    # Inside a sentence an English capital makes a name of a word ("in Mobile"); German
+    # capitalises nouns made of verbs too ("das Essen"), so only its function words
+    # ("an der Oder") are names there.
+    inside = not mention.sentence_start and (
+        language == "en" or gaz.frequency(mention.name, "de") >= FUNCTION_WORD_ZIPF
+    )
+    if gaz.is_common_word(mention.name, inside_sentence=inside):
+        return True  # a dictionary word: "Essen", "Van"
     if " " in mention.name.strip() or place.population >= NOUN_MAX_POPULATION:
         return False
     frequency = gaz.frequency(mention.name, language)
-    if language == "de" and place.kind == "city" and german_word(gaz, mention.name):
-        return True  # "Kanton" is Canton, Ohio only to a gazetteer; "Bayern" is no noun
+    town_or_province = place.kind == "city" or place.key.startswith("admin:")
+    if language == "de" and town_or_province and german_word(gaz, mention.name):
+        return True  # "Kanton" is Canton, Ohio only to a gazetteer, "Zug" a train
     return language == "en" and mention.sentence_start and frequency >= SENTENCE_START_ZIPF
 
 
@@ -204,8 +223,13 @@ def _foreign_namesake(mention: Mention, place: Place) -> bool:
 
 
 def _capital_namesake(mention: Mention, place: Place) -> bool:
+    """Does the name also name a town of the region's country ("Idlib"; not "Oklahoma",
+    which only shares its key with Oklahoma City)?"""
     return any(
-        p.kind == "city" and p.country == place.country and p.population >= SMALL_POPULATION
+        p.kind == "city"
+        and p.country == place.country
+        and p.population >= SMALL_POPULATION
+        and p.is_named(mention.name)
         for p in mention.places
     )
 

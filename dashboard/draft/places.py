@@ -19,6 +19,7 @@ from dashboard.draft.gazetteer import Gazetteer, Place
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
 from dashboard.draft.names import fold, place_key
 from dashboard.draft.place_scores import (
+    SMALL_POPULATION,
     Evidence,
     Mention,
     allowed,
@@ -200,7 +201,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 (
                     _is_capitalised(after)
                     and (language == "en" or _rare_name(gaz, after, mention))
-                    and not gaz.lookup(after)
+                    and not _known_place(gaz, after)
                     and sentence.text[tokens[end - 1].end() : tokens[end].start()] == " "
                 )
                 or (after.lower() in _PARTICLES and fold(after) not in ("in", "an", "am", "on"))
@@ -209,7 +210,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
             preceded = (
                 i > 0
                 and _is_capitalised(tokens[i - 1].group())
-                and not gaz.lookup(tokens[i - 1].group())
+                and not _known_place(gaz, tokens[i - 1].group())
                 and before not in _STOP_START
                 and before not in _CUES
                 and not (i - 1 == 0 and before in _STOP_START)
@@ -256,9 +257,19 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
 
 def _rare_name(gaz: Gazetteer, word: str, mention: Mention) -> bool:
     """In German a capitalised noun may follow a place ("prüft Moskau Berichte"); a rare
-    capitalised word after a small place's name is a surname ("Ahmad Schah")."""
-    small = all(p.kind == "city" and p.population < 100_000 for p in mention.places)
-    return small and gaz.frequency(word, "de") < 3.0
+    capitalised word after a name is a surname ("Nika Schakarami"), unless the name is
+    a big city's."""
+    big = any(p.kind != "city" or p.population >= 1_000_000 for p in mention.places)
+    return not big and gaz.frequency(word, "de") < 3.0
+
+
+def _known_place(gaz: Gazetteer, word: str) -> bool:
+    """A word that names a region, water or town of some size by its own name: the
+    villages of the gazetteer share names with half the surnames of the world."""
+    return any(
+        p.is_named(word) and (p.kind != "city" or p.population >= SMALL_POPULATION)
+        for p in gaz.lookup(word)
+    )
 
 
 def _longest_match(
@@ -312,7 +323,10 @@ def _mention_for(
     if not exact and (len(place_key(name)) < 4 or fold(name) in _NOT_PLACES):
         return None  # "Doch" shares a key with a spelling of Donetsk: not enough
     if fold(name) in _NOT_PLACES and length == 1:
-        return None
+        # A function word begins sentences; inside one, "Oder" with a capital is the river.
+        at_start = not sentence.text[:start].strip(' „"“»(')
+        if at_start or not any(p.kind == "water" and p.is_named(name) for p in places):
+            return None
     return Mention(surface, name, sentence.index, start, places, inflected=inflected, exact=exact)
 
 

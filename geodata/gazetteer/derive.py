@@ -381,13 +381,16 @@ def write_common_words(entries: list[Entry]) -> None:
                 words.add(fold(word))
             elif path.endswith("ngerman") and len(word) > 2:
                 nouns.add(fold(word))
-    common = sorted(
-        name
-        for name, population in population_of_name.items()
-        if (name in words and population < WORD_MAX_POPULATION)
-        or (name in nouns and population < NOUN_MAX_POPULATION)
-    )
-    (HERE / "common-words.txt").write_text("\n".join(common) + "\n", "utf-8")
+    lines = []
+    for name, population in sorted(population_of_name.items()):
+        word = name in words and population < WORD_MAX_POPULATION
+        noun = name in nouns and population < NOUN_MAX_POPULATION
+        if word or noun:
+            # "lower": the lists have it in lower case only ("oder", "mobile"): written
+            # with a capital inside a sentence it is a name.
+            lines.append(name if name in nouns else f"{name}\tlower")
+    header = "# place names that are everyday words; 'lower': only ever written in lower case"
+    (HERE / "common-words.txt").write_text("\n".join([header, *lines]) + "\n", "utf-8")
 
 
 def main() -> None:
