@@ -232,3 +232,17 @@ def test_a_big_citys_german_spelling_is_its_name_though_frequent() -> None:
     # "Tokio" is as frequent as many words, and only a spelling of GeoNames' "Tokyo".
     places = found("Das Beben ereignete sich nordöstlich von Tokio und erschütterte Japan.")
     assert ("city", "Tokyo", "JP") in places
+
+
+def test_a_place_word_holds_for_a_list_of_regions() -> None:
+    places = found("Das Unwetter traf die Regionen Andalusien und Murcia in Spanien.")
+    assert {("region", "Andalusia", "ES"), ("region", "Murcia", "ES")} <= places
+    assert ("city", "Murcia", "ES") not in places
+
+
+def test_a_very_frequent_english_word_with_a_capital_needs_a_place_word() -> None:
+    places = found("Storms will sweep the Central Plains of the United States on Friday.")
+    assert "Central" not in {name for _kind, name, _country in places}
+    assert ("city", "Mobile", "US") in found("Flooding hit Mobile, Alabama, on Friday.") | found(
+        "Flooding hit homes in Mobile, Alabama, on Friday."
+    )

@@ -201,14 +201,15 @@ def _everyday(mention: Mention, place: Place, gaz: Gazetteer, language: str) -> 
     # Inside a sentence an English capital makes a name of a word ("in Mobile"); German
     # capitalises nouns made of verbs too ("das Essen"), so only its function words
     # ("an der Oder") are names there.
+    frequency = gaz.frequency(mention.name, language)
     inside = not mention.sentence_start and (
-        language == "en" or gaz.frequency(mention.name, "de") >= FUNCTION_WORD_ZIPF
-    )
+        (language == "en" and (frequency < SPELLING_ZIPF or mention.cue))
+        or (language == "de" and frequency >= FUNCTION_WORD_ZIPF)
+    )  # but "Central Plains": a very frequent English word needs "in" before it
     if gaz.is_common_word(mention.name, inside_sentence=inside):
         return True  # a dictionary word: "Essen", "Van"
     if " " in mention.name.strip() or place.population >= NOUN_MAX_POPULATION:
         return False
-    frequency = gaz.frequency(mention.name, language)
     town_or_province = place.kind == "city" or place.key.startswith("admin:")
     if language == "de" and town_or_province and german_word(gaz, mention.name):
         return True  # "Kanton" is Canton, Ohio only to a gazetteer, "Zug" a train

@@ -162,6 +162,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     for sentence in sentences:
         tokens = _tokens(sentence.text)
         i = 0
+        listed_region_end = -1  # where the last region of a list ended
         while i < len(tokens):
             word = tokens[i].group()
             if not _is_capitalised(word):
@@ -184,6 +185,11 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
             )
             mention.cue = before in _CUES
             mention.region_cue = before in _REGION_BEFORE or after.lower() in _REGION_AFTER
+            # "die Regionen Andalusien und Murcia": the place word holds for the list.
+            between = sentence.text[tokens[listed_region_end].end() : tokens[i].start()]
+            if listed_region_end >= 0 and between.strip(" ,").lower() in ("", "und", "and"):
+                mention.region_cue = True
+            listed_region_end = end - 1 if mention.region_cue else -1
             mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
             if (
                 language == "de"

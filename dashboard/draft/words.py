@@ -38,11 +38,17 @@ FUZZY_CUES = _words(
 # "Luhansk region", "the Dnipro river").
 REGION_BEFORE = _words(
     """
-    provinz region bezirk landkreis kreis oblast gebiet bundesstaat gouvernement distrikt
-    departement kanton province county district governorate prefecture
+    provinz provinzen region regionen bezirk landkreis kreis oblast gebiet bundesstaat
+    bundesstaaten gouvernement distrikt departement kanton kantone province provinces
+    county district governorate prefecture
     """
 )
-REGION_AFTER = _words("province region state county oblast governorate district prefecture")
+REGION_AFTER = _words(
+    """
+    province provinces region regions state states county oblast governorate district
+    prefecture
+    """
+)
 WATER_BEFORE = _words("fluss flusses see meer river lake")
 WATER_AFTER = _words("river fluss")
 

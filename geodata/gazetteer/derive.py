@@ -210,6 +210,8 @@ def admin_entries(rg_cities: Path) -> list[Entry]:
         name = admin2 or admin1
         if not is_latin(name) or len(points) < 2:
             continue
+        if admin2 and place_key(admin2) == place_key(admin1):
+            continue  # Murcia's one province is the region itself
         ref = "-".join(filter(None, [country, place_key(admin1), place_key(admin2)]))
         entry = Entry(
             country,
