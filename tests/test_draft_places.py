@@ -235,7 +235,7 @@ def test_a_big_citys_german_spelling_is_its_name_though_frequent() -> None:
 
 
 def test_a_place_word_holds_for_a_list_of_regions() -> None:
-    places = found("Das Unwetter traf die Regionen Andalusien und Murcia in Spanien.")
+    places = found("Das Unwetter traf die Mittelmeerregionen Murcia und Andalusien in Spanien.")
     assert {("region", "Andalusia", "ES"), ("region", "Murcia", "ES")} <= places
     assert ("city", "Murcia", "ES") not in places
 

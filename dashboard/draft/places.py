@@ -74,6 +74,7 @@ _COMPASS_EN = {
     "west": ("West", "Western"),
     "zentral": ("Central",),
 }
+_REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
 _ABBREVIATED = {"St.": "Saint", "St": "Saint", "Mt.": "Mount", "Mt": "Mount", "Ft.": "Fort"}
 _ENGLISH_COMPASS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
@@ -184,7 +185,11 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 "(",
             )
             mention.cue = before in _CUES
-            mention.region_cue = before in _REGION_BEFORE or after.lower() in _REGION_AFTER
+            mention.region_cue = (
+                before in _REGION_BEFORE
+                or before.endswith(_REGION_ENDINGS)  # "Mittelmeerregionen", "Südprovinz"
+                or after.lower() in _REGION_AFTER
+            )
             # "die Regionen Andalusien und Murcia": the place word holds for the list.
             between = sentence.text[tokens[listed_region_end].end() : tokens[i].start()]
             if listed_region_end >= 0 and between.strip(" ,").lower() in ("", "und", "and"):
