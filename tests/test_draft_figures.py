@@ -519,3 +519,26 @@ def test_placing_many_figures_among_many_mentions_is_bounded() -> None:
     place_figures(draft, [Sentence(0, "Titel", 0), Sentence(1, text, 1)])
     assert time.perf_counter() - started < SECONDS
     assert all(f.place == "place-1" for f in draft.figures)
+
+
+def test_one_person_is_left_to_the_journalist() -> None:
+    """A single death is named in the text; the map's figures are counts."""
+    assert figures_of("A building was hit in Kherson and one person was killed.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "One of the victims was a child."),
+        ("de", "Eine Frau sagte, sie habe Angst."),
+        ("en", "A dozen people were injured."),
+        ("de", "Die Tickets kosten 5 Euro."),
+    ],
+)
+def test_rough_words_small_prices_and_other_ones_are_not_kept(language: str, sentence: str) -> None:
+    assert figures_of(sentence, language) == []
+
+
+def test_damage_in_money_is_a_figure() -> None:
+    figure = one_figure("Der Schaden liegt bei 2 Milliarden Euro.", "de")
+    assert (figure.low, figure.unit) == (2e9, "Euro")

@@ -19,6 +19,7 @@ from dashboard.draft.figure_words import (
     EVENT_VERBS_DE,
     EVENT_VERBS_EN,
     MEASURES,
+    ONE_PERSON,
     PEOPLE,
     PLACEHOLDERS,
     REPORTING_EN,
@@ -89,7 +90,7 @@ def is_noun(token: Token, language: str) -> bool:
     lower = word.lower()
     if not word[:1].isalpha() or lower in _NOT_NOUNS or lower in STOP:
         return False
-    if lower in PEOPLE or lower in THINGS:
+    if lower in PEOPLE or lower in THINGS or lower in ONE_PERSON:
         return True
     if language == "de":
         return word[:1].isupper()

@@ -188,6 +188,15 @@ PEOPLE = word_set(
     babies infants elderly seniors asylum-seekers homeless eligible migrants teenagers
     """
 )
+# A person, in the singular: "one person was killed", "ein Mensch kam ums Leben".
+ONE_PERSON = word_set(
+    """
+    person man woman child boy girl soldier civilian journalist resident firefighter officer
+    policeman worker tourist passenger mensch person frau mann kind junge mädchen soldat
+    zivilist journalist bewohner feuerwehrmann polizist arbeiter tourist passagier
+    """
+)
+
 # Things whose count a map shows beside its place.
 THINGS = word_set(
     """

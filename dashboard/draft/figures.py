@@ -37,6 +37,11 @@ from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftFigure
 from dashboard.draft.sentences import Sentence
 from dashboard.draft.words import NUMBER_WORDS
 
+# Round words said roughly: "a dozen", "ein Dutzend Menschen".
+_ROUND_WORDS = frozenset(["dutzend", "dozen"])
+# Money shown on a map is damage or aid in the hundred thousands and more, not a price.
+MIN_MONEY = 100_000
+MONEY = frozenset(["Euro", "euros", "Dollar", "dollars", "Pfund", "pounds", "Franken", "francs"])
 _RANGE_WORDS = frozenset(["bis", "to", "-", "–", "oder", "or"])
 _LIST_WORDS = frozenset(["und", "and"])
 
@@ -94,6 +99,9 @@ class _Reader(Context):
             if value is None:
                 return None
             number = Number(value, i, i)
+        elif lower in _ROUND_WORDS:
+            # "a dozen", "more than a hundred people": said roughly, like "Tausende"
+            return Number(float(NUMBER_WORDS[lower]), i, i, written_as_word=True, vague=token.text)
         elif lower in NUMBER_WORDS and NUMBER_WORDS[lower] >= 2:
             number = Number(float(NUMBER_WORDS[lower]), i, i, written_as_word=True)
         elif lower in ("tens", "hundreds") and self.lower[i + 1 : i + 3] in (
@@ -246,6 +254,9 @@ class _Reader(Context):
         elif label.people or label.event or (label.verb and not number.written_as_word):
             confidence = MEDIUM if number.written_as_word else HIGH
             reasons.append("counts people or says what happened")
+        elif unit and unit in MONEY and low < MIN_MONEY:
+            confidence, keep = LOW, False
+            reasons.append(f"a small amount of money ({unit})")
         elif unit:
             confidence = MEDIUM
             reasons.append(f"an amount in {unit}")
