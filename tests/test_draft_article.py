@@ -229,3 +229,27 @@ def test_agency_codes_under_a_german_report_are_a_credit_line(credit: str) -> No
     assert article.dropped[-1].text == credit and article.dropped[-1].reason == CREDIT_LINE
     assert article.publisher in ("dpa", "AFP")
     assert article.body == ["In der Region Áncash verschüttete ein Erdrutsch ein Dorf."]
+
+
+def test_wrapped_wire_copy_is_joined_but_a_headline_above_its_lead_is_not() -> None:
+    wrapped = (
+        "Typhoon lashes northern Philippines\n\n"
+        "MANILA, Sept 2 (Reuters) - A typhoon brought heavy rain and\n"
+        "strong winds to the northern Philippines on Monday, forcing\n"
+        "thousands of residents to flee their homes, officials said.\n"
+    )
+    article = article_from_text(wrapped)
+    assert article.body == [
+        "MANILA, Sept 2 (Reuters) - A typhoon brought heavy rain and strong winds to the "
+        "northern Philippines on Monday, forcing thousands of residents to flee their homes, "
+        "officials said."
+    ]
+    one_block = (
+        "Survivors search through debris in Chilean coastal towns after fires\n"
+        "VINA DEL MAR, Chile (AP) — Volunteers tried to remove charred metal, broken glass "
+        "and other debris on Monday from neighborhoods devastated by the fires in the hills.\n"
+    )
+    article = article_from_text(one_block)
+    assert (
+        article.headline == "Survivors search through debris in Chilean coastal towns after fires"
+    )

@@ -94,9 +94,10 @@ _CREDIT_LINE = re.compile(
 _SHORT_LINE = 200
 _BYLINE_PARAGRAPHS = 4  # a byline below the lead's photo caption, not "By Tuesday" later
 _SPACES = re.compile(r"[ \t]++")
-# A line this long that stops mid-sentence was wrapped by hand ("… weite Teile von Porto"
-# / "Alegre unter Wasser."); a headline or menu line is shorter.
-_WRAPPED_LINE = 60
+# Hard-wrapped text ("… weite Teile von Porto" / "Alegre unter Wasser."): its lines are
+# at least this wide, and each wrapped line fills most of the width.
+_WRAPPED_LINE = 50
+_WRAP_FILL = 0.75
 _SENTENCE_ENDS = (".", "!", "?", "…", "“", '"', "»", "”", "'", "’")
 
 
@@ -168,20 +169,28 @@ def article_from_html(raw: bytes | str) -> Article:
 
 def _paragraphs(text: str) -> list[str]:
     """One paragraph a line, except where a text is wrapped by hand: a long line that
-    ends mid-sentence goes on in the next line of the same block."""
+    ends mid-sentence, and that the next line's first word would not have fitted (the
+    block's longest line is the wrapping width), goes on in the next line. A headline
+    above a longer lead in the same block is not joined to it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     paragraphs: list[str] = []
-    wrapped = False
-    for raw in text.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
-        if not line:
-            wrapped = False
-            continue
-        if wrapped:
-            paragraphs[-1] += " " + line
-        else:
-            paragraphs.append(line)
-        wrapped = len(line) >= _WRAPPED_LINE and not line.endswith((*_SENTENCE_ENDS, ":", ";"))
+    for block in text.split("\n\n"):
+        lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
+        lines = [line for line in lines if line]
+        width = max((len(line) for line in lines), default=0)
+        wrapped = False
+        for number, line in enumerate(lines):
+            if wrapped:
+                paragraphs[-1] += " " + line
+            else:
+                paragraphs.append(line)
+            following = lines[number + 1].split(" ", 1)[0] if number + 1 < len(lines) else ""
+            wrapped = (
+                width >= _WRAPPED_LINE
+                and len(line) >= _WRAP_FILL * width
+                and not line.endswith((*_SENTENCE_ENDS, ":", ";"))
+                and len(line) + 1 + len(following) > width
+            )
     return paragraphs
 
 
