@@ -542,3 +542,27 @@ def test_rough_words_small_prices_and_other_ones_are_not_kept(language: str, sen
 def test_damage_in_money_is_a_figure() -> None:
     figure = one_figure("Der Schaden liegt bei 2 Milliarden Euro.", "de")
     assert (figure.low, figure.unit) == (2e9, "Euro")
+
+
+def test_a_draft_with_a_change_a_range_and_measures_writes_and_validates(tmp_path) -> None:
+    from dashboard.cli import main
+    from dashboard.story import load_story, validate_story
+
+    article = tmp_path / "beben.txt"
+    article.write_text(
+        "Erdbeben im Atlasgebirge\n\n"
+        "Marrakesch (dpa) - Die Zahl der Toten nach dem Erdbeben der Stärke 6,8 in Marokko "
+        "ist von 2.012 auf 2.946 gestiegen.\n\n"
+        "Zwischen 50.000 und 100.000 Menschen sind obdachlos. Ein 34-Jähriger wurde nach "
+        "zwei Tagen aus den Trümmern gerettet.\n\n"
+        "Die Helfer suchen in Dörfern, die 50 Kilometer entfernt liegen.",
+        "utf-8",
+    )
+    out = tmp_path / "beben-entwurf"
+    assert main(["draft", str(article), "--out", str(out), "--date", "2023-09-11"]) == 0
+    assert [p for p in validate_story(out) if not p.warning] == []
+    figures = {f.label["de"]: (f.low, f.high) for f in load_story(out).figures}
+    change = next(label for label in figures if "zuvor 2.012" in label)
+    assert figures[change] == (2946, 2946) and "Toten" in change
+    assert (50_000, 100_000) in figures.values()
+    assert (34, 34) not in figures.values() and (50, 50) not in figures.values()
