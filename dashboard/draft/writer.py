@@ -37,6 +37,20 @@ MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
 MAX_LABELLED = 8
 
 
+# A quote is the sentence that said it; a "sentence" longer than this (text with no
+# sentence marks, a pasted table) is cut at a word before it, so that every draft stays
+# within the story reader's text limit.
+QUOTE_MAX_CHARS = 1_000
+
+
+def _quote(sentence: str) -> str:
+    if len(sentence) <= QUOTE_MAX_CHARS:
+        return sentence
+    cut = sentence[: QUOTE_MAX_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > QUOTE_MAX_CHARS // 2 else cut).rstrip() + "…"
+
+
 def _own(text: str, lang: str) -> dict[str, str]:
     """A text in the article's language only: the story is marked `languages = [lang]`
     and the page tells readers of the other language (nothing is machine-translated)."""
@@ -127,7 +141,7 @@ def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
     properties.update({f"note_{note_lang}": value for note_lang, value in note.items()})
     properties["sources"] = sources
     if place.sentences:
-        properties["quote_" + lang] = draft.sentences[place.sentences[0]]
+        properties["quote_" + lang] = _quote(draft.sentences[place.sentences[0]])
     if labelled:
         properties["labelled"] = True
     if place.distant:
@@ -179,8 +193,8 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         "status": DRAFT,  # readers see it once published (`python -m dashboard publish`)
         "language": lang,
         "languages": [lang],
-        "title": _own(draft.headline, lang),
-        "summary": _own(draft.summary or draft.headline, lang),
+        "title": _own(_quote(draft.headline), lang),
+        "summary": _own(_quote(draft.summary or draft.headline), lang),
         "published": published,
         "as_of": published,
         "credit": {"de": credit_de, "en": credit_en},
@@ -214,7 +228,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         if figure.approximate:
             entry["approximate"] = True
         entry["sources"] = ARTICLE_SOURCES
-        entry["quote"] = _own(draft.sentences[figure.sentence], lang)
+        entry["quote"] = _own(_quote(draft.sentences[figure.sentence]), lang)
         if figure.callout and figure.place in ids:  # a callout stands beside its place
             entry["callout"] = True
         figures.append(entry)
@@ -229,7 +243,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
             "date": date.date,
             "title": _own(date.title, lang),
             "sources": ARTICLE_SOURCES,
-            "quote": _own(draft.sentences[date.sentence], lang),
+            "quote": _own(_quote(draft.sentences[date.sentence]), lang),
         }
         if date.place in ids:
             entry["feature"] = date.place
