@@ -246,3 +246,18 @@ def test_a_very_frequent_english_word_with_a_capital_needs_a_place_word() -> Non
     assert ("city", "Mobile", "US") in found("Flooding hit Mobile, Alabama, on Friday.") | found(
         "Flooding hit homes in Mobile, Alabama, on Friday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("VALENCIA, Spain (AP) — Firefighters fought a blaze in a tower in Valencia.", "ES"),
+        ("VALENCIA, Venezuela (AP) — Protesters marched through Valencia on Sunday.", "VE"),
+        ("TRIPOLI, Lebanon (Reuters) - Gunmen clashed in Tripoli overnight.", "LB"),
+        ("TRIPOLI, Libya (Reuters) - Gunmen clashed in Tripoli overnight.", "LY"),
+    ],
+)
+def test_the_dateline_settles_a_namesake(text: str, country: str) -> None:
+    draft = draft_article(article_from_text(text))
+    cities = {p.place.country for p in draft.places if p.keep and p.kind == "city"}
+    assert cities == {country}

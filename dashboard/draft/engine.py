@@ -25,7 +25,8 @@ def draft_article(
 ) -> Draft:
     gaz = gaz or gazetteer()
     published = published or article.published
-    places = recognise_places(article.sentences, gaz, article.language)
+    dateline = (article.dateline.place, article.dateline.region) if article.dateline else None
+    places = recognise_places(article.sentences, gaz, article.language, dateline)
     _mark_distant(places)
     texts = [s.text for s in article.sentences]
     draft = Draft(

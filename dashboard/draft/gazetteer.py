@@ -116,6 +116,9 @@ class Gazetteer:
     country_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> de, en
     _offsets: dict[int, str] = field(default_factory=dict)  # places.tsv offset -> ref
     _names: dict[str, tuple[list[tuple[int, bool]], set[str]]] = field(default_factory=dict)
+    _frequencies: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _lookups: dict[str, list[Place]] = field(default_factory=dict)
+    _trusted: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterator[str] | list[str]) -> None:
         self.places[place.key] = place
@@ -176,9 +179,13 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Place]:
         """Every place a key can mean: countries and regions first, then biggest first."""
-        found = [self.places[ref] for ref in self.by_key.get(key, ())]
-        found += [self.place_at(offset) for offset, _ in self._entry(key)[0]]
-        return sorted(found, key=lambda p: (p.kind == "city", -p.population, p.key))
+        known = self._lookups.get(key)
+        if known is None:
+            found = [self.places[ref] for ref in self.by_key.get(key, ())]
+            found += [self.place_at(offset) for offset, _ in self._entry(key)[0]]
+            known = sorted(found, key=lambda p: (p.kind == "city", -p.population, p.key))
+            self._lookups[key] = known
+        return list(known)
 
     def lookup(self, name: str) -> list[Place]:
         """Every place a name can mean."""
@@ -189,10 +196,12 @@ class Gazetteer:
         a country's), not only through one of its alternate names ("Dabei" for Dubai)?"""
         if place.kind == "country":
             return True
-        return any(
-            trusted and self.place_at(offset).key == place.key
-            for offset, trusted in self._entry(place_key(name))[0]
-        )
+        key = place_key(name)
+        trusted = self._trusted.get(key)
+        if trusted is None:
+            refs = [self.place_at(offset).key for offset, sure in self._entry(key)[0] if sure]
+            trusted = self._trusted[key] = frozenset(refs)
+        return place.key in trusted
 
     def is_exact(self, name: str) -> bool:
         """Is the name written exactly as the gazetteer has it (up to case and accents)?"""
@@ -209,17 +218,23 @@ class Gazetteer:
 
     def frequency(self, word: str, language: str) -> float:
         """Zipf frequency of the word in the language (0 for a rare or unknown word)."""
-        lines = self.frequency_lines
         folded = fold(word)
+        known = self._frequencies.get(folded)
+        if known is None:
+            known = self._frequencies[folded] = self._read_frequency(folded)
+        return known[0] if language == "de" else known[1]
+
+    def _read_frequency(self, folded: str) -> tuple[float, float]:
+        lines = self.frequency_lines
         if lines is None or not folded:
-            return 0.0
+            return 0.0, 0.0
         offset = lines.first(folded)
         if offset >= len(lines.data):
-            return 0.0
+            return 0.0, 0.0
         found, de, en = lines.line_at(offset).split("\t")
         if found != folded:
-            return 0.0
-        return float(de if language == "de" else en)
+            return 0.0, 0.0
+        return float(de), float(en)
 
     def city_keys_in(self, countries: set[str]) -> list[tuple[str, int]]:
         """(place key of its name, offset for `place_at`) of the towns in `countries` big

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Bumped whenever place_key changes: the derived gazetteer stores keys made with it.
 KEY_VERSION = 1
@@ -51,6 +52,9 @@ _DOUBLED = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 
 
+# Both are called for every capitalised word of an article, many times over: a paste of
+# thousands of repeated names costs one computation per distinct name.
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case without diacritics or apostrophes, words separated by one space."""
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
@@ -60,6 +64,7 @@ def fold(text: str) -> str:
     return _SEPARATORS.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65_536)
 def place_key(name: str) -> str:
     """The transliteration-independent key of a place name."""
     key = _LEADING_ARTICLE.sub("", fold(name))
@@ -79,3 +84,23 @@ def is_latin(name: str) -> bool:
 def skeleton(key: str) -> str:
     """Consonants of a key: what survives when vowels are spelt differently."""
     return re.sub(r"[aeiou ]", "", key)
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance <= 1 (one letter added, dropped, changed or swapped)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))

@@ -273,3 +273,29 @@ def context_countries(
         ):
             context.setdefault(big.pop(), set()).add(fold(mention.name))
     return context
+
+
+def dateline_countries(gaz: Gazetteer, dateline: tuple[str, str | None] | None) -> set[str]:
+    """The country a dateline names ("VALENCIA, Spain", "TRIPOLI, Libya", "HOUSTON,
+    Texas"), else that of the biggest city of its place's name: a dateline names a place
+    without its country only when the place is famous ("KYIV", "BERLIN")."""
+    if dateline is None:
+        return set()
+    place, region = dateline
+    if region:
+        for found in gaz.lookup(region):
+            if found.country and found.kind in ("country", "region") and found.is_named(region):
+                return {found.country}
+    cities = [p for p in gaz.lookup(place) if p.kind == "city" and p.is_named(place)]
+    if cities and cities[0].population >= 100_000:
+        return {max(cities, key=lambda p: p.population).country}
+    return set()
+
+
+def scored_as(mention: Mention) -> tuple[object, ...]:
+    """What `allowed` and `score` read of a mention (not where it stands)."""
+    return (
+        mention.name, mention.cue, mention.person_like, mention.inflected, mention.adjective,
+        mention.fuzzy, mention.sentence_start, mention.exact, mention.after_name,
+        mention.in_name, mention.region_cue, mention.water_cue,
+    )  # fmt: skip

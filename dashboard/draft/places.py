@@ -12,12 +12,12 @@ distance to the article's other places; against: everyday words ("Essen", "Van" 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dashboard.draft.gazetteer import Gazetteer, Place
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
-from dashboard.draft.names import fold, place_key
+from dashboard.draft.names import fold, place_key, within_one_edit
 from dashboard.draft.place_scores import (
     SMALL_POPULATION,
     Evidence,
@@ -25,7 +25,9 @@ from dashboard.draft.place_scores import (
     allowed,
     confidence,
     context_countries,
+    dateline_countries,
     score,
+    scored_as,
 )
 from dashboard.draft.sentences import Sentence
 from dashboard.draft.words import (
@@ -410,7 +412,7 @@ def _fuzzy_mentions(
             size = len(key)
             close = [
                 gaz.place_at(offset) for k, offset in targets
-                if abs(len(k) - size) <= 1 and _within_one_edit(key, k)
+                if abs(len(k) - size) <= 1 and within_one_edit(key, k)
             ]  # fmt: skip
             if close:
                 close.sort(key=lambda p: -p.population)
@@ -420,33 +422,20 @@ def _fuzzy_mentions(
     return mentions
 
 
-def _within_one_edit(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance <= 1 (one letter added, dropped, changed or swapped)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [k for k in range(len(a)) if a[k] != b[k]]
-        if len(diffs) == 1:
-            return True
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
-
-
 INFLECTED_ALONE_POPULATION = 1_000_000
 MIN_SCORE = 0.8
 MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far down
 NEAR_KM = 300.0  # below it a mention is dropped, not drafted
 
 
-def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[DraftPlace]:
+def recognise_places(
+    sentences: list[Sentence],
+    gaz: Gazetteer,
+    language: str,
+    dateline: tuple[str, str | None] | None = None,
+) -> list[DraftPlace]:
+    """The article's places. `dateline` is where the report was filed, (place, region or
+    country or None): "VALENCIA, Spain" settles which Valencia the article means."""
     mentions = find_mentions(sentences, gaz, language)
     # Countries the article names (directly or through an adjective) give context.
     countries = {
@@ -456,6 +445,7 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
         for p in m.places[:1]
         if p.kind == "country"
     }
+    countries |= dateline_countries(gaz, dateline)
     found = {(m.sentence, m.start) for m in mentions}
     # Named regions and big cities tell where the article is, too.
     sources = context_countries(mentions, gaz, countries)
@@ -467,17 +457,22 @@ def recognise_places(sentences: list[Sentence], gaz: Gazetteer, language: str) -
     for mention in mentions:
         groups[tuple(p.key for p in mention.places)].mentions.append(mention)
     for group in groups.values():
+        # Mentions alike in all that scores them are scored once: a paste that repeats a
+        # name thousands of times costs one score per kind of mention.
+        kinds = list(dict.fromkeys(scored_as(m) for m in group.mentions))
+        alike = [next(m for m in group.mentions if scored_as(m) == k) for k in kinds]
         candidates = [
             place
             for place in group.mentions[0].places
-            if any(allowed(m, place, gaz, evidence) for m in group.mentions)
+            if any(allowed(m, place, gaz, evidence) for m in alike)
         ]
         for place in candidates[:MAX_CANDIDATES]:
             scores = [
                 score(m, place, gaz, evidence) if allowed(m, place, gaz, evidence) else -9.0
-                for m in group.mentions
+                for m in alike
             ]
-            group.scores[place.key] = max(scores) + min(1.0, 0.3 * (len(scores) - 1))
+            repeats = len(group.mentions) - 1
+            group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
 
     # Distance to the article's other places: namesakes far away lose, and a small
     # town near the other places is likelier meant than not.
@@ -555,7 +550,8 @@ def _display_name(mentions: list[Mention], place: Place, language: str) -> str:
     names = plain or [m.name for m in mentions if not m.adjective]
     # The most frequent spelling, "Nairobi" before a dateline's "NAIROBI"; a tie goes to
     # the first written (max over the list, never over a set: same output every run).
-    return max(names, key=lambda name: (names.count(name), not name.isupper()))
+    counts = Counter(names)
+    return max(names, key=lambda name: (counts[name], not name.isupper()))
 
 
 def _reasons(mentions: list[Mention], place: Place, countries: set[str]) -> list[str]:
