@@ -11,6 +11,7 @@ in the page's language, naming no path of the server.
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import os
 from collections.abc import Callable
@@ -73,6 +74,24 @@ def entry_button(lang: Lang) -> None:
     if editor_enabled() and st.button(text("editor.open", lang), key="editor.open"):
         st.query_params[PAGE_PARAM] = PAGE_VALUE
         st.rerun()
+
+
+def _publication_date(draft: Draft, lang: Lang) -> str | None:
+    """The article's date, as found or as the journalist enters it: a draft without one
+    is saved with `date_unknown = true` and cannot be published (never today's date)."""
+    found = dt.date.fromisoformat(draft.published) if draft.published else None
+    chosen = st.date_input(
+        text("editor.published", lang),
+        value=found,
+        min_value=dt.date(1900, 1, 1),
+        max_value=dt.date.today(),
+        format="YYYY-MM-DD",
+        key="editor.published",
+    )
+    if chosen is None:
+        st.warning(text("editor.no_date", lang))
+        return None
+    return chosen.isoformat()
 
 
 def _unlocked(lang: Lang) -> bool:
@@ -390,6 +409,7 @@ def render(lang: Lang, stories_dir: Path, asset_url: Callable[[Path], str]) -> s
     _show_problems("dates")
     moved = st.session_state.get(MOVED_KEY, {})
     edited = reviewed(draft, places, figures, dates, moved, lang)
+    edited.published = _publication_date(draft, lang)
     st.markdown(f"#### {text('editor.map', lang)}")
     _move_point(edited, lang, asset_url)
     if newsroom_folder(stories_dir) is None:

@@ -114,9 +114,15 @@ def dates_frame(draft: Draft, lang: Lang = "en") -> pd.DataFrame:
     )
 
 
+TICKS = ("keep", "callout")  # the tables' tick columns
+
+
 def _table(frame: pd.DataFrame, key: str, disabled: list[str], lang: Lang, **columns: Any):
     """One review table: rows fixed, a "keep" tick first, `columns` as configured."""
     column = st.column_config
+    # An empty table (an article with no dates) has float columns, which the ticks and
+    # text columns refuse: every column gets its own type whatever the rows.
+    frame = frame.astype({name: bool if name in TICKS else str for name in frame.columns})
     return st.data_editor(
         frame,
         key=key,

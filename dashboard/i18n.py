@@ -198,6 +198,13 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "editor.places": {"de": "Orte", "en": "Places"},
     "editor.figures": {"de": "Zahlen", "en": "Figures"},
     "editor.dates": {"de": "Zeitleiste", "en": "Timeline"},
+    "editor.published": {"de": "Erscheinungsdatum des Artikels", "en": "The article's date"},
+    "editor.no_date": {
+        "de": "Im Artikel steht kein Erscheinungsdatum: bitte eintragen, sonst lässt sich die "
+        "Karte nicht veröffentlichen.",
+        "en": "The article states no date of publication: enter it, or the map cannot be "
+        "published.",
+    },
     "editor.map": {"de": "Karte", "en": "Map"},
     "editor.keep": {"de": "übernehmen", "en": "keep"},
     "editor.name": {"de": "Name", "en": "Name"},

@@ -95,6 +95,10 @@ def publish_story(stories_dir: str | Path, slug: str) -> list[Problem]:
     if path.read_bytes() != content:  # the file validated is the file rewritten
         return [Problem(str(path), "story", None, "changed while it was checked: try again")]
     content = content.decode("utf-8")
+    if tomllib.loads(content).get("date_unknown") is True:
+        message = ("the article's date is not known: set published and as_of to it, then "
+                   "remove date_unknown")  # fmt: skip
+        return [Problem(str(path), "story", "date_unknown", message)]
     try:
         new = published_text(content)
     except ValueError as error:

@@ -19,6 +19,7 @@ from dashboard.reader.fields import SLUG_PATTERN, Fields, story_languages
 from dashboard.reader.limits import read_toml
 from dashboard.reader.records import (
     check_hindsight,
+    read_date_unknown,
     read_event_layer_spec,
     read_events,
     read_figures,
@@ -59,6 +60,7 @@ STORY_KEYS = (
     "figures",
     "events",
     "status",
+    "date_unknown",
 )
 
 
@@ -94,6 +96,8 @@ def load_story(folder: str | Path) -> Story:
         top.problem("language", f"unknown language {language!r}: use 'de' or 'en'")
     languages = _read_languages(top, language)
     status = read_status(top) if data else PUBLISHED
+    if data:
+        read_date_unknown(top, status)
     try:
         with story_languages(languages):
             story = _load_records(folder, slug, file, data, top, problems, language, languages)

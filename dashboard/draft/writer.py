@@ -62,6 +62,8 @@ def _country_name(code: str, lang: str) -> str:
 
 
 def _article_date(draft: Draft) -> dt.date:
+    """The article's date; without one, today stands in, and the story says
+    `date_unknown = true`, which the editor shows and which stops publishing."""
     return dt.date.fromisoformat(draft.published) if draft.published else dt.date.today()
 
 
@@ -197,6 +199,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         "summary": _own(_quote(draft.summary or draft.headline), lang),
         "published": published,
         "as_of": published,
+        **({} if draft.published else {"date_unknown": True}),
         "credit": {"de": credit_de, "en": credit_en},
         "source": {
             "publisher": draft.publisher or ("unbekannt" if lang == "de" else "unknown"),

@@ -281,6 +281,19 @@ def check_hindsight(fields: Fields, date: PartialDate, as_of: dt.date, hindsight
         )
 
 
+def read_date_unknown(top: Fields, status: str) -> bool:
+    """`date_unknown = true`: the draft found no date of publication in the article, so
+    `published` and `as_of` are placeholders; such a story can never be published."""
+    raw = top.data.get("date_unknown", False)
+    if not isinstance(raw, bool):
+        top.problem("date_unknown", f"expected true or false, got {shown.repr(raw)}")
+        return True
+    if raw and status == PUBLISHED:
+        top.problem("date_unknown", "the article's date is not known: set published and "
+                    "as_of to it, then remove date_unknown")  # fmt: skip
+    return raw
+
+
 def read_status(top: Fields) -> str:
     """`status = "draft"` or `"published"`; a story without it is published."""
     raw = top.data.get("status", PUBLISHED)
