@@ -566,3 +566,22 @@ def test_a_draft_with_a_change_a_range_and_measures_writes_and_validates(tmp_pat
     assert figures[change] == (2946, 2946) and "Toten" in change
     assert (50_000, 100_000) in figures.values()
     assert (34, 34) not in figures.values() and (50, 50) not in figures.values()
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "low", "counts"),
+    [
+        ("de", "Eine Million Menschen sind im Sudan auf der Flucht.", 1e6, "Menschen"),
+        ("en", "Nearly a million people fled Rafah.", 1e6, "people fled"),
+        ("en", "A 7.4 quake struck Hualien on Wednesday.", 7.4, "magnitude"),
+    ],
+)
+def test_a_million_and_a_bare_quake_strength(
+    language: str, sentence: str, low: float, counts: str
+) -> None:
+    figure = one_figure(sentence, language)
+    assert figure.low == low and counts in figure.counts
+
+
+def test_a_warning_level_is_not_a_figure() -> None:
+    assert figures_of("Für die Oder in Ratibor gilt die Hochwasserstufe 3.", "de") == []

@@ -38,6 +38,9 @@ _MAX_DIGITS = 24
 # "die Stärke mit 5,9 an".
 _MAGNITUDE_LINKS = frozenset(["von", "of", "mit", "der", "a", "an", "up", "to", "bis", "zu", "was"])
 _MAX_AGE = 120
+# Levels and categories written as one German word before their number.
+_LEVEL_ENDS = ("stufe", "kategorie", "level", "warnstufe")
+_QUAKES = frozenset(["quake", "earthquake", "tremor", "beben", "erdbeben", "erdstoß"])
 _BARE_YEAR = re.compile(r"\d{4}")
 # "100 000": a group of one to three digits, then groups of three after single spaces.
 _GROUP = re.compile(r"\d{3}")
@@ -155,6 +158,8 @@ class Context:
         nxt = self.lower[number.last + 1] if number.last + 1 < len(self.tokens) else ""
         if nxt in MAGNITUDE:
             return self.tokens[number.last + 1].text  # "up to 7.6 magnitude"
+        if nxt in _QUAKES and not float(number.value).is_integer():
+            return "Stärke" if self.language == "de" else "magnitude"  # "a 7.4 quake"
         if self._char_after(number.last) == "-" and number.last + 2 < len(self.tokens):
             word = self.lower[number.last + 2]
             if word.split("-")[0] in MAGNITUDE:
@@ -264,8 +269,8 @@ class Context:
         if self.lower[j] == "." and j > 0:
             j -= 1
         prev = self.tokens[j]
-        if self.lower[j] in NAME_BEFORE:
-            return True
+        if self.lower[j] in NAME_BEFORE or self.lower[j].endswith(_LEVEL_ENDS):
+            return True  # also "Hochwasserstufe 3", "Alarmstufe 2", "Warnkategorie 4"
         if self.lower[max(0, i - 2) : i] == ["out", "of"]:
             return True
         if prev.text.isupper() and prev.text.isalpha() and j == i - 1:

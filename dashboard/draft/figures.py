@@ -99,6 +99,14 @@ class _Reader(Context):
             if value is None:
                 return None
             number = Number(value, i, i)
+        elif lower in ("eine", "one", "a") and self.lower[i + 1 : i + 2] in (
+            ["million"],
+            ["milliarde"],
+            ["billion"],
+        ):
+            # "eine Million Menschen", "a million people"
+            value = MULTIPLIERS[self.lower[i + 1]]
+            return Number(value, i, i + 1, written_as_word=True, multiplier=value)
         elif lower in _ROUND_WORDS:
             # "a dozen", "more than a hundred people": said roughly, like "Tausende"
             return Number(float(NUMBER_WORDS[lower]), i, i, written_as_word=True, vague=token.text)
