@@ -585,3 +585,9 @@ def test_a_million_and_a_bare_quake_strength(
 
 def test_a_warning_level_is_not_a_figure() -> None:
     assert figures_of("Für die Oder in Ratibor gilt die Hochwasserstufe 3.", "de") == []
+
+
+def test_money_written_short() -> None:
+    figure = one_figure("The floods caused £2bn of damage in Yorkshire.", "en")
+    assert (figure.low, figure.unit, figure.counts) == (2e9, "pounds", "damage")
+    assert figures_of("The pit is 5m deep.", "en") == []

@@ -190,7 +190,7 @@ class Context:
         if (before and before in "/+#№") or after == "/":
             return True  # 24/7, 1/5, a phone number
         if before.isalpha() or (after.isalpha() and number.last == number.first):
-            return True  # A320, 5th, 3D
+            return True  # A320, 5th, 3D (not "£2bn": its letters were read as a multiplier)
         if after == "-" and self._letter_at(first.end + 1):
             return True  # 34-Jähriger, 10-storey, 71-year-old
         if before == "-" and first.start >= 2 and self.text[first.start - 2].isalpha():

@@ -42,6 +42,8 @@ _ROUND_WORDS = frozenset(["dutzend", "dozen"])
 # Money shown on a map is damage or aid in the hundred thousands and more, not a price.
 MIN_MONEY = 100_000
 MONEY = frozenset(["Euro", "euros", "Dollar", "dollars", "Pfund", "pounds", "Franken", "francs"])
+# Written onto money in English: "£2bn", "$3.5m".
+_SHORT_MULTIPLIERS = {"bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}
 _RANGE_WORDS = frozenset(["bis", "to", "-", "–", "oder", "or"])
 _LIST_WORDS = frozenset(["und", "and"])
 
@@ -124,13 +126,23 @@ class _Reader(Context):
         else:
             return None
         multiplier = self.lower[i + 1] if i + 1 < len(self.tokens) else ""
-        if multiplier in MULTIPLIERS and self._attached(i, i + 1):
+        if multiplier in _SHORT_MULTIPLIERS and self._money_before(i) and self._touching(i):
+            number.multiplier = _SHORT_MULTIPLIERS[multiplier]  # "£2bn", "$3.5m"
+            number.value *= number.multiplier
+            number.last = i + 1
+        elif multiplier in MULTIPLIERS and self._attached(i, i + 1):
             number.multiplier = MULTIPLIERS[multiplier]
             number.value *= number.multiplier
             number.last = i + 1
             if self._char_after(i + 1) == "." and multiplier in ("mio", "mrd"):
                 number.last = i + 2
         return number
+
+    def _money_before(self, i: int) -> bool:
+        return i > 0 and self.lower[i - 1] in ("$", "€", "£")
+
+    def _touching(self, i: int) -> bool:
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].start == self.tokens[i].end
 
     def _vague_count_follows(self, i: int) -> bool:
         """ "Tausende Menschen", "thousands of people": a noun follows, not "Euro"."""
