@@ -33,6 +33,11 @@ from dashboard.draft.datelines import is_agency, read_date_line, read_dateline
         ("June 4, 2019|Reuters", dt.date(2019, 6, 4), False),
         ("(Xinhua) 10:42, January 09, 2024", dt.date(2024, 1, 9), False),
         ("AFP Published 21 Jan, 2025 07:15am", dt.date(2025, 1, 21), False),
+        ("Erstellt am 30.10.2024", dt.date(2024, 10, 30), False),
+        ("Updated on: 30/10/2024", dt.date(2024, 10, 30), True),
+        ("Posted 10/30/2024 10:05 am", dt.date(2024, 10, 30), False),
+        ("Stand: 30.10.2024, 10:05 Uhr | Lesedauer: 3 Min.", dt.date(2024, 10, 30), True),
+        ("October 30, 2024 · 4 min read", dt.date(2024, 10, 30), False),
         ("Sendung: SWR Aktuell, 03.02.2025 17:00 Uhr", dt.date(2025, 2, 3), False),
         (
             "Diese Nachricht wurde am 12.09.2024 im Programm Deutschlandfunk gesendet.",
@@ -53,6 +58,7 @@ def test_date_lines(line: str, date: dt.date, updated: bool) -> None:
         "Published first in Lagos on 3 July 2021",
         "Diese Nachricht wurde am 12.09.2024 von vielen Hörern in Kiel und Rostock gehört.",
         "31.02.2024",  # no such day
+        "03/04/2024",  # March or April?
         "Hochwasser in Bangladesch",
     ],
 )

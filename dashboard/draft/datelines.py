@@ -32,10 +32,12 @@ _FULL_DATES = (
     re.compile(rf"{_YEAR}-(?P<monthnum>[01]\d)-{_DAY}(?:T[\d:.+\-Z]{{0,20}})?"),  # ISO
     re.compile(rf"{_DAY}\.? {_MONTH},? {_YEAR}"),  # 3. Juli 2021, 16 Oct 2023
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
+    # 30/10/2024, read only when the day cannot be the month (US pages write 10/30/2024)
+    re.compile(rf"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?!\d)"),
 )
 # What else a date line may hold: a label, weekdays, clock times, time zones, separators.
 _LABEL_WORDS = (
-    r"veröffentlicht|erschienen|aktualisiert|zuletzt aktualisiert|stand|datum|published|"
+    r"veröffentlicht|erschienen|erstellt|aktualisiert|zuletzt aktualisiert|stand|datum|published|"
     r"first published|posted|updated|last updated|last modified|modified"
 )
 _LABEL = re.compile(rf"(?i)^(?:[\w-]+ )?(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|at))?\b:?")
@@ -54,7 +56,8 @@ _UPDATE_LABELS = frozenset(
 _FILLER = re.compile(
     r"\s|[,|/()·•–—-]|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom|gmt|utc)(?!\w)|"
     r"\b(?:[A-Z]{1,4}[ST]|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})(?!\w)|"
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b"
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
+    r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?min\.?|\b\d+ ?min(?:ute)?s? read\b)"
 )
 # Wire services and their regional desks ("dpa/lni"): a word in brackets before the
 # dash is an agency only when it is one of these (not "Mossul (Irak) -").
@@ -93,6 +96,12 @@ class Dateline:
 
 def _date_of(match: re.Match[str]) -> dt.date | None:
     groups = match.groupdict()
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        if first <= 12 and second <= 12 and first != second:
+            return None  # 03/04/2024: March or April?
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        groups = {"year": groups["year"], "monthnum": str(month), "day": str(day)}
     month = int(groups["monthnum"]) if groups.get("monthnum") else None
     if month is None and groups.get("month"):
         month = month_number(groups["month"])
