@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from shapely.geometry import box
 
-from dashboard.context import CONTEXT_FILE, context_items, context_payload, story_context
+from dashboard.context import (
+    CONTEXT_FILE,
+    context_items,
+    context_payload,
+    payload_labels,
+    story_context,
+)
 from dashboard.export import export_html
 from dashboard.maps import callouts, map_payload
 from dashboard.model import Story
@@ -18,13 +25,33 @@ ARTICLE_CITIES = {"Mossul", "Mosul", "Rakka", "Raqqa", "Bagdad", "Baghdad"}
 
 def test_every_layer_keeps_to_the_scales_its_data_is_made_for() -> None:
     items = context_items(CONTEXT_FILE)
-    assert {i.layer for i in items} == {"country", "sea", "river", "lake", "city"}
+    assert {i.layer for i in items} == {"country", "sea", "river", "lake"}
     for item in items:
         assert 0 <= item.min_zoom <= item.label_zoom <= item.max_zoom, item.id
-        if item.layer != "city":  # Natural Earth 1:50m: never beyond zoom 7
-            assert item.max_zoom <= 7, item.id
-        assert item.name["de"] and item.name["en"], item.id
-        assert item.anchors, item.id
+        if item.layer in ("river", "lake"):  # Natural Earth 1:10m: never beyond zoom 9
+            assert item.max_zoom <= 9, item.id
+        if item.layer != "lake":  # lakes may be unnamed: drawn, not named
+            assert item.name["de"] and item.name["en"], item.id
+        if item.layer in ("country", "sea"):
+            assert item.anchors, item.id
+
+
+def test_layers_cover_the_world() -> None:
+    items = context_items(CONTEXT_FILE)
+    countries = [i for i in items if i.layer == "country"]
+    assert len(countries) > 150
+    # Every continent has named seas, rivers and lakes.
+    for west, south, east, north in (
+        (-130, 10, -60, 60),
+        (-80, -50, -35, 10),
+        (-20, -35, 50, 35),
+        (-10, 35, 40, 70),
+        (60, 5, 140, 55),
+        (110, -45, 180, -10),
+    ):
+        here = box(west, south, east, north)
+        layers = {i.layer for i in items if i.geometry.intersects(here) and i.name["en"]}
+        assert {"sea", "river", "lake"} <= layers, (west, south, layers)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +65,7 @@ def test_payload_names_the_ground_in_the_readers_language(
     story: Story, lang: str, names: set[str]
 ) -> None:
     payload = context_payload(story, lang)  # type: ignore[arg-type]
-    assert names <= {label["name"] for label in payload["labels"]}
+    assert names <= {label["name"] for label in payload_labels(payload)}
     rivers = [s for s in payload["shapes"] if s["layer"] == "river"]
     assert {payload["labels"][s["label"]]["name"] for s in rivers} >= {"Tigris"}
 

@@ -1,11 +1,15 @@
 // The named ground, figure callouts, a locator inset and opt-in detail tiles.
 // Names are text in the page (DOM nodes, textContent), placed so that none overlaps
 // another, a story label, a marker or a control; the story's own labels come first,
-// then callouts, then context names in rank order. Each name shows only at the zooms
+// then callouts, then context names in the order of the list (by rank). Each name shows only at the zooms
 // its data is made for.
 function lagekarteContext(map, data) {
   "use strict";
-  var ctx = data.context || { labels: [], shapes: [] };
+  var ctx = data.context || { labels: [], shapes: [], towns: [] };
+  // Towns come as [name, zoom, lon, lat] (fewer bytes); they are named after the rest.
+  var townSpecs = (ctx.towns || []).map(function (t) {
+    return { layer: "city", name: t[0], minZoom: t[1], maxZoom: ctx.townMaxZoom, anchors: [[t[2], t[3]]] };
+  });
   var T = data.texts;
   var C = data.palette;  // dashboard/palette.py
   var MARGIN = 4;
@@ -34,7 +38,7 @@ function lagekarteContext(map, data) {
   var pane = map.getPane("lk-names");
   pane.style.zIndex = 450;  // above areas and lines, below markers (600) and tooltips
   pane.style.pointerEvents = "none";
-  var labels = ctx.labels.map(function (spec) {
+  var labels = ctx.labels.concat(townSpecs).map(function (spec) {
     var node = el("div", "lk-ctx lk-ctx-" + spec.layer, spec.name);
     node.hidden = true;
     node.setAttribute("data-context", spec.layer);

