@@ -32,6 +32,9 @@ def _dates(
         ("Floods hit Sylhet on June 17, 2022.", ("June 17, 2022", "2022-06-17", False, True)),
         ("Die Flut kam am 14.07.2021 nach Erftstadt.", ("14.07.2021", "2021-07-14", False, True)),
         ("Voters in Lagos queued last Saturday.", ("last Saturday", "2024-10-26", True, True)),
+        ("Heute wurde in Tiflis demonstriert.", ("Heute", "2024-10-29", True, True)),
+        ("Rescuers reached Derna this morning.", ("this morning", "2024-10-29", True, True)),
+        ("Gestern bebte die Erde in Herat.", ("Gestern", "2024-10-28", True, True)),
     ],
 )
 def test_dated_events(text: str, expected: tuple) -> None:

@@ -50,6 +50,10 @@ _AGO = re.compile(
     re.IGNORECASE,
 )
 _SIMPLE_RELATIVE = {
+    "heute": ("day", 0),
+    "today": ("day", 0),
+    "tonight": ("day", 0),
+    "this morning": ("day", 0),
     "gestern": ("day", -1),
     "vorgestern": ("day", -2),
     "yesterday": ("day", -1),
