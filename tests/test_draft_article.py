@@ -154,6 +154,15 @@ def test_dropped_text_is_shown_and_kept_in_the_draft() -> None:
     assert type(draft).from_dict(data).dropped == draft.dropped
 
 
+def test_a_share_line_above_the_article_is_navigation() -> None:
+    article = article_from_text(
+        "Jetzt teilen.\n\nDürre in Namibia\n\nIn Windhuk wird das Wasser knapp, "
+        "sagte die Stadtverwaltung am Montag."
+    )
+    assert article.headline == "Dürre in Namibia"
+    assert article.dropped[0].text == "Jetzt teilen."
+
+
 def test_a_weak_menu_word_does_not_drop_a_lead_sentence() -> None:
     article = article_from_text(
         "Waldbrände in Kanada\n\nJetzt ist hier in Yellowknife alles evakuiert.\n\n"

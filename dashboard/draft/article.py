@@ -232,7 +232,7 @@ def furniture_reason(paragraph: str, in_body: bool = False) -> str | None:
         return BANNER
     # Weak words alone ("jetzt", "hier", "teilen") make a menu line, not a sentence: a
     # one-sentence lead paragraph of wire copy says them too (a banner says several).
-    if paragraph.endswith(_SENTENCE_ENDS) and ". " not in paragraph:
+    if paragraph.endswith(_SENTENCE_ENDS) and ". " not in paragraph and words >= 5:
         return None
     return NAVIGATION if weak >= 2 and weak * 12 >= words else None
 
