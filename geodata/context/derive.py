@@ -62,6 +62,17 @@ def _clean(name: str | None) -> str:
     return text.title() if text.isupper() else text
 
 
+def _english(properties: dict[str, Any]) -> str:
+    """Natural Earth's English name, unless it is the local name with its letters beyond
+    ASCII lost ("Zncara", "Kiz?lirmak"): then the local name."""
+    local = _clean(properties.get("name"))
+    english = _clean(properties.get("name_en")) or local
+    ascii_only = "".join(c for c in local if ord(c) < 128)
+    if "?" in english or (english == ascii_only and local != ascii_only):
+        return local
+    return english
+
+
 def water_names(path: Path = WATER_NAMES) -> dict[tuple[str, str], tuple[str, str]]:
     names = {}
     for row in csv.reader(
@@ -99,9 +110,7 @@ def rivers(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
     groups: defaultdict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for feature in raw:
         p = feature["properties"]
-        name = _clean(p.get("name_en") or p.get("name"))
-        if "?" in name:  # a few English names lost their letters beyond ASCII
-            name = _clean(p.get("name"))
+        name = _english(p)
         if p["featurecla"] != "River" or not name or p["scalerank"] > MAX_SCALERANK["river"]:
             continue
         groups[_names("river", name, table)].append(feature)
