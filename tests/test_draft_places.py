@@ -14,6 +14,7 @@ import pytest
 
 from dashboard.draft import article_from_text, draft_article
 from dashboard.draft.model import DraftPlace
+from dashboard.geometry import geodesic_distance_km
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -261,3 +262,25 @@ def test_the_dateline_settles_a_namesake(text: str, country: str) -> None:
     draft = draft_article(article_from_text(text))
     cities = {p.place.country for p in draft.places if p.keep and p.kind == "city"}
     assert cities == {country}
+
+
+def test_a_district_named_after_rivers_is_not_the_river() -> None:
+    places = found("Im Rhein-Sieg-Kreis in Nordrhein-Westfalen standen Keller unter Wasser.")
+    assert not any(kind == "water" for kind, _name, _country in places)
+    assert ("region", "North Rhine-Westphalia", "DE") in places
+    # A compound of a country or a big city still points to it.
+    assert ("city", "Mosul", "IQ") in found("Die Mossul-Offensive im Irak begann im Oktober.")
+
+
+def test_a_countrys_german_genitive_is_the_country_not_a_village() -> None:
+    # "Perus" is also a district of São Paulo in the gazetteer.
+    assert ("country", "Peru", "PE") in found("Erdrutsche im Süden Perus forderten 15 Tote.")
+
+
+def test_a_long_river_is_placed_near_the_story() -> None:
+    # The Niger runs 4,000 km from Guinea to Nigeria; its point in a Nigerian story is
+    # near the Nigerian towns, not in Mali.
+    places = drafted("A boat capsized on the Niger River near Mokwa and Jebba in Nigeria.")
+    river = next(p for p in places if p.kind == "water")
+    mokwa = next(p for p in places if p.place.name_en == "Mokwa")
+    assert geodesic_distance_km(*river.lat_lon, *mokwa.lat_lon) < 300

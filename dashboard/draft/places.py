@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from dashboard.draft.gazetteer import Gazetteer, Place
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
 from dashboard.draft.names import fold, place_key, within_one_edit
+from dashboard.draft.place_lookup import ABBREVIATED, compass_lookup, lookup_variants
 from dashboard.draft.place_scores import (
     SMALL_POPULATION,
     Evidence,
@@ -66,19 +67,11 @@ from dashboard.draft.words import (
 from dashboard.geometry import geodesic_distance_km
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
-# A German compass prefix ("Nordsyrien", "Nord-Darfur") and the English words a
-# GeoNames region name starts with ("Northern Darfur").
+# A German compass prefix ("Nordsyrien", "Nord-Darfur").
 _COMPASS = re.compile(r"^(nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral)-?", re.I)
-_COMPASS_EN = {
-    "nord": ("North", "Northern"),
-    "süd": ("South", "Southern"),
-    "ost": ("East", "Eastern"),
-    "west": ("West", "Western"),
-    "zentral": ("Central",),
-}
+# Particles of names that, after a place, are prepositions ("Mossul im Irak").
+_NOT_NAME_PARTICLES = ("in", "im", "an", "am", "on")
 _REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
-_ABBREVIATED = {"St.": "Saint", "St": "Saint", "Mt.": "Mount", "Mt": "Mount", "Ft.": "Fort"}
-_ENGLISH_COMPASS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
 
@@ -124,39 +117,6 @@ def _adjectives(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
     if id(gaz) not in _ADJECTIVE_CACHE:
         _ADJECTIVE_CACHE[id(gaz)] = _adjective_pattern(gaz)
     return _ADJECTIVE_CACHE[id(gaz)]
-
-
-def _lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Place], str, bool]:
-    """Places for a name as written, else for its uninflected form."""
-    places = gaz.lookup(name)
-    if places:
-        return places, name, False
-    variants: list[str] = []
-    if name.endswith(("’s", "'s")):
-        variants.append(name[:-2])
-    if language == "de" and len(name) > 4:
-        if name.endswith("s"):
-            variants.append(name[:-1])
-        if name.endswith("es"):
-            variants.append(name[:-2])
-        if name.endswith("n"):
-            variants.append(name[:-1])  # "in den Niederlanden", "den Philippinen"
-    words = name.split(" ")
-    if language == "de" and len(words) > 1:
-        # "der Demokratischen Republik Kongo", "den Vereinigten Staaten"
-        variants.append(
-            " ".join([w[:-1] if w.endswith("en") else w for w in words[:-1]] + words[-1:])
-        )
-    first = words[0]
-    if first in _ABBREVIATED and len(words) > 1:
-        variants.append(" ".join([_ABBREVIATED[first], *words[1:]]))  # "Saint Joseph"
-    if first in _ENGLISH_COMPASS and len(words) > 1:
-        variants.append(" ".join([_ENGLISH_COMPASS[first], *words[1:]]))  # "North Darfur"
-    for variant in variants:
-        places = gaz.lookup(variant)
-        if places:
-            return places, variant, True
-    return [], name, False
 
 
 def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
@@ -217,7 +177,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                     and not _known_place(gaz, after)
                     and sentence.text[tokens[end - 1].end() : tokens[end].start()] == " "
                 )
-                or (after.lower() in _PARTICLES and fold(after) not in ("in", "an", "am", "on"))
+                or (after.lower() in _PARTICLES and fold(after) not in _NOT_NAME_PARTICLES)
                 or after.lower().startswith(("al-", "el-", "bin-", "ibn-"))
             )
             preceded = (
@@ -299,7 +259,7 @@ def _longest_match(
             sentence.text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, i + length - 1)
         ]
         if any(
-            gap != " " and not (gap == ". " and tokens[k].group() in _ABBREVIATED)
+            gap != " " and not (gap == ". " and tokens[k].group() in ABBREVIATED)
             for k, gap in zip(range(i, i + length - 1), gaps, strict=True)
         ):
             continue  # "St. Joseph", "Mt. Vernon" are one name
@@ -317,18 +277,25 @@ def _mention_for(
         return None
     if length == 1 and fold(surface) in _PARTICLES:
         return None  # "Abu", "Umm", "Bin" alone begin a person's name
-    places, name, inflected = _lookup_variants(gaz, surface, language)
+    places, name, inflected = lookup_variants(gaz, surface, language)
     if not places and length == 1:
         compass = _COMPASS.match(surface)
         rest = surface[compass.end() :] if compass else ""
         if compass and len(rest) >= 4:
-            places, name, inflected = _compass_lookup(gaz, compass.group(1), rest, language)
+            places, name, inflected = compass_lookup(gaz, compass.group(1), rest, language)
         elif "-" in surface:
             # "Mossul-Offensive", "Syrien-Konflikt": a compound whose first part is a place.
             head = surface.split("-")[0]
             if len(head) >= 4:
-                places, name, inflected = _lookup_variants(gaz, head, language)
-                places = [p for p in places if p.kind != "city" or p.population >= 100_000]
+                places, name, inflected = lookup_variants(gaz, head, language)
+                # A country, a known region or a big city: "Rhein-Sieg-Kreis" is no river.
+                places = [
+                    p
+                    for p in places
+                    if p.kind == "country"
+                    or p.key.startswith("region:")
+                    or (p.kind == "city" and p.population >= 100_000)
+                ]
                 inflected = True
     if not places:
         return None
@@ -341,20 +308,6 @@ def _mention_for(
         if at_start or not any(p.kind == "water" and p.is_named(name) for p in places):
             return None
     return Mention(surface, name, sentence.index, start, places, inflected=inflected, exact=exact)
-
-
-def _compass_lookup(
-    gaz: Gazetteer, direction: str, rest: str, language: str
-) -> tuple[list[Place], str, bool]:
-    """ "Nord-Darfur" is GeoNames' "Northern Darfur" where it has one, else the region
-    or country of "Darfur" ("Nordsyrien": Syria)."""
-    rest = rest[0].upper() + rest[1:]
-    for english in _COMPASS_EN.get(direction.lower(), ()):
-        places = [p for p in gaz.lookup(f"{english} {rest}") if p.kind == "region"]
-        if places:
-            return places, f"{english} {rest}", False
-    places, name, inflected = _lookup_variants(gaz, rest, language)
-    return [p for p in places if p.kind in ("country", "region")], name, inflected
 
 
 def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
@@ -485,7 +438,7 @@ def recognise_places(
         others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
         for key in group.scores:
             place = gaz.places[key]
-            if place.kind in ("city", "region") and any(
+            if place.kind in ("city", "region", "water") and any(
                 0 < geodesic_distance_km(place.lat, place.lon, other.lat, other.lon) < NEAR_KM
                 for other in others
             ):

@@ -70,6 +70,8 @@ GENERIC_WORDS = frozenset(
 )
 # The near-miss search ("Mandschbi" for Manbij) looks only at towns this big.
 FUZZY_MIN_POPULATION = 5_000
+# Degrees between the points kept along a long river.
+RIVER_STEP_DEG = 2.0
 NATURAL_EARTH = Path("/work/shared/data/natural-earth")
 
 
@@ -296,18 +298,28 @@ def water_entries(folder: Path) -> list[Entry]:
         if river and shapes[name][0].geom_type.endswith("LineString"):
             names |= {f"{n} River" for n in list(names) if " " not in n}
             names |= {f"River {n}" for n in list(names) if " " not in n}
-        entry = Entry(
-            "",
-            f"water:{place_key(name).replace(' ', '-')}",
-            "water",
-            name_de,
-            name_en,
-            round(point.y, 5),
-            round(point.x, 5),
-            0,
-        )
-        entry.trusted = set(_latin_names(names))
-        entries.append(entry)
+        # A long river has a point every RIVER_STEP_DEG along it besides its middle: the
+        # recogniser takes the one near the article's other places (the Niger in Nigeria,
+        # not in Mali).
+        points = [point]
+        if longest.geom_type in ("LineString", "LinearRing"):
+            for part in parts:
+                steps = int(part.length // RIVER_STEP_DEG)
+                points += [part.interpolate(k * RIVER_STEP_DEG) for k in range(1, steps + 1)]
+        ref = f"water:{place_key(name).replace(' ', '-')}"
+        for k, where in enumerate(points):
+            entry = Entry(
+                "",
+                ref if k == 0 else f"{ref}-{k + 1}",
+                "water",
+                name_de,
+                name_en,
+                round(where.y, 5),
+                round(where.x, 5),
+                0,
+            )
+            entry.trusted = set(_latin_names(names))
+            entries.append(entry)
     return entries
 
 

@@ -1,0 +1,70 @@
+"""The forms of a name the gazetteer is asked for: as written, uninflected (German
+genitives and plurals, English possessives), with its compass word in English
+("Nord-Darfur": "Northern Darfur") or its abbreviation written out ("St. Joseph")."""
+
+from __future__ import annotations
+
+from dashboard.draft.gazetteer import Gazetteer, Place
+
+COMPASS_EN = {
+    "nord": ("North", "Northern"),
+    "süd": ("South", "Southern"),
+    "ost": ("East", "Eastern"),
+    "west": ("West", "Western"),
+    "zentral": ("Central",),
+}
+ENGLISH_COMPASS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western"}
+ABBREVIATED = {"St.": "Saint", "St": "Saint", "Mt.": "Mount", "Mt": "Mount", "Ft.": "Fort"}
+
+
+def lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Place], str, bool]:
+    """Places for a name as written, else for its uninflected form."""
+    places = gaz.lookup(name)
+    if places and language == "de" and name.endswith("s") and len(name) > 4:
+        # "im Süden Perus" is Peru's genitive, not the São Paulo district of Perus.
+        stem = name[:-1]
+        countries = [p for p in gaz.lookup(stem) if p.kind == "country" and p.is_named(stem)]
+        if countries and not any(p.kind == "country" for p in places):
+            return countries, stem, True
+    if places:
+        return places, name, False
+    variants: list[str] = []
+    if name.endswith(("’s", "'s")):
+        variants.append(name[:-2])
+    if language == "de" and len(name) > 4:
+        if name.endswith("s"):
+            variants.append(name[:-1])
+        if name.endswith("es"):
+            variants.append(name[:-2])
+        if name.endswith("n"):
+            variants.append(name[:-1])  # "in den Niederlanden", "den Philippinen"
+    words = name.split(" ")
+    if language == "de" and len(words) > 1:
+        # "der Demokratischen Republik Kongo", "den Vereinigten Staaten"
+        variants.append(
+            " ".join([w[:-1] if w.endswith("en") else w for w in words[:-1]] + words[-1:])
+        )
+    first = words[0]
+    if first in ABBREVIATED and len(words) > 1:
+        variants.append(" ".join([ABBREVIATED[first], *words[1:]]))  # "Saint Joseph"
+    if first in ENGLISH_COMPASS and len(words) > 1:
+        variants.append(" ".join([ENGLISH_COMPASS[first], *words[1:]]))  # "North Darfur"
+    for variant in variants:
+        places = gaz.lookup(variant)
+        if places:
+            return places, variant, True
+    return [], name, False
+
+
+def compass_lookup(
+    gaz: Gazetteer, direction: str, rest: str, language: str
+) -> tuple[list[Place], str, bool]:
+    """ "Nord-Darfur" is GeoNames' "Northern Darfur" where it has one, else the region
+    or country of "Darfur" ("Nordsyrien": Syria)."""
+    rest = rest[0].upper() + rest[1:]
+    for english in COMPASS_EN.get(direction.lower(), ()):
+        places = [p for p in gaz.lookup(f"{english} {rest}") if p.kind == "region"]
+        if places:
+            return places, f"{english} {rest}", False
+    places, name, inflected = lookup_variants(gaz, rest, language)
+    return [p for p in places if p.kind in ("country", "region")], name, inflected
