@@ -591,3 +591,15 @@ def test_money_written_short() -> None:
     figure = one_figure("The floods caused £2bn of damage in Yorkshire.", "en")
     assert (figure.low, figure.unit, figure.counts) == (2e9, "pounds", "damage")
     assert figures_of("The pit is 5m deep.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "low"),
+    [
+        ("en", "The government in Brasília released about 600 million reais in aid.", 6e8),
+        ("de", "Nach Angaben der Armee gingen rund 35 Geschosse bei Kirjat Schmona nieder.", 35),
+        ("en", "Taiwan said it had tracked 27 Chinese vessels near Kinmen.", 27),
+    ],
+)
+def test_other_currencies_projectiles_and_vessels(language: str, sentence: str, low: float) -> None:
+    assert one_figure(sentence, language).low == low

@@ -115,6 +115,16 @@ COUNT_UNITS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["dollar", "us-dollar", "dollars", "$"], ("Dollar", "dollars")),
     **dict.fromkeys(["pfund", "pounds", "£"], ("Pfund", "pounds")),
     **dict.fromkeys(["franken", "francs"], ("Franken", "francs")),
+    **dict.fromkeys(["reais", "real"], ("Reais", "reais")),
+    **dict.fromkeys(["rupien", "rupees", "rupee"], ("Rupien", "rupees")),
+    **dict.fromkeys(["yuan", "renminbi"], ("Yuan", "yuan")),
+    **dict.fromkeys(["yen"], ("Yen", "yen")),
+    **dict.fromkeys(["rubel", "rubles", "roubles"], ("Rubel", "roubles")),
+    **dict.fromkeys(["pesos", "peso"], ("Pesos", "pesos")),
+    **dict.fromkeys(["rand"], ("Rand", "rand")),
+    **dict.fromkeys(["naira"], ("Naira", "naira")),
+    **dict.fromkeys(["schekel", "shekels"], ("Schekel", "shekels")),
+    **dict.fromkeys(["lira", "liras"], ("Lira", "lira")),
     **dict.fromkeys(["hektar", "hectares", "ha"], ("Hektar", "hectares")),
     **dict.fromkeys(["acres"], ("Acres", "acres")),
     **dict.fromkeys(["km²", "quadratkilometer", "quadratkilometern"], ("km²", "km²")),
@@ -209,6 +219,8 @@ THINGS = word_set(
     brände feuer waldbrände fires wildfires blazes nachbeben aftershocks tremors
     fälle infektionen erkrankungen cases infections
     sitze mandate wahlkreise seats constituencies
+    geschosse granaten bomben kriegsschiffe projectiles shells bombs vessels warships
+    jets fighter-jets kampfjets
     erdrutsche landslides hektar hectares
     """
 )

@@ -41,7 +41,10 @@ from dashboard.draft.words import NUMBER_WORDS
 _ROUND_WORDS = frozenset(["dutzend", "dozen"])
 # Money shown on a map is damage or aid in the hundred thousands and more, not a price.
 MIN_MONEY = 100_000
-MONEY = frozenset(["Euro", "euros", "Dollar", "dollars", "Pfund", "pounds", "Franken", "francs"])
+MONEY = frozenset(
+    {unit for pair in COUNT_UNITS.values() for unit in pair}
+    - {"Hektar", "hectares", "Acres", "acres", "km²"}
+)
 # Written onto money in English: "£2bn", "$3.5m".
 _SHORT_MULTIPLIERS = {"bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}
 _RANGE_WORDS = frozenset(["bis", "to", "-", "–", "oder", "or"])
