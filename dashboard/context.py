@@ -46,6 +46,7 @@ TOWNS_PER_PLACE = 6
 TOWNS_WIDE = 30
 # A story's point without a view of its own still gets the ground of a town close-up.
 PLACE_FRAME_DEG = 0.12
+MAX_PLACE_FRAMES = 12  # a story's ground stays small however many places it has
 # Of a frame's area, what an area must fill to be named inside the frame.
 FILLS_FRAME = 0.04
 STORY_CACHE_SIZE = 32
@@ -183,15 +184,20 @@ def story_frames(story: Story) -> list[Frame]:
             bounds = shapely.union_all(local).bounds
             frames.append(Frame(bounds, _zoom_of(bounds), TOWNS_PER_VIEW))
     covered = shapely.union_all([f.shape for f in frames]) if frames else Point()
+    cells: set[tuple[int, int]] = set()  # points this close share one close-up
     for feature in story.features:
         if feature.geometry.geom_type != "Point":
             continue
         x, y = feature.geometry.x, feature.geometry.y
+        cell = (round(x / PLACE_FRAME_DEG), round(y / PLACE_FRAME_DEG))
+        if cell in cells or len(cells) >= MAX_PLACE_FRAMES:
+            continue
         close = (x - PLACE_FRAME_DEG, y - PLACE_FRAME_DEG, x + PLACE_FRAME_DEG, y + PLACE_FRAME_DEG)
         if any(f.zoom >= 10 and f.shape.contains(feature.geometry) for f in frames):
             continue
         if covered.contains(box(*close)) and any(f.zoom >= 10 for f in frames):
             continue
+        cells.add(cell)
         frames.append(Frame(close, _zoom_of(close), TOWNS_PER_PLACE))
     return frames
 
@@ -279,7 +285,9 @@ def _towns(story: Story, frames: list[Frame]) -> list[ContextItem]:
     """Towns for the frames: in each, the biggest and nearest to the story's places; in
     the wide ground, the big cities. Ordered by size, the order a map names them in."""
     table = _places()
-    own = [f.geometry.representative_point() for f in story.features if not f.distant]
+    own_points = [f.geometry.representative_point() for f in story.features if not f.distant]
+    own_x = np.array([p.x for p in own_points])
+    own_y = np.array([p.y for p in own_points])
     names = {f.name[lang].casefold() for f in story.features for lang in ("de", "en")}
     chosen: dict[int, float] = {}
 
@@ -311,7 +319,8 @@ def _towns(story: Story, frames: list[Frame]) -> list[ContextItem]:
             if name_de.casefold() in names or name_en.casefold() in names:
                 continue
             x, y = float(table.lon[index]), float(table.lat[index])
-            if any(_km(x, y, p.x, p.y) < STORY_PLACE_KM for p in own):
+            own_km = np.hypot((own_x - x) * kx, own_y - y) * 111.2
+            if len(own_km) and own_km.min() < STORY_PLACE_KM:
                 continue
             if any(_km(x, y, px, py) < room_km for px, py in picked):
                 continue
