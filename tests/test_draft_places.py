@@ -284,3 +284,11 @@ def test_a_long_river_is_placed_near_the_story() -> None:
     river = next(p for p in places if p.kind == "water")
     mokwa = next(p for p in places if p.place.name_en == "Mokwa")
     assert geodesic_distance_km(*river.lat_lon, *mokwa.lat_lon) < 300
+
+
+def test_a_town_takes_no_article_in_german() -> None:
+    # "im Zug ihrer Berichterstattung": in the course of; Zug the town would be "in Zug".
+    text = "Eine Reporterin wurde im Zug ihrer Berichterstattung in der Schweiz angegriffen."
+    assert "Zug" not in {name for _kind, name, _country in found(text)}
+    assert ("city", "Zug", "CH") in found("Die Polizei in Zug in der Schweiz ermittelt.")
+    assert ("country", "Iraq", "IQ") in found("Die Kämpfe im Irak dauern an.")

@@ -60,6 +60,9 @@ class Mention:
     in_name: bool = False  # a capitalised German adjective inside a name ("Deutsche Bahn")
     region_cue: bool = False  # "Provinz Idlib", "Luhansk region"
     water_cue: bool = False  # "the Dnipro river", "Fluss"
+    # "im", "am", "zum": a German preposition holding an article, which countries, regions
+    # and rivers take ("im Irak", "am Rhein") and towns do not ("im Zug" is on a train).
+    article_cue: bool = False
 
 
 @dataclass
@@ -117,7 +120,7 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
         if place.country not in evidence.context or mention.person_like or mention.fuzzy:
             return False
         word = single and frequency >= COMMON_ZIPF
-        if word and (not mention.cue or frequency >= VILLAGE_WORD_ZIPF):
+        if word and (not mention.cue or mention.article_cue or frequency >= VILLAGE_WORD_ZIPF):
             return False  # "Greenfield" is a word, "in Greenfield" a place; "Brand" a word
         if not trusted:
             return False  # only by its own names: "Hoxha" is a person, not Livadhja
@@ -156,13 +159,14 @@ def base_score(place: Place) -> float:
 def score(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) -> float:
     value = base_score(place)
     language = evidence.language
+    cue = mention.cue and not (mention.article_cue and place.kind == "city")
     if place.kind == "country" and not mention.adjective:
         value += 1.0  # "Taiwan" is the country before it is a spelling of Taiyuan
     if place.kind in ("city", "region") and place.country in evidence.countries:
         value += 1.5
     elif place.kind in ("city", "region") and place.country in evidence.context:
         value += 1.0
-    if mention.cue:
+    if cue:
         value += 1.0
     if mention.region_cue:
         value += 2.0 if place.kind == "region" else -1.0
@@ -186,10 +190,11 @@ def score(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) ->
     if mention.fuzzy:
         value -= 1.0
     if place.kind != "country" and _everyday(mention, place, gaz, language):
-        value -= 1.5 if mention.cue else 3.0
-    if mention.person_like and not mention.cue:
+        # "im Zug", "am Ende": an article before an everyday word makes it the word.
+        value -= 1.5 if cue and not mention.article_cue else 3.0
+    if mention.person_like and not cue:
         value -= 3.0
-    if mention.after_name and not mention.cue:
+    if mention.after_name and not cue:
         value -= 1.5
     if mention.sentence_start and place.kind == "city" and gaz.is_common_word(mention.name):
         value -= 1.0
@@ -297,5 +302,5 @@ def scored_as(mention: Mention) -> tuple[object, ...]:
     return (
         mention.name, mention.cue, mention.person_like, mention.inflected, mention.adjective,
         mention.fuzzy, mention.sentence_start, mention.exact, mention.after_name,
-        mention.in_name, mention.region_cue, mention.water_cue,
+        mention.in_name, mention.region_cue, mention.water_cue, mention.article_cue,
     )  # fmt: skip

@@ -147,6 +147,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 "(",
             )
             mention.cue = before in _CUES
+            mention.article_cue = language == "de" and before in _ARTICLES
             mention.region_cue = (
                 before in _REGION_BEFORE
                 or before.endswith(_REGION_ENDINGS)  # "Mittelmeerregionen", "Südprovinz"
