@@ -603,3 +603,20 @@ def test_money_written_short() -> None:
 )
 def test_other_currencies_projectiles_and_vessels(language: str, sentence: str, low: float) -> None:
     assert one_figure(sentence, language).low == low
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "low", "counts"),
+    [
+        ("en", "At least 40 people lost their lives in the fire.", 40, "lost their lives"),
+        ("en", "The 2016 quakes in Kumamoto claimed 276 lives.", 276, "lives"),
+        ("en", "Rescuers recovered 12 bodies from the Kabul river.", 12, "bodies"),
+        ("de", "Mindestens 40 Menschen verloren in Derna ihr Leben.", 40, "verloren"),
+        ("de", "Bislang wurden 12 Leichen geborgen.", 12, "Leichen geborgen"),
+    ],
+)
+def test_lives_lost_and_bodies_recovered(
+    language: str, sentence: str, low: float, counts: str
+) -> None:
+    figure = one_figure(sentence, language)
+    assert figure.low == low and counts in figure.counts

@@ -21,6 +21,7 @@ from dashboard.draft.figure_words import (
     NAME_BEFORE,
     PEOPLE,
     QUALIFIER_PHRASES,
+    THINGS,
     YEAR_BEFORE,
     word_set,
 )
@@ -293,4 +294,8 @@ class Context:
             return True  # 2020 bis 2025
         # "2000 Menschen", "1900 Häuser" count; "2019 stattgefunden" is a year
         nxt = number.last + 1
-        return not (nxt < len(self.tokens) and is_noun(self.tokens[nxt], self.language))
+        if nxt >= len(self.tokens) or not is_noun(self.tokens[nxt], self.language):
+            return True
+        # English names what a year is of with any plural ("the 2016 quakes"); only people
+        # and things of a map are counted by such a number
+        return self.language == "en" and self.lower[nxt] not in PEOPLE | THINGS

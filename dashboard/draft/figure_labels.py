@@ -208,6 +208,8 @@ def _verb_after(
         if word in events:
             if j > 0 and lower[j - 1] == "to":
                 return events[word], True  # "forced 6,000 residents to evacuate"
+            if lower[j + 1 : j + 2] in (["their"], ["ihr"], ["ihre"]) and j + 2 < len(tokens):
+                return _phrase(tokens, j, 3), True  # "lost their lives", "verloren ihr Leben"
             return tokens[j].text, True  # after the noun the article's own word reads right
         if language == "en" and auxiliary and word.endswith("ed") and word not in REPORTING_EN:
             nxt = lower[j + 1] if j + 1 < len(tokens) else ""

@@ -196,6 +196,7 @@ PEOPLE = word_set(
     holidaymakers guests commuters travellers travelers miners fishermen farmers doctors
     nurses journalists reporters rebels insurgents attackers suspects gunmen teachers
     babies infants elderly seniors asylum-seekers homeless eligible migrants teenagers
+    lives bodies leichen
     """
 )
 # A person, in the singular: "one person was killed", "ein Mensch kam ums Leben".
@@ -246,6 +247,7 @@ EVENT_VERBS_DE: dict[str, str] = {
     **_each("demonstrierten protestierten", "demonstrierten"),
     **_each("betroffen", "betroffen"),
     **_each("verbrannt abgebrannt niedergebrannt", "verbrannt"),
+    **_each("verloren", "verloren"),
 }
 EVENT_VERBS_EN: dict[str, str] = {
     **_each("killed killing kill kills", "killed"),
@@ -265,6 +267,7 @@ EVENT_VERBS_EN: dict[str, str] = {
     **_each("intercepted intercepting downed jammed jamming", "downed"),
     **_each("affected affecting", "affected"),
     **_each("burned burnt burning scorched", "burned"),
+    **_each("lost", "lost"),
     **_each("missing", "missing"),
     **_each("dead", "dead"),
     **_each("hospitalized hospitalised", "hospitalized"),
