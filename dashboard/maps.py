@@ -24,14 +24,13 @@ from dashboard.basemap import REGION_BOX, basemap_shapes
 from dashboard.context import context_payload
 from dashboard.escape import script_json
 from dashboard.geometry import (
-    GEOD,
-    WEB_MERCATOR_M_PER_PX_Z0,
     geodesic_area_km2,
     is_large_area,
     view_bounds,
     web_mercator_fractions,
 )
 from dashboard.i18n import Lang, text
+from dashboard.label_spacing import label_min_zooms as spaced_label_zooms
 from dashboard.model import LAYERS, Feature, Story
 from dashboard.palette import PALETTE
 from dashboard.resources import WEB_DIR
@@ -217,6 +216,7 @@ def map_payload(
     the map is as high as the frame it is shown in.
     """
     chosen = view_bounds(story, view)
+    zooms = label_min_zooms(story)
     return {
         "context": context_payload(story, lang),
         "callouts": callouts(story, lang),
@@ -257,7 +257,9 @@ def map_payload(
         "baseBox": list(REGION_BOX),
         "features": {
             "type": "FeatureCollection",
-            "features": [_feature_json(story, feature, lang) for feature in drawing_order(story)],
+            "features": [
+                _feature_json(feature, lang, zooms) for feature in drawing_order(story)
+            ],
         },
         "details": {f.id: feature_details(story, f, lang) for f in story.features},
         "eventLayerName": story.event_layer.name[lang] if story.event_layer else None,
@@ -303,7 +305,7 @@ def _legend(story: Story, lang: Lang) -> list[dict[str, Any]]:
     return list(entries.values())
 
 
-def _feature_json(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
+def _feature_json(feature: Feature, lang: Lang, zooms: dict[str, int]) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "id": feature.id,
         "kind": feature.kind,
@@ -318,7 +320,7 @@ def _feature_json(story: Story, feature: Feature, lang: Lang) -> dict[str, Any]:
         "legend": legend_key(feature),
     }
     if feature.labelled:
-        properties["label_min_zoom"] = label_min_zoom(story, feature)
+        properties["label_min_zoom"] = zooms[feature.id]
     return {"type": "Feature", "geometry": mapping(feature.geometry), "properties": properties}
 
 
@@ -331,19 +333,15 @@ def _accessible_name(feature: Feature, lang: Lang) -> str:
 
 def label_min_zoom(story: Story, feature: Feature) -> int:
     """Lowest zoom at which this key place's label keeps its distance to earlier ones."""
-    point = feature.geometry.representative_point()
-    zoom = 0
-    for other in story.features:
-        if other.id == feature.id:
-            break
-        if not other.labelled:
-            continue
-        other_point = other.geometry.representative_point()
-        _, _, metres = GEOD.inv(point.x, point.y, other_point.x, other_point.y)
-        metres_per_px_z0 = WEB_MERCATOR_M_PER_PX_Z0 * math.cos(math.radians(point.y))
-        needed = math.log2(LABEL_SPACING_PX * metres_per_px_z0 / max(metres, 1.0))
-        zoom = max(zoom, math.ceil(needed))
-    return min(zoom, MAX_ZOOM)
+    return label_min_zooms(story)[feature.id]
+
+
+def label_min_zooms(story: Story) -> dict[str, int]:
+    """`label_min_zoom` of every key place at once, near-linear in their number."""
+    labelled = [f for f in story.features if f.labelled]
+    points = [f.geometry.representative_point() for f in labelled]
+    zooms = spaced_label_zooms([(p.x, p.y) for p in points], LABEL_SPACING_PX, MAX_ZOOM)
+    return {feature.id: zoom for feature, zoom in zip(labelled, zooms, strict=True)}
 
 
 def fit_zoom(bounds: list[list[float]], width_px: int, height_px: int) -> int:

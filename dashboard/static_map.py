@@ -36,6 +36,7 @@ from dashboard.basemap import basemap_frame
 from dashboard.context import story_context
 from dashboard.geometry import is_large_area, view_bounds
 from dashboard.i18n import Lang, text
+from dashboard.line_simplify import simplify_for_drawing
 from dashboard.model import Story
 from dashboard.palette import PALETTE
 from dashboard.print_ground import BoxGrid, GroundPainter, web_zoom
@@ -188,7 +189,7 @@ def _drawable(frame: gpd.GeoDataFrame, extent, pixel: float) -> gpd.GeoDataFrame
                                       x1 + margin, y1 + margin)  # fmt: skip
     tolerance = pixel / 2
     while True:
-        geometries = shapely.simplify(geometries, tolerance, preserve_topology=False)
+        geometries = simplify_for_drawing(geometries, tolerance)
         if int(shapely.get_num_coordinates(geometries).sum()) <= MAX_DRAWN_VERTICES:
             break
         tolerance *= 4
