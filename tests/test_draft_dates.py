@@ -129,3 +129,71 @@ def test_a_month_of_last_year_is_one_date(text: str, month: str) -> None:
 
 def test_a_month_at_the_start_of_a_sentence() -> None:
     assert _dates("Im Juni kam die Flut nach Porto Alegre.") == [("Im Juni", "2024-06", True, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A forecast or a plan puts the weekday ahead of the article's date (a Tuesday).
+        ("Heavy rain is expected in Chennai on Saturday.", "2024-11-02"),
+        ("On Thursday, storms will reach Tulsa and Wichita.", "2024-10-31"),
+        ("Hail is forecast for Omaha and Des Moines on Friday.", "2024-11-01"),
+        ("Die Stichwahl in Bogotá soll am Sonntag stattfinden.", "2024-11-03"),
+        ("Am Freitag wird der Zyklon vor Mosambik erwartet.", "2024-11-01"),
+        # The article's own weekday in a forecast is that day, not a week later.
+        ("Tuesday will bring more snow to Sapporo.", "2024-10-29"),
+    ],
+)
+def test_a_forecast_weekday_is_ahead(text: str, expected: str) -> None:
+    assert expected in [d[1] for d in _dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day something was said is past, whatever it announces.
+        ("The governor of Bahia said on Sunday that roads will reopen.", "2024-10-27"),
+        ("Der Bürgermeister von Kumasi sagte am Montag, Schulen würden schließen.", "2024-10-28"),
+        ("A landslide struck Wayanad on Saturday.", "2024-10-26"),
+        # A hedge is about what a past event may still bring.
+        ("The toll from the quake in Herat on Saturday could rise.", "2024-10-26"),
+        ("Nach dem Beben am Samstag werden in Herat weitere Tote befürchtet.", "2024-10-26"),
+        ("Sunday's vote in Tbilisi is expected to bring protests.", "2024-10-27"),
+        ("Der Vulkan auf Island war am Freitag ausgebrochen, weitere Ausbrüche sind möglich.",
+         "2024-10-25"),
+    ],
+)  # fmt: skip
+def test_a_past_weekday_stays_past(text: str, expected: str) -> None:
+    assert [d[1] for d in _dates(text)] == [expected]
+
+
+def test_a_planned_day_without_year_is_the_next_one() -> None:
+    # "1. Oktober" said on 29 October of a plan is next year's, not the past month's.
+    found = _dates("Sheinbaum soll das Amt in Mexiko-Stadt am 1. Oktober antreten.")
+    assert found == [("1. Oktober", "2025-10-01", True, False)]
+    # Without a cue of the future it stays the last one.
+    assert _dates("Das Amt in Quito trat sie am 1. Oktober an.")[0][1] == "2024-10-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Das Feuer in der Bar brach in der Silvesternacht aus.", dt.date(2026, 1, 6),
+         "2025-12-31"),
+        ("The quake on New Year's Day flattened homes in Wajima.", dt.date(2024, 1, 9),
+         "2024-01-01"),
+        ("Am Neujahrstag bebte die Erde in Ishikawa.", dt.date(2024, 1, 3), "2024-01-01"),
+        ("Fireworks started the blaze in Valparaíso on New Year's Eve.", dt.date(2024, 1, 2),
+         "2023-12-31"),
+        ("Am Heiligabend fiel in Kiew der Strom aus.", dt.date(2023, 12, 27), "2023-12-24"),
+        ("The tsunami struck Aceh on Boxing Day.", dt.date(2004, 12, 28), "2004-12-26"),
+        ("A storm hit Manila on Christmas Day.", dt.date(2024, 1, 4), "2023-12-25"),
+    ],
+)  # fmt: skip
+def test_holidays_are_days(text: str, published: dt.date, expected: str) -> None:
+    found = _dates(text, published)
+    assert [(d[1], d[2], d[3]) for d in found] == [(expected, True, True)]
+
+
+def test_a_holiday_without_the_articles_date_stays_unresolved() -> None:
+    assert _dates("Am Neujahrstag bebte die Erde in Ishikawa.", None)[0][1:] == (None, True, False)

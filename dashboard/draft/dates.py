@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -80,6 +81,38 @@ _VAGUE = re.compile(
     r"letzte woche|in der vergangenen woche|recently|this week|last week|earlier this week)\b",
     re.IGNORECASE,
 )
+# Days of the year known by name: "in der Silvesternacht", "on New Year's Day". The night
+# of New Year's Eve is its evening's day. Only days the same everywhere they are named
+# (no Easter, no national days).
+_HOLIDAYS = {
+    "silvester": (12, 31),
+    "silvesternacht": (12, 31),
+    "silvesterabend": (12, 31),
+    "neujahr": (1, 1),
+    "neujahrstag": (1, 1),
+    "neujahrsnacht": (12, 31),
+    "heiligabend": (12, 24),
+    "heiligen abend": (12, 24),
+    "ersten weihnachtstag": (12, 25),
+    "ersten weihnachtsfeiertag": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+}
+
+
+def _holiday_key(written: str) -> str:
+    return " ".join(written.lower().replace("’", "'").split())
+
+
+_HOLIDAY = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(k).replace("'", "['’]").replace(r"\ ", r"\s+") for k in _HOLIDAYS)
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 # "vor einem Jahr", "a year ago": the indefinite article counts one.
 _NUMBER_WORDS = {**NUMBER_WORDS, "einem": 1, "einer": 1, "one": 1, "a": 1}
 
@@ -97,6 +130,85 @@ class Found:
 # A day and month without a year is the latest such day not further than this after the
 # article's date: "on Dec. 28" in a January article is last December's.
 AHEAD_DAYS = 60
+
+# Words that put a weekday or a day without a year ahead of the article's date: a forecast,
+# a plan, a schedule ("storms will reach Tulsa on Thursday", "soll am Sonntag stattfinden").
+# Matched as written (lower case): "Will" may be a name. Not hedges ("could", "may",
+# "possible"): wire copy hedges about what a past event may still bring ("the toll from
+# the quake on Saturday could rise").
+_FUTURE_CUES = word_set(
+    """will wird werden soll sollen sollte sollten wollen expected erwartet forecast
+    forecasts scheduled planned plans due geplant voraussichtlich"""
+)
+# Beside the day, a verb of saying, a past tense or a past auxiliary makes it past whatever
+# the sentence announces: "said on Sunday that roads will reopen", "ist am Freitag
+# ausgebrochen", "the quake that struck on Sunday could ...".
+_PAST_CUES = word_set(
+    """said says told announced reported confirmed stated warned was were had struck began
+    broke fell came sagte sagten sagt erklärte erklärten teilte teilten berichtete meldete
+    bestätigte warnte war waren wurde wurden hatte hatten ist sind hat haben nach after
+    following"""
+)
+# "vom Sonntag", "since Monday", "last Friday": a day already gone.
+_PAST_DAY = re.compile(r"(?i)(?:vom|seit|since|last|vergangenen|letzten)\b")
+FUTURE_WINDOW = 8  # words on either side of the day, besides its own clause
+PAST_WINDOW = 3
+CLAUSE_WORDS = 30  # a clause without commas is read this far either side
+_WORD = re.compile(r"[^\W\d_]+")
+_POSSESSIVE = re.compile(r"['’]s\b")  # "Sunday's quake": an event already named
+_CLAUSE_END = re.compile(r"[,;:()—–]")
+
+
+def _is_past_word(word: str, before: str) -> bool:
+    if word.lower() in _PAST_CUES:  # "Nach dem Beben am Samstag" opens a sentence
+        return True
+    if word.startswith("ge") and word.endswith(("t", "te", "ten", "en")) and len(word) > 5:
+        return word not in _FUTURE_CUES  # a German participle: "am Sonntag gewählte"
+    # "killed on Sunday", not "expected Sunday" nor "could be affected by Friday"
+    return word.endswith("ed") and word not in _FUTURE_CUES and before not in ("be", "been")
+
+
+@functools.lru_cache(maxsize=16)
+def _word_index(text: str) -> tuple[list[int], list[int], list[str], list[int]]:
+    """The words of a sentence (starts, ends, words) and where its clauses end: read once
+    per sentence, so a sentence of 4,000 dates stays linear-time."""
+    found = list(_WORD.finditer(text))
+    breaks = [m.start() for m in _CLAUSE_END.finditer(text)]
+    return [m.start() for m in found], [m.end() for m in found], [m[0] for m in found], breaks
+
+
+def is_ahead(text: str, start: int, end: int) -> bool:
+    """Does the sentence speak of text[start:end] (a weekday, a day) as still to come?"""
+    if _PAST_DAY.match(text, start) or _POSSESSIVE.match(text, end):
+        return False
+    starts, ends, words, breaks = _word_index(text)
+    first_after = bisect.bisect_left(starts, end)
+    last_before = bisect.bisect_right(ends, start)  # words[:last_before] end before the day
+    for i in [*range(max(0, last_before - PAST_WINDOW), last_before),
+              *range(first_after, min(len(words), first_after + PAST_WINDOW))]:  # fmt: skip
+        if _is_past_word(words[i], words[i - 1] if i else ""):
+            return False
+    # The clause: from the last break before the day to the first after it.
+    b = bisect.bisect_left(breaks, start)
+    clause_start = breaks[b - 1] if b else 0
+    clause_end = (
+        breaks[bisect.bisect_left(breaks, end)] if breaks and breaks[-1] >= end else len(text)
+    )
+    low = min(max(0, last_before - FUTURE_WINDOW), bisect.bisect_left(starts, clause_start))
+    high = max(first_after + FUTURE_WINDOW, bisect.bisect_left(starts, clause_end))
+    low, high = max(low, last_before - CLAUSE_WORDS, 0), min(high, first_after + CLAUSE_WORDS)
+    return any(words[i] in _FUTURE_CUES for i in range(low, min(high, len(words))))
+
+
+def next_year(month: int, day: int, around: dt.date) -> int:
+    """The year of "am 1. Oktober" said of a plan: the first such day on or after `around`."""
+    for year in (around.year, around.year + 1, around.year + 4):  # 29 February
+        try:
+            if dt.date(year, month, day) >= around:
+                return year
+        except ValueError:
+            continue
+    return around.year
 
 
 def nearest_year(month: int, day: int, around: dt.date) -> int:
@@ -202,7 +314,9 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
             inferred = False
             if year is None and published is not None and month is not None:
                 year, inferred = published.year, True
-                if day:
+                if day and is_ahead(text, match.start(), match.end()):
+                    year = next_year(month, day, published)
+                elif day:
                     year = nearest_year(month, day, published)
                 elif month > published.month:
                     year -= 1
@@ -255,8 +369,9 @@ def _relative(text: str, published: dt.date | None, taken: _Spans) -> list[Found
             found.append(Found(match.start(), match.end(), None, True, LOW, "no article date"))
             continue
         weekday = weekday_number(match["weekday"]) or 0
-        if match["ahead"]:
-            ahead = (weekday - published.weekday()) % 7 or 7
+        if match["ahead"] or is_ahead(text, match.start(), match.end()):
+            # "next Friday" is never today; "Friday will bring snow" may be.
+            ahead = (weekday - published.weekday()) % 7 or (7 if match["ahead"] else 0)
             value = (published + dt.timedelta(days=ahead)).isoformat()
             reason = "the next such weekday after the article's date"
         else:
@@ -264,6 +379,15 @@ def _relative(text: str, published: dt.date | None, taken: _Spans) -> list[Found
             value = (published - dt.timedelta(days=back)).isoformat()
             reason = "the last such weekday before the article's date"
         found.append(Found(match.start(), match.end(), value, True, MEDIUM, reason))
+    for match in _HOLIDAY.finditer(text):
+        if not free(match):
+            continue
+        month, day = _HOLIDAYS[_holiday_key(match.group(0))]
+        value = None
+        if published is not None:
+            value = dt.date(nearest_year(month, day, published), month, day).isoformat()
+        found.append(Found(match.start(), match.end(), value, True, MEDIUM if value else LOW,
+                           "a holiday, the year from the article's date"))  # fmt: skip
     for match in _RELATIVE_WORDS.finditer(text):
         if not free(match):
             continue
