@@ -35,6 +35,9 @@ from dashboard.story import FEATURES_FILE, STORY_FILE, load_story, validate_stor
 
 MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
 MAX_LABELLED = 8
+# A region's point is the middle of its towns, a water's a point on a river, lake or sea
+# near the story: both are approximate positions, and the map says so.
+APPROXIMATE_KINDS = ("region", "water")
 
 
 # A quote is the sentence that said it; a "sentence" longer than this (text with no
@@ -87,11 +90,13 @@ def _note(place: DraftPlace, draft: Draft) -> dict[str, str]:
     elif candidate.kind == "region":
         what_de = f"Region in {_country_name(candidate.country, 'de')}"
         what_en = f"Region in {_country_name(candidate.country, 'en')}"
+    elif candidate.kind == "water":
+        what_de, what_en = "Gewässer", "Body of water"
     else:
         what_de = f"Ort in {_country_name(candidate.country, 'de')}"
         what_en = f"Place in {_country_name(candidate.country, 'en')}"
     de, en = f"{what_de}.", f"{what_en}."
-    if candidate.kind == "region" and not place.moved_to:
+    if candidate.kind in APPROXIMATE_KINDS and not place.moved_to:
         de += " Der Punkt ist ein ungefährer Mittelpunkt."
         en += " The point is an approximate centre."
     return {"de": de, "en": en}
@@ -148,7 +153,7 @@ def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
         properties["labelled"] = True
     if place.distant:
         properties["distant"] = True
-    if candidate.kind == "region" and not place.moved_to:
+    if candidate.kind in APPROXIMATE_KINDS and not place.moved_to:
         properties["estimate"] = True
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 

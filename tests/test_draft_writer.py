@@ -1,5 +1,6 @@
-"""A pasted text with no sentence marks is one huge "sentence": the draft still writes a
-story that validates, with every quote cut to fit the story reader's text limit."""
+"""What the writer makes of unusual drafts: a pasted text with no sentence marks (one
+huge "sentence") still gives a story that validates, with every quote cut to fit the
+story reader's text limit; a river's point is marked as approximate."""
 
 from __future__ import annotations
 
@@ -23,3 +24,18 @@ def test_a_text_without_sentence_marks_drafts_a_valid_story(tmp_path) -> None:
     texts = [text for quote in quotes for text in (quote.de, quote.en)]
     assert all(len(text) <= QUOTE_MAX_CHARS for text in texts)
     assert any(text.endswith("…") for text in texts), "the overlong sentence is cut"
+
+
+def test_a_river_is_marked_as_an_approximate_position(tmp_path) -> None:
+    text = (
+        "Hochwasser an der Oder\n\nIn Frankfurt (Oder) stieg die Oder am Montag auf "
+        "mehr als sechs Meter. In Polen wurden 2000 Menschen in Sicherheit gebracht.\n"
+    )
+    draft = draft_article(article_from_text(text))
+    waters = [p for p in draft.places if p.keep and p.place.kind == "water"]
+    assert waters, [(p.name, p.place.kind) for p in draft.places]
+    story = load_story(write_story(draft, tmp_path / "oder"))
+    for water in waters:
+        feature = next(f for f in story.features if f.id == water.id)
+        assert feature.estimate
+        assert "ungefährer Mittelpunkt" in feature.note.de
