@@ -35,6 +35,11 @@ def _dates(
         ("Heute wurde in Tiflis demonstriert.", ("Heute", "2024-10-29", True, True)),
         ("Rescuers reached Derna this morning.", ("this morning", "2024-10-29", True, True)),
         ("Gestern bebte die Erde in Herat.", ("Gestern", "2024-10-28", True, True)),
+        ("Die Flut erreichte Passau am 3.10. am Abend.", ("am 3.10.", "2024-10-03", True, True)),
+        (
+            "Seit dem 14.9. ist die Oder bei Ratibor gesperrt.",
+            ("Seit dem 14.9.", "2024-09-14", True, True),
+        ),
     ],
 )
 def test_dated_events(text: str, expected: tuple) -> None:
@@ -197,3 +202,23 @@ def test_holidays_are_days(text: str, published: dt.date, expected: str) -> None
 
 def test_a_holiday_without_the_articles_date_stays_unresolved() -> None:
     assert _dates("Am Neujahrstag bebte die Erde in Ishikawa.", None)[0][1:] == (None, True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Floods in Kenya\n\nApril 26, 2024\n\nNAIROBI, Kenya (AP) — Floods swept through "
+            "Mathare on Tuesday, officials said.\n",
+            "Floods swept through Mathare on Tuesday, officials said",
+        ),
+        (
+            "Beben in Marokko\n\n10.09.2023, 08:12 Uhr\n\nRabat: Am Freitag bebte die Erde "
+            "südlich von Marrakesch.\n",
+            "Am Freitag bebte die Erde südlich von Marrakesch",
+        ),
+    ],
+)
+def test_an_event_title_leaves_the_dateline_out(text: str, title: str) -> None:
+    (date,) = [d for d in draft_article(article_from_text(text)).dates if d.keep]
+    assert date.title == title

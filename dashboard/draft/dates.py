@@ -25,6 +25,12 @@ _ABSOLUTE = [
     re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
     # 01.07.2017
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<monthnum>[01]?\d)\.(?P<year>1[89]\d\d|20\d\d)\b"),
+    # am 3.10. / vom 28.10.: German short dates, read only after a preposition (a bare
+    # "3.10." may be a section or a score)
+    re.compile(
+        r"\b(?i:am|vom|bis zum|bis|seit dem|seit|zum|ab dem|ab)\s+"
+        r"(?P<day>[0-3]?\d)\.(?P<monthnum>[01]?\d)\.(?!\d)"
+    ),
     # 2017-07-01
     re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     # Juni 2014 / im März 2015 / in June 2014

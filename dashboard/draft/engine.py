@@ -52,7 +52,7 @@ def draft_article(
         date.place, how = mentions.place_for(date.sentence, date.offset, figures=False)
         if how:
             date.reasons.append(how)
-        date.title = event_title(texts[date.sentence])
+        date.title = event_title(_without_dateline(texts[date.sentence], article))
     _drop_repeated_dates(draft)
     if published is None:
         draft.notes.append(
@@ -134,6 +134,15 @@ def event_title(sentence: str, limit: int = 90) -> str:
         return sentence.rstrip(".")
     cut = sentence[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:–- ") + " …"
+
+
+def _without_dateline(sentence: str, article: Article) -> str:
+    """The sentence without the dateline it opens with ("SANTIAGO, Chile (AP) —"): a
+    timeline title says what happened, the place is the event's own."""
+    written = article.dateline.text if article.dateline else ""
+    if written and sentence.startswith(written) and sentence[len(written) :].strip():
+        return sentence[len(written) :].lstrip(" -–—:")
+    return sentence
 
 
 def _drop_repeated_dates(draft: Draft) -> None:
