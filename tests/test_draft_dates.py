@@ -222,3 +222,12 @@ def test_a_holiday_without_the_articles_date_stays_unresolved() -> None:
 def test_an_event_title_leaves_the_dateline_out(text: str, title: str) -> None:
     (date,) = [d for d in draft_article(article_from_text(text)).dates if d.keep]
     assert date.title == title
+
+
+def test_the_datelines_day_is_no_event_but_the_sentences_day_is() -> None:
+    article = article_from_text(
+        "Quake toll rises in Ishikawa\n\nJanuary 9, 2024\n\nTOKYO, Jan. 9 (Xinhua) -- The "
+        "death toll rose to 180 in Wajima on Tuesday, officials said.\n"
+    )
+    kept = [(d.text, d.date) for d in draft_article(article).dates if d.keep]
+    assert kept == [("on Tuesday", "2024-01-09")]

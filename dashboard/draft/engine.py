@@ -53,6 +53,7 @@ def draft_article(
         if how:
             date.reasons.append(how)
         date.title = event_title(_without_dateline(texts[date.sentence], article))
+    _drop_dateline_dates(draft, article)
     _drop_repeated_dates(draft)
     if published is None:
         draft.notes.append(
@@ -145,15 +146,29 @@ def _without_dateline(sentence: str, article: Article) -> str:
     return sentence
 
 
+def _drop_dateline_dates(draft: Draft, article: Article) -> None:
+    """The day in a dateline ("TOKYO, Jan. 9 (Xinhua) --") is when the report was filed,
+    not an event; the sentence's own day ("on Tuesday") stays."""
+    written = article.dateline.text if article.dateline else ""
+    if not written:
+        return
+    for date in draft.dates:
+        sentence = draft.sentences[date.sentence]
+        if date.keep and date.offset < len(written) and sentence.startswith(written):
+            date.keep = False
+            date.reasons.append("the dateline's day: when the report was filed")
+
+
 def _drop_repeated_dates(draft: Draft) -> None:
-    """One timeline entry per date and sentence; the date line itself is not an event."""
+    """One timeline entry per date and sentence (of those still on the timeline)."""
     seen: set[tuple[str | None, int]] = set()
     for date in draft.dates:
         key = (date.date, date.sentence)
-        if key in seen:
+        if date.keep and key in seen:
             date.keep = False
             date.reasons.append("same date, same sentence")
-        seen.add(key)
+        if date.keep:
+            seen.add(key)
 
 
 def confidence_rank(confidence: str) -> int:
