@@ -3,7 +3,7 @@ data of their export (what the page names on load is tested in tests/e2e)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 from shapely.geometry import box, shape
@@ -13,6 +13,7 @@ from dashboard.context import (
     context_items,
     context_payload,
     payload_labels,
+    story_context,
     story_frames,
 )
 from dashboard.export import export_html
@@ -140,8 +141,10 @@ def test_ground_is_clipped_to_the_story(stories: dict[str, Story]) -> None:
     assert not names & {"Spain", "Germany", "Mediterranean Sea", "Lake Victoria"}
 
 
-def test_ground_is_computed_once_per_story(stories: dict[str, Story], tmp_path: Path) -> None:
-    from dashboard.context import story_context
-
+def test_ground_is_computed_once_per_story(stories: dict[str, Story]) -> None:
+    """Cached per story (a rerun of the page does not compute it again), and computed
+    anew when the story changes."""
     story = stories["lima"]
     assert story_context(story) is story_context(story)
+    moved = replace(story, views=story.views[:1])
+    assert story_context(moved) is not story_context(story)
