@@ -100,6 +100,10 @@ def test_a_far_dateline_day_does_not_move_the_date() -> None:
         "About 1900 homes were destroyed in Hualien.",
         "Rund 1950 Soldaten standen bei Bachmut.",
         "Nearly 2010 families left Maiduguri.",
+        "The Nile runs for 2000 km through Sudan.",
+        "Der Vulkan bei Goma ist 2000 m hoch.",
+        "Rainfall reached 1900 mm in Cherrapunji.",
+        "Police arrested 2000 in Dhaka after the protests.",
     ],
 )
 def test_a_count_is_no_year(text: str) -> None:

@@ -245,6 +245,13 @@ _TIME_CUES = word_set(
     """im jahr jahre jahres seit bis ab von vom nach vor anfang mitte ende in since by until
     from before after of early late mid during year"""
 )
+# Measures after a year-like number make it a length, height or amount ("2000 km", "1800 m").
+_UNITS = word_set(
+    """km m mm cm kg t ha km2 qm mw kw gw gwh mwh ft mi kt meter metre metres meters feet
+    miles kilometres kilometers hectares acres tons tonnes grad degrees kilometer"""
+)
+# Words in -ed before which a year stays a year ("the year ended 2023" is rare; "dated").
+_DATED_WORDS = word_set("dated founded named")
 _QUALIFIER_ENDS = frozenset(" ".join(phrase) for phrase in QUALIFIER_PHRASES)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 _WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)")
@@ -263,11 +270,13 @@ def _is_count(text: str, start: int, end: int) -> bool:
         return True
     if word in _TIME_CUES:
         return False
+    if word.endswith("ed") and word not in _DATED_WORDS:
+        return True  # "killed 2000", "arrested 1900": English puts "in" before a year
     after = _WORDS_AFTER.match(text, end)
     if after is None:
         return False
     noun = after.group(1)
-    if _PLURAL_EN.fullmatch(noun):
+    if _PLURAL_EN.fullmatch(noun) or noun.lower() in _UNITS:
         return True
     # "der 2014 gewählte Präsident" is a year; a determiner before a capitalised word is
     # too often a name ("the 2016 Kumamoto quake") to call it a count.
