@@ -126,8 +126,10 @@ def context_items(path: Path = CONTEXT_FILE) -> tuple[ContextItem, ...]:
 
 
 @cache
-def _tree(path: Path = CONTEXT_FILE) -> shapely.STRtree:
-    return shapely.STRtree([item.geometry for item in context_items(path)])
+def _tree() -> shapely.STRtree:
+    # context_items() exactly as story_context calls it: `cache` keys on the arguments
+    # as written, and a second key would read the file a second time.
+    return shapely.STRtree([item.geometry for item in context_items()])
 
 
 @dataclass(frozen=True)
