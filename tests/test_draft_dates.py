@@ -235,3 +235,15 @@ def test_the_datelines_day_is_no_event_but_the_sentences_day_is() -> None:
     )
     kept = [(d.text, d.date) for d in draft_article(article).dates if d.keep]
     assert kept == [("on Tuesday", "2024-01-09")]
+
+
+def test_an_event_is_placed_where_its_sentence_says_not_at_the_dateline() -> None:
+    article = article_from_text(
+        "Floods in Brazil\n\nMay 7, 2024\n\nBRASILIA (Reuters) - On Monday floods cut off "
+        "Canoas, officials said.\n\nRescuers reached Eldorado do Sul. They found 40 people "
+        "on a roof on Tuesday.\n"
+    )
+    draft = draft_article(article)
+    placed = {d.text: draft.place(d.place).name if d.place else None for d in draft.dates}
+    assert placed["Monday"] == "Canoas"  # not the dateline's BRASILIA
+    assert placed["on Tuesday"] == "Eldorado do Sul"  # named earlier in its paragraph

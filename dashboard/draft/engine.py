@@ -49,7 +49,11 @@ def draft_article(
         figure.label = figure_label(figure, draft.place(figure.place), article.language)
     draft.dates = find_dates(article.sentences, report_date(article, published))
     for date in draft.dates:
-        date.place, how = mentions.place_for(date.sentence, date.offset, figures=False)
+        # As a figure's: the place named in the same part of the sentence, else earlier in
+        # its paragraph, the dateline's place only when the sentence names no other.
+        date.place, how = mentions.place_for(date.sentence, date.offset, figures=True)
+        if date.place is None:
+            date.place, how = mentions.place_for(date.sentence, date.offset, figures=False)
         if how:
             date.reasons.append(how)
         date.title = event_title(_without_dateline(texts[date.sentence], article))
