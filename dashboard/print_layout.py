@@ -9,10 +9,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import geopandas as gpd
+import numpy as np
+import shapely
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text as MplText
+from shapely.geometry import LineString, Polygon, box
 
 from dashboard.i18n import Lang, text
 from dashboard.model import Story
@@ -103,9 +107,49 @@ def layout_for(figure: Figure, story: Story, lang: Lang, size: PrintSize,
                    title_y, subtitle_y, legend_top, credit_y)  # fmt: skip
 
 
+def box_of_view(story: Story, view_id: str | None) -> Polygon | None:
+    """A view's bounds as a lon/lat box; None for no view."""
+    view = next((v for v in story.views if v.id == view_id), None)
+    if view is None:
+        return None
+    (south, west), (north, east) = view.bounds
+    return box(west, south, east, north)
+
+
+# A city-sized story area (an old town) is named on the map when its visible part takes
+# at least this share of the frame: in its own close-up, not as a speck in the region.
+NAMED_AREA_SHARE = 0.03
+
+
+def city_areas(areas: gpd.GeoDataFrame, extent) -> list[tuple[str, str, float, float]]:
+    """Label candidates (id, name, x, y) for city-sized areas that fill part of the frame."""
+    frame = box(*extent)
+    out = []
+    for _, row in areas[~areas["large"]].iterrows():
+        visible = row.geometry.intersection(frame)
+        if not visible.is_empty and visible.area >= NAMED_AREA_SHARE * frame.area:
+            point = visible.representative_point()
+            out.append((row["id"], row["name"], point.x, point.y))
+    return out
+
+
+def line_samples(to_px, geometries, step_px: float) -> list[tuple[float, float]]:
+    """Points every `step_px` display pixels along lines (in data coordinates)."""
+    out: list[tuple[float, float]] = []
+    for line in shapely.get_parts(geometries):
+        if line.is_empty:
+            continue
+        px = LineString(to_px(shapely.get_coordinates(line)))
+        count = max(2, int(px.length / step_px) + 1)
+        out += [(p.x, p.y) for p in (px.interpolate(d) for d in np.linspace(0, px.length, count))]
+    return out
+
+
 def legend_entries(story: Story, lang: Lang, kinds: set[tuple[str, bool]], rivers: bool,
-                    cities: bool, estimate: bool) -> list[tuple[object, str]]:  # fmt: skip
-    """(handle, text) for each kind of symbol the image shows, in the map's colours."""
+                   cities: bool, estimate: bool,
+                   line_name: str | None = None) -> list[tuple[object, str]]:  # fmt: skip
+    """(handle, text) for each kind of symbol the image shows, in the map's colours. One
+    story line in view is keyed by its name: "borders" would also claim the base map's."""
     entries: list[tuple[object, str]] = []
     order = (("place", "places"), ("event", "events"), ("area", "areas"), ("line", "lines"))
     for kind, layer in order:
@@ -113,6 +157,8 @@ def legend_entries(story: Story, lang: Lang, kinds: set[tuple[str, bool]], river
             if (kind, hindsight) not in kinds:
                 continue
             label = text(f"layer.{layer}", lang)
+            if kind == "line" and line_name:
+                label = line_name
             if hindsight:
                 label = f"{label} ({text('hindsight.short', lang)})"
             face = "white" if hindsight else (EVENT if kind == "event" else PLACE)

@@ -25,6 +25,7 @@ from typing import Literal
 
 import geopandas as gpd
 import matplotlib
+import pandas as pd
 import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -42,11 +43,14 @@ from dashboard.palette import PALETTE
 from dashboard.print_ground import BoxGrid, GroundPainter, web_zoom
 from dashboard.print_layout import (
     Layout,
+    box_of_view,
+    city_areas,
     draw_legend,
     extent_of,
     layout_for,
     legend_entries,
     legend_rows,
+    line_samples,
 )
 from dashboard.print_sizes import FONT_DIR, SIZES, PrintSize, register_fonts
 from dashboard.wording import day_text, figure_value_text
@@ -125,7 +129,7 @@ def _story_frame(story: Story, lang: Lang) -> gpd.GeoDataFrame:
         {
             "id": f.id, "kind": f.kind, "name": f.name[lang], "labelled": f.labelled,
             "distant": f.distant, "hindsight": f.hindsight, "estimate": f.estimate,
-            "large": is_large_area(f),
+            "large": is_large_area(f), "lonlat": f.geometry.representative_point(),
             "geometry": f.geometry,
         }
         for f in story.features
@@ -228,7 +232,10 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
     kinds = {(k, h) for k, h in zip(in_view["kind"], in_view["hindsight"], strict=True)}
     estimate = bool(in_view["estimate"].any())
     width_px = figure.bbox.width * (0.92 if size.width_in < 8 else 0.96)
-    possible = legend_entries(story, lang, kinds, rivers=True, cities=True, estimate=estimate)
+    line_names = sorted(set(in_view.loc[in_view["kind"] == "line", "name"]))
+    line_name = line_names[0] if len(line_names) == 1 else None
+    possible = legend_entries(story, lang, kinds, rivers=True, cities=True, estimate=estimate,
+                              line_name=line_name)  # fmt: skip
     layout = layout_for(figure, story, lang, size, legend_rows(figure, possible, size, width_px))
     ax = figure.add_axes(layout.map_axes)
     ax_w_in = layout.map_axes[2] * size.width_in
@@ -280,6 +287,8 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
         lines.plot(ax=ax, color=LINE, linewidth=size.line(0.22), zorder=4)
 
     px_per_pt = figure.dpi / 72
+    closeup = _closeup_view(story, view, features, ax, crs) if not size.compact else None
+    closeup_box = box_of_view(story, closeup)
     points = local[local["kind"].isin(["place", "event"])]
     # Places first, then events; a point on an earlier one's spot moves aside, so that
     # Raqqa's events show beside Raqqa instead of under its dot.
@@ -292,7 +301,8 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
     spots: dict[tuple[str, bool], list[tuple[float, float]]] = {}
     marker_pt = size.line(0.55)
     half = marker_pt * px_per_pt / 2 + 1
-    candidates = []
+    candidates: list[tuple[str, str, float, float]] = []
+    minor: list[tuple[str, str, float, float]] = []
     labelled_at = BoxGrid(3 * same_spot, figure.bbox.width, figure.bbox.height)
     markers: list[tuple[float, float]] = []
 
@@ -311,8 +321,14 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
             step += 1
         if step == RING_STEPS and near(drawn, spot, same_spot):
             spot = (x, y)  # a crowd: stacked where it is; the grid keeps only the ring
+        elif step and row["kind"] == "place" and closeup_box is not None and \
+                closeup_box.contains(row["lonlat"]):  # fmt: skip
+            continue  # the close-up shows it where it is, not pushed aside here
         else:
             drawn.add((spot[0], spot[1], spot[0], spot[1]))
+        if spot != (x, y):  # moved aside: a leader line to where it is
+            ends = ax.transData.inverted().transform([(x, y), spot])
+            ax.plot(ends[:, 0], ends[:, 1], color="#333", linewidth=size.line(0.05), zorder=5.5)
         markers.append(spot)
         spots.setdefault((row["kind"], bool(row["hindsight"])), []).append(spot)
         taken.add((spot[0] - half, spot[1] - half, spot[0] + half, spot[1] + half))
@@ -322,6 +338,9 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
             labelled_at.add((x, y, x, y))
             data = ax.transData.inverted().transform(spot)
             candidates.append((row["id"], row["name"], data[0], data[1]))
+        elif not row["labelled"] and row["kind"] == "place":
+            data = ax.transData.inverted().transform(spot)
+            minor.append((row["id"], row["name"], data[0], data[1]))
     for (kind, hindsight), group in spots.items():
         data = ax.transData.inverted().transform(group)
         ax.plot(data[:, 0], data[:, 1], linestyle="none", marker="D" if kind == "event" else "o",
@@ -330,14 +349,20 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
                 markeredgecolor=EVENT if kind == "event" else "white",
                 markeredgewidth=0.8, zorder=6 if kind == "place" else 5)  # fmt: skip
 
+    # the key lists what is drawn: no events when none is in the frame
+    drawn_kinds = pd.concat([areas[["kind", "hindsight"]], lines[["kind", "hindsight"]]])
+    shown = set(spots) | {(k, bool(h)) for k, h in drawn_kinds.itertuples(index=False)}
     decorations = _decorate(figure, ax, story, lang, extent, crs, size, layout)
     for artist in decorations:
         taken.add(extent_of(artist, renderer))
-    closeup = _closeup_view(story, view, features, ax, crs) if not size.compact else None
     if closeup is not None:
         own = _mark_closeup(ax, story, closeup, crs)
-        panel = _closeup(figure, story, lang, closeup, size, layout, markers + [own] * 10)
+        line_spots = list(ax.transData.transform(shapely.get_coordinates(lines.geometry.values)))
+        # hiding the close-up's own place is worst, then a story mark, then a line's bend
+        panel = _closeup(figure, story, lang, closeup, size, layout,
+                         markers * 10 + [own] * 100 + line_spots)  # fmt: skip
         taken.add(extent_of(panel, renderer))
+    candidates += city_areas(areas, extent)
     labels = _place_labels(figure, ax, candidates, taken, size.pt(1.0))
     for figure_item in story.figures:
         if figure_item.callout is None or figure_item.feature is None:
@@ -354,6 +379,15 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
             as_of = f"{text('as_of', lang)}: {day_text(figure_item.as_of, lang)}"
             ground.callout((point.x, point.y), figure_value_text(figure_item, lang),
                            figure_item.label[lang], as_of)
+    # names of minor places (crossings on a border) must not hide the story's lines
+    for spot in line_samples(ax.transData.transform, lines.geometry.values, 3 * px_per_pt):
+        taken.add((spot[0] - 2, spot[1] - 2, spot[0] + 2, spot[1] + 2))
+    labels += _place_labels(figure, ax, minor, taken, size.pt(0.85))
+    # a name given in two languages ("Bab al-Hawa / Cilvegözü") tries its first alone
+    named = {label.feature_id for label in labels}
+    shorter = [(i, n.split(" / ")[0], x, y)
+               for i, n, x, y in minor if i not in named and " / " in n]  # fmt: skip
+    labels += _place_labels(figure, ax, shorter, taken, size.pt(0.85))
     # Country-sized story areas are named by the story, in the middle of their visible
     # part; the context layer's name for the same ground is then left out.
     frame = box(*extent)
@@ -376,8 +410,8 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
                 break
     ground.name_ground([c for c in context if c.name[lang].casefold() not in story_names], lang)
     layers = {layer for layer, _, _ in ground.placed}
-    entries = legend_entries(story, lang, kinds, rivers="river" in layers,
-                              cities="city" in layers, estimate=estimate)  # fmt: skip
+    entries = legend_entries(story, lang, shown, rivers="river" in layers,
+                             cities="city" in layers, estimate=estimate, line_name=line_name)
     draw_legend(figure, entries, size, layout)
     return StaticMap(figure, labels, size, ground.placed)
 
@@ -415,17 +449,20 @@ def _closeup(figure: Figure, story: Story, lang: Lang, view_id: str, size: Print
     that hides fewest of the story's markers (never the close-up's own place)."""
     view = next(v for v in story.views if v.id == view_id)
     left, bottom, width, height = layout.map_axes
-    w = width * 0.24
-    h = w * figure.bbox.width / figure.bbox.height * 0.85
-    corners = [(left + width - w - 0.008, bottom + 0.012), (left + 0.008, bottom + 0.09),
-               (left + 0.008, bottom + height - h - 0.012)]  # fmt: skip
-
-    def hidden(corner: tuple[float, float]) -> int:
+    def hidden(corner: tuple[float, float], w: float, h: float) -> int:
         x0, y0 = figure.transFigure.transform(corner)
         x1, y1 = figure.transFigure.transform((corner[0] + w, corner[1] + h))
         return sum(1 for x, y in markers if x0 - 8 <= x <= x1 + 8 and y0 - 8 <= y <= y1 + 8)
 
-    corner = min(corners, key=hidden)
+    # smaller, rather than over a story mark or line (down to about half the width)
+    for scale in (0.24, 0.2, 0.16, 0.13):
+        w = width * scale
+        h = w * figure.bbox.width / figure.bbox.height * 0.85
+        corners = [(left + width - w - 0.008, bottom + 0.012), (left + 0.008, bottom + 0.09),
+                   (left + 0.008, bottom + height - h - 0.012)]  # fmt: skip
+        corner = min(corners, key=lambda c: hidden(c, w, h))
+        if hidden(corner, w, h) == 0:
+            break
     panel = figure.add_axes((corner[0], corner[1], w, h), zorder=5)
     (s, wst), (n, e) = view.bounds
     crs = _local_crs((s + n) / 2, (wst + e) / 2)
@@ -450,11 +487,14 @@ def _closeup(figure: Figure, story: Story, lang: Lang, view_id: str, size: Print
         spine.set_edgecolor(EVENT)
         spine.set_linewidth(1.0)
     fontsize = size.pt(0.75)
+    middle = (extent[0] + extent[2]) / 2
     for _, row in places.iterrows():
+        leftward = row.geometry.x > middle  # the name runs towards the panel's middle
         panel.plot([row.geometry.x], [row.geometry.y], marker="o", markersize=size.line(0.45),
                    markerfacecolor=PLACE, markeredgecolor="white", zorder=6)  # fmt: skip
-        panel.annotate("\n".join(textwrap.wrap(row["name"], 18)), (row.geometry.x, row.geometry.y),
-                       xytext=(4, 0), textcoords="offset points", ha="left", va="center",
+        name = "\n".join(textwrap.wrap(row["name"], 18, break_on_hyphens=False))
+        panel.annotate(name, (row.geometry.x, row.geometry.y), xytext=(-4 if leftward else 4, 0),
+                       textcoords="offset points", ha="right" if leftward else "left", va="center",
                        fontsize=fontsize, fontweight="semibold", zorder=8,
                        bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
                              "alpha": 0.8})  # fmt: skip

@@ -1,0 +1,123 @@
+"""Every mark in a print image is named or keyed, as a graphics desk checks it: the key
+names what is drawn, names do not break after a hyphen nor overlap, a mark moved aside
+shows where it belongs, and a close-up names what it is about."""
+
+from __future__ import annotations
+
+import math
+from xml.etree import ElementTree
+
+import geopandas as gpd
+import pytest
+
+from dashboard.geometry import view_bounds
+from dashboard.model import Story
+from dashboard.print_sizes import SIZES
+from dashboard.static_map import _local_crs, build_static_map
+
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+LANGS = ("de", "en")
+CROSSINGS = ("bab-al-hawa", "bab-al-salam", "tell-abyad", "ras-al-ain", "qamishli-nusaybin")
+KEY_WORDS = {"de": ("Orte", "Grenzen", "Ereignisse"), "en": ("Places", "Borders", "Events")}
+
+
+def svg_lines(story: Story, lang: str, view: str | None, size: str) -> list[str]:
+    data = build_static_map(story, lang, view, size).to_bytes("svg")  # type: ignore[arg-type]
+    nodes = ElementTree.fromstring(data).iter(SVG_TEXT)
+    return ["".join(node.itertext()).strip() for node in nodes]
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_key_names_the_story_line_not_every_border(story: Story, lang: str, size: str) -> None:
+    texts = svg_lines(story, lang, None, size)
+    places, borders, _ = KEY_WORDS[lang]
+    assert story.feature("border-tr-sy").name[lang] in texts
+    assert borders not in texts  # the base map's other borders are drawn in another colour
+    assert places in texts
+    # no name breaks after a hyphen ("Große Moschee al-" / "Nuri")
+    assert not [t for t in texts if t.endswith("-")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_close_up_view_names_the_old_city(story: Story, lang: str) -> None:
+    image = build_static_map(story, lang, "mosul-old-city", "default")
+    assert "mosul-old-city" in {label.feature_id for label in image.labels}
+    texts = svg_lines(story, lang, "mosul-old-city", "default")
+    assert story.feature("mosul-old-city").name[lang] in texts
+    assert KEY_WORDS[lang][2] not in texts  # no event in this frame: none in the key
+
+
+def drawn_markers(image) -> list[tuple[float, float]]:
+    ax = image.figure.axes[0]
+    # the story's own marks: the ground's towns are the ones in the towns' grey
+    lines = [line for line in ax.get_lines()
+             if line.get_marker() in ("o", "D") and line.get_zorder() in (5, 6)]  # fmt: skip
+    return [tuple(ax.transData.transform(xy)) for line in lines for xy in line.get_xydata()]
+
+
+def leader_ends(image) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    ax = image.figure.axes[0]
+    out = []
+    for line in ax.get_lines():
+        data = line.get_xydata()
+        if line.get_marker() in ("None", "", None) and len(data) == 2:
+            a, b = (tuple(ax.transData.transform(xy)) for xy in data)
+            out.append((a, b))
+    return out
+
+
+@pytest.mark.parametrize("size", ["default", "column", "social"])
+def test_a_mark_moved_aside_has_a_leader_line_or_is_left_to_the_close_up(
+    story: Story, size: str
+) -> None:
+    image = build_static_map(story, "de", None, size)
+    ax = image.figure.axes[0]
+    local = [f for f in story.features if not f.distant and f.kind in ("place", "event")]
+    (south, west), (north, east) = view_bounds(story, None)
+    crs = _local_crs((south + north) / 2, (west + east) / 2)  # the image's projection
+    frame = gpd.GeoSeries([f.geometry for f in local], crs=4326).to_crs(crs)
+    true = [tuple(ax.transData.transform((p.x, p.y))) for p in frame]
+    leaders = leader_ends(image)
+    for spot in drawn_markers(image):
+        at_home = any(math.dist(spot, t) < 1.5 for t in true)
+        led = any(math.dist(spot, b) < 1.5 and any(math.dist(a, t) < 1.5 for t in true)
+                  for a, b in leaders)  # fmt: skip
+        assert at_home or led, spot
+    if size == "default":  # the close-up shows al-Nuri: no dot pushed aside beside Mosul
+        nuri = true[local.index(story.feature("al-nuri-mosque"))]
+        aside = [s for s in drawn_markers(image) if not any(math.dist(s, t) < 1.5 for t in true)]
+        assert not [s for s in aside if math.dist(s, nuri) < 60]
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_names_overlap_nothing_and_stay_in_the_frame(story: Story, lang: str, size: str) -> None:
+    image = build_static_map(story, lang, None, size)
+    renderer = image.figure.canvas.get_renderer()
+    frame = image.figure.axes[0].get_window_extent(renderer)
+    boxes = [label.bbox for label in image.labels]
+    boxes += [box for _, _, box in image.ground]
+    for x0, y0, x1, y1 in boxes:
+        assert frame.x0 - 1 <= x0 and x1 <= frame.x1 + 1
+        assert frame.y0 - 1 <= y0 and y1 <= frame.y1 + 1
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a[2] <= b[0] + 1 or b[2] <= a[0] + 1 or a[3] <= b[1] + 1 or b[3] <= a[1] + 1
+            assert apart, (a, b)
+    # the close-up panel covers no name and no story mark
+    for panel in image.figure.axes[1:]:
+        e = panel.get_window_extent(renderer)
+        if panel.get_zorder() != 5:
+            continue
+        for x0, y0, x1, y1 in boxes:
+            assert x1 <= e.x0 or x0 >= e.x1 or y1 <= e.y0 or y0 >= e.y1, "name under the close-up"
+        for x, y in drawn_markers(image):
+            assert not (e.x0 <= x <= e.x1 and e.y0 <= y <= e.y1), "mark under the close-up"
+
+
+def test_crossings_are_named_where_there_is_room_and_keyed_as_places(story: Story) -> None:
+    image = build_static_map(story, "de", None, "default")
+    named = {label.feature_id for label in image.labels}
+    assert len(named & set(CROSSINGS)) >= 3
+    assert "Orte" in svg_lines(story, "de", None, "default")
