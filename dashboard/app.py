@@ -162,6 +162,8 @@ def _select_event(story: Story, event_id: str) -> None:
     _update(event=event_id)
     if event.feature:
         _select_feature(story, event.feature)
+    else:  # a step with no place: the place of the step before is no longer the subject
+        _update(feature=None)
 
 
 def _map_clicked(story: Story, key: str) -> None:

@@ -23,6 +23,7 @@ PALETTE: dict[str, str] = {
     "cells": "#7b3fb0",
     "cellsEdge": "#4b2470",
     "hindsight": "#777777",
-    "highlight": "#1f6feb",
+    # the selected feature: the story's accent, not a blue the map uses nowhere else
+    "highlight": "#b2182b",
     "accent": "#b2182b",
 }

@@ -118,6 +118,20 @@ def test_timeline_steps_forward_and_highlights_the_event_place(monkeypatch, stor
         assert f'data-feature-id="{second.feature}"' in html
 
 
+def test_a_timeline_step_without_a_place_clears_the_place_before(monkeypatch, story) -> None:
+    page = run_page(monkeypatch, lang="en", panel=2)
+    steps = [e.id for e in story.events]
+    # a step with no place right after one with a place, reached by stepping
+    placeless = next(i for i, e in enumerate(story.events)
+                     if i > 1 and e.feature is None and story.events[i - 1].feature)  # fmt: skip
+    for _ in range(placeless - 1):
+        page.button(key="timeline-forward").click().run()
+    assert page.query_params.get("feature") not in (None, [], "")
+    page.button(key="timeline-forward").click().run()
+    assert f'data-event-id="{steps[placeless]}"' in html_text(page)
+    assert page.query_params.get("feature") in (None, [], "")
+
+
 def test_distance_between_two_places_is_geodesic(monkeypatch) -> None:
     page = run_page(monkeypatch, lang="de", panel=3)
     page.selectbox(key="d1").select("mosul").run()
