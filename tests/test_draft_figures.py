@@ -608,3 +608,26 @@ def test_money_written_short() -> None:
 )
 def test_other_currencies_projectiles_and_vessels(language: str, sentence: str, low: float) -> None:
     assert one_figure(sentence, language).low == low
+
+
+def test_a_figure_said_of_the_whole_country_belongs_to_the_country() -> None:
+    placed = _placed(
+        "Floods in Libya\n\nDERNA, Libya (AP) — Floods swept through Derna in eastern Libya.\n\n"
+        "As many as 2,000 people were feared dead, one of the country's leaders said."
+    )
+    assert placed == [(2000, "Libya")]
+    placed = _placed(
+        "Dürre in Kenia\n\nIn Nairobi fiel seit Wochen kein Regen.\n\n"
+        "Landesweit sind 40.000 Menschen betroffen, sagte ein Sprecher."
+    )
+    assert placed == [(40_000, "Kenia")]
+
+
+def test_a_country_as_an_adjective_does_not_take_a_figure() -> None:
+    """'Russian authorities said' tells who said it, not where the dead were."""
+    placed = _placed(
+        "Strike in Luhansk\n\nA missile hit a market in Luhansk on Friday. Russia and "
+        "Ukraine blamed each other.\n\n"
+        "The death toll from that strike had risen to 21, Russian authorities said."
+    )
+    assert placed == [(21, "Luhansk")]

@@ -292,3 +292,58 @@ def test_a_town_takes_no_article_in_german() -> None:
     assert "Zug" not in {name for _kind, name, _country in found(text)}
     assert ("city", "Zug", "CH") in found("Die Polizei in Zug in der Schweiz ermittelt.")
     assert ("country", "Iraq", "IQ") in found("Die Kämpfe im Irak dauern an.")
+
+
+# --- countries named in passing -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "passing"),
+    [
+        (
+            "Fire in Valencia\n\nVALENCIA, Spain (AP) — A fire destroyed a tower block in "
+            "Valencia. Many Ukrainian refugees lived in the building.",
+            "UA",
+        ),
+        (
+            "Erdbeben in Peru\n\nIn Arequipa bebte am Montag die Erde. Das berichtete der "
+            "britische Sender BBC.",
+            "GB",
+        ),
+        (
+            "Quake in Chile\n\nA strong quake struck near Antofagasta in Chile. The U.S. "
+            "Geological Survey said it had a magnitude of 6.8.",
+            "US",
+        ),
+        (
+            "Flut in Nigeria\n\nIn Maiduguri stieg das Wasser weiter. Russische Helfer "
+            "brachten Zelte in die Stadt.",
+            "RU",
+        ),
+        (
+            "Floods in Bihar\n\nFloods hit Patna in India. Officials asked for UK Met Office data.",
+            "GB",
+        ),
+    ],
+)
+def test_a_country_named_only_as_an_adjective_is_not_on_the_map(text: str, passing: str) -> None:
+    """'Ukrainian refugees', 'britischer Sender', 'U.S. Geological Survey' say whose, not
+    where: the country may be drafted for the editor but is not kept."""
+    draft = draft_article(article_from_text(text))
+    country = [p for p in draft.places if p.kind == "country" and p.place.country == passing]
+    assert not any(p.keep for p in country)
+    assert any(p.keep and p.kind != "country" for p in draft.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fire in Valencia\n\nA fire destroyed a tower block in Valencia, Spain. Ukraine "
+        "sent condolences; many Ukrainian refugees lived there.",
+        "Hochwasser\n\nIn Rumänien und der Ukraine stieg das Wasser. Ukrainische Helfer "
+        "waren im Einsatz.",
+        "Storms\n\nStorms hit Texas in the U.S. on Monday, killing four people.",
+    ],
+)
+def test_a_country_named_as_a_place_stays_on_the_map(text: str) -> None:
+    assert any(p.kind == "country" and p.place.country in ("UA", "US") for p in drafted(text))

@@ -43,6 +43,12 @@ _OPENER_END = re.compile(
     r"\s*(?::|\([^()]{1,40}\)|[-–—]+\s|,[^,.]{1,30}\([^()]{1,40}\)\s*[-–—]*)\s*"
 )
 
+# Words for the whole country the article is about, in place of its name.
+_WHOLE_COUNTRY = re.compile(
+    r"\b(?:[Tt]he country(?:'s|’s)?|[Nn]ationwide|across the nation|[Ii]m ganzen Land|"
+    r"[Ll]andesweit(?:e[mnrs]?)?|[Bb]undesweit(?:e[mnrs]?)?|des Landes(?!\s+[A-ZÄÖÜ]))\b"
+)
+
 Mention = tuple[int, int, DraftPlace]  # (offset in its sentence, order of the place, place)
 
 
@@ -55,6 +61,10 @@ def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
         if country is not None and _national(figure):
             figure.place = index.country_in(figure.sentence) or country
             figure.reasons.append("a figure of the whole country (an election)")
+            continue
+        if country is not None and index.speaks_of_country(figure.sentence):
+            figure.place = country
+            figure.reasons.append("a figure of the whole country ('the country's', 'landesweit')")
             continue
         figure.place, how = index.place_for(figure.sentence, figure.offset, figures=True)
         if figure.place is None and lead is not None:
@@ -134,6 +144,13 @@ class PlaceIndex:
                 mentions = [m for m in mentions if m[0] >= self._dateline[1]]
             self._named[key] = _Named(mentions)
         return self._named[key]
+
+    def speaks_of_country(self, sentence: int) -> bool:
+        """The sentence names no place but speaks of the whole country ("one of the
+        country's leaders said", "landesweit", "im ganzen Land")."""
+        return not self._all.get(sentence) and bool(
+            _WHOLE_COUNTRY.search(self._sentences[sentence])
+        )
 
     def country_in(self, sentence: int) -> str | None:
         return self._of(sentence).first_country

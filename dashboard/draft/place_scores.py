@@ -63,6 +63,9 @@ class Mention:
     # "im", "am", "zum": a German preposition holding an article, which countries, regions
     # and rivers take ("im Irak", "am Rhein") and towns do not ("im Zug" is on a train).
     article_cue: bool = False
+    # An adjective of a side or edge of the country ("syrisch-türkische Grenze", "the
+    # Turkish border", "auf syrischer Seite"): a place on the map, not only whose.
+    of_ground: bool = False
 
 
 @dataclass

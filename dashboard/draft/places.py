@@ -74,6 +74,25 @@ _NOT_NAME_PARTICLES = ("in", "im", "an", "am", "on")
 _REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
+# After a country's adjective: the word it describes, past a joined second adjective
+# ("syrisch-türkischen Grenze").
+_NEXT_WORD = re.compile(r"(?:-\w+)?\s+(\w+)")
+# Nouns of a side or edge of a country: with them its adjective names a place.
+_GROUND_NOUNS = (
+    "grenz",
+    "border",
+    "frontier",
+    "seite",
+    "side",
+    "küste",
+    "coast",
+    "territor",
+    "gebiet",
+    "boden",
+    "soil",
+    "hoheitsgewässer",
+    "waters",
+)
 
 
 @dataclass
@@ -202,6 +221,8 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 mention.after_name = True
             if mention.person_like and end - i == 1:
                 person_words.add(fold(mention.surface))
+            if _abbreviation_before_name(mention, after, sentence.text[tokens[end - 1].end() :]):
+                mention.adjective = True  # "U.S. Geological Survey", "UK Met Office"
             two_before = tokens[i - 2].group().lower() if i > 1 else ""
             if (
                 before in ("van", "von", "de", "da", "di")
@@ -227,6 +248,20 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     ]
     mentions.extend(_adjective_mentions(sentences, gaz, language))
     return mentions
+
+
+def _abbreviation_before_name(mention: Mention, after: str, rest: str) -> bool:
+    """A country's abbreviation before another name is an adjective ("U.S. Patriot
+    systems", "U.S. Geological Survey", "UK Met Office"): it says whose, not where."""
+    letters = mention.surface.replace(".", "")
+    return (
+        mention.places[0].kind == "country"
+        and not mention.cue
+        and letters.isupper()
+        and len(letters) <= 4
+        and _is_capitalised(after)
+        and (rest.startswith(" ") or rest.startswith(". "))  # "U.S" is a token, "." follows
+    )
 
 
 def _rare_name(gaz: Gazetteer, word: str, mention: Mention) -> bool:
@@ -322,6 +357,7 @@ def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str
                 if country is None:
                     continue
                 at_start = not sentence.text[: match.start()].strip(' „"“»(')
+                following = _NEXT_WORD.match(sentence.text, match.end())
                 mentions.append(
                     Mention(
                         match.group(),
@@ -331,6 +367,8 @@ def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str
                         [country],
                         adjective=True,
                         in_name=language == "de" and match.group()[0].isupper() and not at_start,
+                        of_ground=bool(following)
+                        and following.group(1).casefold().startswith(_GROUND_NOUNS),
                     )
                 )
     return mentions
@@ -446,6 +484,8 @@ def recognise_places(
                 group.scores[key] += 1.0
 
     drafts: dict[str, DraftPlace] = {}
+    adjective_only: dict[str, bool] = {}
+    said_whose: dict[str, set[tuple[int, int]]] = {}  # where a place is only an adjective
     for group in groups.values():
         ranked = sorted(group.scores.items(), key=lambda kv: -kv[1])
         if not ranked:
@@ -457,12 +497,17 @@ def recognise_places(
         existing = drafts.get(best_key)
         sentences_of = sorted({m.sentence for m in group.mentions})
         positions = [(m.sentence, m.start) for m in group.mentions]
+        said_whose.setdefault(best_key, set()).update(
+            (m.sentence, m.start) for m in group.mentions if _whose(m)
+        )
         if existing is not None:
+            adjective_only[best_key] &= all(_whose(m) for m in group.mentions)
             existing.sentences = sorted(set(existing.sentences) | set(sentences_of))
             existing.positions = sorted(set(existing.positions) | set(positions))
             if _rank(confidence(best_score, group.mentions)) < _rank(existing.confidence):
                 existing.confidence = confidence(best_score, group.mentions)
             continue
+        adjective_only[best_key] = all(_whose(m) for m in group.mentions)
         name = _display_name(group.mentions, gaz.places[best_key], language)
         drafts[best_key] = DraftPlace(
             id="",
@@ -473,9 +518,27 @@ def recognise_places(
             reasons=_reasons(group.mentions, gaz.places[best_key], countries),
             positions=sorted(positions),
         )
+    grounds = {p.place.country for p in drafts.values() if p.kind != "country"}
+    for key, place in drafts.items():
+        if adjective_only[key] and place.kind == "country" and place.place.country not in grounds:
+            # "ukrainische Flüchtlinge", "British broadcaster BBC": whose, not where. A map
+            # editor marks such a country at most as optional; the editor may still add it.
+            # With a town of it named ("die irakische Armee rückt auf Mossul vor") it is
+            # the story's ground and stays.
+            place.keep = False
+            place.reasons.append("country named only as an adjective: not on the map")
+        elif not adjective_only[key]:
+            # "Russian authorities said" tells whose, not where: a figure of that sentence
+            # is not tied to Russia by it.
+            place.positions = [at for at in place.positions if at not in said_whose[key]]
     places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
     _assign_ids(places)
     return places
+
+
+def _whose(mention: Mention) -> bool:
+    """An adjective that says whose ("Russian authorities"), not where."""
+    return mention.adjective and not mention.of_ground
 
 
 def _rank(confidence: str) -> int:
