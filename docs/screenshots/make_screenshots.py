@@ -50,6 +50,12 @@ def _click(feature_id: str) -> Callable:
     return act
 
 
+def _click_in_export(page, feature_id: str) -> None:
+    frame = page.frame_locator("#export")
+    frame.locator(f"[data-feature-id='{feature_id}']").first.click()
+    frame.locator(".lk-details:not([hidden])").wait_for()
+
+
 VIEWS = ("region", "mosul-old-city", "raqqa")
 SHOTS: tuple[Shot, ...] = (
     Shot("dashboard-desktop", DESKTOP),
@@ -57,6 +63,8 @@ SHOTS: tuple[Shot, ...] = (
     Shot("dashboard-phone", PHONE, query="?lang=en", phone=True),
     Shot("export-320x240", {"width": 400, "height": 320}, frame=(320, 240)),
     Shot("export-640x480", {"width": 720, "height": 560}, frame=(640, 480)),
+    Shot("export-320x240-raqqa", {"width": 400, "height": 320}, frame=(320, 240),
+         before=lambda page: _click_in_export(page, "raqqa")),
     # the named ground, the callout and the inset: page and export at the story's views
     *(Shot(f"after-page-{view}", DESKTOP, query=f"?lang=de&view={view}") for view in VIEWS),
     *(Shot(f"after-export-{view}", {"width": 1320, "height": 880}, frame=(1280, 800), view=view)
@@ -70,6 +78,9 @@ PRINTS = (
     ("after-print-social-en", "en", None, "social"),
     ("after-print-column", "de", None, "column"),
     ("after-print-portrait-en", "en", "raqqa", "portrait"),
+    ("after-print-double", "de", None, "double"),
+    ("after-print-square-en", "en", None, "square"),
+    ("after-print-portrait-region", "de", None, "portrait"),
 )
 
 
@@ -110,6 +121,8 @@ def take(browser, shot: Shot, url: str, folder: Path, export_file: Path) -> Path
         page.goto(_embedding_page(folder, export_file, shot.frame).as_uri())
         frame = page.frame_locator("#export")
         frame.locator("[data-feature-id='raqqa']").wait_for(state="attached")
+        if shot.before:
+            shot.before(page)
         page.locator("#export").screenshot(path=str(target))
     else:
         page.goto(f"{url}/{shot.query}")

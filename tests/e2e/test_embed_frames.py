@@ -110,3 +110,35 @@ def test_embed_mode_fills_a_small_frame(watched_page, dashboard_url: str, tmp_pa
     assert inner.evaluate(BOXES_OVER_THE_MAP)["covered"] <= 0.30
     assert embed.evaluate("document.scrollingElement.scrollHeight") <= 240 + 1
     assert page.watch.foreign == [] and page.watch.errors == []
+
+
+CARD_AND_CREDIT = """() => {
+  const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const card = document.querySelector('.lk-details');
+  const box = card.getBoundingClientRect();
+  const credit = document.querySelector('.lk-credit').getBoundingClientRect();
+  const style = getComputedStyle(card);
+  return {background: style.backgroundColor, opacity: style.opacity,
+          card: [box.left, box.top, box.right, box.bottom],
+          frame: [frame.left, frame.top, frame.right, frame.bottom],
+          credit: [credit.left, credit.top, credit.right, credit.bottom]};
+}"""
+
+
+@pytest.mark.parametrize("size", ["320x240", "640x480"])
+def test_the_details_card_is_opaque_inside_the_frame_and_clear_of_the_credit(
+    watched_page, frames_page: Path, size: str
+) -> None:
+    page = watched_page(viewport={"width": 1280, "height": 1700})
+    page.goto(frames_page.as_uri())
+    frame = page.frame_locator(f"#f{size}")
+    frame.locator("[data-feature-id='raqqa']").first.click()
+    frame.locator(".lk-details:not([hidden])").wait_for()
+    inner = page.locator(f"#f{size}").element_handle().content_frame()
+    seen = inner.evaluate(CARD_AND_CREDIT)
+    assert seen["background"] == "rgb(255, 255, 255)" and seen["opacity"] == "1"
+    (x0, y0, x1, y1), (fx0, fy0, fx1, fy1) = seen["card"], seen["frame"]
+    assert fx0 <= x0 and x1 <= fx1 and fy0 <= y0 and y1 <= fy1
+    cx0, cy0, cx1, cy1 = seen["credit"]
+    assert x1 <= cx0 or cx1 <= x0 or y1 <= cy0 or cy1 <= y0, "the card runs into the credit"
+    assert page.watch.foreign == [] and page.watch.errors == []
