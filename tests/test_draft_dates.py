@@ -177,11 +177,16 @@ def test_a_past_weekday_stays_past(text: str, expected: str) -> None:
 
 
 def test_a_planned_day_without_year_is_the_next_one() -> None:
-    # "1. Oktober" said on 29 October of a plan is next year's, not the past month's.
-    found = _dates("Sheinbaum soll das Amt in Mexiko-Stadt am 1. Oktober antreten.")
-    assert found == [("1. Oktober", "2025-10-01", True, False)]
+    # "1. Oktober" said in June of a plan is this year's, not last October.
+    june = dt.date(2024, 6, 3)
+    found = _dates("Sheinbaum soll das Amt in Mexiko-Stadt am 1. Oktober antreten.", june)
+    assert found == [("1. Oktober", "2024-10-01", True, False)]
     # Without a cue of the future it stays the last one.
-    assert _dates("Das Amt in Quito trat sie am 1. Oktober an.")[0][1] == "2024-10-01"
+    assert _dates("Das Amt in Quito trat sie am 1. Oktober an.", june)[0][1] == "2023-10-01"
+    # A day of last month stays past, even in a sentence about the future.
+    assert _dates("The dam near Derna, which burst on Sept. 10, will be rebuilt.")[0][1] == (
+        "2024-09-10"
+    )
 
 
 @pytest.mark.parametrize(

@@ -206,6 +206,22 @@ def is_ahead(text: str, start: int, end: int) -> bool:
     return any(words[i] in _FUTURE_CUES for i in range(low, min(high, len(words))))
 
 
+# A day said of a plan is the next such day only when the last one is this long gone: "the
+# dam, which broke on Sept. 10, will be rebuilt" (in an October article) is September's.
+PLAN_AFTER_DAYS = 90
+
+
+def _year_of_day(month: int, day: int, published: dt.date, text: str, match: re.Match[str]) -> int:
+    year = nearest_year(month, day, published)
+    try:
+        gone = (published - dt.date(year, month, day)).days
+    except ValueError:
+        return year
+    if gone > PLAN_AFTER_DAYS and is_ahead(text, match.start(), match.end()):
+        return next_year(month, day, published)
+    return year
+
+
 def next_year(month: int, day: int, around: dt.date) -> int:
     """The year of "am 1. Oktober" said of a plan: the first such day on or after `around`."""
     for year in (around.year, around.year + 1, around.year + 4):  # 29 February
@@ -329,10 +345,8 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
             inferred = False
             if year is None and published is not None and month is not None:
                 year, inferred = published.year, True
-                if day and is_ahead(text, match.start(), match.end()):
-                    year = next_year(month, day, published)
-                elif day:
-                    year = nearest_year(month, day, published)
+                if day:
+                    year = _year_of_day(month, day, published, text, match)
                 elif month > published.month:
                     year -= 1
             if year is None:
