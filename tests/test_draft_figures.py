@@ -631,3 +631,47 @@ def test_a_country_as_an_adjective_does_not_take_a_figure() -> None:
         "The death toll from that strike had risen to 21, Russian authorities said."
     )
     assert placed == [(21, "Luhansk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sturm in Mexiko\n\nAcapulco – Der Hurrikan hat an der Küste Mexikos mindestens "
+            "27 Menschen getötet.\n\nWeitere vier Menschen werden vermisst.\n\nIn Acapulco "
+            "fiel der Strom aus.",
+            [(27, "Acapulco"), (4, "Acapulco")],
+        ),
+        (
+            "Floods in India\n\nSILCHAR, India (Reuters) - Floods in India have killed at "
+            "least 30 people, officials said.",
+            [(30, "SILCHAR")],
+        ),
+    ],
+)
+def test_a_country_figure_under_a_dateline_town_belongs_to_the_town(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    """A town in the dateline that is no capital nor city of millions is the scene: a
+    figure its sentence gives only the country for is the town's."""
+    assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Erdbeben\n\nRabat: In Marokko ist die Zahl der Toten auf mehr als 2.000 gestiegen.",
+            [(2000, "Marokko")],
+        ),
+        (
+            "Floods in Kenya\n\nNAIROBI, Kenya (AP) — Floods in Kenya have killed at least 70 "
+            "people, officials said.",
+            [(70, "Kenya")],
+        ),
+    ],
+)
+def test_a_capital_in_the_dateline_is_where_the_reporter_sits(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected
