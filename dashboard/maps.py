@@ -283,12 +283,19 @@ def _legend(story: Story, lang: Lang) -> list[dict[str, Any]]:
     so that the map draws the legend's symbol in that feature's colours. The map shows
     only the lines whose features are in view."""
     entries: dict[str, dict[str, Any]] = {}
+    sharing: dict[str, int] = {}
+    for feature in story.features:
+        sharing[legend_key(feature)] = sharing.get(legend_key(feature), 0) + 1
     for layer in LAYERS:
         for feature in story.features:
             key = legend_key(feature)
             if feature.layer != layer or key in entries:
                 continue
             label = text(f"layer.{layer}", lang)
+            if feature.kind == "line" and sharing[key] == 1:
+                # one story line is keyed by its name: "borders" would claim the base
+                # map's borders too, drawn in another colour
+                label = feature.name[lang]
             if is_large_area(feature):
                 label = text("legend.large_areas", lang)
             if feature.hindsight:

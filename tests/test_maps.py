@@ -57,7 +57,8 @@ def test_legend_lists_each_layer_in_use(tiny: Story) -> None:
     texts = [entry["text"] for entry in payload["legend"]]
     # the only event is later than the article: its legend line says so; the province
     # is drawn as a large area, in its own colours
-    assert texts == ["Areas", "Countries, regions", "Borders", "Places", "Events (later)",
+    # the one line is keyed by its own name: "Borders" would also claim the base map's
+    assert texts == ["Areas", "Countries, regions", "Wall", "Places", "Events (later)",
                      "Far-away places", "dashed: approximate"]  # fmt: skip
 
 
