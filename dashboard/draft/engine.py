@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dashboard.draft.article import Article
 from dashboard.draft.dates import find_dates, nearest_year
@@ -56,7 +57,9 @@ def draft_article(
             date.place, how = mentions.place_for(date.sentence, date.offset, figures=False)
         if how:
             date.reasons.append(how)
-        date.title = event_title(_without_dateline(texts[date.sentence], article))
+        date.title = event_title(
+            _without_attribution(_without_dateline(texts[date.sentence], article))
+        )
     _drop_dateline_dates(draft, article)
     _drop_repeated_dates(draft)
     if published is None:
@@ -147,6 +150,23 @@ def _without_dateline(sentence: str, article: Article) -> str:
     written = article.dateline.text if article.dateline else ""
     if written and sentence.startswith(written) and sentence[len(written) :].strip():
         return sentence[len(written) :].lstrip(" -–—:")
+    return sentence
+
+
+# "…, officials said." / "…, sagte ein Sprecher." / "…, hieß es.": who said it is for the
+# quote, the title says what happened.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:[\w'’.-]+\s+){0,6}(?:said|says|told\s+[\w'’. -]{1,40}|reported|added)|"
+    r"(?:according\s+to|so|laut)\s+[^,]{1,60}|hieß\s+es(?:\s+[^,]{1,60})?|"
+    r"(?:sagte|sagten|erklärte|berichtete|teilte)(?:\s+[^,]{1,60})?)\s*[.!]?[\"”“]?$"
+)
+TITLE_MIN_CHARS = 20  # what is left after the attribution must still say something
+
+
+def _without_attribution(sentence: str) -> str:
+    cut = _ATTRIBUTION.search(sentence)
+    if cut and cut.start() >= TITLE_MIN_CHARS:
+        return sentence[: cut.start()]
     return sentence
 
 
