@@ -22,7 +22,6 @@ from dashboard.draft.figure_words import NATIONAL_COUNTS
 from dashboard.draft.figures import refers_back
 from dashboard.draft.model import Draft, DraftFigure, DraftPlace
 from dashboard.draft.sentences import Sentence
-from dashboard.geometry import geodesic_distance_km
 
 # How far back "in der Stadt" / "there" may look for the place it means.
 ANAPHORA_SENTENCES = 5
@@ -44,9 +43,6 @@ _OPENER_END = re.compile(
     r"\s*(?::|\([^()]{1,40}\)|[-–—]+\s|,[^,.]{1,30}\([^()]{1,40}\)\s*[-–—]*)\s*"
 )
 
-# A dateline town this big, or this near its country's capital, is a reporter's seat.
-BUREAU_POPULATION = 2_000_000
-CAPITAL_KM = 25.0
 # Words for the whole country the article is about, in place of its name.
 _WHOLE_COUNTRY = re.compile(
     r"\b(?:[Tt]he country(?:'s|’s)?|[Nn]ationwide|across the nation|[Ii]m ganzen Land|"
@@ -61,7 +57,6 @@ def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
     index = PlaceIndex(draft, sentences)
     lead = index.lead_place(sentences)
     country = _main_country(draft)
-    scene = index.scene_in_dateline(draft)
     for figure in draft.figures:
         if country is not None and _national(figure):
             figure.place = index.country_in(figure.sentence) or country
@@ -74,18 +69,9 @@ def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
         figure.place, how = index.place_for(figure.sentence, figure.offset, figures=True)
         if figure.place is None and lead is not None:
             figure.place, how = lead, "the place of the article's lead"
-        if scene is not None and _is_country_of(draft, figure.place, scene):
-            figure.place, how = scene.id, "the country's town the dateline names: the scene"
         if how:
             figure.reasons.append(how)
     return index
-
-
-def _is_country_of(draft: Draft, place_id: str | None, town: DraftPlace) -> bool:
-    place = draft.place(place_id) if place_id else None
-    return (
-        place is not None and place.kind == "country" and place.place.country == town.place.country
-    )
 
 
 def _national(figure: DraftFigure) -> bool:
@@ -158,27 +144,6 @@ class PlaceIndex:
                 mentions = [m for m in mentions if m[0] >= self._dateline[1]]
             self._named[key] = _Named(mentions)
         return self._named[key]
-
-    def scene_in_dateline(self, draft: Draft) -> DraftPlace | None:
-        """The town of the dateline when it is where the story happens: "Acapulco –" over a
-        hurricane story. A capital or a city of millions is where reporters sit ("Rabat:",
-        "MEXICO CITY (AP) —"), so a figure of its country stays with the country."""
-        if self._dateline is None:
-            return None
-        sentence, end = self._dateline
-        towns = [m[2] for m in self._all.get(sentence, []) if m[0] < end and m[2].kind == "city"]
-        if not towns or towns[0].distant or towns[0].place.population >= BUREAU_POPULATION:
-            return None
-        town = towns[0]
-        capitals = [
-            p for p in draft.places if p.kind == "country" and p.place.country == town.place.country
-        ]  # a country's point is its capital
-        if any(
-            geodesic_distance_km(*town.lat_lon, p.place.lat, p.place.lon) < CAPITAL_KM
-            for p in capitals
-        ):
-            return None
-        return town
 
     def speaks_of_country(self, sentence: int) -> bool:
         """The sentence names no place but speaks of the whole country ("one of the
