@@ -43,7 +43,7 @@ from dashboard.palette import PALETTE
 from dashboard.publish import publish_story
 from dashboard.reader.fields import SLUG_PATTERN
 from dashboard.resources import GEODATA_DIR, package_path
-from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
+from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV, is_loopback
 from dashboard.story import StoryError
 
 PAGE_PARAM = "page"
@@ -97,7 +97,15 @@ def _publication_date(draft: Draft, lang: Lang) -> str | None:
 def _unlocked(lang: Lang) -> bool:
     """With an editor password set, the page asks for it once per browser session."""
     password = os.environ.get(EDITOR_PASSWORD_ENV, "")
-    if not password or st.session_state.get(UNLOCKED_KEY):
+    if not password:
+        # `serve` refuses this already; a page started another way (streamlit run) on a
+        # network address without a password shows no editor either. No address set means
+        # Streamlit listens on every interface.
+        if is_loopback(str(st.get_option("server.address") or "")):
+            return True
+        st.error(text("editor.needs_password", lang))
+        return False
+    if st.session_state.get(UNLOCKED_KEY):
         return True
     with st.form("editor.login", clear_on_submit=True):
         given = st.text_input(text("editor.password", lang), type="password", key="editor.pw")

@@ -268,6 +268,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The draft took longer than {seconds} seconds and was stopped.",
     },
     "editor.password": {"de": "Passwort für den Editor", "en": "Editor password"},
+    "editor.needs_password": {
+        "de": "Dieser Server ist im Netz erreichbar und hat kein Passwort für den Editor: "
+        "der Editor bleibt geschlossen.",
+        "en": "This server can be reached from the network and has no editor password: the "
+        "editor stays closed.",
+    },
     "editor.unlock": {"de": "Anmelden", "en": "Sign in"},
     "editor.wrong_password": {"de": "Falsches Passwort.", "en": "Wrong password."},
     "editor.refused.slug": {

@@ -164,6 +164,24 @@ def test_with_a_password_the_editor_asks_for_it_first(monkeypatch, tmp_path) -> 
     assert app.text_area(key="editor.text")
 
 
+@pytest.mark.parametrize("address", ["0.0.0.0", "192.0.2.10", ""])
+def test_on_a_network_address_without_a_password_the_page_keeps_the_editor_closed(
+    monkeypatch, tmp_path, address
+) -> None:
+    # Started without `serve` (which refuses this already): `streamlit run` on a network.
+    from streamlit import config
+
+    monkeypatch.delenv(EDITOR_PASSWORD_ENV, raising=False)
+    before = config.get_option("server.address")
+    config.set_option("server.address", address or None)
+    try:
+        app = page(monkeypatch, tmp_path, editor=True, page="editor", lang="en")
+    finally:
+        config.set_option("server.address", before)
+    assert [e.value for e in app.error] == [text("editor.needs_password", "en")]
+    assert not app.text_area and not app.text_input
+
+
 @pytest.fixture(scope="module")
 def seed_draft():
     return draft_article(article_from_text(SEED.read_text("utf-8")))
