@@ -134,15 +134,14 @@ def city_areas(areas: gpd.GeoDataFrame, extent) -> list[tuple[str, str, float, f
 
 
 def line_samples(to_px, geometries, step_px: float) -> list[tuple[float, float]]:
-    """Points every `step_px` display pixels along lines (in data coordinates)."""
-    out: list[tuple[float, float]] = []
-    for line in shapely.get_parts(geometries):
-        if line.is_empty:
-            continue
-        px = LineString(to_px(shapely.get_coordinates(line)))
-        count = max(2, int(px.length / step_px) + 1)
-        out += [(p.x, p.y) for p in (px.interpolate(d) for d in np.linspace(0, px.length, count))]
-    return out
+    """Points at most `step_px` display pixels apart along lines (given in data
+    coordinates): the lines' vertices and points added between them, in linear time."""
+    parts = [part for part in shapely.get_parts(geometries) if not part.is_empty]
+    if not parts:
+        return []
+    in_px = [LineString(to_px(shapely.get_coordinates(part))) for part in parts]
+    dense = shapely.segmentize(np.array(in_px, dtype=object), step_px)
+    return [tuple(xy) for xy in shapely.get_coordinates(dense)]
 
 
 def legend_entries(story: Story, lang: Lang, kinds: set[tuple[str, bool]], rivers: bool,

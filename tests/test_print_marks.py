@@ -4,14 +4,18 @@ shows where it belongs, and a close-up names what it is about."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from xml.etree import ElementTree
 
 import geopandas as gpd
+import numpy as np
 import pytest
+import shapely
 
 from dashboard.geometry import view_bounds
 from dashboard.model import Story
+from dashboard.print_layout import line_samples
 from dashboard.print_sizes import SIZES
 from dashboard.static_map import _local_crs, build_static_map
 
@@ -121,3 +125,13 @@ def test_crossings_are_named_where_there_is_room_and_keyed_as_places(story: Stor
     named = {label.feature_id for label in image.labels}
     assert len(named & set(CROSSINGS)) >= 3
     assert "Orte" in svg_lines(story, "de", None, "default")
+
+
+def test_line_samples_are_close_enough_to_keep_names_off_the_line() -> None:
+    def to_px(coordinates):
+        return coordinates * 10.0
+
+    line = shapely.LineString([(0, 0), (30, 0), (30, 20)])
+    samples = line_samples(to_px, np.array([line], dtype=object), 3.0)
+    assert samples[0] == (0.0, 0.0) and samples[-1] == (300.0, 200.0)
+    assert max(math.dist(a, b) for a, b in itertools.pairwise(samples)) <= 3.0 + 1e-9
