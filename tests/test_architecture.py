@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "dashboard.draft.gazetteer", "dashboard.draft.countries", "dashboard.draft.article",
      "dashboard.draft.dates", "dashboard.draft.figure_labels", "dashboard.draft.figure_context",
      "dashboard.draft.figures", "dashboard.draft.place_scores", "dashboard.draft.place_lookup",
+     "dashboard.draft.place_adjectives",
      "dashboard.draft.places", "dashboard.draft.figure_places",
      "dashboard.draft.engine"),
     ("dashboard.maps", "dashboard.cards", "dashboard.static_map", "dashboard.viewstate",

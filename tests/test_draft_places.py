@@ -347,3 +347,26 @@ def test_a_country_named_only_as_an_adjective_is_not_on_the_map(text: str, passi
 )
 def test_a_country_named_as_a_place_stays_on_the_map(text: str) -> None:
     assert any(p.kind == "country" and p.place.country in ("UA", "US") for p in drafted(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "meant", "country"),
+    [
+        (
+            "Fires in Chile\n\nFires burned in the Valparaiso region of Chile. Two other "
+            "towns, Quilpe and Villa Alemana, were evacuated.",
+            "Quilpué",
+            "CL",
+        ),
+        (
+            "Waldbrände\n\nIn Chile brannten die Wälder. Evakuiert wurden Quilpe und "
+            "Villa Alemana.",
+            "Quilpué",
+            "CL",
+        ),
+    ],
+)
+def test_a_misspelt_town_listed_with_places_is_found(text: str, meant: str, country: str) -> None:
+    """A list of places holds places: a spelling one letter off a town of the article's
+    country is that town (at low confidence, for the editor to confirm)."""
+    assert ("city", meant, country) in found(text)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from dashboard.draft.gazetteer import Gazetteer, Place
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
 from dashboard.draft.names import fold, place_key, within_one_edit
+from dashboard.draft.place_adjectives import adjective_mentions
 from dashboard.draft.place_lookup import ABBREVIATED, compass_lookup, lookup_variants
 from dashboard.draft.place_scores import (
     SMALL_POPULATION,
@@ -74,25 +75,6 @@ _NOT_NAME_PARTICLES = ("in", "im", "an", "am", "on")
 _REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
-# After a country's adjective: the word it describes, past a joined second adjective
-# ("syrisch-türkischen Grenze").
-_NEXT_WORD = re.compile(r"(?:-\w+)?\s+(\w+)")
-# Nouns of a side or edge of a country: with them its adjective names a place.
-_GROUND_NOUNS = (
-    "grenz",
-    "border",
-    "frontier",
-    "seite",
-    "side",
-    "küste",
-    "coast",
-    "territor",
-    "gebiet",
-    "boden",
-    "soil",
-    "hoheitsgewässer",
-    "waters",
-)
 
 
 @dataclass
@@ -113,29 +95,6 @@ def _is_capitalised(word: str) -> bool:
 
 def _word_before(tokens: list[re.Match[str]], i: int) -> str:
     return tokens[i - 1].group().lower() if i > 0 else ""
-
-
-def _adjective_pattern(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    stems = sorted(gaz.adjectives_de, key=len, reverse=True)
-    german = re.compile(
-        r"(?<![\w])(?:nord|süd|ost|west|nordost|nordwest|südost|südwest|zentral)?"
-        rf"({'|'.join(map(re.escape, stems))})(?:e|en|er|es|em)?(?![\w])",
-        re.IGNORECASE,
-    )
-    adjectives = sorted(gaz.adjectives_en, key=len, reverse=True)
-    english = re.compile(
-        rf"(?<![\w-])({'|'.join(re.escape(a.title()) for a in adjectives)})s?(?![\w])"
-    )
-    return german, english
-
-
-_ADJECTIVE_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def _adjectives(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    if id(gaz) not in _ADJECTIVE_CACHE:
-        _ADJECTIVE_CACHE[id(gaz)] = _adjective_pattern(gaz)
-    return _ADJECTIVE_CACHE[id(gaz)]
 
 
 def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
@@ -246,7 +205,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
         or m.places[0].kind != "city"
         or m.places[0].population >= INFLECTED_ALONE_POPULATION
     ]
-    mentions.extend(_adjective_mentions(sentences, gaz, language))
+    mentions.extend(adjective_mentions(sentences, gaz, language))
     return mentions
 
 
@@ -346,34 +305,6 @@ def _mention_for(
     return Mention(surface, name, sentence.index, start, places, inflected=inflected, exact=exact)
 
 
-def _adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
-    german, english = _adjectives(gaz)
-    mentions: list[Mention] = []
-    for sentence in sentences:
-        for pattern, table in ((german, gaz.adjectives_de), (english, gaz.adjectives_en)):
-            for match in pattern.finditer(sentence.text):
-                code = table.get(match.group(1).lower())
-                country = gaz.country(code) if code else None
-                if country is None:
-                    continue
-                at_start = not sentence.text[: match.start()].strip(' „"“»(')
-                following = _NEXT_WORD.match(sentence.text, match.end())
-                mentions.append(
-                    Mention(
-                        match.group(),
-                        match.group(1),
-                        sentence.index,
-                        match.start(),
-                        [country],
-                        adjective=True,
-                        in_name=language == "de" and match.group()[0].isupper() and not at_start,
-                        of_ground=bool(following)
-                        and following.group(1).casefold().startswith(_GROUND_NOUNS),
-                    )
-                )
-    return mentions
-
-
 def _fuzzy_mentions(
     sentences: list[Sentence], gaz: Gazetteer, countries: set[str], found: set[tuple[int, int]]
 ) -> list[Mention]:
@@ -390,7 +321,10 @@ def _fuzzy_mentions(
             if (
                 i == 0
                 or not _is_capitalised(word)
-                or _word_before(tokens, i) not in _FUZZY_CUES
+                or (
+                    _word_before(tokens, i) not in _FUZZY_CUES
+                    and not _listed_before_place(sentence, tokens, i, found)
+                )
                 or sentence.text[token.start() - 1 : token.start()] != " "
                 or (sentence.index, token.start()) in found
                 or gaz.is_common_word(word)
@@ -414,6 +348,21 @@ def _fuzzy_mentions(
     return mentions
 
 
+def _listed_before_place(
+    sentence: Sentence, tokens: list[re.Match[str]], i: int, found: set[tuple[int, int]]
+) -> bool:
+    """Is the word listed with a place found ("Quilpe and Villa Alemana", "Quilpe,
+    Limache")? A list of places holds places: a misspelt one is looked for there, too."""
+    if i + 1 >= len(tokens):
+        return False
+    gap = sentence.text[tokens[i].end() : tokens[i + 1].start()]
+    if gap == ", ":
+        return (sentence.index, tokens[i + 1].start()) in found
+    joined = tokens[i + 1].group().lower() in _LIST_WORDS and i + 2 < len(tokens)
+    return joined and (sentence.index, tokens[i + 2].start()) in found
+
+
+_LIST_WORDS = ("and", "und", "or", "oder")
 INFLECTED_ALONE_POPULATION = 1_000_000
 MIN_SCORE = 0.8
 MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far down
