@@ -456,6 +456,11 @@ function lagekarteStoryMap(map, data) {
     if (node) node.classList.toggle("lk-selected", on);
     // a small area comes to the front to show its outline; a large one stays beneath
     if (on && layer.bringToFront && !layer.feature.properties.large) layer.bringToFront();
+    // a mark without a standing label (Manchester, chosen by a timeline step) is named
+    // while it is the one chosen
+    if (!layer.feature.properties.labelled && layer.getTooltip && layer.getTooltip()) {
+      if (on && layer._map) layer.openTooltip(); else if (!on) layer.closeTooltip();
+    }
   }
 
   function highlight(id) {

@@ -189,3 +189,28 @@ def test_the_map_is_above_the_fold(watched_page, dashboard_url: str, screen: dic
         assert box["y"] < 0.6 * height
     else:
         assert box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_a_step_without_a_place_clears_the_mark_and_a_far_mark_is_named(
+    watched_page, dashboard_url: str, story: Story
+) -> None:
+    """Stepping on from the sermon in Mosul: 'the caliphate declared' has no place and
+    leaves nothing highlighted; Manchester's attack gets its name beside its mark."""
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **SCREENS["desktop"])
+    frame = map_frame(page)
+    open_tab(page, "Chronik")
+    ids = [e.id for e in story.events]
+    placeless = ids.index("caliphate-declared")
+    assert story.events[placeless - 1].feature and not story.events[placeless].feature
+    page.get_by_role("button", name=re.compile("Später")).click()
+    expect(page.locator("[data-event-id='caliphate-declared']")).to_be_visible()
+    frame.wait_for_function("() => lagekarte.selected() === null")
+    assert map_view(frame)["highlighted"] == []
+    manchester = next(e for e in story.events if e.id == "manchester-attack")
+    for event_id in ids[placeless + 1 : ids.index("manchester-attack") + 1]:
+        page.get_by_role("button", name=re.compile("Später")).click()
+        expect(page.locator(f"[data-event-id='{event_id}']")).to_be_visible()
+    frame.wait_for_function("(id) => lagekarte.selected() === id", arg=manchester.feature)
+    name = story.feature(manchester.feature).name.de  # type: ignore[arg-type]
+    expect(page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip", has_text=name)).to_be_visible()
+    assert page.watch.errors == [] and page.watch.foreign == []
