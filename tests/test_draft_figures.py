@@ -631,3 +631,31 @@ def test_a_country_as_an_adjective_does_not_take_a_figure() -> None:
         "The death toll from that strike had risen to 21, Russian authorities said."
     )
     assert placed == [(21, "Luhansk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Beben in Japan\n\nIn Japan hat die Erde gebebt. Das Beben ereignete sich "
+            "nordöstlich von Tokio und hatte eine Stärke von 6,3.",
+            [(6.3, "Japan")],
+        ),
+        (
+            "Quake in Peru\n\nA quake struck Peru on Monday. It hit 40 km north of Arequipa "
+            "and killed 12 people in Chivay.",
+            [(12, "Chivay")],
+        ),
+        (
+            "Cyclone\n\nA cyclone hit Mozambique. The storm made landfall 200 kilometers "
+            "south of Beira, killing 30 people.",
+            [(30, "Mozambique")],
+        ),
+    ],
+)
+def test_a_reference_point_is_not_where_the_figure_is(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    """'nordöstlich von Tokio', '40 km north of Arequipa' give a distance from a town:
+    the figure is the sentence's other place's, else the town's country's."""
+    assert _placed(text) == expected

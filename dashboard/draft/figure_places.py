@@ -43,6 +43,14 @@ _OPENER_END = re.compile(
     r"\s*(?::|\([^()]{1,40}\)|[-–—]+\s|,[^,.]{1,30}\([^()]{1,40}\)\s*[-–—]*)\s*"
 )
 
+# Words that make the next place a reference point: "nordöstlich von", "north of",
+# "40 km from", "200 Kilometer vor".
+_REFERENCE = re.compile(
+    r"(?:\b(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)\s+"
+    r"(?:von\s+)?|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+|"
+    r"\b(?:km|kilometers?|kilometres?|miles?|Kilometer[n]?|Meilen)\s+(?:from|of|von|vor)\s+)$",
+    re.IGNORECASE,
+)
 # Words for the whole country the article is about, in place of its name.
 _WHOLE_COUNTRY = re.compile(
     r"\b(?:[Tt]he country(?:'s|’s)?|[Nn]ationwide|across the nation|[Ii]m ganzen Land|"
@@ -129,7 +137,15 @@ class PlaceIndex:
         for order, place in enumerate(p for p in draft.places if p.keep):
             for sentence, offset in place.positions:
                 every[sentence].append((offset, order, place))
-        self._all = {s: sorted(m, key=lambda m: m[:2]) for s, m in every.items()}
+        countries = {
+            p.place.country: (order, p)
+            for order, p in enumerate(p for p in draft.places if p.keep)
+            if p.kind == "country"
+        }
+        self._all = {
+            s: _without_references(sorted(m, key=lambda m: m[:2]), draft.sentences[s], countries)
+            for s, m in every.items()
+        }
         self._dateline = _dateline_span(draft, sentences)
         self._refers_back = lru_cache(maxsize=None)(refers_back)
         self._parts = lru_cache(maxsize=None)(_part_ends)
@@ -215,6 +231,27 @@ class PlaceIndex:
             if mentions:
                 return mentions[0][2].id
         return None
+
+
+def _without_references(
+    mentions: list[Mention], text: str, countries: dict[str, tuple[int, DraftPlace]]
+) -> list[Mention]:
+    """A town named as a reference point ("nordöstlich von Tokio", "40 km north of
+    Manila") is not where the figure is: the sentence's other places are, else the
+    town's country, else the town itself."""
+    # The words before a mention, no further back than a reference phrase reaches.
+    is_reference = [bool(_REFERENCE.search(text, max(0, m[0] - 40), m[0])) for m in mentions]
+    if not any(is_reference):
+        return mentions
+    rest = [m for m, ref in zip(mentions, is_reference, strict=True) if not ref]
+    if rest:
+        return rest
+    references = mentions
+    around = []
+    for offset, order, place in references:
+        order, place = countries.get(place.place.country, (order, place))
+        around.append((offset, order, place))
+    return around
 
 
 def _part_ends(text: str) -> list[int]:
