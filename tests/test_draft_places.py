@@ -370,3 +370,20 @@ def test_a_misspelt_town_listed_with_places_is_found(text: str, meant: str, coun
     """A list of places holds places: a spelling one letter off a town of the article's
     country is that town (at low confidence, for the editor to confirm)."""
     assert ("city", meant, country) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Floods in Brazil\n\nFloods hit Porto Alegre, according to Rodrigues.", "Rodrigues"),
+        (
+            "Fires in Chile\n\nFires burned near Valparaiso, according to Orellana, a firefighter.",
+            "Orellana",
+        ),
+    ],
+)
+def test_the_source_after_according_to_is_a_person(text: str, person: str) -> None:
+    """The 'to' of 'according to' names a source, not a direction."""
+    names = {p.name for p in drafted(text)}
+    assert person not in names
+    assert len(names) == 2

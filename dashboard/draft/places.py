@@ -124,7 +124,9 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
                 "»",
                 "(",
             )
-            mention.cue = before in _CUES
+            # "according to Rodrigues": the "to" of a source, not of a direction.
+            according = before == "to" and i > 1 and tokens[i - 2].group().lower() == "according"
+            mention.cue = before in _CUES and not according
             mention.article_cue = language == "de" and before in _ARTICLES
             mention.region_cue = (
                 before in _REGION_BEFORE
@@ -169,6 +171,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
             )
             if (
                 before in _PERSON_CUES
+                or according
                 or (i > 1 and tokens[i - 2].group().lower() in _PERSON_CUES and preceded)
                 or (continues and not mention.cue and length == 1)
             ):
