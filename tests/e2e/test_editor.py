@@ -69,6 +69,11 @@ def feature_ids(folder: Path) -> set[str]:
 def reader_map_ids(reader, address: str) -> set[str]:
     """The features on the map a reader is shown at `address`."""
     reader.goto(address)
+    # Right after loading, the page may not have started its script yet: wait until it
+    # shows a map or says there is no such map, not merely until no script runs.
+    lang = "de" if "lang=de" in address else "en"
+    missing = reader.get_by_text(text("ui.not_found", lang))
+    reader.locator(MAP_FRAME).or_(missing).first.wait_for(timeout=60_000)
     idle(reader)
     if reader.locator(MAP_FRAME).count() == 0:  # no story shown at all
         return set()
