@@ -10,6 +10,7 @@ own places are left out: the story names those itself, in its own (stronger) sty
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from collections import OrderedDict
@@ -30,7 +31,7 @@ from dashboard.model import Story
 from dashboard.resources import CONTEXT_DIR
 
 CONTEXT_FILE = CONTEXT_DIR / "context.geojson"
-PLACES_FILE = CONTEXT_DIR / "places.tsv"
+PLACES_FILE = CONTEXT_DIR / "places.tsv.gz"
 # A context town this close (km) to one of the story's points is the story's own place.
 STORY_PLACE_KM = 1.0
 CONTEXT_CREDIT = "Natural Earth, GeoNames"
@@ -146,7 +147,7 @@ class _Places:
 def _places(path: Path = PLACES_FILE) -> _Places:
     """Towns and villages (GeoNames), largest first, read once per process."""
     ids, lon, lat, population, names = [], [], [], [], []
-    with path.open(encoding="utf-8") as lines:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
                 continue

@@ -7,12 +7,14 @@ Reads the Natural Earth 4.0 1:10m physical layers (rivers, lakes, marine areas) 
 base map's own countries (`geodata/basemap/`), country names from Babel (CLDR), German
 names of the major waters from `water-names.tsv`, and towns from the gazetteer's
 GeoNames places (`geodata/gazetteer/places.tsv`). Writes `context.geojson` and
-`places.tsv` next to this script. See README.md.
+`places.tsv.gz` next to this script. See README.md.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 import math
 import re
@@ -305,8 +307,12 @@ def main(folder: Path) -> None:
     target.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n",
                       "utf-8")  # fmt: skip
     towns = places()
-    place_file = OUT_DIR / "places.tsv"
-    with place_file.open("w", encoding="utf-8") as out:
+    place_file = OUT_DIR / "places.tsv.gz"
+    # Read whole once per process, never searched in place: compressed, with no time
+    # stamp or name in the gzip header, so a rerun writes the same bytes.
+    with open(place_file, "wb") as raw, gzip.GzipFile(
+        filename="", mode="wb", fileobj=raw, mtime=0
+    ) as packed, io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as out:
         out.write("# id\tlon\tlat\tpopulation\tname_de\tname_en (GeoNames via the gazetteer)\n")
         for row in towns:
             out.write("\t".join(str(v) for v in row) + "\n")
