@@ -205,3 +205,34 @@ def test_expected_coordinates_lie_in_their_country() -> None:
             assert outline is not None, (article["file"], place["name"])
             gap = shape(outline).distance(Point(place["lon"], place["lat"]))
             assert gap < 0.5, (article["file"], place["name"], gap)
+
+
+def _all_peruvian_towns_found(expected: list[tuple], drafted: list[tuple]) -> bool:
+    """Score drafted (name, lat, lon) towns against expected ones: all found, no extra."""
+    places = [
+        {"name": name, "kind": "town", "country": "PE", "lat": lat, "lon": lon}
+        for name, lat, lon in expected
+    ]
+    draft = {"places": [_place(name, "town", "PE", lat, lon) for name, lat, lon in drafted]}
+    tally = score_article(draft, {**ARTICLE, "places": places})["places"]
+    return (tally.true_positive, tally.predicted, tally.expected) == (2, 2, 2)
+
+
+def test_scorer_gives_the_expected_town_to_the_same_named_drafted_place() -> None:
+    """Two towns 20 km apart, inside the 25 km tolerance of each other: a drafted neighbour
+    must not take the expected town that its namesake in the draft fits. Paucarcolla is
+    drafted first, 12 km south of its point and 8 km from Puno's; Puno 10 km south of its
+    point, 30 km from Paucarcolla's. First-come matching (and nearest-first alone) gave
+    Paucarcolla's draft to Puno and missed Paucarcolla."""
+    expected = [("Puno", -15.84, -70.02), ("Paucarcolla", -15.66, -70.02)]
+    drafted = [("Paucarcolla", -15.73, -70.02), ("Puno", -15.93, -70.02)]
+    assert _all_peruvian_towns_found(expected, drafted)
+
+
+def test_scorer_pairs_the_nearest_drafted_place_when_no_name_matches() -> None:
+    """Spelled differently from the expected names. The first drafted place lies within
+    25 km of both towns but nearer Juli; the second only near Ilave. First-come matching
+    gave the first to Ilave and missed Juli; nearest pairs first find both."""
+    expected = [("Ilave", -16.09, -69.64), ("Juli", -16.21, -69.46)]
+    drafted = [("Ilabe", -16.18, -69.50), ("Yuli", -16.05, -69.68)]
+    assert _all_peruvian_towns_found(expected, drafted)

@@ -7,6 +7,8 @@ Rules (also in benchmarks/draft_eval/README.md):
 - Places: a country by its code; a city, town or village within 25 km; a district within
   60 km; a region or a water body within 300 km of the approximate centre (the expected
   item's `km` overrides). Settlements are never matched by a drafted country or region.
+  Each drafted place matches at most one expected place: same-named pairs (case and
+  accents ignored) are assigned first, then the nearest remaining pairs.
 - Figures: right when low and high are both right. A change ("von 47 auf 96") is expected
   as its new value with `was = 47`; a drafted range 47-96 is wrong (an extra, and the 96
   is missed). Ages, years, clock times and storeys are never expected, so a drafted one is
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,32 +109,40 @@ def place_matches(drafted: dict[str, Any], expected: dict[str, Any], strict: boo
     return distance_km((drafted["lat"], drafted["lon"]), where) <= limit
 
 
+def fold_name(name: str) -> str:
+    """A name for comparing: case and accents ignored ("Mürşitpınar" = "mursitpinar")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 def match_places(kept: list[dict[str, Any]], expected: list[dict[str, Any]]) -> dict[int, int]:
-    """Expected index -> drafted index, settlements and countries first, then regions
-    (a drafted region before a drafted city), each drafted place used once."""
+    """Expected index -> drafted index, one to one. Every pair must match (`place_matches`);
+    among them a drafted place of the same name wins first, then the nearest pairs, so a
+    neighbouring town cannot take the expected place that a same-named drafted place fits.
+    Within each step strict pairs (a drafted region for an expected region) come before a
+    drafted city standing for a region, and required places before optional ones."""
     views = [drafted_place(p) for p in kept]
-    order = sorted(
-        range(len(expected)),
-        key=lambda i: (
-            expected[i].get("kind") in ("region", "water", "district"),
-            bool(expected[i].get("optional")),
-        ),
-    )
-    found: dict[int, int] = {}
-    for strict in (True, False):
-        for i in order:
-            if i in found:
+    pairs: list[tuple[tuple[int, int, int, float], int, int]] = []
+    for i, item in enumerate(expected):
+        where = (item["lat"], item["lon"]) if "lat" in item else None
+        want = fold_name(str(item.get("name", "")))
+        for j, view in enumerate(views):
+            if place_matches(view, item, True):
+                tier = 0
+            elif place_matches(view, item, False):
+                tier = 1
+            else:
                 continue
-            hit = next(
-                (
-                    j
-                    for j, view in enumerate(views)
-                    if j not in found.values() and place_matches(view, expected[i], strict)
-                ),
-                None,
-            )
-            if hit is not None:
-                found[i] = hit
+            named = want in (fold_name(view["name"]), fold_name(view["gazetteer"]))
+            far = distance_km((view["lat"], view["lon"]), where) if where else 0.0
+            key = (0 if named else 1, tier, int(bool(item.get("optional"))), far)
+            pairs.append((key, i, j))
+    found: dict[int, int] = {}
+    taken: set[int] = set()
+    for _key, i, j in sorted(pairs):
+        if i not in found and j not in taken:
+            found[i] = j
+            taken.add(j)
     return found
 
 
