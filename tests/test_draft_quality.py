@@ -184,6 +184,28 @@ def test_held_out_articles_are_checked_against_the_targets() -> None:
     assert rows[-1].endswith("| 1 of 1 | yes |")
 
 
+def test_report_lists_misses_of_tuning_articles_only(tmp_path: Path) -> None:
+    """What a held-out article's draft misses must not be printed, or it gets tuned on."""
+    from benchmarks.draft_eval.report import ArticleResult, render
+    from benchmarks.draft_eval.runner import DraftRun
+
+    draft = {"published": "2024-05-02", "places": [_place("lima", "city", "PE", -12.05, -77.04)]}
+    run = DraftRun(draft=draft, written=True, validates=True)
+    held = {**ARTICLE, "id": "held", "held_out": True}
+    tuning = {**ARTICLE, "id": "tuned", "held_out": False}
+    text = render(
+        [
+            ArticleResult(held, run, score_article(draft, held)),
+            ArticleResult(tuning, run, score_article(draft, tuning)),
+        ],
+        [],
+        tmp_path,
+    )
+    assert "- missed: tuned.en: Cusco" in text
+    assert "held.en: Cusco" not in text and "held.en:" not in text.split("## Failed drafts")[1]
+    assert "| held.en |" in text  # still scored and shown in the tables
+
+
 # Places the base map's country outline leaves out (small islands at 1:110m; Crimea).
 OUTSIDE_THE_OUTLINE = {"Okinawa Prefecture", "Crimea"}
 
