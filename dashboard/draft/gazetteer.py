@@ -296,6 +296,9 @@ def _load_countries(gaz: Gazetteer, folder: Path) -> None:
             gaz.adjectives_de[stem.lower()] = code
         for adjective in filter(None, adjectives_en.split("|")):
             gaz.adjectives_en[adjective.lower()] = code
+    # The capitals were looked up before every country was added: a lookup kept from then
+    # lacks the country named like its capital (Djibouti, Luxembourg, Monaco, Singapore).
+    gaz._lookups.clear()
 
 
 @cache
