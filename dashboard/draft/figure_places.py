@@ -43,12 +43,30 @@ _OPENER_END = re.compile(
     r"\s*(?::|\([^()]{1,40}\)|[-–—]+\s|,[^,.]{1,30}\([^()]{1,40}\)\s*[-–—]*)\s*"
 )
 
-# Words that make the next place a reference point: "nordöstlich von", "north of",
-# "40 km from", "200 Kilometer vor".
+# Words that make the next place a reference point: "nordöstlich von", "südwestlich der
+# Touristenmetropole", "north of", "southwest of the resort town of", "40 km from",
+# "200 Kilometer vor", "der 480 Kilometer entfernten Hauptstadt".
 _REFERENCE = re.compile(
     r"(?:\b(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)\s+"
-    r"(?:von\s+)?|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+|"
-    r"\b(?:km|kilometers?|kilometres?|miles?|Kilometer[n]?|Meilen)\s+(?:from|of|von|vor)\s+)$",
+    r"(?:(?:von|vom|der|des)\s+(?:(?:der|dem|den)\s+)?(?:[\w-]+\s+){0,2}?)?|"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"(?:the\s+(?:[\w-]+,?\s+){0,3}?(?:of\s+)?)?|"
+    r"\b(?:km|kilometers?|kilometres?|miles?|Kilometer[n]?|Meilen)\s+"
+    r"(?:(?:from|of|von|vor|away\s+from)\s+(?:the\s+)?|"
+    r"entfernt(?:e[nmrs]?)?\s+(?:[\w-]+\s+){0,2}?))$",
+    re.IGNORECASE,
+)
+_REFERENCE_CHARS = 80  # how far before a mention its reference phrase may start
+# A place someone comes from ("Schaulustige aus Bayern", "volunteers from neighbouring
+# Chile") is not where they are counted, unless the sentence tells of leaving it.
+_ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:(?:dem|der|den|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
+_ORIGIN_LIST = re.compile(
+    r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|or|oder|sowie)\s+)"
+    r"(?:(?:dem|der|den|die|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}"
+)
+_LEAVING = re.compile(
+    r"evaku|evacu|flo[hg]en|fled\b|flee|flücht|rescued|gerettet|vertrieben|displaced|"
+    r"ausgeflogen|airlift|escap|entkommen|geborgen",
     re.IGNORECASE,
 )
 # Words for the whole country the article is about, in place of its name.
@@ -176,12 +194,12 @@ class PlaceIndex:
         if not figures:
             place = self._of(sentence, told=False).nearest(offset)
             return (place.id, "place named in the same sentence") if place else (None, "")
-        if self._refers_back(self._sentences[sentence]):
+        named = self._of(sentence)
+        if named.last_settlement is None and self._refers_back(self._sentences[sentence]):
             for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
                 city = self._of(back).last_settlement
                 if city is not None:
                     return city, "refers back to a place named before"
-        named = self._of(sentence)
         if named.tiers:
             start, end = self._part(sentence, offset)
             place = named.nearest(offset, start, end)
@@ -238,9 +256,13 @@ def _without_references(
 ) -> list[Mention]:
     """A town named as a reference point ("nordöstlich von Tokio", "40 km north of
     Manila") is not where the figure is: the sentence's other places are, else the
-    town's country, else the town itself."""
+    town's country, else the town itself. A place named as where people come from is
+    not where they are: it is left out."""
+    mentions = _without_origins(mentions, text)
     # The words before a mention, no further back than a reference phrase reaches.
-    is_reference = [bool(_REFERENCE.search(text, max(0, m[0] - 40), m[0])) for m in mentions]
+    is_reference = [
+        bool(_REFERENCE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])) for m in mentions
+    ]
     if not any(is_reference):
         return mentions
     rest = [m for m, ref in zip(mentions, is_reference, strict=True) if not ref]
@@ -252,6 +274,25 @@ def _without_references(
         order, place = countries.get(place.place.country, (order, place))
         around.append((offset, order, place))
     return around
+
+
+def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions without those after "aus" / "from" (and the places listed with
+    them: "aus Bayern und dem nahen Baden-Württemberg"), unless people leave the place."""
+    if not mentions or _LEAVING.search(text):
+        return mentions
+    kept: list[Mention] = []
+    previous: int | None = None  # offset of the last mention read as an origin
+    for mention in mentions:
+        offset = mention[0]
+        before = text[max(0, offset - _REFERENCE_CHARS) : offset]
+        listed = previous is not None and _ORIGIN_LIST.fullmatch(text, previous, offset)
+        if _ORIGIN.search(before) or listed:
+            previous = offset
+            continue
+        previous = None
+        kept.append(mention)
+    return kept
 
 
 def _part_ends(text: str) -> list[int]:

@@ -357,11 +357,16 @@ def refers_back(sentence: str) -> bool:
     return bool(_ANAPHORA.search(sentence))
 
 
-# "in der Stadt" speaks of a city named before, "in der Stadt Mandschbi" names it.
+# "in der Stadt", "in dem beliebten Urlaubsort", "in the hillside town", "there" speak of a
+# place named before; "in der Stadt Mandschbi", "the town of Quilpué" name it.
 _ANAPHORA = re.compile(
-    r"\b(?:[Ii]n der Stadt|[Ii]n die Stadt|[Dd]ie Stadt|der Stadt|[Dd]ort|vor Ort|[Ii]n the city|"
-    r"[Tt]he city|"
-    r"the town|in the town|there)\b(?!\s+(?:of\s+)?[A-ZÄÖÜ])",
+    r"\b(?:(?:[Ii]n\s+(?:dem|der)|[Ii]m|[Dd]ie|[Dd]er|[Dd]as|[Dd]em|[Dd]es)\s+"
+    r"(?:[a-zäöüß]+\s+){0,2}(?:Stadt|Ort(?:es)?|Dorf(?:es)?|Gemeinde|"
+    r"(?:Urlaubs|Bade|Touristen|Ferien|Küsten|Berg|Grenz)ort(?:es)?|"
+    r"(?:Küsten|Hafen|Klein|Grenz)stadt|Bergdorf(?:es)?)|"
+    r"[Dd]ort|vor Ort|"
+    r"(?:[Ii]n\s+the|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:city|town|village|resort|port|township)|there)\b(?!\s+(?:of\s+)?[A-ZÄÖÜ])",
 )
 
 

@@ -1,0 +1,91 @@
+"""Where a drafted figure belongs: reference points, places people come from, places
+spoken of again ("in dem Urlaubsort", "in the town")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_draft_figures import _placed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Erdbeben in Peru\n\nIn Peru hat die Erde gebebt. In der Nacht bebte die Erde "
+            "südwestlich der Touristenmetropole Cusco. Mehr als 3.000 Menschen sind betroffen.",
+            [(3000, "Peru")],
+            id="südwestlich-der-metropole",
+        ),
+        pytest.param(
+            "Quake in Chile\n\nA quake struck Chile on Monday. It hit southwest of the mining "
+            "town of Calama. At least 40 people were hurt.",
+            [(40, "Chile")],
+            id="southwest-of-the-town-of",
+        ),
+        pytest.param(
+            "Sturm in Florida\n\nDer Sturm traf Key West. Die Straße zwischen Key West und "
+            "der rund 250 Kilometer entfernten Metropole Miami wurde gesperrt. Über 20.000 "
+            "Urlauber saßen dort fest.",
+            [(20_000, "Key West")],
+            id="kilometer-entfernten",
+        ),
+    ],
+)
+def test_a_town_given_as_a_reference_point_does_not_take_the_figure(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Festival in Wacken\n\nIn Wacken spielten am Wochenende Bands aus aller Welt.\n\n"
+            "Etwa 80.000 Besucher, vor allem aus Hamburg und dem nahen Dänemark, kamen.",
+            [(80_000, "Wacken")],
+            id="aus-a-town-and-a-country",
+        ),
+        pytest.param(
+            "Rescue in Nepal\n\nAn avalanche buried trekkers near Pokhara.\n\n"
+            "Some 300 trekkers from neighbouring India were stranded.",
+            [(300, "Pokhara")],
+            id="from-neighbouring",
+        ),
+        pytest.param(
+            "Floods in Kenya\n\nHeavy rain hit Nairobi on Monday.\n\n"
+            "Some 20,000 people were evacuated from Mombasa.",
+            [(20_000, "Mombasa")],
+            id="evacuated-from-is-where",
+        ),
+    ],
+)
+def test_people_are_counted_where_they_are_not_where_they_come_from(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Über 20.000 Urlauber saßen in dem beliebten Urlaubsort fest.",
+        "Im Badeort saßen über 20.000 Urlauber fest.",
+    ],
+)
+def test_the_resort_spoken_of_again_is_the_town_named_before(sentence: str) -> None:
+    placed = _placed(
+        "Hurrikan in Mexiko\n\nDer Hurrikan traf Cancún. Die Straße zwischen Cancún und der "
+        f"rund 300 Kilometer entfernten Stadt Mérida wurde gesperrt. {sentence}"
+    )
+    assert placed == [(20_000, "Cancún")]
+
+
+def test_a_sentence_naming_its_town_keeps_it_beside_the_town() -> None:
+    """'the hillside town' next to the town's name is that town, not one named before."""
+    placed = _placed(
+        "Fire in Chile\n\nA wildfire reached Valparaíso on Friday.\n\n"
+        "In Quilpué, the hillside town, some 300 homes burned."
+    )
+    assert placed == [(300, "Quilpué")]
