@@ -89,3 +89,11 @@ def test_a_sentence_naming_its_town_keeps_it_beside_the_town() -> None:
         "In Quilpué, the hillside town, some 300 homes burned."
     )
     assert placed == [(300, "Quilpué")]
+
+
+def test_the_city_spoken_of_again_is_not_the_town_named_later_as_a_source() -> None:
+    placed = _placed(
+        "Floods in Mozambique\n\nFloods cut off Beira on Sunday.\n\n"
+        "About 5,000 people were stranded in the city, according to officials in Maputo."
+    )
+    assert placed == [(5000, "Beira")]

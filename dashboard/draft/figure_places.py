@@ -27,6 +27,8 @@ from dashboard.draft.sentences import Sentence
 ANAPHORA_SENTENCES = 5
 # How far a figure's place is looked for among the earlier sentences of its paragraph.
 MATE_SENTENCES = 3
+# How close before "the hillside town" a town's name makes it that town's apposition.
+_APPOSITION_CHARS = 40
 # Kinds of place "in der Stadt" / "there" does not refer back to.
 _AREAS = frozenset(["country", "region", "water"])
 # Where a sentence falls into parts: a comma, semicolon or colon before a space, "and",
@@ -124,12 +126,19 @@ class _Named:
         self.offsets = [[m[0] for m in tier] for tier in self.tiers]
         settlements = [m for m in mentions if m[2].kind not in _AREAS]
         self.last_settlement = settlements[-1][2].id if settlements else None
+        self.settlements = [m[0] for m in settlements]
         ground = [m for m in mentions if not m[2].distant]
         ground_towns = [m for m in ground if m[2].kind != "country"]
         self.last_town = ground_towns[-1][2].id if ground_towns else None
         self.first_local = (ground_towns or ground)[0][2].id if ground else None
         countries = [m for m in mentions if m[2].kind == "country"]
         self.first_country = countries[0][2].id if countries else None
+
+    def settlement_before(self, offset: int) -> bool:
+        """Is a town named just before `offset` ("Quilpué, the hillside town"): the words
+        there speak of it, not of a town named before."""
+        at = bisect.bisect_left(self.settlements, offset)
+        return at > 0 and offset - self.settlements[at - 1] <= _APPOSITION_CHARS
 
     def nearest(self, offset: int, start: int = 0, end: int | None = None) -> DraftPlace | None:
         """The nearest mention to `offset` between `start` and `end`, from the first tier
@@ -195,7 +204,8 @@ class PlaceIndex:
             place = self._of(sentence, told=False).nearest(offset)
             return (place.id, "place named in the same sentence") if place else (None, "")
         named = self._of(sentence)
-        if named.last_settlement is None and self._refers_back(self._sentences[sentence]):
+        anaphor = self._refers_back(self._sentences[sentence])
+        if anaphor is not None and not named.settlement_before(anaphor):
             for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
                 city = self._of(back).last_settlement
                 if city is not None:

@@ -352,9 +352,11 @@ def _mark_repeats(figures: list[DraftFigure]) -> None:
             seen[key] = figure.id
 
 
-def refers_back(sentence: str) -> bool:
-    """Does the sentence speak of a place named before ("in der Stadt", "there")?"""
-    return bool(_ANAPHORA.search(sentence))
+def refers_back(sentence: str) -> int | None:
+    """Where the sentence speaks of a place named before ("in der Stadt", "there"), if
+    it does."""
+    found = _ANAPHORA.search(sentence)
+    return found.start() if found else None
 
 
 # "in der Stadt", "in dem beliebten Urlaubsort", "in the hillside town", "there" speak of a
