@@ -20,6 +20,8 @@ dashboard: install
 ## Run the whole test suite: lint, unit, page (AppTest) and browser tests.
 test: install-test chromium
 	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 venv: $(PY)
@@ -47,6 +49,7 @@ chromium:
 lint: install-test
 	$(PY) -m ruff check $(LINT_PATHS)
 	$(PY) -m ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/lint-imports
 
 clean-venv:
 	rm -rf $(VENV)

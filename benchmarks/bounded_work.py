@@ -29,10 +29,10 @@ from pathlib import Path
 from _common import REPO, machine
 from shapely.geometry import LineString
 
-from dashboard.export import export
-from dashboard.model import Feature, Source, Story, Text
-from dashboard.static_map import render_image
-from dashboard.story import load_story
+from dashboard.core.model import Feature, Source, Story, Text
+from dashboard.reader.story import load_story
+from dashboard.render.export import export
+from dashboard.render.print.static_map import render_image
 
 FIRST_STORY = REPO / "geodata" / "stories" / "is-caliphate-2017"
 BOUNDS = {"html": (10.0, None), "png": (5.0, 1024.0)}  # seconds, MB
@@ -44,16 +44,22 @@ def place_feature(index: int, lon: float, lat: float) -> dict:
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
         "properties": {
-            "id": f"place-{index}", "kind": "place", "labelled": True, "distant": True,
-            "name_de": name, "name_en": f"Place {index}",
-            "note_de": "Synthetischer Ort.", "note_en": "Synthetic place.",
+            "id": f"place-{index}",
+            "kind": "place",
+            "labelled": True,
+            "distant": True,
+            "name_de": name,
+            "name_en": f"Place {index}",
+            "note_de": "Synthetischer Ort.",
+            "note_en": "Synthetic place.",
             "sources": [{"kind": "editorial", "note": {"de": "Testdaten", "en": "test data"}}],
         },
-    }  # fmt: skip
+    }
 
 
-def random_walk(rng: random.Random, vertices: int, start: tuple[float, float],
-                step: float) -> list[tuple[float, float]]:  # fmt: skip
+def random_walk(
+    rng: random.Random, vertices: int, start: tuple[float, float], step: float
+) -> list[tuple[float, float]]:
     """A wandering line: the worst case for Douglas-Peucker, which a river or a front
     line digitised every few metres comes close to."""
     lon, lat = start
@@ -82,10 +88,16 @@ def with_lines(story: Story, walks: list[list[tuple[float, float]]]) -> Story:
     file may hold (8 MB), yet a story built in code (an event layer, a draft) can."""
     editorial = Source("editorial", note=Text("Testdaten", "test data"))
     lines = tuple(
-        Feature(f"line-{i}", "line", LineString(walk), Text(f"Linie {i}", f"Line {i}"),
-                Text("Synthetische Linie.", "Synthetic line."), (editorial,))
+        Feature(
+            f"line-{i}",
+            "line",
+            LineString(walk),
+            Text(f"Linie {i}", f"Line {i}"),
+            Text("Synthetische Linie.", "Synthetic line."),
+            (editorial,),
+        )
         for i, walk in enumerate(walks)
-    )  # fmt: skip
+    )
     return dataclasses.replace(story, features=story.features + lines)
 
 
@@ -101,8 +113,10 @@ def run_case(case: str, folder: Path, lines: int, vertices: int) -> None:
         rng = random.Random(19)
         # over the story's region view: wandering lines and a zigzag (the worst case of
         # Douglas-Peucker); one line far outside the view
-        walks = [random_walk(rng, vertices, (36.5 + 1.5 * i, 35.2 + 0.5 * i), 0.0004)
-                 for i in range(lines - 2)]  # fmt: skip
+        walks = [
+            random_walk(rng, vertices, (36.5 + 1.5 * i, 35.2 + 0.5 * i), 0.0004)
+            for i in range(lines - 2)
+        ]
         walks.append([(36.5 + 6.0 * i / vertices, 36.0 + 0.03 * (i % 2)) for i in range(vertices)])
         walks.append(random_walk(rng, vertices, (-75.0, -9.0), 0.0004))
         story = with_lines(story, walks[:lines])
@@ -110,15 +124,25 @@ def run_case(case: str, folder: Path, lines: int, vertices: int) -> None:
     out = export(story, "html", "de") if case == "html" else render_image(story, "de", "png")
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": round(seconds, 2), "peak_mb": round(peak_mb), "bytes": len(out),
-                      "first_story_cold_s": round(first_ground_read, 2)}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 2),
+                "peak_mb": round(peak_mb),
+                "bytes": len(out),
+                "first_story_cold_s": round(first_ground_read, 2),
+            }
+        )
+    )
 
 
 def measure(case: str, folder: Path, lines: int, vertices: int) -> dict:
     child = subprocess.run(
         [sys.executable, __file__, "--child", case, str(folder), str(lines), str(vertices)],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if child.returncode != 0:
         raise SystemExit(f"{case} failed:\n{child.stderr[-3000:]}")
     return json.loads(child.stdout.strip().splitlines()[-1])

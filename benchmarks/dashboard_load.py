@@ -46,7 +46,7 @@ def main() -> None:
     args = parser.parse_args()
     samples: dict[str, list[float]] = {"dashboard": [], "baseline": []}
     with (
-        streamlit_server(REPO / "dashboard" / "app.py") as dashboard_url,
+        streamlit_server(REPO / "dashboard" / "ui" / "page.py") as dashboard_url,
         streamlit_server(REPO / "benchmarks" / "minimal_app.py") as baseline_url,
         sync_playwright() as playwright,
     ):

@@ -29,10 +29,10 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.draft_eval.report import evaluate_folder, render  # noqa: E402
 from benchmarks.draft_eval.scoring import Tally  # noqa: E402
+from dashboard.core.geometry import geodesic_distance_km  # noqa: E402
 from dashboard.draft import article_from_text, draft_article  # noqa: E402
-from dashboard.draft.gazetteer import gazetteer  # noqa: E402
 from dashboard.draft.model import Draft, DraftPlace  # noqa: E402
-from dashboard.geometry import geodesic_distance_km  # noqa: E402
+from dashboard.reader.gazetteer import gazetteer  # noqa: E402
 
 EVAL_DIR = REPO / "tests" / "data" / "draft-eval"
 OUT = REPO / "docs" / "draft-quality.md"

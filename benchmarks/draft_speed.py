@@ -22,7 +22,7 @@ from pathlib import Path
 from _common import REPO, machine, median_ms
 
 from dashboard.draft import article_from_text, draft_article, write_story
-from dashboard.draft.gazetteer import GAZETTEER_DIR, gazetteer
+from dashboard.reader.gazetteer import GAZETTEER_DIR, gazetteer
 
 ARTICLE_CHARS = 10_000
 EVAL_DIR = REPO / "tests" / "data" / "draft-eval"

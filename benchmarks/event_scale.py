@@ -31,9 +31,9 @@ from _common import (
 )
 from playwright.sync_api import sync_playwright
 
-from dashboard.eventlayer import cell_pyramid, synthetic_events
-from dashboard.export import export_html
-from dashboard.story import load_story
+from dashboard.reader.eventlayer import cell_pyramid, synthetic_events
+from dashboard.reader.story import load_story
+from dashboard.render.export import export_html
 
 FIRST_STORY = REPO / "geodata" / "stories" / "is-caliphate-2017"
 EVENTS_TOML = (
@@ -107,22 +107,33 @@ def main() -> None:
                     time_to_features(browser, page.as_uri(), EXPORT_READY) for _ in range(args.runs)
                 ]
                 with streamlit_server(
-                    REPO / "dashboard" / "app.py", env={"LAGEKARTE_STORIES": str(stories)}
+                    REPO / "dashboard" / "ui" / "page.py", env={"LAGEKARTE_STORIES": str(stories)}
                 ) as url:
                     dashboard_load(browser, url)  # warm-up: the server reads and caches
                     loads = [dashboard_load(browser, url) for _ in range(args.runs)]
-                curve.append({
-                    "events": count,
-                    "story_load_ms": round(load_ms),
-                    "filter_one_month_ms": median_ms(filter_samples),
-                    "export_bytes": page.stat().st_size,
-                    "export_features_visible_ms": median_ms(export_samples),
-                    "dashboard_features_visible_ms": median_ms([t for t, _ in loads]),
-                    "dashboard_bytes_received": int(statistics.median([b for _, b in loads])),
-                })  # fmt: skip
+                curve.append(
+                    {
+                        "events": count,
+                        "story_load_ms": round(load_ms),
+                        "filter_one_month_ms": median_ms(filter_samples),
+                        "export_bytes": page.stat().st_size,
+                        "export_features_visible_ms": median_ms(export_samples),
+                        "dashboard_features_visible_ms": median_ms([t for t, _ in loads]),
+                        "dashboard_bytes_received": int(statistics.median([b for _, b in loads])),
+                    }
+                )
         browser.close()
-    print(json.dumps({"benchmark": "event data at scale", "runs": args.runs, "curve": curve,
-                      "machine": machine()}, indent=2))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "benchmark": "event data at scale",
+                "runs": args.runs,
+                "curve": curve,
+                "machine": machine(),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

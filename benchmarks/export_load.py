@@ -20,9 +20,9 @@ import folium
 from _common import CHROMIUM, CHROMIUM_ARGS, REPO, machine, median_ms, time_to_features
 from playwright.sync_api import sync_playwright
 
-from dashboard.assets import inline_assets
-from dashboard.export import FORMATS, export
-from dashboard.story import load_story
+from dashboard.reader.story import load_story
+from dashboard.render.assets import inline_assets
+from dashboard.render.export import FORMATS, export
 
 STORY = REPO / "geodata" / "stories" / "is-caliphate-2017"
 EXPORT_READY = """() => !!window.lagekarte &&
@@ -79,16 +79,21 @@ def main() -> None:
             "before_bytes": args.before.stat().st_size,
             "ratio_to_before": round(export_ms / before_ms, 2),
         }
-    print(json.dumps({
-        "benchmark": "HTML export: time until features are visible (opened from disk)",
-        "runs": args.runs,
-        "export_median_ms": export_ms,
-        "baseline_two_markers_median_ms": baseline_ms,
-        "ratio": round(export_ms / baseline_ms, 2),
-        **before,
-        "export_sizes_de": sizes,
-        "machine": machine(),
-    }, indent=2))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "benchmark": "HTML export: time until features are visible (opened from disk)",
+                "runs": args.runs,
+                "export_median_ms": export_ms,
+                "baseline_two_markers_median_ms": baseline_ms,
+                "ratio": round(export_ms / baseline_ms, 2),
+                **before,
+                "export_sizes_de": sizes,
+                "machine": machine(),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -21,9 +21,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from _common import REPO, machine, median_ms
 
-from dashboard.eventlayer import synthetic_events
-from dashboard.static_map import render_image
-from dashboard.story import load_stories, load_story
+from dashboard.reader.eventlayer import synthetic_events
+from dashboard.reader.story import load_stories, load_story
+from dashboard.render.print.static_map import render_image
 
 STORY = REPO / "geodata" / "stories" / "is-caliphate-2017"
 EVENTS = (
@@ -52,29 +52,48 @@ def feature(i: int, kind: str, geometry: dict) -> dict:
 
 def places(count: int) -> list[dict]:
     return [
-        feature(i, "place", {"type": "Point", "coordinates": [
-            35.5 + (i * 7919) % 1000 / 1000 * 6, 34 + (i * 104_729) % 997 / 997 * 3]})
+        feature(
+            i,
+            "place",
+            {
+                "type": "Point",
+                "coordinates": [
+                    35.5 + (i * 7919) % 1000 / 1000 * 6,
+                    34 + (i * 104_729) % 997 / 997 * 3,
+                ],
+            },
+        )
         for i in range(count)
-    ]  # fmt: skip
+    ]
 
 
 def zigzags(lines: int, vertices: int) -> list[dict]:
     return [
-        feature(i, "line", {"type": "LineString",
-                            "coordinates": [[36 + i, 34], [43 - i, 37]] * (vertices // 2)})
+        feature(
+            i,
+            "line",
+            {"type": "LineString", "coordinates": [[36 + i, 34], [43 - i, 37]] * (vertices // 2)},
+        )
         for i in range(lines)
-    ]  # fmt: skip
+    ]
 
 
 def parquet_bomb(path: Path) -> None:
     rows = 20_000_000
     zeros = np.zeros(rows, np.int32)
-    pq.write_table(pa.table({
-        "date": pa.DictionaryArray.from_arrays(zeros, ["2017-01-01"]),
-        "type": pa.DictionaryArray.from_arrays(zeros, ["clash"]),
-        "count": pa.array(np.ones(rows, np.int64)),
-        "lon": pa.array(np.full(rows, 40.0)), "lat": pa.array(np.full(rows, 35.0)),
-    }), path, compression="zstd")  # fmt: skip
+    pq.write_table(
+        pa.table(
+            {
+                "date": pa.DictionaryArray.from_arrays(zeros, ["2017-01-01"]),
+                "type": pa.DictionaryArray.from_arrays(zeros, ["clash"]),
+                "count": pa.array(np.ones(rows, np.int64)),
+                "lon": pa.array(np.full(rows, 40.0)),
+                "lat": pa.array(np.full(rows, 35.0)),
+            }
+        ),
+        path,
+        compression="zstd",
+    )
 
 
 def view_bomb(path: Path) -> None:
@@ -83,8 +102,9 @@ def view_bomb(path: Path) -> None:
     table = synthetic_events(10)
     gpd.GeoDataFrame(
         table.drop(columns=["lon", "lat"]),
-        geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326,
-    ).to_file(path, driver="GPKG", layer="events")  # fmt: skip
+        geometry=gpd.points_from_xy(table["lon"], table["lat"]),
+        crs=4326,
+    ).to_file(path, driver="GPKG", layer="events")
     with sqlite3.connect(path) as connection:
         connection.execute(
             "CREATE VIEW other AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
@@ -116,10 +136,12 @@ def main() -> None:
         }
         png_ms = timed(args.runs, lambda: render_image(baseline, "de", "png"))
         images = {
-            case: {"png_ms": (ms := timed(args.runs, lambda s=story: render_image(s, "de", "png"))),
-                   "ratio_to_first_story": round(ms / png_ms, 1)}
+            case: {
+                "png_ms": (ms := timed(args.runs, lambda s=story: render_image(s, "de", "png"))),
+                "ratio_to_first_story": round(ms / png_ms, 1),
+            }
             for case, story in heavy.items()
-        }  # fmt: skip
+        }
         copy(root, "csv", events=EVENTS.format(file="events.csv"))
         synthetic_events(100_000).to_csv(root / "csv" / STORY.name / "events.csv", index=False)
         parquet_bomb(
@@ -132,14 +154,22 @@ def main() -> None:
             ms = timed(args.runs, lambda c=case: load_stories(root / c))
             listing = load_stories(root / case)
             loads[case] = {
-                "load_ms": ms, "ratio_to_first_story": round(ms / load_ms, 1),
+                "load_ms": ms,
+                "ratio_to_first_story": round(ms / load_ms, 1),
                 "refused": bool(listing.broken),
-            }  # fmt: skip
-    print(json.dumps({
-        "machine": machine(), "runs": args.runs,
-        "first_story": {"png_ms": png_ms, "load_ms": load_ms},
-        "print_images": images, "events_files": loads,
-    }, indent=1))  # fmt: skip
+            }
+    print(
+        json.dumps(
+            {
+                "machine": machine(),
+                "runs": args.runs,
+                "first_story": {"png_ms": png_ms, "load_ms": load_ms},
+                "print_images": images,
+                "events_files": loads,
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from playwright.async_api import async_playwright
 
-APP = REPO / "dashboard" / "app.py"
+APP = REPO / "dashboard" / "ui" / "page.py"
 QUERY = "/?lang=de"
 CLICK_FEATURES = ("raqqa", "mosul", "al-nuri-mosque")
 LOAD_TIMEOUT_MS = 120_000  # 20 pages on a small machine: generous, but bounded

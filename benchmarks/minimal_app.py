@@ -6,8 +6,8 @@ from __future__ import annotations
 import folium
 from streamlit_folium import st_folium
 
-from dashboard.assets import serve_assets
-from dashboard.page_assets import served_asset_urls
+from dashboard.render.assets import serve_assets
+from dashboard.ui.page_assets import served_asset_urls
 
 folium_map = folium.Map(location=[36.2, 41.0], zoom_start=6, tiles=None)
 folium.CircleMarker([36.335, 43.1189], radius=6, class_name="baseline-marker").add_to(folium_map)

@@ -37,7 +37,7 @@ from _common import (
 from dashboard_load import DASHBOARD_READY, MAP_FRAME
 from playwright.sync_api import sync_playwright
 
-APP = REPO / "dashboard" / "app.py"
+APP = REPO / "dashboard" / "ui" / "page.py"
 QUERY = "/?lang=de"
 CLICK_FEATURES = ("raqqa", "mosul")
 COMPONENT_DEBOUNCE_MS = 250  # streamlit-folium's debounce before it sends map state
@@ -259,7 +259,7 @@ def main() -> None:
             "script_seen_click_to_details_card_median_ms": median_ms(wall),
             "server_script_apptest_median_ms": median_ms(server_runs),
             "server_script_apptest_samples_ms": ms(server_runs),
-            "server_note": "AppTest.run() of dashboard/app.py with ?lang=de&feature=raqqa, "
+            "server_note": "AppTest.run() of dashboard/ui/page.py with ?lang=de&feature=raqqa, "
             "in-process, after one warm-up run (the map component is not drawn)",
             "clicks": args.clicks,
             "spread_ms": round(statistics.pstdev(in_browser) * 1000, 1),

@@ -1,5 +1,5 @@
 import sys
 
-from dashboard.cli import main
+from dashboard.ui.cli import main
 
 sys.exit(main())

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.story import Story, load_story
+from dashboard.reader.story import Story, load_story
 
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "geodata" / "stories"

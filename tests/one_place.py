@@ -8,8 +8,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.model import Story
-from dashboard.story import load_story
+from dashboard.core.model import Story
+from dashboard.reader.story import load_story
 
 REGION_KM = 300
 CLOSE_KM = 9
@@ -29,28 +29,91 @@ class Place:
 
 # Six continents, none near the first story's region.
 PLACES = (
-    Place("valencia", "Valencia", "Valencia", -0.3763, 39.4699, ("Spanien", "Spain"),
-          (("Balearenmeer", "Balearic Sea"), ("Mittelmeer", "Mediterranean Sea"))),
+    Place(
+        "valencia",
+        "Valencia",
+        "Valencia",
+        -0.3763,
+        39.4699,
+        ("Spanien", "Spain"),
+        (("Balearenmeer", "Balearic Sea"), ("Mittelmeer", "Mediterranean Sea")),
+    ),
     Place("marrakesh", "Marrakesch", "Marrakesh", -7.9811, 31.6295, ("Marokko", "Morocco")),
-    Place("derna", "Darna", "Derna", 22.6377, 32.7648, ("Libyen", "Libya"),
-          (("Mittelmeer", "Mediterranean Sea"),)),
+    Place(
+        "derna",
+        "Darna",
+        "Derna",
+        22.6377,
+        32.7648,
+        ("Libyen", "Libya"),
+        (("Mittelmeer", "Mediterranean Sea"),),
+    ),
     Place("kathmandu", "Kathmandu", "Kathmandu", 85.324, 27.7172, ("Nepal", "Nepal")),
-    Place("hualien", "Hualien", "Hualien", 121.6014, 23.9769, ("Taiwan", "Taiwan"),
-          (("Philippinensee", "Philippine Sea"), ("Nordpazifik", "North Pacific Ocean"))),
-    Place("christchurch", "Christchurch", "Christchurch", 172.6362, -43.5321,
-          ("Neuseeland", "New Zealand"), (("Südpazifik", "South Pacific Ocean"),)),
-    Place("lima", "Lima", "Lima", -77.0428, -12.0464, ("Peru", "Peru"),
-          (("Südpazifik", "South Pacific Ocean"),)),
-    Place("porto-alegre", "Porto Alegre", "Porto Alegre", -51.2177, -30.0346,
-          ("Brasilien", "Brazil"), (("Lagoa dos Patos", "Lagoa dos Patos"),)),
-    Place("acapulco", "Acapulco", "Acapulco", -99.8237, 16.8531, ("Mexiko", "Mexico"),
-          (("Nordpazifik", "North Pacific Ocean"),)),
-    Place("anchorage", "Anchorage", "Anchorage", -149.9003, 61.2181,
-          ("Vereinigte Staaten", "United States"), (("Cook Inlet", "Cook Inlet"),)),
-    Place("goma", "Goma", "Goma", 29.2205, -1.6585, ("Kongo-Kinshasa", "Congo - Kinshasa"),
-          (("Kiwusee", "Lake Kivu"),)),
+    Place(
+        "hualien",
+        "Hualien",
+        "Hualien",
+        121.6014,
+        23.9769,
+        ("Taiwan", "Taiwan"),
+        (("Philippinensee", "Philippine Sea"), ("Nordpazifik", "North Pacific Ocean")),
+    ),
+    Place(
+        "christchurch",
+        "Christchurch",
+        "Christchurch",
+        172.6362,
+        -43.5321,
+        ("Neuseeland", "New Zealand"),
+        (("Südpazifik", "South Pacific Ocean"),),
+    ),
+    Place(
+        "lima",
+        "Lima",
+        "Lima",
+        -77.0428,
+        -12.0464,
+        ("Peru", "Peru"),
+        (("Südpazifik", "South Pacific Ocean"),),
+    ),
+    Place(
+        "porto-alegre",
+        "Porto Alegre",
+        "Porto Alegre",
+        -51.2177,
+        -30.0346,
+        ("Brasilien", "Brazil"),
+        (("Lagoa dos Patos", "Lagoa dos Patos"),),
+    ),
+    Place(
+        "acapulco",
+        "Acapulco",
+        "Acapulco",
+        -99.8237,
+        16.8531,
+        ("Mexiko", "Mexico"),
+        (("Nordpazifik", "North Pacific Ocean"),),
+    ),
+    Place(
+        "anchorage",
+        "Anchorage",
+        "Anchorage",
+        -149.9003,
+        61.2181,
+        ("Vereinigte Staaten", "United States"),
+        (("Cook Inlet", "Cook Inlet"),),
+    ),
+    Place(
+        "goma",
+        "Goma",
+        "Goma",
+        29.2205,
+        -1.6585,
+        ("Kongo-Kinshasa", "Congo - Kinshasa"),
+        (("Kiwusee", "Lake Kivu"),),
+    ),
     Place("dhaka", "Dhaka", "Dhaka", 90.4125, 23.8103, ("Bangladesch", "Bangladesh")),
-)  # fmt: skip
+)
 
 STORY_TOML = """format = 1
 language = "de"
@@ -79,25 +142,38 @@ def bounds(place: Place, km: float) -> list[list[float]]:
     """[[south, west], [north, east]] of a square of `km` around the place."""
     half_lat = km / 2 / 111.2
     half_lon = half_lat / math.cos(math.radians(place.lat))
-    return [[round(place.lat - half_lat, 4), round(place.lon - half_lon, 4)],
-            [round(place.lat + half_lat, 4), round(place.lon + half_lon, 4)]]  # fmt: skip
+    return [
+        [round(place.lat - half_lat, 4), round(place.lon - half_lon, 4)],
+        [round(place.lat + half_lat, 4), round(place.lon + half_lon, 4)],
+    ]
 
 
 def one_place_story(place: Place, folder: Path) -> Story:
     target = folder / place.slug
     target.mkdir(parents=True, exist_ok=True)
-    (target / "story.toml").write_text(STORY_TOML.format(
-        de=place.name_de, en=place.name_en,
-        region=json.dumps(bounds(place, REGION_KM)), close=json.dumps(bounds(place, CLOSE_KM)),
-    ), "utf-8")  # fmt: skip
+    (target / "story.toml").write_text(
+        STORY_TOML.format(
+            de=place.name_de,
+            en=place.name_en,
+            region=json.dumps(bounds(place, REGION_KM)),
+            close=json.dumps(bounds(place, CLOSE_KM)),
+        ),
+        "utf-8",
+    )
     feature = {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-        "properties": {"id": place.slug, "kind": "place", "labelled": True,
-                       "name_de": place.name_de, "name_en": place.name_en,
-                       "note_de": "Der Ort.", "note_en": "The place.",
-                       "sources": [{"kind": "article"}]},
-    }  # fmt: skip
+        "properties": {
+            "id": place.slug,
+            "kind": "place",
+            "labelled": True,
+            "name_de": place.name_de,
+            "name_en": place.name_en,
+            "note_de": "Der Ort.",
+            "note_en": "The place.",
+            "sources": [{"kind": "article"}],
+        },
+    }
     (target / "features.geojson").write_text(
         json.dumps({"type": "FeatureCollection", "features": [feature]}), "utf-8"
     )

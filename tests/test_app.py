@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.viewstate import TABS
+from dashboard.core.viewstate import TABS
 from tests.conftest import REPO
 
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(REPO / "dashboard" / "ui" / "page.py")
 
 
-PANELS = {"de": ["Details", "Zahlen", "Chronik", "Erkunden", "Export"],
-          "en": ["Details", "Figures", "Timeline", "Explore", "Export"]}  # fmt: skip
+PANELS = {
+    "de": ["Details", "Zahlen", "Chronik", "Erkunden", "Export"],
+    "en": ["Details", "Figures", "Timeline", "Explore", "Export"],
+}
 
 
 def run_page(
@@ -122,8 +124,11 @@ def test_a_timeline_step_without_a_place_clears_the_place_before(monkeypatch, st
     page = run_page(monkeypatch, lang="en", panel=2)
     steps = [e.id for e in story.events]
     # a step with no place right after one with a place, reached by stepping
-    placeless = next(i for i, e in enumerate(story.events)
-                     if i > 1 and e.feature is None and story.events[i - 1].feature)  # fmt: skip
+    placeless = next(
+        i
+        for i, e in enumerate(story.events)
+        if i > 1 and e.feature is None and story.events[i - 1].feature
+    )
     for _ in range(placeless - 1):
         page.button(key="timeline-forward").click().run()
     assert page.query_params.get("feature") not in (None, [], "")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.assets import (
+from dashboard.core.model import Story
+from dashboard.render.assets import (
     ASSET_FOLDERS,
     FONT_FILES,
     GESTURE_ASSETS,
@@ -13,8 +14,7 @@ from dashboard.assets import (
     inline_assets,
     serve_assets,
 )
-from dashboard.maps import build_map
-from dashboard.model import Story
+from dashboard.render.maps import build_map
 
 
 def our_server(path: Path) -> str:

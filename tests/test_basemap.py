@@ -6,8 +6,8 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import Point
 
-from dashboard.basemap import BASEMAP_DIR, basemap_frame, borders_frame
-from dashboard.story import Story
+from dashboard.reader.basemap import BASEMAP_DIR, basemap_frame, borders_frame
+from dashboard.reader.story import Story
 
 GEOD = Geod(ellps="WGS84")
 SYRIA, TURKEY, IRAQ = "760", "792", "368"
@@ -67,7 +67,7 @@ def test_far_away_places_have_world_context(story: Story) -> None:
 
 def test_region_box_matches_the_derived_layers() -> None:
     """The map hides outline seams lying on REGION_BOX: it must be the layers' real box."""
-    from dashboard.basemap import REGION_BOX
+    from dashboard.reader.basemap import REGION_BOX
 
     region = basemap_frame("region")
     west, south, east, north = region.total_bounds

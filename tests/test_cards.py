@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.cards import details_card, error_card, event_card, figure_card, header_card
-from dashboard.story import Problem, Story, load_story
+from dashboard.reader.story import Problem, Story, load_story
+from dashboard.render.cards import details_card, error_card, event_card, figure_card, header_card
 
 
 def test_details_mark_later_events_as_hindsight(tiny: Story) -> None:

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from dashboard.cli import build_parser, main
-from dashboard.export import FORMATS
-from dashboard.model import Story
+from dashboard.core.model import Story
+from dashboard.render.export import FORMATS
+from dashboard.ui.cli import build_parser, main
 from tests.conftest import FIRST_STORY, REPO, feature_named
 
 
@@ -53,64 +53,173 @@ def set_geometry(feature_id: str, geometry: dict) -> Callable[[list[dict]], None
     return edit
 
 
-BOW_TIE = {"type": "Polygon", "coordinates": [[[43.11, 36.33], [43.14, 36.36], [43.14, 36.33],
-                                               [43.11, 36.36], [43.11, 36.33]]]}  # fmt: skip
+BOW_TIE = {
+    "type": "Polygon",
+    "coordinates": [
+        [[43.11, 36.33], [43.14, 36.36], [43.14, 36.33], [43.11, 36.36], [43.11, 36.33]]
+    ],
+}
 
 # (case, story.toml edits, features edit, raw file contents, expected parts of the message)
 CASES: list[tuple[str, dict[str, str] | None, Any, dict[str, str] | None, tuple[str, ...]]] = [
-    ("toml syntax", None, None, {"raw_toml": 'format = 1\ntitle = { de = "x"\n'},
-     ("story.toml", "line 2", "TOML syntax error")),
-    ("json syntax", None, None, {"raw_features": '{"type": "FeatureCollection",\n "features": ['},
-     ("features.geojson", "line 2", "JSON syntax error")),
-    ("missing feature field", None, drop_property("mosul", "sources"), None,
-     ("features.geojson", "feature 'mosul'", "field 'sources'", "missing required field")),
-    ("missing story field", {"as_of = 2017-07-01\n": ""}, None, None,
-     ("story.toml", "story", "field 'as_of'", "missing required field")),
-    ("duplicate id", None, set_property("moscow", "id", "raqqa"), None,
-     ("features.geojson", "feature 'raqqa'", "field 'id'", "duplicate feature id")),
-    ("figure -> unknown feature", {'feature = "raqqa"': 'feature = "raka"'}, None, None,
-     ("story.toml", "figure 'raqqa-civilians'", "field 'feature'", "unknown feature 'raka'")),
-    ("event -> unknown feature", {'feature = "iraq"': 'feature = "irak"'}, None, None,
-     ("story.toml", "event 'isi-defeated-2010'", "field 'feature'", "unknown feature 'irak'")),
-    ("coordinates out of range", None,
-     set_geometry("mosul", {"type": "Point", "coordinates": [243.1, 36.3]}), None,
-     ("features.geojson", "feature 'mosul'", "field 'geometry'", "out of range")),
-    ("latitude beyond 90: swapped", None,  # Tokyo written [lat, lon]
-     set_geometry("washington", {"type": "Point", "coordinates": [35.68, 139.69]}), None,
-     ("features.geojson", "feature 'washington'", "field 'geometry'", "look swapped")),
-    ("swapped inside the range", None,
-     set_geometry("mosul", {"type": "Point", "coordinates": [36.335, 43.1189]}), None,
-     ("features.geojson", "feature 'mosul'", "field 'geometry'", "look swapped")),
-    ("invalid geometry", None, set_geometry("mosul-old-city", BOW_TIE), None,
-     ("features.geojson", "feature 'mosul-old-city'", "field 'geometry'", "invalid geometry")),
-    ("empty geometry", None,
-     set_geometry("mosul-old-city", {"type": "Polygon", "coordinates": []}), None,
-     ("features.geojson", "feature 'mosul-old-city'", "field 'geometry'", "empty geometry")),
-    ("geometry does not fit kind", None,
-     set_geometry("raqqa", BOW_TIE), None,
-     ("features.geojson", "feature 'raqqa'", "field 'geometry'", "a place needs Point")),
-    ("unknown kind", None, set_property("raqqa", "kind", "city"), None,
-     ("features.geojson", "feature 'raqqa'", "field 'kind'", "unknown kind 'city'")),
-    ("malformed event date", {"date = 2017-06-06": 'date = "2017-13-45"'}, None, None,
-     ("story.toml", "event 'raqqa-battle-begins'", "field 'date'", "malformed date")),
-    ("malformed feature date", None, set_property("raqqa-encircled", "date", "gestern"), None,
-     ("features.geojson", "feature 'raqqa-encircled'", "field 'date'", "malformed date")),
-    ("missing translation (feature)", None, drop_property("raqqa", "name_en"), None,
-     ("features.geojson", "feature 'raqqa'", "field 'name_en'", "missing translation 'en'")),
-    ("missing translation (story)",
-     {', en = "The IS caliphate is collapsing" }': " }"}, None, None,
-     ("story.toml", "story", "field 'title.en'", "missing translation 'en'")),
-    ("later event not marked hindsight", {"hindsight = true\n": ""}, None, None,
-     ("story.toml", "event 'mosul-victory'", "field 'hindsight'", "after the story's as_of")),
-    ("range low above high", {"low = 50000": "low = 500000"}, None, None,
-     ("story.toml", "figure 'raqqa-civilians'", "field 'low'", "greater than high")),
-    ("NaN coordinate", None, None,
-     {"raw_features": '{"type": "FeatureCollection", "features": [{"type": "Feature", '
-      '"geometry": {"type": "Point", "coordinates": [NaN, 36]}, "properties": {}}]}'},
-     ("features.geojson", "NaN is not allowed")),
-    ("unknown story key (typo)", {"as_of = 2017-07-01": "as_of = 2017-07-01\nsumary = 1"}, None,
-     None, ("story.toml", "story", "field 'sumary'", "unknown field")),
-]  # fmt: skip
+    (
+        "toml syntax",
+        None,
+        None,
+        {"raw_toml": 'format = 1\ntitle = { de = "x"\n'},
+        ("story.toml", "line 2", "TOML syntax error"),
+    ),
+    (
+        "json syntax",
+        None,
+        None,
+        {"raw_features": '{"type": "FeatureCollection",\n "features": ['},
+        ("features.geojson", "line 2", "JSON syntax error"),
+    ),
+    (
+        "missing feature field",
+        None,
+        drop_property("mosul", "sources"),
+        None,
+        ("features.geojson", "feature 'mosul'", "field 'sources'", "missing required field"),
+    ),
+    (
+        "missing story field",
+        {"as_of = 2017-07-01\n": ""},
+        None,
+        None,
+        ("story.toml", "story", "field 'as_of'", "missing required field"),
+    ),
+    (
+        "duplicate id",
+        None,
+        set_property("moscow", "id", "raqqa"),
+        None,
+        ("features.geojson", "feature 'raqqa'", "field 'id'", "duplicate feature id"),
+    ),
+    (
+        "figure -> unknown feature",
+        {'feature = "raqqa"': 'feature = "raka"'},
+        None,
+        None,
+        ("story.toml", "figure 'raqqa-civilians'", "field 'feature'", "unknown feature 'raka'"),
+    ),
+    (
+        "event -> unknown feature",
+        {'feature = "iraq"': 'feature = "irak"'},
+        None,
+        None,
+        ("story.toml", "event 'isi-defeated-2010'", "field 'feature'", "unknown feature 'irak'"),
+    ),
+    (
+        "coordinates out of range",
+        None,
+        set_geometry("mosul", {"type": "Point", "coordinates": [243.1, 36.3]}),
+        None,
+        ("features.geojson", "feature 'mosul'", "field 'geometry'", "out of range"),
+    ),
+    (
+        "latitude beyond 90: swapped",
+        None,  # Tokyo written [lat, lon]
+        set_geometry("washington", {"type": "Point", "coordinates": [35.68, 139.69]}),
+        None,
+        ("features.geojson", "feature 'washington'", "field 'geometry'", "look swapped"),
+    ),
+    (
+        "swapped inside the range",
+        None,
+        set_geometry("mosul", {"type": "Point", "coordinates": [36.335, 43.1189]}),
+        None,
+        ("features.geojson", "feature 'mosul'", "field 'geometry'", "look swapped"),
+    ),
+    (
+        "invalid geometry",
+        None,
+        set_geometry("mosul-old-city", BOW_TIE),
+        None,
+        ("features.geojson", "feature 'mosul-old-city'", "field 'geometry'", "invalid geometry"),
+    ),
+    (
+        "empty geometry",
+        None,
+        set_geometry("mosul-old-city", {"type": "Polygon", "coordinates": []}),
+        None,
+        ("features.geojson", "feature 'mosul-old-city'", "field 'geometry'", "empty geometry"),
+    ),
+    (
+        "geometry does not fit kind",
+        None,
+        set_geometry("raqqa", BOW_TIE),
+        None,
+        ("features.geojson", "feature 'raqqa'", "field 'geometry'", "a place needs Point"),
+    ),
+    (
+        "unknown kind",
+        None,
+        set_property("raqqa", "kind", "city"),
+        None,
+        ("features.geojson", "feature 'raqqa'", "field 'kind'", "unknown kind 'city'"),
+    ),
+    (
+        "malformed event date",
+        {"date = 2017-06-06": 'date = "2017-13-45"'},
+        None,
+        None,
+        ("story.toml", "event 'raqqa-battle-begins'", "field 'date'", "malformed date"),
+    ),
+    (
+        "malformed feature date",
+        None,
+        set_property("raqqa-encircled", "date", "gestern"),
+        None,
+        ("features.geojson", "feature 'raqqa-encircled'", "field 'date'", "malformed date"),
+    ),
+    (
+        "missing translation (feature)",
+        None,
+        drop_property("raqqa", "name_en"),
+        None,
+        ("features.geojson", "feature 'raqqa'", "field 'name_en'", "missing translation 'en'"),
+    ),
+    (
+        "missing translation (story)",
+        {', en = "The IS caliphate is collapsing" }': " }"},
+        None,
+        None,
+        ("story.toml", "story", "field 'title.en'", "missing translation 'en'"),
+    ),
+    (
+        "later event not marked hindsight",
+        {"hindsight = true\n": ""},
+        None,
+        None,
+        ("story.toml", "event 'mosul-victory'", "field 'hindsight'", "after the story's as_of"),
+    ),
+    (
+        "range low above high",
+        {"low = 50000": "low = 500000"},
+        None,
+        None,
+        ("story.toml", "figure 'raqqa-civilians'", "field 'low'", "greater than high"),
+    ),
+    (
+        "NaN coordinate",
+        None,
+        None,
+        {
+            "raw_features": '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+            '"geometry": {"type": "Point", "coordinates": [NaN, 36]}, "properties": {}}]}'
+        },
+        ("features.geojson", "NaN is not allowed"),
+    ),
+    (
+        "unknown story key (typo)",
+        {"as_of = 2017-07-01": "as_of = 2017-07-01\nsumary = 1"},
+        None,
+        None,
+        ("story.toml", "story", "field 'sumary'", "unknown field"),
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -150,8 +259,11 @@ def test_command_line_prints_no_traceback_for_a_broken_story(story_copy) -> None
     folder = story_copy(raw_features="{ broken")
     result = subprocess.run(
         [sys.executable, "-m", "dashboard", "validate", str(folder)],
-        capture_output=True, text=True, cwd=REPO, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "JSON syntax error" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -212,7 +324,7 @@ def test_serve_editor_sets_editor_mode_for_the_page(monkeypatch) -> None:
     """`serve --editor` is the one way, besides LAGEKARTE_EDITOR=1, to the editor page."""
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard.server import EDITOR_ENV
+    from dashboard.ui.server import EDITOR_ENV
 
     monkeypatch.delenv(EDITOR_ENV, raising=False)
     monkeypatch.setattr(streamlit_cli, "main", lambda *args, **kwargs: None)
@@ -226,7 +338,7 @@ def test_serve_editor_sets_editor_mode_for_the_page(monkeypatch) -> None:
 def test_serve_editor_on_a_network_needs_a_password(monkeypatch, capsys) -> None:
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
+    from dashboard.ui.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
 
     started: list[list[str]] = []
     monkeypatch.setattr(streamlit_cli, "main", lambda args, **kwargs: started.append(args))
@@ -249,7 +361,7 @@ def test_serve_editor_without_a_stories_folder_uses_the_newsroom_folder(
     """Never the installed package: a folder of the newsroom's own, said at start."""
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard.server import EDITOR_ENV, STORIES_ENV
+    from dashboard.ui.server import EDITOR_ENV, STORIES_ENV
 
     monkeypatch.setattr(streamlit_cli, "main", lambda *args, **kwargs: None)
     monkeypatch.delenv(STORIES_ENV, raising=False)

@@ -7,18 +7,18 @@ import re
 import pytest
 from shapely.geometry import box
 
-from dashboard.context import (
+from dashboard.core.model import Story
+from dashboard.reader.context import (
     CONTEXT_FILE,
     context_items,
     context_payload,
     payload_labels,
     story_context,
 )
-from dashboard.export import export_html
-from dashboard.maps import callouts, map_payload
-from dashboard.model import Story
-from dashboard.story import StoryError, load_story
-from dashboard.tiles import DetailTiles
+from dashboard.reader.story import StoryError, load_story
+from dashboard.render.export import export_html
+from dashboard.render.maps import callouts, map_payload
+from dashboard.render.tiles import DetailTiles
 
 ARTICLE_CITIES = {"Mossul", "Mosul", "Rakka", "Raqqa", "Bagdad", "Baghdad"}
 

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 from shapely.geometry import box, shape
 
-from dashboard.context import (
+from dashboard.core.model import Story
+from dashboard.reader.context import (
     _places,
     context_items,
     context_payload,
@@ -16,8 +17,7 @@ from dashboard.context import (
     story_context,
     story_frames,
 )
-from dashboard.export import export_html
-from dashboard.model import Story
+from dashboard.render.export import export_html
 from tests.one_place import CLOSE_KM, PLACES, REGION_KM, Place, bounds, one_place_story
 
 EXPORT_BUDGET = 450_000
@@ -38,10 +38,11 @@ def _named_in(labels: list[dict], window: tuple[float, ...], zoom: float) -> lis
     """Labels with a position inside the window, shown at the zoom."""
     west, south, east, north = window
     return [
-        label for label in labels
+        label
+        for label in labels
         if label["minZoom"] <= zoom <= label["maxZoom"]
         and any(west <= x <= east and south <= y <= north for x, y in label["anchors"])
-    ]  # fmt: skip
+    ]
 
 
 def _zoom(story: Story, view: str) -> float:
@@ -80,17 +81,21 @@ def test_water_in_view_is_named(stories: dict[str, Story], place: Place) -> None
     window = box(*_window(place, REGION_KM))
     zoom = _zoom(story, "region")
     in_view = [
-        item for item in context_items() if item.layer in ("sea", "lake", "river")
-        and item.min_zoom <= zoom <= item.max_zoom and item.name["en"]
+        item
+        for item in context_items()
+        if item.layer in ("sea", "lake", "river")
+        and item.min_zoom <= zoom <= item.max_zoom
+        and item.name["en"]
         and item.geometry.intersects(window)
         and (item.layer == "river" or item.geometry.intersection(window).area > 0.04 * window.area)
-    ]  # fmt: skip
+    ]
     payload = context_payload(story, "en")
     named = {label["name"] for label in _named_in(payload["labels"], window.bounds, zoom)}
     rivers = {
-        payload["labels"][s["label"]]["name"] for s in payload["shapes"]
+        payload["labels"][s["label"]]["name"]
+        for s in payload["shapes"]
         if s["layer"] == "river" and shape(s).intersects(window)
-    }  # fmt: skip
+    }
     if in_view:
         assert (named | rivers) & {i.name["en"] for i in in_view}, [i.name["en"] for i in in_view]
 
@@ -99,16 +104,18 @@ def test_water_in_view_is_named(stories: dict[str, Story], place: Place) -> None
 def test_close_view_names_the_neighbouring_towns(stories: dict[str, Story], place: Place) -> None:
     story = stories[place.slug]
     window = _window(place, CLOSE_KM)
-    towns = [label for label in payload_labels(context_payload(story, "de"))
-             if label["layer"] == "city"]  # fmt: skip
+    towns = [
+        label for label in payload_labels(context_payload(story, "de")) if label["layer"] == "city"
+    ]
     named = _named_in(towns, window, _zoom(story, "close"))
     # Towns of the data (GeoNames) in the view, other than the place itself.
     table = _places()
     west, south, east, north = window
     in_data = {
-        table.names[i][0] for i in range(len(table.ids))
+        table.names[i][0]
+        for i in range(len(table.ids))
         if west <= table.lon[i] <= east and south <= table.lat[i] <= north
-    } - {place.name_de}  # fmt: skip
+    } - {place.name_de}
     if len(in_data) >= 2:
         assert len(named) >= 2, [t["name"] for t in named]
     assert all(t["name"] != place.name_de for t in named)
@@ -119,8 +126,11 @@ def test_close_view_of_a_town_with_neighbours(stories: dict[str, Story]) -> None
     with_neighbours = 0
     for place in PLACES:
         story = stories[place.slug]
-        towns = [label for label in payload_labels(context_payload(story, "en"))
-                 if label["layer"] == "city"]  # fmt: skip
+        towns = [
+            label
+            for label in payload_labels(context_payload(story, "en"))
+            if label["layer"] == "city"
+        ]
         with_neighbours += (
             len(_named_in(towns, _window(place, CLOSE_KM), _zoom(story, "close"))) >= 2
         )

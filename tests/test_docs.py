@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.model import SOURCE_KINDS
-from dashboard.story import load_story
+from dashboard.core.model import SOURCE_KINDS
+from dashboard.reader.story import load_story
 from tests.conftest import REPO
 
 
 def test_story_format_example_is_valid(tmp_path: Path) -> None:
     doc = (REPO / "docs" / "story-format.md").read_text("utf-8")
     blocks = {
-        name: re.search(rf"`geodata/stories/example/{re.escape(name)}`:\n\n```\w+\n(.*?)```",
-                        doc, re.DOTALL).group(1)
+        name: re.search(
+            rf"`geodata/stories/example/{re.escape(name)}`:\n\n```\w+\n(.*?)```", doc, re.DOTALL
+        ).group(1)
         for name in ("story.toml", "features.geojson")
-    }  # fmt: skip
+    }
     folder = tmp_path / "example"
     folder.mkdir()
     for name, content in blocks.items():

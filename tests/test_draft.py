@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.cli import main
+from dashboard.core.geometry import geodesic_distance_km
 from dashboard.draft import article_from_text, draft_article
 from dashboard.draft.article import read_article_file
-from dashboard.geometry import geodesic_distance_km
-from dashboard.story import load_story, validate_story
+from dashboard.reader.story import load_story, validate_story
+from dashboard.ui.cli import main
 
 SEED = Path(__file__).resolve().parent / "data" / "articles" / "kalifat-2017-scraped.txt"
 

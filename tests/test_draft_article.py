@@ -19,8 +19,8 @@ from dashboard.draft.article import (
     article_from_html,
     article_from_text,
 )
-from dashboard.draft.cli import summary_lines
 from dashboard.draft.engine import draft_article
+from dashboard.ui.draft_cli import summary_lines
 
 WIRE_EN = """Floods sweep through Kenyan capital as rains intensify
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.calendar_words import month_number, weekday_number
+from dashboard.core.calendar_words import month_number, weekday_number
 from dashboard.draft.datelines import is_agency, read_date_line, read_dateline
 
 

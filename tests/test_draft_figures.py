@@ -545,8 +545,8 @@ def test_damage_in_money_is_a_figure() -> None:
 
 
 def test_a_draft_with_a_change_a_range_and_measures_writes_and_validates(tmp_path) -> None:
-    from dashboard.cli import main
-    from dashboard.story import load_story, validate_story
+    from dashboard.reader.story import load_story, validate_story
+    from dashboard.ui.cli import main
 
     article = tmp_path / "beben.txt"
     article.write_text(

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from dashboard.draft.gazetteer import GAZETTEER_DIR, NAMES_FILE, PLACES_FILE, Place, gazetteer
+from dashboard.reader.gazetteer import GAZETTEER_DIR, NAMES_FILE, PLACES_FILE, Place, gazetteer
 
 
 def kinds_and_countries(name: str) -> list[tuple[str, str]]:

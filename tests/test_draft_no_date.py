@@ -12,8 +12,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard.draft import article_from_text, draft_article, write_story
-from dashboard.publish import publish_story
-from dashboard.story import load_story, validate_story
+from dashboard.draft.publish import publish_story
+from dashboard.reader.story import load_story, validate_story
 from tests.conftest import REPO
 
 UNDATED = """Überschwemmungen in Bangladesch
@@ -50,7 +50,7 @@ def test_a_published_story_with_an_unknown_date_is_refused(tmp_path) -> None:
 def test_the_date_given_in_the_editor_is_written(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("LAGEKARTE_STORIES", str(tmp_path))
     monkeypatch.setenv("LAGEKARTE_EDITOR", "1")
-    app = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=90)
+    app = AppTest.from_file(str(REPO / "dashboard" / "ui" / "page.py"), default_timeout=90)
     app.query_params["page"] = "editor"
     app.run()
     app.text_area(key="editor.text").input(UNDATED).run()

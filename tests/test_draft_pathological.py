@@ -45,7 +45,7 @@ _CHILD = textwrap.dedent(
     import json, sys, time
     from dashboard.draft.article import article_from_text
     from dashboard.draft.engine import draft_article
-    from dashboard.draft.gazetteer import gazetteer
+    from dashboard.reader.gazetteer import gazetteer
     gaz = gazetteer()
     for name, text in json.load(sys.stdin).items():
         start = time.process_time()

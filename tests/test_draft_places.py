@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.core.geometry import geodesic_distance_km
 from dashboard.draft import article_from_text, draft_article
 from dashboard.draft.model import DraftPlace
-from dashboard.geometry import geodesic_distance_km
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.draft import article_from_text, draft_article, write_story
 from dashboard.draft.writer import preview_story
-from dashboard.story import load_story
+from dashboard.reader.story import load_story
 
 # Far from the first story: an election in West Africa and a quake in the Andes.
 ARTICLES = [

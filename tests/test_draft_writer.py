@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dashboard.draft import article_from_text, draft_article, write_story
 from dashboard.draft.writer import QUOTE_MAX_CHARS
-from dashboard.story import load_story, validate_story
+from dashboard.reader.story import load_story, validate_story
 
 
 def test_a_text_without_sentence_marks_drafts_a_valid_story(tmp_path) -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.cli import main
 from dashboard.draft import article_from_text, draft_article, safe_write, write_story, writer
 from dashboard.draft.article import MAX_ARTICLE_BYTES, ArticleError, read_article_file
 from dashboard.draft.safe_write import DraftWriteError, is_story_folder
-from dashboard.story import load_story
+from dashboard.reader.story import load_story
+from dashboard.ui.cli import main
 from tests.conftest import REPO
 
 SEED = REPO / "tests" / "data" / "articles" / "kalifat-2017-scraped.txt"

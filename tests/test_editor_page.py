@@ -13,9 +13,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.core.escape import markdown_text
+from dashboard.core.i18n import text
+from dashboard.core.resources import BUNDLED_STORIES_DIR
 from dashboard.draft import article_from_text, draft_article, write_story
-from dashboard.editor_page import newsroom_folder, story_target
-from dashboard.editor_tables import (
+from dashboard.reader.story import load_story
+from dashboard.ui.editor import newsroom_folder, story_target
+from dashboard.ui.editor_tables import (
     dates_frame,
     figures_frame,
     note_text,
@@ -23,14 +27,10 @@ from dashboard.editor_tables import (
     reason_text,
     reviewed,
 )
-from dashboard.escape import markdown_text
-from dashboard.i18n import text
-from dashboard.resources import BUNDLED_STORIES_DIR
-from dashboard.server import EDITOR_PASSWORD_ENV
-from dashboard.story import load_story
+from dashboard.ui.server import EDITOR_PASSWORD_ENV
 from tests.conftest import REPO
 
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(REPO / "dashboard" / "ui" / "page.py")
 SEED = REPO / "tests" / "data" / "articles" / "kalifat-2017-scraped.txt"
 
 
@@ -119,8 +119,9 @@ def drafted(monkeypatch, stories: Path, **params: str) -> AppTest:
     return app
 
 
-@pytest.mark.parametrize("name", ["../escaped-one", "/tmp/lagekarte-absolute", "deep/nested/x",
-                                  "..", "Grosse Karte"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name", ["../escaped-one", "/tmp/lagekarte-absolute", "deep/nested/x", "..", "Grosse Karte"]
+)
 def test_a_name_that_is_not_one_slug_is_refused(monkeypatch, tmp_path, name) -> None:
     stories = tmp_path / "stories"
     stories.mkdir()
@@ -244,8 +245,9 @@ def test_the_editor_speaks_the_page_language_only(monkeypatch, tmp_path, lang, o
     frame = places_frame(draft_article(article_from_text(NO_DATE_NO_PUBLISHER)), lang)
     levels = ("high", "medium", "low")
     assert set(frame["confidence"]) <= {text(f"editor.confidence.{c}", lang) for c in levels}
-    assert not set(frame["confidence"]) & {text(f"editor.confidence.{c}", other)
-                                           for c in ("high", "medium")}  # fmt: skip
+    assert not set(frame["confidence"]) & {
+        text(f"editor.confidence.{c}", other) for c in ("high", "medium")
+    }
 
 
 def test_reasons_and_notes_in_german() -> None:

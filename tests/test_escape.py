@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from dashboard.escape import markdown_text, script_json
+from dashboard.core.escape import markdown_text, script_json
 from tests.conftest import HOSTILE
 
 

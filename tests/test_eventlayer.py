@@ -10,14 +10,14 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from dashboard.eventlayer import (
+from dashboard.reader.eventlayer import (
     MAX_CELLS_PER_LEVEL,
     cell_pyramid,
     event_summary,
     synthetic_events,
 )
-from dashboard.export import export_html
-from dashboard.story import load_story, validate_story
+from dashboard.reader.story import load_story, validate_story
+from dashboard.render.export import export_html
 
 EVENTS_TOML = (
     '[events_layer]\nfile = "{file}"\n'
@@ -77,8 +77,9 @@ def test_bad_rows_are_named_by_row_and_field(story_with_events) -> None:
 def test_events_file_must_stay_inside_the_story_folder(story_copy) -> None:
     folder = story_copy(toml={"[source]": EVENTS_TOML.format(file="../../../etc/passwd")})
     problems = [str(p) for p in validate_story(folder)]
-    assert any("[events_layer]: field 'file'" in p and "outside the story folder" in p
-               for p in problems)  # fmt: skip
+    assert any(
+        "[events_layer]: field 'file'" in p and "outside the story folder" in p for p in problems
+    )
 
 
 def test_missing_columns_are_named(story_with_events) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from dashboard.export import alt_text, embed_snippet, export, export_geojson, export_html
-from dashboard.story import Story, load_story
-from dashboard.wording import citation
+from dashboard.core.wording import citation
+from dashboard.reader.story import Story, load_story
+from dashboard.render.export import alt_text, embed_snippet, export, export_geojson, export_html
 
 SIZE_BUDGET = 450_000  # the named ground and its typeface included
 
@@ -110,5 +110,3 @@ def test_csv_cells_never_start_a_formula(story_copy) -> None:
     folder = story_copy(features=lambda fs: fs[0]["properties"].update(name_en="=HYPERLINK(1)"))
     rows = list(csv.DictReader(io.StringIO(export(load_story(folder), "csv", "en"))))
     assert rows[0]["name"] == "'=HYPERLINK(1)"
-
-

@@ -8,7 +8,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import Point
 
-from dashboard.model import CITED_KINDS, NOTE_KINDS, Story
+from dashboard.core.model import CITED_KINDS, NOTE_KINDS, Story
 
 GEOD = Geod(ellps="WGS84")
 
@@ -39,10 +39,21 @@ def test_al_nuri_lies_inside_the_old_city(story: Story) -> None:
 def test_every_place_the_article_names_is_on_the_map(story: Story) -> None:
     ids = {f.id for f in story.features}
     expected = {
-        "mosul", "mosul-old-city", "al-nuri-mosque", "raqqa", "raqqa-extent",
-        "raqqa-encircled", "border-tr-sy", "syria", "iraq", "russian-air-strike",
-        "washington", "moscow", "manchester-arena-attack", "london-bridge-attack",
-    }  # fmt: skip
+        "mosul",
+        "mosul-old-city",
+        "al-nuri-mosque",
+        "raqqa",
+        "raqqa-extent",
+        "raqqa-encircled",
+        "border-tr-sy",
+        "syria",
+        "iraq",
+        "russian-air-strike",
+        "washington",
+        "moscow",
+        "manchester-arena-attack",
+        "london-bridge-attack",
+    }
     assert expected <= ids
     crossings = [f for f in story.features if "crossing" in f.id or "/" in f.name.de]
     assert len(crossings) >= 5

@@ -27,7 +27,7 @@ from xml.etree import ElementTree
 import markupsafe
 import pytest
 
-from dashboard.export import export
+from dashboard.core.viewstate import parse_params
 from dashboard.reader.limits import (
     MAX_FEATURES,
     MAX_FILE_BYTES,
@@ -36,7 +36,7 @@ from dashboard.reader.limits import (
     MAX_TOML_BYTES,
     MAX_VERTICES,
 )
-from dashboard.story import (
+from dashboard.reader.story import (
     FEATURES_FILE,
     STORY_FILE,
     Problem,
@@ -44,7 +44,7 @@ from dashboard.story import (
     load_stories,
     load_story,
 )
-from dashboard.viewstate import parse_params
+from dashboard.render.export import export
 from tests.conftest import FIRST_STORY, HOSTILE, REPO, feature_named
 from tests.test_app import html_text, run_page
 
@@ -115,8 +115,10 @@ def reported(
             and (field is None or problem.field == field)
         ):
             return problem
-    pytest.fail(f"no problem {file}: {where}: {field}: {message!r} in\n" + "\n".join(
-        str(p)[:200] for p in problems))  # fmt: skip
+    pytest.fail(
+        f"no problem {file}: {where}: {field}: {message!r} in\n"
+        + "\n".join(str(p)[:200] for p in problems)
+    )
 
 
 @pytest.fixture
@@ -300,18 +302,29 @@ def test_the_densest_story_toml_under_the_size_limit_is_bounded(hostile) -> None
 @pytest.mark.parametrize(
     ("file", "content", "where", "field"),
     [
-        (FEATURES_FILE,
-         features_with_json("mosul", "hindsight", nested("[", "]", 500)),
-         "feature 'mosul'", "hindsight"),
-        (STORY_FILE,
-         first_story_toml().replace("hindsight = true", "hindsight = " + nested("[", "]", 100), 1),
-         "event 'mosul-victory'", "hindsight"),
-        (STORY_FILE,
-         first_story_toml().replace("hindsight = true", "hindsight = { a.b.c.d = 1 }", 1),
-         "event 'mosul-victory'", "hindsight"),
+        (
+            FEATURES_FILE,
+            features_with_json("mosul", "hindsight", nested("[", "]", 500)),
+            "feature 'mosul'",
+            "hindsight",
+        ),
+        (
+            STORY_FILE,
+            first_story_toml().replace(
+                "hindsight = true", "hindsight = " + nested("[", "]", 100), 1
+            ),
+            "event 'mosul-victory'",
+            "hindsight",
+        ),
+        (
+            STORY_FILE,
+            first_story_toml().replace("hindsight = true", "hindsight = { a.b.c.d = 1 }", 1),
+            "event 'mosul-victory'",
+            "hindsight",
+        ),
     ],
     ids=["json-property", "toml-array", "toml-inline-table"],
-)  # fmt: skip
+)
 def test_nested_value_in_a_field_is_reported_briefly(hostile, file, content, where, field) -> None:
     """Nested, but not too deeply to parse: the message quotes it shortened."""
     changes = {"raw_features" if file == FEATURES_FILE else "raw_toml": content}
@@ -328,10 +341,14 @@ def test_nested_value_in_a_field_is_reported_briefly(hostile, file, content, whe
 VERTICES = [
     ("300k-polygon", "mosul-old-city", "Polygon", ring(1, ring(300_000, "[43,36]"))),
     ("million-compact-polygon", "mosul-old-city", "Polygon", ring(1, ring(1_000_000, "[1,2]"))),
-    ("multipolygon-parts", "mosul-old-city", "MultiPolygon",
-     ring(50, ring(1, ring(5_000, "[43,36]")))),
+    (
+        "multipolygon-parts",
+        "mosul-old-city",
+        "MultiPolygon",
+        ring(50, ring(1, ring(5_000, "[43,36]"))),
+    ),
     ("300k-line", "border-tr-sy", "LineString", ring(300_000, "[43,36]")),
-]  # fmt: skip
+]
 
 
 @named_cases(("feature_id", "kind", "coordinates"), VERTICES)
@@ -342,9 +359,12 @@ def test_too_many_vertices_are_reported_for_the_feature(
     assert len(content) < MAX_FILE_BYTES, "written compactly, under the size limit"
     load = load_beside_the_good_story(hostile(raw_features=content))
     reported(
-        load.problems, FEATURES_FILE, f"more than {MAX_VERTICES:,} vertices",
-        where=f"feature '{feature_id}'", field="geometry",
-    )  # fmt: skip
+        load.problems,
+        FEATURES_FILE,
+        f"more than {MAX_VERTICES:,} vertices",
+        where=f"feature '{feature_id}'",
+        field="geometry",
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -382,17 +402,35 @@ BOUNDS = "bounds = [[34.5, 35.5], [38.0, 44.0]]"
         ("low = 50000", "low = nan", "figure 'raqqa-civilians'", "low", "number must be finite"),
         ("low = 50000", "low = -inf", "figure 'raqqa-civilians'", "low", "number must be finite"),
         ("value = 899", "value = inf", "figure 'border-length'", "value", "must be finite"),
-        ("value = 899", "value = 1" + "0" * 400, "figure 'border-length'", "value",
-         "number must be finite"),
+        (
+            "value = 899",
+            "value = 1" + "0" * 400,
+            "figure 'border-length'",
+            "value",
+            "number must be finite",
+        ),
         ("value = 899", "value = 1" + "0" * 5000, "file", None, "4300 digits"),
         (BOUNDS, "bounds = [[nan, 35.5], [38.0, 44.0]]", "view 'region'", "bounds", "expected"),
         (BOUNDS, "bounds = [[34.5, -inf], [38.0, inf]]", "view 'region'", "bounds", "expected"),
-        (BOUNDS, "bounds = [[1" + "0" * 400 + ", 35.5], [38.0, 44.0]]", "view 'region'",
-         "bounds", "expected"),
+        (
+            BOUNDS,
+            "bounds = [[1" + "0" * 400 + ", 35.5], [38.0, 44.0]]",
+            "view 'region'",
+            "bounds",
+            "expected",
+        ),
     ],
-    ids=["nan", "-inf", "inf", "400-digit-int", "5000-digit-int", "nan-bounds", "inf-bounds",
-         "huge-int-bounds"],
-)  # fmt: skip
+    ids=[
+        "nan",
+        "-inf",
+        "inf",
+        "400-digit-int",
+        "5000-digit-int",
+        "nan-bounds",
+        "inf-bounds",
+        "huge-int-bounds",
+    ],
+)
 def test_story_numbers_that_are_not_finite_are_reported(
     hostile, old, new, where, field, message
 ) -> None:
@@ -404,8 +442,19 @@ def test_story_numbers_that_are_not_finite_are_reported(
 # 5. Story names that are not slugs; path traversal
 # ---------------------------------------------------------------------------
 
-NOT_SLUGS = ["..", "Upper", "a b", "semi;colon", "-dash", "x" * 65, "<script>", "Mössul",
-             os.fsdecode(b"latin-\xff"), "mosul\n", "mosul\r\n"]  # fmt: skip
+NOT_SLUGS = [
+    "..",
+    "Upper",
+    "a b",
+    "semi;colon",
+    "-dash",
+    "x" * 65,
+    "<script>",
+    "Mössul",
+    os.fsdecode(b"latin-\xff"),
+    "mosul\n",
+    "mosul\r\n",
+]
 
 
 @pytest.mark.parametrize("name", NOT_SLUGS, ids=[repr(n)[:20] for n in NOT_SLUGS])
@@ -440,9 +489,19 @@ def test_a_path_outside_the_stories_is_reported(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     "story",
-    ["../../etc", "..", "/etc/passwd", f"{GOOD}/../../etc", f"../{GOOD}", "", "\x00",
-     "x" * 100_000, GOOD.upper(), f"{GOOD}\n"],
-)  # fmt: skip
+    [
+        "../../etc",
+        "..",
+        "/etc/passwd",
+        f"{GOOD}/../../etc",
+        f"../{GOOD}",
+        "",
+        "\x00",
+        "x" * 100_000,
+        GOOD.upper(),
+        f"{GOOD}\n",
+    ],
+)
 def test_a_story_in_the_url_that_does_not_exist_falls_back(story) -> None:
     state = parse_params({"story": story, "lang": story, "feature": story}, [GOOD, "other"])
     assert state.story == GOOD
@@ -454,8 +513,11 @@ def cli_validate(
 ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "dashboard", "validate", path],
-        capture_output=True, cwd=REPO, timeout=60, env={**os.environ, **(env or {})},
-    )  # fmt: skip
+        capture_output=True,
+        cwd=REPO,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.mark.parametrize("case", ["dot-dot", "traversal", "not-utf8-name"])
@@ -601,13 +663,15 @@ def test_hostile_text_in_explore_with_two_places(monkeypatch, hostile_story_dir)
 
 BROKEN_PAGES = {
     "hostile-kind": dict(raw_features=features_with("mosul", "kind", HOSTILE)),
-    "lone-surrogate": dict(raw_features=features_with("mosul", "name_de", "__X__").replace(
-        "__X__", "\\ud800")),
+    "lone-surrogate": dict(
+        raw_features=features_with("mosul", "name_de", "__X__").replace("__X__", "\\ud800")
+    ),
     "deep-nesting": dict(raw_features=nested("[", "]", DEEP)),
     "not-utf8": dict(features_bytes=b'{"name_de": "M\xf6ssul"}'),
     "nan": dict(
-        raw_features=features_with_json("mosul", "geometry", geometry("Point", "[NaN,36]"))),
-}  # fmt: skip
+        raw_features=features_with_json("mosul", "geometry", geometry("Point", "[NaN,36]"))
+    ),
+}
 
 
 @pytest.mark.parametrize("changes", list(BROKEN_PAGES.values()), ids=list(BROKEN_PAGES))
@@ -651,43 +715,121 @@ def collection(features: Any) -> str:
 
 LONG = "x" * 1_000_000
 WRONG = [
-    ("too-many-features", lambda: collection([{}] * (MAX_FEATURES + 1)),
-     "file", "features", f"more than {MAX_FEATURES:,} features"),
-    ("densest-json-under-the-size-limit",
-     lambda: collection([{}] * ((MAX_FILE_BYTES - 100) // 4)),
-     "file", "features", f"more than {MAX_FEATURES:,} features"),
-    ("1mb-text", lambda: features_with("mosul", "note_de", LONG),
-     "feature 'mosul'", "note_de", f"longer than {MAX_TEXT_CHARS} characters"),
-    ("1mb-source", lambda: features_with("mosul", "sources", [{"kind": "gazetteer", "title": LONG}]),  # noqa: E501
-     "feature 'mosul'", "sources[0].title", f"longer than {MAX_TEXT_CHARS} characters"),
-    ("1mb-date", lambda: features_with("raqqa-encircled", "date", LONG),
-     "feature 'raqqa-encircled'", "date", "malformed date"),
-    ("1mb-id", lambda: features_with("mosul", "id", LONG),
-     None, "id", f"longer than {MAX_TEXT_CHARS} characters"),
-    ("properties-list", lambda: features_with("mosul", "properties", [["id", "mosul"]]),
-     "feature #1", "properties", "missing properties object"),
-    ("geometry-string", lambda: features_with("mosul", "geometry", "POINT (43 36)"),
-     "feature 'mosul'", "geometry", "expected an object, got str"),
-    ("geometry-null", lambda: features_with("mosul", "geometry", None),
-     "feature 'mosul'", "geometry", "missing geometry"),
-    ("coordinates-string", lambda: features_with("mosul", "geometry",
-                                              {"type": "Point", "coordinates": "43,36"}),
-     "feature 'mosul'", "geometry", "malformed position"),
-    ("coordinates-huge-object", lambda: features_with("mosul", "geometry",
-        {"type": "Point", "coordinates": [{"k": LONG}, 1]}),
-     "feature 'mosul'", "geometry", "malformed position"),
-    ("geometry-type-huge", lambda: features_with("mosul", "geometry",
-        {"type": [[LONG]] * 3, "coordinates": [43, 36]}),
-     "feature 'mosul'", "geometry", "a place needs Point"),
-    ("boolean-huge", lambda: features_with("mosul", "labelled", [LONG] * 3),
-     "feature 'mosul'", "labelled", "expected true or false"),
-    ("features-object", lambda: collection({"0": {}}),
-     "file", "features", "expected a list of features"),
-    ("feature-string", lambda: collection(["Feature"]),
-     "feature #1", None, "expected a GeoJSON Feature object"),
-    ("top-level-list", lambda: json.dumps([first_story_features()]),
-     "file", "type", "expected a GeoJSON FeatureCollection"),
-]  # fmt: skip
+    (
+        "too-many-features",
+        lambda: collection([{}] * (MAX_FEATURES + 1)),
+        "file",
+        "features",
+        f"more than {MAX_FEATURES:,} features",
+    ),
+    (
+        "densest-json-under-the-size-limit",
+        lambda: collection([{}] * ((MAX_FILE_BYTES - 100) // 4)),
+        "file",
+        "features",
+        f"more than {MAX_FEATURES:,} features",
+    ),
+    (
+        "1mb-text",
+        lambda: features_with("mosul", "note_de", LONG),
+        "feature 'mosul'",
+        "note_de",
+        f"longer than {MAX_TEXT_CHARS} characters",
+    ),
+    (
+        "1mb-source",
+        lambda: features_with("mosul", "sources", [{"kind": "gazetteer", "title": LONG}]),
+        "feature 'mosul'",
+        "sources[0].title",
+        f"longer than {MAX_TEXT_CHARS} characters",
+    ),
+    (
+        "1mb-date",
+        lambda: features_with("raqqa-encircled", "date", LONG),
+        "feature 'raqqa-encircled'",
+        "date",
+        "malformed date",
+    ),
+    (
+        "1mb-id",
+        lambda: features_with("mosul", "id", LONG),
+        None,
+        "id",
+        f"longer than {MAX_TEXT_CHARS} characters",
+    ),
+    (
+        "properties-list",
+        lambda: features_with("mosul", "properties", [["id", "mosul"]]),
+        "feature #1",
+        "properties",
+        "missing properties object",
+    ),
+    (
+        "geometry-string",
+        lambda: features_with("mosul", "geometry", "POINT (43 36)"),
+        "feature 'mosul'",
+        "geometry",
+        "expected an object, got str",
+    ),
+    (
+        "geometry-null",
+        lambda: features_with("mosul", "geometry", None),
+        "feature 'mosul'",
+        "geometry",
+        "missing geometry",
+    ),
+    (
+        "coordinates-string",
+        lambda: features_with("mosul", "geometry", {"type": "Point", "coordinates": "43,36"}),
+        "feature 'mosul'",
+        "geometry",
+        "malformed position",
+    ),
+    (
+        "coordinates-huge-object",
+        lambda: features_with(
+            "mosul", "geometry", {"type": "Point", "coordinates": [{"k": LONG}, 1]}
+        ),
+        "feature 'mosul'",
+        "geometry",
+        "malformed position",
+    ),
+    (
+        "geometry-type-huge",
+        lambda: features_with("mosul", "geometry", {"type": [[LONG]] * 3, "coordinates": [43, 36]}),
+        "feature 'mosul'",
+        "geometry",
+        "a place needs Point",
+    ),
+    (
+        "boolean-huge",
+        lambda: features_with("mosul", "labelled", [LONG] * 3),
+        "feature 'mosul'",
+        "labelled",
+        "expected true or false",
+    ),
+    (
+        "features-object",
+        lambda: collection({"0": {}}),
+        "file",
+        "features",
+        "expected a list of features",
+    ),
+    (
+        "feature-string",
+        lambda: collection(["Feature"]),
+        "feature #1",
+        None,
+        "expected a GeoJSON Feature object",
+    ),
+    (
+        "top-level-list",
+        lambda: json.dumps([first_story_features()]),
+        "file",
+        "type",
+        "expected a GeoJSON FeatureCollection",
+    ),
+]
 
 
 @named_cases(("content", "where", "field", "message"), WRONG)
@@ -739,11 +881,15 @@ def test_math_text_in_a_story_is_text_in_print_images(story_copy, math) -> None:
     """matplotlib reads $...$ as math: story text must show as written, and never fail."""
     toml_math = math.replace("\\", "\\\\")
     folder = story_copy(
-        toml={'title = { de = "': f'title = {{ de = "{toml_math} ',
-              'credit = { de = "': f'credit = {{ de = "{toml_math} '},
-        features=lambda fs: (feature_named(fs, "raqqa")["properties"].update(name_de=math),
-                             feature_named(fs, "syria")["properties"].update(name_de=math)),
-    )  # fmt: skip
+        toml={
+            'title = { de = "': f'title = {{ de = "{toml_math} ',
+            'credit = { de = "': f'credit = {{ de = "{toml_math} ',
+        },
+        features=lambda fs: (
+            feature_named(fs, "raqqa")["properties"].update(name_de=math),
+            feature_named(fs, "syria")["properties"].update(name_de=math),
+        ),
+    )
     story = load_story(folder)
     svg = export(story, "svg", "de")
     texts = svg_texts(svg)
@@ -761,7 +907,7 @@ def test_math_text_in_a_story_is_text_in_print_images(story_copy, math) -> None:
 def test_every_text_of_a_print_image_is_made_without_math(story) -> None:
     from matplotlib.text import Text
 
-    from dashboard.static_map import build_static_map
+    from dashboard.render.print.static_map import build_static_map
 
     figure = build_static_map(story, "en").figure
     texts = figure.findobj(Text)
@@ -776,12 +922,22 @@ def many_places(count: int, spread: float) -> Callable[[list[dict[str, Any]]], N
         for i in range(count):
             lon = 38.5 + spread * ((i * 7919) % 1000 / 1000 - 0.5) * 6
             lat = 35.5 + spread * ((i * 104_729) % 997 / 997 - 0.5) * 3
-            features.append({
-                "type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {"id": f"place-{i}", "kind": "place", "labelled": True,
-                               "name_de": f"Ort {i}", "name_en": f"Place {i}", "note_de": "x",
-                               "note_en": "x", "source": "x"},
-            })  # fmt: skip
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                    "properties": {
+                        "id": f"place-{i}",
+                        "kind": "place",
+                        "labelled": True,
+                        "name_de": f"Ort {i}",
+                        "name_en": f"Place {i}",
+                        "note_de": "x",
+                        "note_en": "x",
+                        "source": "x",
+                    },
+                }
+            )
 
     return edit
 
@@ -792,7 +948,8 @@ def test_thousands_of_labelled_places_are_placed_in_near_linear_work(
 ) -> None:
     """Label placement compares each label with its neighbours only, not with every
     label placed before it (4,900 labels once took 25 s to export)."""
-    from dashboard import print_ground, static_map
+    from dashboard.render.print import ground as print_ground
+    from dashboard.render.print import static_map
 
     count = MAX_FEATURES - 100
     story = load_story(story_copy(features=many_places(count, spread)))
@@ -821,11 +978,21 @@ def zigzag_features(lines: int, vertices: int) -> str:
 
     def edit(features: list[dict[str, Any]]) -> None:
         for i in range(lines):
-            features.append({
-                "type": "Feature", "geometry": f"__ZIGZAG{i}__",
-                "properties": {"id": f"zigzag-{i}", "kind": "line", "name_de": "Z",
-                               "name_en": "Z", "note_de": "x", "note_en": "x", "source": "x"},
-            })  # fmt: skip
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": f"__ZIGZAG{i}__",
+                    "properties": {
+                        "id": f"zigzag-{i}",
+                        "kind": "line",
+                        "name_de": "Z",
+                        "name_en": "Z",
+                        "note_de": "x",
+                        "note_en": "x",
+                        "source": "x",
+                    },
+                }
+            )
 
     content = edited(edit)
     for i in range(lines):
@@ -847,7 +1014,7 @@ def drawn_vertices(figure) -> int:
 def test_heavy_geometry_is_drawn_within_a_vertex_budget(story_copy) -> None:
     """A million vertices crossing the map once made Agg fail after a minute and
     gigabytes; the image draws no more than it can show."""
-    from dashboard.static_map import MAX_DRAWN_VERTICES, build_static_map
+    from dashboard.render.print.static_map import MAX_DRAWN_VERTICES, build_static_map
 
     content = zigzag_features(5, MAX_VERTICES - 2)
     assert len(content.encode("utf-8")) < MAX_FILE_BYTES
@@ -865,7 +1032,7 @@ def test_heavy_geometry_is_drawn_within_a_vertex_budget(story_copy) -> None:
 def test_a_failing_export_says_why_once_and_the_others_work(monkeypatch, story_copy) -> None:
     """A library failing on a story's data: a short message, no exception box, cached
     so the next click does not compute it again, and the other files still offered."""
-    from dashboard import static_map
+    from dashboard.render.print import static_map
 
     calls = []
 
@@ -893,28 +1060,57 @@ def test_a_failing_export_says_why_once_and_the_others_work(monkeypatch, story_c
 
 # (cell text, the cell as written) for spreadsheet_cell
 CSV_CELLS = [
-    ("-3", "-3"), ("-3.5", "-3.5"), ("+4", "+4"), ("-1e5", "-1e5"), ("-3,5", "-3,5"),
-    ("Mossul", "Mossul"), ("Mosul, -3 °C", "Mosul, -3 °C"), ("a-b=c", "a-b=c"),
-    ("'=1+2", "'=1+2"), ("", ""),
-    ("=1+2", "'=1+2"), ("+1+2", "'+1+2"), ("-1+2", "'-1+2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("-", "'-"), ("-3+A1", "'-3+A1"), ("+49 30 1234", "'+49 30 1234"),
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("\t=1", "'\t'=1"), ("\r=1", "'\r'=1"), ("\n=1", "'\n'=1"), ("\tplain", "'\tplain"),
-    (" =1+2", "' =1+2"), ("\u00a0=1+2", "'\u00a0=1+2"), ("\ufeff=1+2", "'\ufeff=1+2"),
-    ("\u200b=1+2", "'\u200b=1+2"), ("\u2060@x", "'\u2060@x"), ("\u3000+1+2", "'\u3000+1+2"),
-    ("\uff1d1+2", "'\uff1d1+2"), ("\uff0b1", "'\uff0b1"), ("\uff0d1+2", "'\uff0d1+2"),
-    ("\uff20SUM(1)", "'\uff20SUM(1)"), (" \u200b\ufeff\uff1d1", "' \u200b\ufeff\uff1d1"),
-    ("a;=1+2", "a;'=1+2"), ("a; =1+2", "a;' =1+2"), ("a;\u00a0@x", "a;'\u00a0@x"),
-    ('a;"=1+2', "a;'\"=1+2"), ("a;\uff1d1", "a;'\uff1d1"), ("a;-3", "a;'-3"),
-    ("a;'=1", "a;'=1"), ("a\n=1+2", "a\n'=1+2"), ("a\r\n+1+1", "a\r\n'+1+1"), ("a\t@x", "a\t'@x"),
+    ("-3", "-3"),
+    ("-3.5", "-3.5"),
+    ("+4", "+4"),
+    ("-1e5", "-1e5"),
+    ("-3,5", "-3,5"),
+    ("Mossul", "Mossul"),
+    ("Mosul, -3 °C", "Mosul, -3 °C"),
+    ("a-b=c", "a-b=c"),
+    ("'=1+2", "'=1+2"),
+    ("", ""),
+    ("=1+2", "'=1+2"),
+    ("+1+2", "'+1+2"),
+    ("-1+2", "'-1+2"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("-", "'-"),
+    ("-3+A1", "'-3+A1"),
+    ("+49 30 1234", "'+49 30 1234"),
+    ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+    ("\t=1", "'\t'=1"),
+    ("\r=1", "'\r'=1"),
+    ("\n=1", "'\n'=1"),
+    ("\tplain", "'\tplain"),
+    (" =1+2", "' =1+2"),
+    ("\u00a0=1+2", "'\u00a0=1+2"),
+    ("\ufeff=1+2", "'\ufeff=1+2"),
+    ("\u200b=1+2", "'\u200b=1+2"),
+    ("\u2060@x", "'\u2060@x"),
+    ("\u3000+1+2", "'\u3000+1+2"),
+    ("\uff1d1+2", "'\uff1d1+2"),
+    ("\uff0b1", "'\uff0b1"),
+    ("\uff0d1+2", "'\uff0d1+2"),
+    ("\uff20SUM(1)", "'\uff20SUM(1)"),
+    (" \u200b\ufeff\uff1d1", "' \u200b\ufeff\uff1d1"),
+    ("a;=1+2", "a;'=1+2"),
+    ("a; =1+2", "a;' =1+2"),
+    ("a;\u00a0@x", "a;'\u00a0@x"),
+    ('a;"=1+2', "a;'\"=1+2"),
+    ("a;\uff1d1", "a;'\uff1d1"),
+    ("a;-3", "a;'-3"),
+    ("a;'=1", "a;'=1"),
+    ("a\n=1+2", "a\n'=1+2"),
+    ("a\r\n+1+1", "a\r\n'+1+1"),
+    ("a\t@x", "a\t'@x"),
     ("=1;=2;b", "'=1;'=2;b"),
-]  # fmt: skip
+]
 CSV_VALUES = [(-3, -3), (0.5, 0.5), (True, True), (None, None)]
 
 
 @pytest.mark.parametrize(("cell", "written"), CSV_CELLS + CSV_VALUES)
 def test_a_csv_cell_never_starts_a_formula(cell, written) -> None:
-    from dashboard.escape import spreadsheet_cell
+    from dashboard.core.escape import spreadsheet_cell
 
     assert spreadsheet_cell(cell) == written
 
@@ -924,7 +1120,7 @@ SKIPPED = ' \t\r\n\u00a0\u3000\u200b\u2060\ufeff"'
 
 
 def formula_at_start(cell: str) -> bool:
-    from dashboard.escape import _PLAIN_NUMBER
+    from dashboard.core.escape import _PLAIN_NUMBER
 
     stripped = cell.lstrip(SKIPPED)
     return stripped[:1] in set(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(stripped.strip())
@@ -958,9 +1154,14 @@ def test_csv_export_of_hostile_cells_is_safe_in_comma_and_semicolon_readers(stor
 
 
 def events_toml(file: str) -> str:
-    return first_story_toml().replace("[source]", (
-        f'[events_layer]\nfile = "{file}"\n'
-        'name = { de = "Ereignisse", en = "Events" }\nsource = "x"\n\n[source]'), 1)  # fmt: skip
+    return first_story_toml().replace(
+        "[source]",
+        (
+            f'[events_layer]\nfile = "{file}"\n'
+            'name = { de = "Ereignisse", en = "Events" }\nsource = "x"\n\n[source]'
+        ),
+        1,
+    )
 
 
 def with_events(hostile: Callable[..., Path], file: str, write: Callable[[Path], None]) -> Path:
@@ -982,7 +1183,7 @@ def vrt(source: str) -> bytes:
 
 
 def synthetic_frame(rows: int = 10):
-    from dashboard.eventlayer import synthetic_events
+    from dashboard.reader.eventlayer import synthetic_events
 
     return synthetic_events(rows)
 
@@ -993,8 +1194,9 @@ def write_geopackage(path: Path, rows: int = 10) -> None:
     table = synthetic_frame(rows)
     gpd.GeoDataFrame(
         table.drop(columns=["lon", "lat"]),
-        geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326,
-    ).to_file(path, driver="GPKG", layer="events")  # fmt: skip
+        geometry=gpd.points_from_xy(table["lon"], table["lat"]),
+        crs=4326,
+    ).to_file(path, driver="GPKG", layer="events")
 
 
 def geopackage_pointing_at(sql: str) -> Callable[[Path], None]:
@@ -1060,49 +1262,115 @@ def sqlite_file(path: Path) -> None:
 
 
 EVENT_FILES = [
-    ("gpkg-is-vrt-of-passwd", "events.gpkg", lambda p: p.write_bytes(vrt("CSV:/etc/passwd")),
-     "content is XML or HTML (a GDAL VRT?), not a GeoPackage"),
-    ("parquet-is-vrt", "events.parquet", lambda p: p.write_bytes(vrt("CSV:/etc/passwd")),
-     "content is XML or HTML (a GDAL VRT?), not a Parquet file"),
-    ("csv-is-vrt", "events.csv", lambda p: p.write_bytes(vrt("CSV:/etc/passwd")),
-     "content is XML or HTML (a GDAL VRT?), not CSV text"),
-    ("gpkg-is-csv", "events.gpkg", lambda p: synthetic_frame().to_csv(p, index=False),
-     "content is not a GeoPackage"),
-    ("gpkg-is-parquet", "events.gpkg", lambda p: write_parquet(p, parquet_events(10)),
-     "content is a Parquet file, not a GeoPackage"),
-    ("gpkg-is-plain-sqlite", "events.gpkg", sqlite_file,
-     "content is an SQLite database, but not a GeoPackage"),
-    ("csv-is-sqlite", "events.csv", lambda p: write_geopackage(p),
-     "content is an SQLite database, not CSV text"),
-    ("csv-is-parquet", "events.csv", lambda p: write_parquet(p, parquet_events(10)),
-     "content is a Parquet file, not CSV text"),
-    ("csv-is-gzip", "events.csv", lambda p: p.write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 40),
-     "content is a compressed archive, not CSV text"),
-    ("csv-with-nul", "events.csv", lambda p: p.write_bytes(b"date,type\x00,count\n"),
-     "content is binary (NUL bytes), not CSV text"),
-    ("parquet-is-sqlite", "events.parquet", lambda p: write_geopackage(p),
-     "content is an SQLite database, not a Parquet file"),
-    ("parquet-cut-short", "events.parquet",
-     lambda p: (write_parquet(p, parquet_events(10)), p.write_bytes(p.read_bytes()[:-20])),
-     "content is not a complete Parquet file"),
-    ("gpkg-layer-is-view", "events.gpkg",
-     geopackage_pointing_at("CREATE VIEW other AS SELECT * FROM events"),
-     "'other' is a view: events must be a plain table"),
-    ("gpkg-layer-is-virtual-table", "events.gpkg",
-     geopackage_pointing_at("CREATE VIRTUAL TABLE other USING rtree(id, x0, x1)"),
-     "'other' is a virtual table: events must be a plain table"),
-    ("gpkg-generated-column", "events.gpkg",
-     geopackage_pointing_at("CREATE TABLE other (fid INTEGER PRIMARY KEY, geom BLOB, "
-                            "date TEXT, type TEXT AS (hex(zeroblob(1000000))), count INT)"),
-     "table 'other' has generated columns"),
-    ("gpkg-no-layer", "events.gpkg",
-     geopackage_pointing_at("DELETE FROM gpkg_contents"),
-     "expected one table of features, found none"),
-    ("parquet-nested-column", "events.parquet",
-     lambda p: write_parquet(p, parquet_events(10).append_column(
-         "source", __import__("pyarrow").array([[1, 2]] * 10))),
-     "column 'source' holds nested values"),
-]  # fmt: skip
+    (
+        "gpkg-is-vrt-of-passwd",
+        "events.gpkg",
+        lambda p: p.write_bytes(vrt("CSV:/etc/passwd")),
+        "content is XML or HTML (a GDAL VRT?), not a GeoPackage",
+    ),
+    (
+        "parquet-is-vrt",
+        "events.parquet",
+        lambda p: p.write_bytes(vrt("CSV:/etc/passwd")),
+        "content is XML or HTML (a GDAL VRT?), not a Parquet file",
+    ),
+    (
+        "csv-is-vrt",
+        "events.csv",
+        lambda p: p.write_bytes(vrt("CSV:/etc/passwd")),
+        "content is XML or HTML (a GDAL VRT?), not CSV text",
+    ),
+    (
+        "gpkg-is-csv",
+        "events.gpkg",
+        lambda p: synthetic_frame().to_csv(p, index=False),
+        "content is not a GeoPackage",
+    ),
+    (
+        "gpkg-is-parquet",
+        "events.gpkg",
+        lambda p: write_parquet(p, parquet_events(10)),
+        "content is a Parquet file, not a GeoPackage",
+    ),
+    (
+        "gpkg-is-plain-sqlite",
+        "events.gpkg",
+        sqlite_file,
+        "content is an SQLite database, but not a GeoPackage",
+    ),
+    (
+        "csv-is-sqlite",
+        "events.csv",
+        lambda p: write_geopackage(p),
+        "content is an SQLite database, not CSV text",
+    ),
+    (
+        "csv-is-parquet",
+        "events.csv",
+        lambda p: write_parquet(p, parquet_events(10)),
+        "content is a Parquet file, not CSV text",
+    ),
+    (
+        "csv-is-gzip",
+        "events.csv",
+        lambda p: p.write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 40),
+        "content is a compressed archive, not CSV text",
+    ),
+    (
+        "csv-with-nul",
+        "events.csv",
+        lambda p: p.write_bytes(b"date,type\x00,count\n"),
+        "content is binary (NUL bytes), not CSV text",
+    ),
+    (
+        "parquet-is-sqlite",
+        "events.parquet",
+        lambda p: write_geopackage(p),
+        "content is an SQLite database, not a Parquet file",
+    ),
+    (
+        "parquet-cut-short",
+        "events.parquet",
+        lambda p: (write_parquet(p, parquet_events(10)), p.write_bytes(p.read_bytes()[:-20])),
+        "content is not a complete Parquet file",
+    ),
+    (
+        "gpkg-layer-is-view",
+        "events.gpkg",
+        geopackage_pointing_at("CREATE VIEW other AS SELECT * FROM events"),
+        "'other' is a view: events must be a plain table",
+    ),
+    (
+        "gpkg-layer-is-virtual-table",
+        "events.gpkg",
+        geopackage_pointing_at("CREATE VIRTUAL TABLE other USING rtree(id, x0, x1)"),
+        "'other' is a virtual table: events must be a plain table",
+    ),
+    (
+        "gpkg-generated-column",
+        "events.gpkg",
+        geopackage_pointing_at(
+            "CREATE TABLE other (fid INTEGER PRIMARY KEY, geom BLOB, "
+            "date TEXT, type TEXT AS (hex(zeroblob(1000000))), count INT)"
+        ),
+        "table 'other' has generated columns",
+    ),
+    (
+        "gpkg-no-layer",
+        "events.gpkg",
+        geopackage_pointing_at("DELETE FROM gpkg_contents"),
+        "expected one table of features, found none",
+    ),
+    (
+        "parquet-nested-column",
+        "events.parquet",
+        lambda p: write_parquet(
+            p,
+            parquet_events(10).append_column("source", __import__("pyarrow").array([[1, 2]] * 10)),
+        ),
+        "column 'source' holds nested values",
+    ),
+]
 
 
 @named_cases(("file", "write", "message"), EVENT_FILES)
@@ -1151,7 +1419,7 @@ def measured_in_a_child(stories: Path) -> dict[str, Any]:
     is the process's own (VmHWM): ru_maxrss would keep the forked test process's."""
     script = (
         "import json, re, sys, time\n"
-        "from dashboard.story import load_stories\n"
+        "from dashboard.reader.story import load_stories\n"
         "start = time.perf_counter()\n"
         "listing = load_stories(sys.argv[1])\n"
         "status = open('/proc/self/status').read()\n"
@@ -1169,20 +1437,36 @@ def measured_in_a_child(stories: Path) -> dict[str, Any]:
 
 MAX_CHILD_RSS_MB = 1024
 ROW_BOMBS = [
-    ("parquet-20m-rows", "events.parquet",
-     lambda p: write_parquet(p, parquet_events(20_000_000)), "more than 1,000,000 events"),
-    ("parquet-20m-geometries", "events.parquet",
-     lambda p: write_parquet(p, parquet_events(20_000_000, geometry=True)),
-     "more than 1,000,000 events"),
-    ("parquet-dictionary-text", "events.parquet",
-     lambda p: write_parquet(p, parquet_events(1_000_000, type_value="x" * 4_000)),
-     "bytes once read, more than"),
-    ("gpkg-recursive-view", "events.gpkg", geopackage_pointing_at(
-        "CREATE VIEW other AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-        "LIMIT 20000000) SELECT e.* FROM n, events e"), "is a view"),
+    (
+        "parquet-20m-rows",
+        "events.parquet",
+        lambda p: write_parquet(p, parquet_events(20_000_000)),
+        "more than 1,000,000 events",
+    ),
+    (
+        "parquet-20m-geometries",
+        "events.parquet",
+        lambda p: write_parquet(p, parquet_events(20_000_000, geometry=True)),
+        "more than 1,000,000 events",
+    ),
+    (
+        "parquet-dictionary-text",
+        "events.parquet",
+        lambda p: write_parquet(p, parquet_events(1_000_000, type_value="x" * 4_000)),
+        "bytes once read, more than",
+    ),
+    (
+        "gpkg-recursive-view",
+        "events.gpkg",
+        geopackage_pointing_at(
+            "CREATE VIEW other AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+            "LIMIT 20000000) SELECT e.* FROM n, events e"
+        ),
+        "is a view",
+    ),
     ("csv-million-and-one-lines", "events.csv", csv_lines(1_000_001), "more than 1,000,000"),
     ("csv-lines-ending-in-cr", "events.csv", csv_lines(1_000_001, "\r"), "more than 1,000,000"),
-]  # fmt: skip
+]
 
 
 @named_cases(("file", "write", "message"), ROW_BOMBS)
@@ -1282,15 +1566,21 @@ def test_an_error_card_shows_no_server_path(monkeypatch, hostile) -> None:
     assert stories.name not in html and str(stories.parent) not in html
 
 
-SHORTCODES = [":material/home: Start", "Mosul :smile:", ":red[Mosul]", ":streamlit:",
-              ":blue-background[x]", "a:material/warning:b"]  # fmt: skip
+SHORTCODES = [
+    ":material/home: Start",
+    "Mosul :smile:",
+    ":red[Mosul]",
+    ":streamlit:",
+    ":blue-background[x]",
+    "a:material/warning:b",
+]
 
 
 @pytest.mark.parametrize("name", SHORTCODES)
 def test_shortcodes_in_story_text_never_become_icons_in_widget_labels(name) -> None:
     """Streamlit finds icon, emoji and colour shortcodes after Markdown's escapes are
     undone: the text as Streamlit sees it must hold no shortcode."""
-    from dashboard.escape import markdown_text
+    from dashboard.core.escape import markdown_text
 
     shown = markdown_text(name)
     unescaped = re.sub(r"\\(.)", r"\1", shown)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dashboard.i18n import LANGS, TEXTS, format_partial_date
+from dashboard.core.i18n import LANGS, TEXTS, format_partial_date
 from tests.conftest import REPO
 
 # text("key", …) with a literal key (not fields.text(...) of the story reader, not f-strings)
@@ -21,7 +21,7 @@ def test_every_text_has_both_languages() -> None:
 
 
 def test_every_text_the_code_uses_exists() -> None:
-    sources = [p.read_text("utf-8") for p in (REPO / "dashboard").glob("*.py")]
+    sources = [p.read_text("utf-8") for p in (REPO / "dashboard").rglob("*.py")]
     used = {key for source in sources for key in USED_KEY.findall(source)}
     assert used, "the pattern finds the keys"
     assert used <= set(TEXTS), used - set(TEXTS)
@@ -29,9 +29,12 @@ def test_every_text_the_code_uses_exists() -> None:
 
 @pytest.mark.parametrize(
     ("precision", "de", "en"),
-    [("day", "1. Juli 2017", "1 July 2017"), ("month", "Juli 2017", "July 2017"),
-     ("year", "2017", "2017")],
-)  # fmt: skip
+    [
+        ("day", "1. Juli 2017", "1 July 2017"),
+        ("month", "Juli 2017", "July 2017"),
+        ("year", "2017", "2017"),
+    ],
+)
 def test_dates_follow_the_language(precision: str, de: str, en: str) -> None:
     day = dt.date(2017, 7, 1)
     assert format_partial_date(day, precision, "de") == de

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from dashboard import label_spacing
-from dashboard.label_spacing import Place, label_min_zooms, needed_zoom
+from dashboard.core import label_spacing
+from dashboard.core.label_spacing import Place, label_min_zooms, needed_zoom
 
 SPACING_PX = 70
 MAX_ZOOM = 18
@@ -26,9 +26,18 @@ def scattered(seed: int, count: int) -> list[Place]:
     """Towns in clusters on every continent, near the poles and across the date line,
     with some sharing a spot."""
     rng = random.Random(seed)
-    centres = [(-58.4, -34.6), (151.2, -33.9), (179.9, -17.8), (-179.9, 65.6), (36.8, -1.3),
-               (-99.1, 19.4), (139.7, 35.7), (15.6, 78.2), (-68.2, -67.6),
-               (2.35, 48.86)]  # fmt: skip
+    centres = [
+        (-58.4, -34.6),
+        (151.2, -33.9),
+        (179.9, -17.8),
+        (-179.9, 65.6),
+        (36.8, -1.3),
+        (-99.1, 19.4),
+        (139.7, 35.7),
+        (15.6, 78.2),
+        (-68.2, -67.6),
+        (2.35, 48.86),
+    ]
     places = []
     for _ in range(count):
         lon, lat = rng.choice(centres)

@@ -10,7 +10,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from dashboard.line_simplify import PIECE_VERTICES, simplify_for_drawing
+from dashboard.core.line_simplify import PIECE_VERTICES, simplify_for_drawing
 
 
 def wandering(count: int, seed: int = 5) -> np.ndarray:
@@ -52,7 +52,7 @@ def test_a_zigzag_of_200000_vertices_is_simplified_in_bounded_time() -> None:
     fails this test instead of ending the test run."""
     script = textwrap.dedent("""
         import time, numpy as np, shapely
-        from dashboard.line_simplify import simplify_for_drawing
+        from dashboard.core.line_simplify import simplify_for_drawing
         count = 200_000
         zigzag = shapely.LineString(np.c_[np.arange(count) * 0.01, (np.arange(count) % 2) * 5.0])
         started = time.perf_counter()
@@ -60,7 +60,8 @@ def test_a_zigzag_of_200000_vertices_is_simplified_in_bounded_time() -> None:
         assert drawn.coords[0] == zigzag.coords[0] and drawn.coords[-1] == zigzag.coords[-1]
         print(time.perf_counter() - started)
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert float(done.stdout) < 30, done.stdout

@@ -25,8 +25,13 @@ def planned(target: str, tmp_path: Path) -> list[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     result = subprocess.run(
         ["make", "--no-print-directory", "-n", target, "PYTHON=/usr/bin/python3"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=True, timeout=30,
-    )  # fmt: skip
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
     return result.stdout.splitlines()
 
 

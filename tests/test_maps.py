@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from dashboard.i18n import format_number, format_range
-from dashboard.maps import build_map, label_min_zoom, map_payload
-from dashboard.model import LAYERS, Story
-from dashboard.story import load_story
-from dashboard.wording import feature_details, figure_value_text
+from dashboard.core.i18n import format_number, format_range
+from dashboard.core.model import LAYERS, Story
+from dashboard.core.wording import feature_details, figure_value_text
+from dashboard.reader.story import load_story
+from dashboard.render.maps import build_map, label_min_zoom, map_payload
 
 CDN = re.compile(r"https?://(?!www\.w3\.org/2000/svg)", re.IGNORECASE)
 
@@ -58,8 +58,15 @@ def test_legend_lists_each_layer_in_use(tiny: Story) -> None:
     # the only event is later than the article: its legend line says so; the province
     # is drawn as a large area, in its own colours
     # the one line is keyed by its own name: "Borders" would also claim the base map's
-    assert texts == ["Areas", "Countries, regions", "Wall", "Places", "Events (later)",
-                     "Far-away places", "dashed: approximate"]  # fmt: skip
+    assert texts == [
+        "Areas",
+        "Countries, regions",
+        "Wall",
+        "Places",
+        "Events (later)",
+        "Far-away places",
+        "dashed: approximate",
+    ]
 
 
 def test_each_legend_line_is_drawn_like_a_feature_of_its_own(tiny: Story) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 
-from dashboard.maps import map_payload
-from dashboard.model import Story
-from dashboard.palette import PALETTE
+from dashboard.core.model import Story
+from dashboard.core.palette import PALETTE
+from dashboard.render.maps import map_payload
 from tests.conftest import REPO
 
 WEB = REPO / "dashboard" / "web"

@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 import shapely
 
-from dashboard.geometry import view_bounds
-from dashboard.model import Story
-from dashboard.print_layout import line_samples
-from dashboard.print_sizes import SIZES
-from dashboard.static_map import _local_crs, build_static_map
+from dashboard.core.geometry import view_bounds
+from dashboard.core.model import Story
+from dashboard.render.print.layout import line_samples
+from dashboard.render.print.sizes import SIZES
+from dashboard.render.print.static_map import _local_crs, build_static_map
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 LANGS = ("de", "en")
@@ -55,8 +55,11 @@ def test_the_close_up_view_names_the_old_city(story: Story, lang: str) -> None:
 def drawn_markers(image) -> list[tuple[float, float]]:
     ax = image.figure.axes[0]
     # the story's own marks: the ground's towns are the ones in the towns' grey
-    lines = [line for line in ax.get_lines()
-             if line.get_marker() in ("o", "D") and line.get_zorder() in (5, 6)]  # fmt: skip
+    lines = [
+        line
+        for line in ax.get_lines()
+        if line.get_marker() in ("o", "D") and line.get_zorder() in (5, 6)
+    ]
     return [tuple(ax.transData.transform(xy)) for line in lines for xy in line.get_xydata()]
 
 
@@ -85,8 +88,10 @@ def test_a_mark_moved_aside_has_a_leader_line_or_is_left_to_the_close_up(
     leaders = leader_ends(image)
     for spot in drawn_markers(image):
         at_home = any(math.dist(spot, t) < 1.5 for t in true)
-        led = any(math.dist(spot, b) < 1.5 and any(math.dist(a, t) < 1.5 for t in true)
-                  for a, b in leaders)  # fmt: skip
+        led = any(
+            math.dist(spot, b) < 1.5 and any(math.dist(a, t) < 1.5 for t in true)
+            for a, b in leaders
+        )
         assert at_home or led, spot
     if size == "default":  # the close-up shows al-Nuri: no dot pushed aside beside Mosul
         nuri = true[local.index(story.feature("al-nuri-mosque"))]

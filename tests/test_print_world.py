@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.static_map import build_static_map
+from dashboard.render.print.static_map import build_static_map
 from tests.one_place import PLACES, one_place_story
 
 BY_SLUG = {place.slug: place for place in PLACES}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.publish import STATUS_LINE, publish_story, published_text
-from dashboard.story import (
+from dashboard.draft.publish import STATUS_LINE, publish_story, published_text
+from dashboard.reader.story import (
     STORY_FILE,
     StoryError,
     load_stories,
@@ -34,8 +34,11 @@ def add_story(
     path = folder / STORY_FILE
     content = path.read_text("utf-8")
     if title is not None:
-        content = content.replace('"Hafenstadt unter Druck", en = "Harbourtown under pressure"',
-                                  f'"{title}", en = "{title} (en)"', 1)  # fmt: skip
+        content = content.replace(
+            '"Hafenstadt unter Druck", en = "Harbourtown under pressure"',
+            f'"{title}", en = "{title} (en)"',
+            1,
+        )
     if published is not None:
         content = content.replace("published = 2020-05-04", f"published = {published}", 1)
     if status is not None:
@@ -91,8 +94,9 @@ def test_publishing_a_draft_changes_only_its_status_line(tmp_path) -> None:
     before = (folder / STORY_FILE).read_text("utf-8")
     assert publish_story(tmp_path, "a-draft") == []
     after = (folder / STORY_FILE).read_text("utf-8")
-    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
-               if a != b]  # fmt: skip
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
     assert changed == [('status = "draft"', STATUS_LINE)]
     assert not load_story(folder).is_draft
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in TINY_STORY.iterdir())

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.cli import main
-from dashboard.server import DEFAULT_STORY_ENV, STORIES_ENV, check_default_story
+from dashboard.ui.cli import main
+from dashboard.ui.server import DEFAULT_STORY_ENV, STORIES_ENV, check_default_story
 from tests.test_app import html_text, run_page
 from tests.test_publish import add_story
 

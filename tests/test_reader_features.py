@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from shapely.geometry import shape
 
+from dashboard.core.geometry import region_box
+from dashboard.core.model import Problem, View
 from dashboard.draft.countries import _numeric_codes, country_geometry
-from dashboard.geometry import region_box
-from dashboard.model import Problem, View
 from dashboard.reader.features import _check_coordinates
 from dashboard.reader.fields import Fields
 

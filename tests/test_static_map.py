@@ -8,11 +8,11 @@ from xml.etree import ElementTree
 
 import pytest
 
-from dashboard.export import ExportOptions, export
-from dashboard.model import Story
-from dashboard.print_sizes import MIN_PT, SIZES
-from dashboard.static_map import build_static_map
-from dashboard.wording import source_line
+from dashboard.core.model import Story
+from dashboard.core.wording import source_line
+from dashboard.render.export import ExportOptions, export
+from dashboard.render.print.sizes import MIN_PT, SIZES
+from dashboard.render.print.static_map import build_static_map
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 
@@ -82,9 +82,15 @@ def svg_text_list(data: bytes | str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("size", "pixels"),
-    [("social", (1200, 675)), ("portrait", (1080, 1350)), ("square", (1080, 1080)),
-     ("column", (944, 1181)), ("double", (2007, 1299)), ("default", (2640, 1760))],
-)  # fmt: skip
+    [
+        ("social", (1200, 675)),
+        ("portrait", (1080, 1350)),
+        ("square", (1080, 1080)),
+        ("column", (944, 1181)),
+        ("double", (2007, 1299)),
+        ("default", (2640, 1760)),
+    ],
+)
 def test_sizes_by_name_are_exact(story: Story, size: str, pixels: tuple[int, int]) -> None:
     data = export(story, "png", "en", ExportOptions(size=size))
     assert png_size(data) == pixels == SIZES[size].pixels

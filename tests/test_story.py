@@ -1,4 +1,4 @@
-"""Reading a story folder (`dashboard.story` and `dashboard.reader`), on the tiny made-up
+"""Reading a story folder (`dashboard.reader.story` and `dashboard.reader`), on the tiny made-up
 story: every record read, dates as precise as given, problems collected per story."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 
-from dashboard.geometry import geodesic_distance_km
-from dashboard.model import Story
+from dashboard.core.geometry import geodesic_distance_km
+from dashboard.core.model import Story
 from dashboard.reader.fields import parse_partial_date
-from dashboard.story import load_stories, load_story, story_folders, validate_story
+from dashboard.reader.story import load_stories, load_story, story_folders, validate_story
 from tests.conftest import STORIES, TINY_STORY
 
 

@@ -10,8 +10,8 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import Point
 
-from dashboard.model import Event, Feature, Source, Story
-from dashboard.wording import sources_line
+from dashboard.core.model import Event, Feature, Source, Story
+from dashboard.core.wording import sources_line
 
 GEOD = Geod(ellps="WGS84")
 CROSSINGS = ("bab-al-hawa", "bab-al-salam", "tell-abyad", "ras-al-ain", "qamishli-nusaybin")
@@ -34,13 +34,19 @@ def source_texts(sources: tuple[Source, ...], lang: str) -> str:
     ("event_id", "de", "en"),
     [
         ("raqqa-taken", "Die SDF erklären", "The SDF say"),
-        ("raqqa-fully-encircled", "laut Syrischer Beobachtungsstelle und kurdischen Quellen",
-         "according to the Syrian Observatory and Kurdish sources"),
-        ("al-nuri-destroyed", "Koalition beschuldigen den IS, der IS einen US-Luftangriff",
-         "the coalition blame IS, IS blames a US air strike"),
+        (
+            "raqqa-fully-encircled",
+            "laut Syrischer Beobachtungsstelle und kurdischen Quellen",
+            "according to the Syrian Observatory and Kurdish sources",
+        ),
+        (
+            "al-nuri-destroyed",
+            "Koalition beschuldigen den IS, der IS einen US-Luftangriff",
+            "the coalition blame IS, IS blames a US air strike",
+        ),
         ("border-wall-completed", "Regierungsvertreter meldet Anadolu", "official tells Anadolu"),
     ],
-)  # fmt: skip
+)
 def test_a_contested_claim_names_who_makes_it(story: Story, event_id, de, en) -> None:
     record = event(story, event_id)
     assert de in record.title.de and en in record.title.en
@@ -88,10 +94,14 @@ def every_cited_source(story: Story) -> list[Source]:
 
 @pytest.mark.parametrize(
     ("host", "agency", "outlet"),
-    [("time.com", "AP", "TIME"), ("investing.com", "Reuters", "Investing.com"),
-     ("yahoo.com", "AFP", "Yahoo News"), ("zeit.de", "AFP", "ZEIT ONLINE"),
-     ("staugustine.com", "AP", "St. Augustine Record")],
-)  # fmt: skip
+    [
+        ("time.com", "AP", "TIME"),
+        ("investing.com", "Reuters", "Investing.com"),
+        ("yahoo.com", "AFP", "Yahoo News"),
+        ("zeit.de", "AFP", "ZEIT ONLINE"),
+        ("staugustine.com", "AP", "St. Augustine Record"),
+    ],
+)
 def test_wire_copy_names_the_outlet_it_was_read_at(story: Story, host, agency, outlet) -> None:
     read_there = [s for s in every_cited_source(story) if host in (s.url or "")]
     assert read_there, f"a source read at {host}"

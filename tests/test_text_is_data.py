@@ -24,12 +24,12 @@ from xml.etree import ElementTree
 import markupsafe
 import pytest
 
+from dashboard.core.escape import script_json
 from dashboard.draft import article_from_text, draft_article, write_story
 from dashboard.draft.toml_text import value as toml_value
-from dashboard.escape import script_json
-from dashboard.export import embed_snippet, export_csv, export_geojson, export_html
-from dashboard.static_map import render_image
-from dashboard.story import load_story
+from dashboard.reader.story import load_story
+from dashboard.render.export import embed_snippet, export_csv, export_geojson, export_html
+from dashboard.render.print.static_map import render_image
 from tests.test_app import html_text, run_page
 
 # Running code leaves this file behind (the payload of the shell case writes it).
@@ -70,10 +70,30 @@ OUTPUTS = ["page", "html", "embed", "geojson", "csv", "png", "svg", "editor"]
 
 # Fields that are not text: ids, references, dates, numbers, switches, addresses.
 NOT_TEXT = {
-    "format", "language", "languages", "published", "as_of", "id", "kind", "feature",
-    "date", "accessed", "url", "file", "bounds", "low", "high", "value", "compute",
-    "approximate", "callout", "estimate", "hindsight", "labelled", "distant",
-}  # fmt: skip
+    "format",
+    "language",
+    "languages",
+    "published",
+    "as_of",
+    "id",
+    "kind",
+    "feature",
+    "date",
+    "accessed",
+    "url",
+    "file",
+    "bounds",
+    "low",
+    "high",
+    "value",
+    "compute",
+    "approximate",
+    "callout",
+    "estimate",
+    "hindsight",
+    "labelled",
+    "distant",
+}
 
 
 def _bilingual(de: str, en: str) -> dict[str, str]:
@@ -94,36 +114,90 @@ STORY: dict[str, Any] = {
     "credit": _bilingual("Karte: Test", "Map: Test"),
     "source": {"publisher": "Testagentur", "author": "Ana Muster", "title": "Flut in Sofala"},
     "views": [
-        {"id": "region", "name": _bilingual("Region", "Region"),
-         "bounds": [[-21.0, 33.5], [-18.5, 36.0]]},
-        {"id": "town", "name": _bilingual("Stadt", "Town"),
-         "bounds": [[-20.0, 34.6], [-19.7, 35.0]]},
+        {
+            "id": "region",
+            "name": _bilingual("Region", "Region"),
+            "bounds": [[-21.0, 33.5], [-18.5, 36.0]],
+        },
+        {
+            "id": "town",
+            "name": _bilingual("Stadt", "Town"),
+            "bounds": [[-20.0, 34.6], [-19.7, 35.0]],
+        },
     ],
     "figures": [
-        {"id": "cut-off", "feature": "buzi", "label": _bilingual("Eingeschlossene", "trapped"),
-         "low": 1000, "high": 3000, "callout": True,
-         "quote": _bilingual("Bis zu 3000 sitzen fest.", "Up to 3,000 are stuck."),
-         "sources": [_article_source("Zahl")]},
-        {"id": "rain", "label": _bilingual("Regen", "rain"), "value": 200,
-         "unit": _bilingual("mm", "mm"), "feature": "beira", "approximate": True,
-         "sources": [{"kind": "statistics", "publisher": "INAM", "title": "Boletim",
-                      "date": "2019", "method": _bilingual("Tagessumme", "daily total")}]},
-        {"id": "distance", "label": _bilingual("Beira–Buzi", "Beira to Buzi"),
-         "compute": {"distance": ["beira", "buzi"]}, "unit": _bilingual("km", "km"),
-         "sources": [{"kind": "computed", "note": _bilingual("Luftlinie", "straight line"),
-                      "method": "geodesic"}]},
+        {
+            "id": "cut-off",
+            "feature": "buzi",
+            "label": _bilingual("Eingeschlossene", "trapped"),
+            "low": 1000,
+            "high": 3000,
+            "callout": True,
+            "quote": _bilingual("Bis zu 3000 sitzen fest.", "Up to 3,000 are stuck."),
+            "sources": [_article_source("Zahl")],
+        },
+        {
+            "id": "rain",
+            "label": _bilingual("Regen", "rain"),
+            "value": 200,
+            "unit": _bilingual("mm", "mm"),
+            "feature": "beira",
+            "approximate": True,
+            "sources": [
+                {
+                    "kind": "statistics",
+                    "publisher": "INAM",
+                    "title": "Boletim",
+                    "date": "2019",
+                    "method": _bilingual("Tagessumme", "daily total"),
+                }
+            ],
+        },
+        {
+            "id": "distance",
+            "label": _bilingual("Beira–Buzi", "Beira to Buzi"),
+            "compute": {"distance": ["beira", "buzi"]},
+            "unit": _bilingual("km", "km"),
+            "sources": [
+                {
+                    "kind": "computed",
+                    "note": _bilingual("Luftlinie", "straight line"),
+                    "method": "geodesic",
+                }
+            ],
+        },
     ],
     "events": [
-        {"id": "landfall", "date": "2019-03-14", "title": _bilingual("Landfall", "Landfall"),
-         "feature": "beira", "quote": _bilingual("Der Sturm kam.", "The storm came."),
-         "sources": [{"kind": "publication", "publisher": "Zeitung", "title": "Idai",
-                      "date": "2019-03-15", "url": "https://example.org/idai"}]},
-        {"id": "relief", "date": "2019-04", "title": _bilingual("Hilfe", "Relief"),
-         "hindsight": True, "sources": [{"kind": "editorial", "note": "später bekannt"}]},
+        {
+            "id": "landfall",
+            "date": "2019-03-14",
+            "title": _bilingual("Landfall", "Landfall"),
+            "feature": "beira",
+            "quote": _bilingual("Der Sturm kam.", "The storm came."),
+            "sources": [
+                {
+                    "kind": "publication",
+                    "publisher": "Zeitung",
+                    "title": "Idai",
+                    "date": "2019-03-15",
+                    "url": "https://example.org/idai",
+                }
+            ],
+        },
+        {
+            "id": "relief",
+            "date": "2019-04",
+            "title": _bilingual("Hilfe", "Relief"),
+            "hindsight": True,
+            "sources": [{"kind": "editorial", "note": "später bekannt"}],
+        },
     ],
-    "events_layer": {"file": "events.csv", "name": _bilingual("Meldungen", "Reports"),
-                     "source": _bilingual("Testdaten", "test data")},
-}  # fmt: skip
+    "events_layer": {
+        "file": "events.csv",
+        "name": _bilingual("Meldungen", "Reports"),
+        "source": _bilingual("Testdaten", "test data"),
+    },
+}
 
 
 def _feature(kind: str, coordinates: Any, geometry: str, **properties: Any) -> dict[str, Any]:
@@ -135,19 +209,63 @@ def _feature(kind: str, coordinates: Any, geometry: str, **properties: Any) -> d
 
 
 FEATURES: list[dict[str, Any]] = [
-    _feature("place", [34.84, -19.84], "Point", id="beira", labelled=True,
-             name_de="Beira", name_en="Beira", note_de="Hafen.", note_en="Port.",
-             quote_de="Beira ist zerstört.", quote_en="Beira is destroyed."),
-    _feature("place", [34.62, -19.87], "Point", id="buzi", labelled=True,
-             name_de="Buzi", name_en="Buzi", note_de="Dorf.", note_en="Village."),
-    _feature("area", [[[34.5, -19.95], [34.75, -19.95], [34.75, -19.8], [34.5, -19.8],
-                       [34.5, -19.95]]], "Polygon", id="flooded", estimate=True,
-             name_de="Überflutet", name_en="Flooded", note_de="Geschätzt.", note_en="Estimated."),
-    _feature("line", [[33.9, -18.9], [34.3, -19.4], [34.8, -19.8]], "LineString", id="pungwe",
-             name_de="Pungwe", name_en="Pungwe", note_de="Fluss.", note_en="River."),
-    _feature("event", [34.7, -19.85], "Point", id="dam", date="2019-03-16",
-             name_de="Damm", name_en="Dam", note_de="Gebrochen.", note_en="Broken."),
-]  # fmt: skip
+    _feature(
+        "place",
+        [34.84, -19.84],
+        "Point",
+        id="beira",
+        labelled=True,
+        name_de="Beira",
+        name_en="Beira",
+        note_de="Hafen.",
+        note_en="Port.",
+        quote_de="Beira ist zerstört.",
+        quote_en="Beira is destroyed.",
+    ),
+    _feature(
+        "place",
+        [34.62, -19.87],
+        "Point",
+        id="buzi",
+        labelled=True,
+        name_de="Buzi",
+        name_en="Buzi",
+        note_de="Dorf.",
+        note_en="Village.",
+    ),
+    _feature(
+        "area",
+        [[[34.5, -19.95], [34.75, -19.95], [34.75, -19.8], [34.5, -19.8], [34.5, -19.95]]],
+        "Polygon",
+        id="flooded",
+        estimate=True,
+        name_de="Überflutet",
+        name_en="Flooded",
+        note_de="Geschätzt.",
+        note_en="Estimated.",
+    ),
+    _feature(
+        "line",
+        [[33.9, -18.9], [34.3, -19.4], [34.8, -19.8]],
+        "LineString",
+        id="pungwe",
+        name_de="Pungwe",
+        name_en="Pungwe",
+        note_de="Fluss.",
+        note_en="River.",
+    ),
+    _feature(
+        "event",
+        [34.7, -19.85],
+        "Point",
+        id="dam",
+        date="2019-03-16",
+        name_de="Damm",
+        name_en="Dam",
+        note_de="Gebrochen.",
+        note_en="Broken.",
+    ),
+]
 
 
 def with_payload(item: Any, marked: str, key: str = "") -> Any:
@@ -234,9 +352,14 @@ def strings_in(data: Any) -> list[str]:
 def check_page(payload: Payload, stories: Path, monkeypatch) -> None:
     slug = stories.name
     monkeypatch.setenv("LAGEKARTE_STORIES", str(stories.parent))
-    for params in ({"feature": "beira", "tab": "details"}, {"tab": "figures", "lang": "en"},
-                   {"event": "landfall", "tab": "timeline"}, {"tab": "explore"},
-                   {"tab": "export"}, {"mode": "embed", "lang": "en"}):  # fmt: skip
+    for params in (
+        {"feature": "beira", "tab": "details"},
+        {"tab": "figures", "lang": "en"},
+        {"event": "landfall", "tab": "timeline"},
+        {"tab": "explore"},
+        {"tab": "export"},
+        {"mode": "embed", "lang": "en"},
+    ):
         page = run_page(monkeypatch, story=slug, **params)
         html = html_text(page)
         (component,) = page.get("component_instance")

@@ -12,19 +12,26 @@ from dataclasses import dataclass
 
 import pytest
 
-from dashboard.export import export_html
-from dashboard.tiles import DetailTiles, page_tiles, tiles_from_environment
+from dashboard.render.export import export_html
+from dashboard.render.tiles import DetailTiles, page_tiles, tiles_from_environment
 from tests.conftest import REPO
 from tests.test_app import run_page
 
 # The URL that ran script from an exported file: its user info closed the policy's
 # directive, added one, and left the <meta> attribute.
 BREAKING_URL = (
-    "https://x;script-src-attr 'unsafe-inline';x\"><img src=x onerror=\"alert(1)\">"
+    'https://x;script-src-attr \'unsafe-inline\';x"><img src=x onerror="alert(1)">'
     "@tiles.example.org/{z}/{x}/{y}.png"
 )
-DIRECTIVES = {"default-src", "script-src", "style-src", "img-src", "font-src", "base-uri",
-              "form-action"}  # fmt: skip
+DIRECTIVES = {
+    "default-src",
+    "script-src",
+    "style-src",
+    "img-src",
+    "font-src",
+    "base-uri",
+    "form-action",
+}
 BAD_URLS = {
     "breaking": BREAKING_URL,
     "user-info": "https://user:secret@tiles.example.org/{z}/{x}/{y}.png",
@@ -50,10 +57,9 @@ BAD_URLS = {
 }
 GOOD_URLS = {
     "https://tiles.example.org/{z}/{x}/{y}.png": "https://tiles.example.org",
-    "https://Tiles.Example.org:8443/v1/{z}/{x}/{y}@2x.png?key=a-b_c&s=x%20y":
-        "https://tiles.example.org:8443",
+    "https://Tiles.Example.org:8443/v1/{z}/{x}/{y}@2x.png?key=a-b_c&s=x%20y": "https://tiles.example.org:8443",
     "http://127.0.0.1:8123/{z}/{x}/{y}.png": "http://127.0.0.1:8123",  # this machine's own
-}  # fmt: skip
+}
 
 
 def csp_of(page: str) -> str:
@@ -80,10 +86,24 @@ def test_only_the_origin_goes_into_the_policy(tiny, url: str, origin: str) -> No
 def test_the_breaking_url_is_refused_by_the_command_line(tmp_path) -> None:
     out = tmp_path / "map.html"
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard", "export", str(REPO / "tests/data/tiny-story"),
-         "--format", "html", "--out", str(out), "--tiles", BREAKING_URL],
-        capture_output=True, text=True, timeout=120, cwd=REPO,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "dashboard",
+            "export",
+            str(REPO / "tests/data/tiny-story"),
+            "--format",
+            "html",
+            "--out",
+            str(out),
+            "--tiles",
+            BREAKING_URL,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("error: --tiles: tile URL") and "Traceback" not in result.stderr
     assert not out.exists()
@@ -96,8 +116,13 @@ class UncheckedTiles:
     origin: str
 
     def payload(self, lang: str) -> dict[str, str]:
-        return {"url": "https://x/{z}/{x}/{y}", "name": "x", "attribution": "x",
-                "label": "x", "loaded": "x"}  # fmt: skip
+        return {
+            "url": "https://x/{z}/{x}/{y}",
+            "name": "x",
+            "attribution": "x",
+            "label": "x",
+            "loaded": "x",
+        }
 
 
 @pytest.mark.parametrize(
@@ -121,9 +146,12 @@ def test_a_bad_setting_is_named(monkeypatch) -> None:
 def test_serve_refuses_to_start_with_a_bad_tiles_setting(value: str, tmp_path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "dashboard", "serve", "--port", "9"],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "LAGEKARTE_TILES": value},
-    )  # fmt: skip
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: LAGEKARTE_TILES: tile URL"), lines

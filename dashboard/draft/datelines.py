@@ -9,7 +9,7 @@
 
 Every pattern is anchored and bounded (words of bounded count, one space apart), so each
 is tried in time linear in the line. Month and weekday names come from one home,
-`dashboard.calendar_words` (Babel's CLDR data).
+`dashboard.core.calendar_words` (Babel's CLDR data).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dashboard.calendar_words import month_number, month_pattern, weekday_numbers
+from dashboard.core.calendar_words import month_number, month_pattern, weekday_numbers
 
 # A line longer than this is no date line.
 MAX_DATE_LINE = 120

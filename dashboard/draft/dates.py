@@ -10,7 +10,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from dashboard.calendar_words import month_number, month_pattern, weekday_number, weekday_pattern
+from dashboard.core.calendar_words import (
+    month_number,
+    month_pattern,
+    weekday_number,
+    weekday_pattern,
+)
 from dashboard.draft.figure_words import QUALIFIER_PHRASES, word_set
 from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftDate
 from dashboard.draft.sentences import Sentence

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dashboard.core.geometry import geodesic_distance_km
 from dashboard.draft.article import Article
 from dashboard.draft.dates import find_dates, nearest_year
 from dashboard.draft.figure_labels import figure_label
 from dashboard.draft.figure_places import place_figures
 from dashboard.draft.figures import find_figures
-from dashboard.draft.gazetteer import Gazetteer, gazetteer
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Draft, DraftPlace
 from dashboard.draft.places import recognise_places
-from dashboard.geometry import geodesic_distance_km
+from dashboard.reader.gazetteer import Gazetteer, gazetteer
 
 # A place farther than this from the article's centre of gravity is context (Washington
 # in a story about Raqqa), shown apart from the story's region.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
-from dashboard.calendar_words import full_month_names, full_weekday_names
+from dashboard.core.calendar_words import full_month_names, full_weekday_names
 from dashboard.draft.figure_words import (
     APPROXIMATE,
     AUXILIARIES,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from dashboard.draft.gazetteer import Gazetteer
 from dashboard.draft.place_scores import Mention
 from dashboard.draft.sentences import Sentence
+from dashboard.reader.gazetteer import Gazetteer
 
 # After a country's adjective: the word it describes, past a joined second adjective
 # ("syrisch-türkischen Grenze").

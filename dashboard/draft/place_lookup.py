@@ -4,7 +4,7 @@ genitives and plurals, English possessives), with its compass word in English
 
 from __future__ import annotations
 
-from dashboard.draft.gazetteer import Gazetteer, Place
+from dashboard.reader.gazetteer import Gazetteer, Place
 
 COMPASS_EN = {
     "nord": ("North", "Northern"),

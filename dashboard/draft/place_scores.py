@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from dashboard.draft.gazetteer import Gazetteer, Place
+from dashboard.core.names import fold, place_key
 from dashboard.draft.model import HIGH, LOW, MEDIUM
-from dashboard.draft.names import fold, place_key
+from dashboard.reader.gazetteer import Gazetteer, Place
 
 # Zipf frequency (wordfreq: 3 is once per million words) from which a word that names a
 # place only through an alternate name is the word ("Dabei", "Putin", "Kilo").

@@ -15,9 +15,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from dashboard.draft.gazetteer import Gazetteer, Place
+from dashboard.core.geometry import geodesic_distance_km
+from dashboard.core.names import fold, place_key, within_one_edit
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
-from dashboard.draft.names import fold, place_key, within_one_edit
 from dashboard.draft.place_adjectives import adjective_mentions
 from dashboard.draft.place_lookup import ABBREVIATED, compass_lookup, lookup_variants
 from dashboard.draft.place_scores import (
@@ -65,7 +65,7 @@ from dashboard.draft.words import (
 from dashboard.draft.words import (
     WATER_BEFORE as _WATER_BEFORE,
 )
-from dashboard.geometry import geodesic_distance_km
+from dashboard.reader.gazetteer import Gazetteer, Place
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
 # A German compass prefix ("Nordsyrien", "Nord-Darfur").

@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.story import FEATURES_FILE, STORY_FILE, Problem
+from dashboard.reader.story import FEATURES_FILE, STORY_FILE, Problem
 
 DRAFT_FILE = "draft.json"
 STORY_FOLDER_FILES = frozenset({STORY_FILE, FEATURES_FILE})

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.calendar_words import (
+from dashboard.core.calendar_words import (
     full_month_names,
     full_weekday_names,
     month_numbers,

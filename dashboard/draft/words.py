@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.calendar_words import full_month_names, full_weekday_names
+from dashboard.core.calendar_words import full_month_names, full_weekday_names
 
 
 def _words(text: str) -> frozenset[str]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from babel import Locale
 
+from dashboard.core.model import DRAFT, Story
 from dashboard.draft.model import Draft, DraftPlace
 from dashboard.draft.safe_write import (
     DRAFT_FILE,
@@ -29,9 +30,8 @@ from dashboard.draft.safe_write import (
     move_into_place,
 )
 from dashboard.draft.toml_text import dumps
-from dashboard.model import DRAFT, Story
 from dashboard.reader.fields import SLUG_PATTERN
-from dashboard.story import FEATURES_FILE, STORY_FILE, load_story, validate_story
+from dashboard.reader.story import FEATURES_FILE, STORY_FILE, load_story, validate_story
 
 MIN_VIEW_SPAN = 1.0  # degrees: a one-city story still shows its surroundings
 MAX_LABELLED = 8
@@ -323,7 +323,7 @@ def write_story(draft: Draft, folder: str | Path, force: bool = False) -> Path:
 
 def slug_for(text: str) -> str:
     """A folder name from a headline: "Das Kalifat des IS bricht zusammen" -> "kalifat-is-…"."""
-    from dashboard.draft.names import fold
+    from dashboard.core.names import fold
 
     words = [w for w in re.split(r"[^a-z0-9]+", fold(text)) if w]
     slug = "-".join(words)[:48].strip("-")

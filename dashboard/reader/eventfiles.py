@@ -107,9 +107,14 @@ def _read_csv(path: Path, deadline: float) -> pd.DataFrame:
         header = next(csv.reader(io.StringIO(text.readline())), [])
     wanted = [name for name in header if name in EVENT_COLUMNS]
     return pd.read_csv(
-        path, encoding="utf-8", engine="c", compression=None, usecols=wanted,
-        dtype={"type": str, "source": str}, memory_map=False,
-    )  # fmt: skip
+        path,
+        encoding="utf-8",
+        engine="c",
+        compression=None,
+        usecols=wanted,
+        dtype={"type": str, "source": str},
+        memory_map=False,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -195,9 +200,9 @@ def _geopackage_geometries(blobs: pd.Series) -> np.ndarray:
 
 def _geopackage_crs(connection: sqlite3.Connection, srs_id: int) -> str | None:
     found = connection.execute(
-        "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys "
-        "WHERE srs_id = ?", (srs_id,),
-    ).fetchone()  # fmt: skip
+        "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = ?",
+        (srs_id,),
+    ).fetchone()
     if found is None or found[0] is None or str(found[0]).upper() == "NONE":
         return None
     return f"{found[0]}:{found[1]}"
@@ -246,9 +251,8 @@ def _read_parquet(path: Path) -> pd.DataFrame:
             if any("DICTIONARY" in encoding for encoding in chunk.encodings)
         }
         text_like = [
-            name for name in wanted
-            if name in encoded and _is_text_like(schema.field(name).type)
-        ]  # fmt: skip
+            name for name in wanted if name in encoded and _is_text_like(schema.field(name).type)
+        ]
         table = pq.ParquetFile(path, memory_map=False, read_dictionary=text_like).read(
             columns=wanted
         )

@@ -13,8 +13,8 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from dashboard.geometry import Box, inside, region_box
-from dashboard.model import Feature, Problem, View
+from dashboard.core.geometry import Box, inside, region_box
+from dashboard.core.model import Feature, Problem, View
 from dashboard.reader.fields import ID_PATTERN, Fields, finite, shown
 from dashboard.reader.limits import MAX_FEATURES, MAX_VERTICES, read_json
 from dashboard.reader.sources import read_sources

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from dashboard.i18n import LANGS, Lang
-from dashboard.model import PartialDate, Problem, Text, is_unicode
+from dashboard.core.i18n import LANGS, Lang
+from dashboard.core.model import PartialDate, Problem, Text, is_unicode
 from dashboard.reader.limits import MAX_TEXT_CHARS
 
 # \Z, not $: "$" also matches before a final newline, and "mosul\n" is no second Mosul.

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from dashboard.model import Problem
+from dashboard.core.model import Problem
 
 # Bounds that keep a hostile or broken file from exhausting memory or time.
 MAX_FILE_BYTES = 8 * 1024 * 1024

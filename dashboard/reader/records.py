@@ -10,8 +10,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from dashboard.geometry import geodesic_distance_km
-from dashboard.model import (
+from dashboard.core.geometry import geodesic_distance_km
+from dashboard.core.model import (
     DRAFT,
     PUBLISHED,
     STATUSES,
@@ -289,8 +289,11 @@ def read_date_unknown(top: Fields, status: str) -> bool:
         top.problem("date_unknown", f"expected true or false, got {shown.repr(raw)}")
         return True
     if raw and status == PUBLISHED:
-        top.problem("date_unknown", "the article's date is not known: set published and "
-                    "as_of to it, then remove date_unknown")  # fmt: skip
+        top.problem(
+            "date_unknown",
+            "the article's date is not known: set published and "
+            "as_of to it, then remove date_unknown",
+        )
     return raw
 
 
@@ -298,8 +301,9 @@ def read_status(top: Fields) -> str:
     """`status = "draft"` or `"published"`; a story without it is published."""
     raw = top.data.get("status", PUBLISHED)
     if raw not in STATUSES:
-        top.problem("status", f"expected {' or '.join(repr(s) for s in STATUSES)}, got "
-                    f"{shown.repr(raw)}")  # fmt: skip
+        top.problem(
+            "status", f"expected {' or '.join(repr(s) for s in STATUSES)}, got {shown.repr(raw)}"
+        )
         return DRAFT  # never shown to readers while it is wrong
     return raw
 
@@ -340,6 +344,6 @@ def read_event_layer_spec(
     source = fields.source()
     if name is None or source is None:
         return None
-    from dashboard.eventlayer import read_event_layer  # pandas only for stories with events
+    from dashboard.reader.eventlayer import read_event_layer  # pandas only for stories with events
 
     return read_event_layer(folder, spec, name, source, problems, file)

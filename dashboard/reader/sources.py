@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from dashboard.model import CITED_KINDS, NOTE_KINDS, SOURCE_KINDS, Source
+from dashboard.core.model import CITED_KINDS, NOTE_KINDS, SOURCE_KINDS, Source
 from dashboard.reader.fields import Fields, shown
 
 MAX_SOURCES = 20
@@ -63,8 +63,7 @@ def _read_legacy(fields: Fields, flat: bool) -> tuple[Source, ...] | None:
         return None
     fields.warn(
         "source",
-        "a one-line source names no publisher and title: give 'sources' "
-        "(see docs/story-format.md)",
+        "a one-line source names no publisher and title: give 'sources' (see docs/story-format.md)",
     )
     return (Source(kind=None, text=text),)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from benchmarks._common import CHROMIUM, CHROMIUM_ARGS, REPO
-from dashboard.export import export_html
-from dashboard.story import load_story
+from dashboard.reader.story import load_story
+from dashboard.render.export import export_html
 from tests.one_place import PLACES, one_place_story
 
 OUT = Path(__file__).resolve().parent
@@ -34,7 +34,7 @@ def _shoot(browser, html: Path, target: Path, centre: tuple | None = None) -> No
     page.wait_for_function("() => window.lagekarte && window.lagekarte.context")
     if centre:
         page.evaluate("c => { lagekarte.map.setView([c[0], c[1]], c[2], {animate: false}); }",
-                      centre)  # fmt: skip
+                      centre)
     page.evaluate("() => document.fonts.ready.then(() => lagekarte.context.place())")
     # Two animation frames: the names are drawn, then the locator inset.
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")

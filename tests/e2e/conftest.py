@@ -90,5 +90,5 @@ def dashboard_url() -> Iterator[str]:
     from benchmarks._common import streamlit_server
     from tests.conftest import REPO
 
-    with streamlit_server(REPO / "dashboard" / "app.py") as url:
+    with streamlit_server(REPO / "dashboard" / "ui" / "page.py") as url:
         yield url

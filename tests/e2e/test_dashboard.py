@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.story import Story
+from dashboard.reader.story import Story
 from tests.e2e.dashboard_page import MAP_FRAME, SHOW_THE_WORLD, map_frame, open_dashboard
 
 pytestmark = pytest.mark.browser
@@ -73,9 +73,13 @@ def test_phone_size_has_no_horizontal_scroll(
     watched_page, dashboard_url: str, tmp_path: Path
 ) -> None:
     page = open_dashboard(
-        watched_page, dashboard_url, "?lang=en",
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-    )  # fmt: skip
+        watched_page,
+        dashboard_url,
+        "?lang=en",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

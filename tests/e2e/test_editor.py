@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from dashboard.i18n import text
-from dashboard.server import EDITOR_PASSWORD_ENV
+from dashboard.core.i18n import text
+from dashboard.ui.server import EDITOR_PASSWORD_ENV
 from tests.conftest import FIRST_STORY, REPO
 
 pytestmark = pytest.mark.browser
@@ -37,9 +37,12 @@ def editor_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     shutil.copytree(FIRST_STORY, stories / FIRST_STORY.name)
     # The landing story is a setting: it stays the first story whatever the editor saves
     # (the seed article is the first story's own, same date, and its name sorts first).
-    env = {"LAGEKARTE_EDITOR": "1", "LAGEKARTE_STORIES": str(stories),
-           "LAGEKARTE_DEFAULT_STORY": FIRST_STORY.name}  # fmt: skip
-    with streamlit_server(REPO / "dashboard" / "app.py", env) as url:
+    env = {
+        "LAGEKARTE_EDITOR": "1",
+        "LAGEKARTE_STORIES": str(stories),
+        "LAGEKARTE_DEFAULT_STORY": FIRST_STORY.name,
+    }
+    with streamlit_server(REPO / "dashboard" / "ui" / "page.py", env) as url:
         yield url, stories
 
 
@@ -79,9 +82,11 @@ def reader_map_ids(reader, address: str) -> set[str]:
         return set()
     frame = reader.frame_locator(MAP_FRAME)
     frame.locator("[data-feature-id]").first.wait_for(timeout=30_000)
-    return set(frame.locator("[data-feature-id]").evaluate_all(
-        "nodes => nodes.map(n => n.dataset.featureId)"
-    ))  # fmt: skip
+    return set(
+        frame.locator("[data-feature-id]").evaluate_all(
+            "nodes => nodes.map(n => n.dataset.featureId)"
+        )
+    )
 
 
 def test_paste_drop_move_save_and_open(watched_page, editor_server) -> None:
@@ -203,8 +208,17 @@ def test_the_editor_on_a_network_without_a_password_does_not_start() -> None:
     from benchmarks._common import free_port
 
     env = {k: v for k, v in os.environ.items() if k != EDITOR_PASSWORD_ENV}
-    command = [sys.executable, "-m", "dashboard", "serve", "--editor", "--address", "0.0.0.0",
-               "--port", str(free_port())]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard",
+        "serve",
+        "--editor",
+        "--address",
+        "0.0.0.0",
+        "--port",
+        str(free_port()),
+    ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert EDITOR_PASSWORD_ENV in result.stderr and "0.0.0.0" in result.stderr
@@ -215,9 +229,12 @@ def locked_editor(tmp_path_factory) -> Iterator[str]:
     from benchmarks._common import streamlit_server
 
     stories = tmp_path_factory.mktemp("locked-stories")
-    env = {"LAGEKARTE_EDITOR": "1", "LAGEKARTE_STORIES": str(stories),
-           EDITOR_PASSWORD_ENV: PASSWORD}  # fmt: skip
-    with streamlit_server(REPO / "dashboard" / "app.py", env) as url:
+    env = {
+        "LAGEKARTE_EDITOR": "1",
+        "LAGEKARTE_STORIES": str(stories),
+        EDITOR_PASSWORD_ENV: PASSWORD,
+    }
+    with streamlit_server(REPO / "dashboard" / "ui" / "page.py", env) as url:
         yield url
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.export import export_html
-from dashboard.story import Story
+from dashboard.reader.story import Story
+from dashboard.render.export import export_html
 from tests.e2e.dashboard_page import SHOW_THE_WORLD
 
 pytestmark = pytest.mark.browser

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks._common import free_port
-from dashboard.export import export_html
-from dashboard.model import Story
-from dashboard.tiles import DetailTiles
+from dashboard.core.model import Story
+from dashboard.render.export import export_html
+from dashboard.render.tiles import DetailTiles
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.export import export_html
-from dashboard.story import Story, load_story
+from dashboard.reader.story import Story, load_story
+from dashboard.render.export import export_html
 from tests.conftest import HOSTILE
 from tests.e2e.dashboard_page import SHOW_THE_WORLD
 
@@ -141,12 +141,17 @@ def test_export_is_described_for_screen_readers(watched_page, export_de: Path) -
 
 def test_event_cells_follow_the_zoom(watched_page, tmp_path: Path, story_copy) -> None:
     """10,000 events arrive as cells; zooming in shows finer cells, drawn by the page."""
-    from dashboard.eventlayer import synthetic_events
+    from dashboard.reader.eventlayer import synthetic_events
 
-    folder = story_copy(toml={"[source]": (
-        '[events_layer]\nfile = "events.csv"\n'
-        'name = { de = "Gemeldete Ereignisse", en = "Reported events" }\n'
-        'source = "synthetic"\n\n[source]')})  # fmt: skip
+    folder = story_copy(
+        toml={
+            "[source]": (
+                '[events_layer]\nfile = "events.csv"\n'
+                'name = { de = "Gemeldete Ereignisse", en = "Reported events" }\n'
+                'source = "synthetic"\n\n[source]'
+            )
+        }
+    )
     synthetic_events(10_000).to_csv(folder / "events.csv", index=False)
     path = tmp_path / "events.html"
     path.write_text(export_html(load_story(folder), "de"), "utf-8")

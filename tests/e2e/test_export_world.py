@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.export import export_html
+from dashboard.render.export import export_html
 from tests.e2e.test_export_ground import VISIBLE_TEXT, _open, _overlapping
 from tests.one_place import PLACES, one_place_story
 

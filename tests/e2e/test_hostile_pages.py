@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.eventlayer import synthetic_events
-from dashboard.export import export_html
-from dashboard.story import load_story
+from dashboard.reader.eventlayer import synthetic_events
+from dashboard.reader.story import load_story
+from dashboard.render.export import export_html
 from tests.conftest import FIRST_STORY, HOSTILE, make_hostile
 from tests.e2e.test_dashboard import MAP_FRAME, map_frame, open_dashboard
 from tests.e2e.test_export_page import open_export
@@ -104,7 +104,7 @@ def hostile_dashboard(tmp_path_factory) -> Iterator[str]:
     write_hostile_story(stories / "hostile-story", EVENT_NAMES[0])
     write_hostile_story(stories / "proto-story", EVENT_NAMES[2])
     with streamlit_server(
-        REPO / "dashboard" / "app.py", env={"LAGEKARTE_STORIES": str(stories)}
+        REPO / "dashboard" / "ui" / "page.py", env={"LAGEKARTE_STORIES": str(stories)}
     ) as url:
         yield url
 

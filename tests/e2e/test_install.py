@@ -36,16 +36,18 @@ class Installed:
         if os.geteuid() != 0:  # the files are read-only already (chmod)
             return call
         # root writes through file modes: mount site-packages read-only for this command
-        mount = (
-            'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && exec "$@"'
-        )
+        mount = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && exec "$@"'
         return ["unshare", "--mount", "sh", "-c", mount, str(self.site_packages), *call]
 
     def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            self.command(*args), cwd=self.home, env=clean_env(), capture_output=True,
-            text=True, timeout=timeout,
-        )  # fmt: skip
+            self.command(*args),
+            cwd=self.home,
+            env=clean_env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
 
 
 def clean_env() -> dict[str, str]:
@@ -56,10 +58,16 @@ def clean_env() -> dict[str, str]:
 def tracked_files_copy(target: Path) -> Path:
     """The checkout's files (tracked, or new and not ignored), copied: what a clone has,
     without build output or a virtual environment."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO, capture_output=True, check=True
-    ).stdout.decode("utf-8").split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode("utf-8")
+        .split("\0")
+    )
     for name in filter(None, listed):
         source = REPO / name
         if source.is_file():
@@ -73,17 +81,30 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     tmp = tmp_path_factory.mktemp("install")
     source = tracked_files_copy(tmp / "source")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp / "wheel"), str(source)],
-        check=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp / "wheel"),
+            str(source),
+        ],
+        check=True,
+        timeout=300,
+    )
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     site_packages = Path(
         subprocess.run(
             [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     )
     # The dependencies come from the environment running the tests (as with
@@ -96,10 +117,21 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     )
     wheel = next((tmp / "wheel").glob("lagekarte-*.whl"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-         "--no-deps", "--no-index", str(wheel)],
-        check=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
     if os.geteuid() != 0:
         subprocess.run(["chmod", "-R", "a-w", str(site_packages)], check=True)
     home = tmp / "home"
@@ -135,15 +167,15 @@ def test_export_a_bundled_story_by_name(installed: Installed) -> None:
     assert page.startswith("<!DOCTYPE html>") and "Raqqa" in page
 
 
-def test_serve_draws_the_map_from_the_installed_package(
-    installed: Installed, watched_page
-) -> None:
+def test_serve_draws_the_map_from_the_installed_package(installed: Installed, watched_page) -> None:
     port = free_port()
     process = subprocess.Popen(
         installed.command("-m", "dashboard", "serve", "--port", str(port)),
-        cwd=installed.home, env=clean_env(),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=installed.home,
+        env=clean_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.export import ExportOptions, export
-from dashboard.model import Story
+from dashboard.core.model import Story
+from dashboard.render.export import ExportOptions, export
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +30,15 @@ def overlapping(items: list[dict], slack: float = 1.0) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     ("lang", "view", "size"),
-    [("de", None, "default"), ("en", None, "social"), ("de", None, "column"),
-     ("en", None, "portrait"), ("de", "mosul-old-city", "default"), ("en", "raqqa", "square")],
-)  # fmt: skip
+    [
+        ("de", None, "default"),
+        ("en", None, "social"),
+        ("de", None, "column"),
+        ("en", None, "portrait"),
+        ("de", "mosul-old-city", "default"),
+        ("en", "raqqa", "square"),
+    ],
+)
 def test_svg_text_boxes_do_not_overlap(
     watched_page, story: Story, tmp_path: Path, lang: str, view: str | None, size: str
 ) -> None:

@@ -38,11 +38,23 @@ def newsroom(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     add_story(stories, DRAFT, "draft", title=DRAFT_TITLE, published="2020-07-01")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "serve", "--port", str(port), "--stories",
-         str(stories), "--default-story", FIRST_STORY.name],
-        cwd=stories, env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "dashboard",
+            "serve",
+            "--port",
+            str(port),
+            "--stories",
+            str(stories),
+            "--default-story",
+            FIRST_STORY.name,
+        ],
+        cwd=stories,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
@@ -91,9 +103,12 @@ def test_a_draft_stays_hidden_until_published(newsroom, watched_page) -> None:
 
     published = subprocess.run(
         [sys.executable, "-m", "dashboard", "publish", DRAFT, "--stories", str(stories)],
-        capture_output=True, text=True, timeout=120, cwd=stories,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=stories,
         env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    )
     assert published.returncode == 0 and published.stdout == f"{DRAFT}: published\n"
 
     load(page, f"{url}/?story={DRAFT}&lang=de")

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.story import Story
+from dashboard.reader.story import Story
 from tests.e2e.dashboard_page import (
     MAP_FRAME,
     SCREENS,

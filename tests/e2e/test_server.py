@@ -26,7 +26,7 @@ from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
-AUDIT_HOOK = '''
+AUDIT_HOOK = """
 import json, os, sys
 
 _log = open(os.environ["LAGEKARTE_AUDIT_LOG"], "a", buffering=1)
@@ -45,7 +45,7 @@ def _hook(event, args):
 
 
 sys.addaudithook(_hook)
-'''
+"""
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard", "serve", "--port", str(port)],
-        cwd=tmp, env=audited_env(tmp), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=tmp,
+        env=audited_env(tmp),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
@@ -136,9 +139,10 @@ def outside_records(server: Server) -> list[dict]:
     records = server.records()
     assert any(r["event"] == "started" and r["pid"] == server.pid for r in records)
     return [
-        r for r in records
+        r
+        for r in records
         if r["event"] != "started" and not r.get("unix") and not is_loopback(r["target"])
-    ]  # fmt: skip
+    ]
 
 
 def test_serve_opens_no_connection_to_another_machine(server: Server, watched_page) -> None:

@@ -1,0 +1,220 @@
+"""HTML cards of the dashboard page: header, figures, details, timeline event, how the map
+was made, error.
+
+Built with Jinja's autoescaping (markupsafe), so story text is always shown as text.
+Pure functions of the story: the page only places the returned HTML.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from dashboard.core.i18n import Lang, text
+from dashboard.core.model import Event, Figure, Problem, Story
+from dashboard.core.palette import PALETTE
+from dashboard.core.wording import (
+    day_text,
+    event_date,
+    feature_details,
+    figure_meta_text,
+    figure_value_text,
+    how_made,
+    quote_note,
+    source_line,
+    sources_line,
+)
+
+_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_ENV.globals["t"] = text
+
+STYLE = """<style>
+.lk-card { border: 1px solid #ddd; border-radius: 6px; padding: 10px 14px; margin: 0 0 10px;
+  background: #fff; color: #111; overflow-wrap: anywhere; }
+.lk-card h1 { font-size: 1.7rem; margin: 0 0 .3rem; line-height: 1.2; }
+.lk-card h3 { font-size: 1.05rem; margin: 0 0 .3rem; }
+.lk-card p { margin: .25rem 0; }
+.lk-meta { font-size: .85rem; color: #444; }
+.lk-value { font-size: 1.35rem; font-weight: 700; }
+.lk-badge { display: inline-block; font-size: .8rem; padding: 1px 7px; border-radius: 10px;
+  background: #e8e8e8; margin-right: 4px; }
+.lk-badge-hindsight { background: #e3e7f3; }
+.lk-badge-estimate { background: #fff3cd; }
+.lk-quote { margin: .4rem 0; padding-left: .6rem; border-left: 3px solid {accent};
+  font-style: italic; }
+.lk-error { border-color: {accent}; background: #fff5f5; }
+.lk-error li { font-family: ui-monospace, monospace; font-size: .85rem; }
+.lk-header { border: none; padding: 0; background: none; margin: 0; }
+.lk-header h1 { font-size: 1.55rem; }
+</style>""".replace("{accent}", PALETTE["accent"])
+
+# The page: the map above the fold. Streamlit's header bar and its blank band go; the
+# summary folds away on a phone, so the map starts high on the first screen.
+PAGE_STYLE = STYLE.replace(
+    "</style>",
+    """[data-testid="stHeader"] { display: none; }
+[data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 2rem; }
+.lk-summary-narrow summary { cursor: pointer; font-size: .9rem; color: #444; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: .5rem; }
+  .lk-header h1 { font-size: 1.3rem; }
+  .lk-summary-wide, .lk-header-credit { display: none; }  /* the map carries the credit */
+}
+@media (min-width: 641px) { .lk-summary-narrow { display: none; } }
+</style>""",
+)
+
+# `?mode=embed`: nothing but the map, as high as the frame it is shown in.
+EMBED_STYLE = """<style>
+[data-testid="stHeader"] { display: none; }
+[data-testid="stMainBlockContainer"] { padding: 0; max-width: none; }
+[data-testid="stMain"], .stApp { overflow: hidden; }
+iframe[title="streamlit_folium.st_folium"] { height: 100vh !important; display: block; }
+</style>"""
+
+_HEADER = _ENV.from_string(
+    """<div class="lk-card lk-header">
+<h1>{{ story.title[lang] }}</h1>
+<p class="lk-summary-wide">{{ story.summary[lang] }}</p>
+<details class="lk-summary-narrow"><summary>{{ t('ui.summary', lang) }}</summary>
+<p>{{ story.summary[lang] }}</p></details>
+<p class="lk-meta">{{ t('published', lang) }}: {{ published }} ·
+ <strong>{{ t('as_of', lang) }}: {{ as_of }}</strong> · {{ source }}</p>
+<p class="lk-meta lk-header-credit">{{ story.credit[lang] }}</p>
+</div>"""
+)
+
+_FIGURE = _ENV.from_string(
+    """<div class="lk-card lk-figure-card" data-figure-id="{{ figure.id }}">
+<div class="lk-value">{{ value }}</div>
+<div>{{ figure.label[lang] }}</div>
+{% if figure.quote %}<p class="lk-quote">{{ figure.quote[lang] }}</p>
+{% if note %}<p class="lk-meta">{{ note }}</p>{% endif %}{% endif %}
+<p class="lk-meta">{{ meta }}</p>
+</div>"""
+)
+
+_DETAILS = _ENV.from_string(
+    """<div class="lk-card lk-details-card" data-feature-id="{{ feature_id }}">
+<h3>{{ info.name }}</h3>
+{% if info.date %}<p class="lk-meta">{{ info.date }}</p>{% endif %}
+{% if info.hindsight %}<span class="lk-badge lk-badge-hindsight">{{ t('hindsight', lang) }}</span>
+{% endif %}
+{% if info.estimate %}<span class="lk-badge lk-badge-estimate">{{ t('estimate', lang) }}</span>
+{% endif %}
+<p>{{ info.note }}</p>
+{% for figure in info.figures %}
+<p><span class="lk-value">{{ figure.value }}</span> {{ figure.label }}<br>
+<span class="lk-meta">{{ figure.meta }}</span></p>
+{% endfor %}
+{% if info.quote %}<p class="lk-quote">{{ info.quote }}</p>
+{% if info.quoteNote %}<p class="lk-meta">{{ info.quoteNote }}</p>{% endif %}{% endif %}
+{% if events %}<p class="lk-meta"><strong>{{ t('timeline', lang) }}:</strong></p><ul>
+{% for date, title, later in events %}<li>{{ date }}: {{ title }}{% if later %}
+ <span class="lk-badge lk-badge-hindsight">{{ t('hindsight.short', lang) }}</span>{% endif %}</li>
+{% endfor %}</ul>{% endif %}
+<p class="lk-meta">{{ info.source }}</p>
+</div>"""
+)
+
+_EVENT = _ENV.from_string(
+    """<div class="lk-card lk-event-card" data-event-id="{{ event.id }}">
+<p class="lk-meta">{{ date }}</p>
+<h3>{{ event.title[lang] }}</h3>
+{% if event.hindsight %}<span class="lk-badge lk-badge-hindsight">{{ t('hindsight', lang) }}</span>
+{% endif %}
+{% if place %}<p>{{ t('place', lang) }}: {{ place }}</p>{% endif %}
+{% if event.quote %}<p class="lk-quote">{{ event.quote[lang] }}</p>
+{% if note %}<p class="lk-meta">{{ note }}</p>{% endif %}{% endif %}
+<p class="lk-meta">{{ source }}</p>
+</div>"""
+)
+
+_HOW_MADE = _ENV.from_string(
+    """<div class="lk-card lk-how-made">
+<p class="lk-meta">{{ t('how_made.intro', lang) }}</p>
+<ul>{% for name, details in notes %}<li><strong>{{ name }}</strong>: {{ details }}</li>
+{% endfor %}</ul>
+</div>"""
+)
+
+_ERROR = _ENV.from_string(
+    """<div class="lk-card lk-error" role="alert">
+<h3>{{ t('error.title', lang) }}: {{ slug }}</h3>
+<p>{{ t('error.body', lang) }}</p>
+<ul>{% for problem in problems %}<li>{{ problem }}</li>{% endfor %}</ul>
+</div>"""
+)
+
+
+_DISTANCE = _ENV.from_string(
+    """<div class="lk-card lk-distance-card">
+<p class="lk-meta">{{ start }} – {{ end }}</p>
+<div class="lk-value">{{ distance }}</div>
+<p class="lk-meta">{{ t('ui.explore.distance', lang) }}</p>
+</div>"""
+)
+
+
+def distance_card(start: str, end: str, distance: str, lang: Lang) -> str:
+    return _DISTANCE.render(start=start, end=end, distance=distance, lang=lang)
+
+
+def header_card(story: Story, lang: Lang) -> str:
+    return _HEADER.render(
+        story=story,
+        lang=lang,
+        published=day_text(story.published, lang),
+        as_of=day_text(story.as_of, lang),
+        source=source_line(story, lang, dated=False),
+    )
+
+
+def figure_card(story: Story, figure: Figure, lang: Lang) -> str:
+    return _FIGURE.render(
+        figure=figure,
+        lang=lang,
+        value=figure_value_text(figure, lang),
+        meta=figure_meta_text(story, figure, lang),
+        note=quote_note(story, lang),
+    )
+
+
+def details_card(story: Story, feature_id: str, lang: Lang) -> str:
+    feature = story.feature(feature_id)
+    events = [
+        (event_date(e, lang), e.title[lang], e.hindsight) for e in story.events_of(feature_id)
+    ]
+    return _DETAILS.render(
+        feature_id=feature_id,
+        info=feature_details(story, feature, lang),
+        events=events,
+        lang=lang,
+    )
+
+
+def event_card(story: Story, event: Event, lang: Lang) -> str:
+    place = story.feature(event.feature).name[lang] if event.feature else None
+    return _EVENT.render(
+        event=event,
+        lang=lang,
+        date=event_date(event, lang),
+        place=place,
+        note=quote_note(story, lang),
+        source=sources_line(story, event.sources, lang),
+    )
+
+
+def how_made_card(story: Story, lang: Lang) -> str:
+    """Method details (gazetteer ids, software, addresses): kept out of the source lines."""
+    return _HOW_MADE.render(notes=how_made(story, lang), lang=lang)
+
+
+def error_card(
+    slug: str, problems: list[Problem], lang: Lang, root: str = "", limit: int = 20
+) -> str:
+    """A readable card for a broken story; file paths are shown relative to `root`
+    (wherever they occur in a line: a library's message may quote one too)."""
+    shown = [str(p).replace(root, "") if root else str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        shown.append(f"… (+{len(problems) - limit})")
+    return _ERROR.render(slug=slug, problems=shown, lang=lang)

@@ -1,0 +1,132 @@
+"""Opt-in detail tiles: street-level tiles from a server the newsroom chose.
+
+Never loaded until the reader presses the control that names the provider; the
+export's Content-Security-Policy then allows images from exactly that one host.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from dashboard.core.i18n import Lang, text
+
+# The placeholders a tile URL must (and may only) hold: one host, so no {s}.
+PLACEHOLDERS = ("{z}", "{x}", "{y}")
+TILE_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# A whole tile URL, character by character: scheme, a host name or IPv4 address, an
+# optional port, a path and an optional query of unreserved characters, %-escapes and
+# the placeholders. No user info (user@host), no quotes, spaces, `;`, `,`, `<>` or backslashes:
+# nothing in it can end an attribute, a string or a policy's directive.
+_TILE_URL = re.compile(
+    r"(?P<scheme>https?)://(?P<host>[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)"
+    r"(?::(?P<port>[0-9]{1,5}))?"
+    r"(?P<path>/[A-Za-z0-9._~/%@{}-]*)(?:\?[A-Za-z0-9._~/%@{}=&+-]*)?"
+)
+MAX_URL_CHARS = 2048
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+# The dashboard's setting: a tile URL template, and optionally the provider's name and
+# attribution line (environment variables, so no story and no reader can set them).
+ENV_URL, ENV_NAME, ENV_ATTRIBUTION = (
+    "LAGEKARTE_TILES",
+    "LAGEKARTE_TILES_NAME",
+    "LAGEKARTE_TILES_ATTRIBUTION",
+)
+_log = logging.getLogger(__name__)
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _checked_origin(url: str) -> str:
+    """scheme://host[:port] of a tile URL template, or ValueError saying what is wrong.
+
+    Only `https://host[:port]/path` with {z}, {x} and {y} (plain http only for this
+    machine's own tile server); the origin is built from its checked parts, never cut
+    from the string."""
+    if len(url) > MAX_URL_CHARS:
+        raise ValueError(f"tile URL is longer than {MAX_URL_CHARS} characters")
+    if "@" in url.partition("://")[2].partition("/")[0]:
+        raise ValueError("tile URL: no user name or password (user@host)")
+    if "{s}" in url:
+        raise ValueError("tile URL: one host only, no {s} subdomains (the CSP names it)")
+    match = _TILE_URL.fullmatch(url)
+    parts = urlsplit(url)
+    if match is None or parts.username is not None or parts.password is not None:
+        raise ValueError(
+            "tile URL must be https://host[:port]/path/{z}/{x}/{y}.png, with letters, digits "
+            f"and - . _ ~ / % @ only: {url[:200]!r}"
+        )
+    scheme, host, port = match["scheme"], match["host"].lower(), match["port"]
+    if scheme != "https" and not _is_loopback(host):
+        raise ValueError(f"tile URL must use https (http only on this machine): {url[:200]!r}")
+    if not all(_HOST_LABEL.fullmatch(label) for label in host.split(".")):
+        raise ValueError(f"tile URL: {host!r} is not a host name")
+    if port is not None and not 0 < int(port) < 65536:
+        raise ValueError(f"tile URL: port {port} is out of range")
+    found = TILE_PLACEHOLDER.findall(url)
+    stray = set(TILE_PLACEHOLDER.sub("", url)) & {"{", "}"}
+    if set(found) != set(PLACEHOLDERS) or stray:
+        raise ValueError(f"tile URL needs {{z}}, {{x}} and {{y}} and no other {{...}}: {url!r}")
+    return f"{scheme}://{host}" + (f":{int(port)}" if port else "")
+
+
+@dataclass(frozen=True)
+class DetailTiles:
+    url: str  # a Leaflet URL template: https://tiles.example.org/{z}/{x}/{y}.png
+    name: str = ""  # the provider, as the control names it; default: the host
+    attribution: str = ""
+
+    def __post_init__(self) -> None:
+        _checked_origin(self.url)
+
+    @property
+    def origin(self) -> str:
+        """scheme://host[:port]: what a Content-Security-Policy allows."""
+        return _checked_origin(self.url)
+
+    def provider(self) -> str:
+        return self.name or urlsplit(self.url).hostname or ""
+
+    def payload(self, lang: Lang) -> dict[str, str]:
+        """What the map's control needs, with its label in the reader's language."""
+        provider = self.provider()
+        return {
+            "url": self.url,
+            "name": provider,
+            "attribution": self.attribution or provider,
+            "label": text("tiles.load", lang).format(provider=provider),
+            "loaded": text("tiles.loaded", lang).format(provider=provider),
+        }
+
+
+def tiles_from_environment() -> DetailTiles | None:
+    """The dashboard's detail tiles, if the newsroom configured them (default: none).
+    ValueError for a bad `LAGEKARTE_TILES`: `serve` checks it before it starts."""
+    url = os.environ.get(ENV_URL, "").strip()
+    if not url:
+        return None
+    try:
+        return DetailTiles(
+            url, os.environ.get(ENV_NAME, "").strip(), os.environ.get(ENV_ATTRIBUTION, "").strip()
+        )
+    except ValueError as error:
+        raise ValueError(f"{ENV_URL}: {error}") from None
+
+
+def page_tiles() -> DetailTiles | None:
+    """The tiles for the page: a bad setting (one that `serve` would have refused) means
+    no tiles and a line in the server's log, never a broken page."""
+    try:
+        return tiles_from_environment()
+    except ValueError as error:
+        _log.error("detail tiles are off: %s", error)
+        return None

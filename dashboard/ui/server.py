@@ -1,0 +1,193 @@
+"""`python -m dashboard serve`: the dashboard on this machine only, unless asked otherwise.
+
+Private by default: the server listens on loopback (127.0.0.1), sends no usage
+statistics, and never asks a third party for this machine's public address (Streamlit
+does that when it listens on every interface without a named address, and whenever a
+page on another site tries to open its WebSocket: see `no_address_lookups`). The settings
+are passed to Streamlit directly, so they hold from any folder; `.streamlit/config.toml`
+repeats them for `streamlit run dashboard/ui/page.py` in a checkout (a test keeps both equal).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from dashboard.core.palette import PALETTE
+from dashboard.core.resources import package_path
+from dashboard.render.tiles import tiles_from_environment
+
+LOOPBACK = "127.0.0.1"
+DEFAULT_PORT = 8501
+# Every setting that keeps the server private and the page as designed.
+SETTINGS: dict[str, Any] = {
+    "server.address": LOOPBACK,
+    "server.headless": True,
+    "server.runOnSave": False,
+    "server.enableStaticServing": False,
+    "browser.gatherUsageStats": False,
+    "client.showErrorDetails": "none",
+    "client.toolbarMode": "minimal",
+    "theme.base": "light",
+    "theme.primaryColor": PALETTE["accent"],
+    "theme.backgroundColor": "#ffffff",
+    "theme.secondaryBackgroundColor": PALETTE["land"],
+    "theme.textColor": "#111111",
+}
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return address == "localhost"
+
+
+def streamlit_arguments(port: int, address: str = LOOPBACK) -> list[str]:
+    """`streamlit run` arguments for the installed page with the private settings."""
+    settings = {**SETTINGS, "server.port": port, "server.address": address}
+    if not is_loopback(address):
+        # Served on a network on purpose: name the URL after this machine, so that
+        # Streamlit does not look up its addresses (one of the lookups asks a web service).
+        settings["browser.serverAddress"] = socket.gethostname()
+    flags = [
+        f"--{key}={str(value).lower() if isinstance(value, bool) else value}"
+        for key, value in settings.items()
+    ]
+    return ["run", str(package_path("dashboard", "ui", "page.py")), *flags]
+
+
+def _no_address() -> None:
+    return None
+
+
+def no_address_lookups() -> None:
+    """Keep Streamlit from finding this machine's addresses over the network.
+
+    A WebSocket whose Origin is another site is refused, but first Streamlit compares
+    that site with this machine's addresses (`is_url_from_allowed_origins` in
+    streamlit/web/server/server_util.py), which it finds by a UDP connect to 8.8.8.8 and
+    by asking checkip.amazonaws.com; a failed answer is not kept, so every attempt asks
+    again, and naming `browser.serverAddress` does not stop it. Any page a journalist
+    visits could make the server ask. Without those answers the check still allows
+    loopback, the named address and the page's own origin (same host), and refuses the
+    rest: only the lookups go."""
+    from streamlit import net_util
+
+    net_util.get_external_ip = _no_address
+    net_util.get_internal_ip = _no_address
+
+
+# Set for the page: the editor ("Neue Karte aus Artikel") is served only when asked.
+EDITOR_ENV = "LAGEKARTE_EDITOR"
+# The editor's password (the page asks for it when set). Required to serve the editor on
+# any address but loopback: anyone on the network could otherwise write stories. An
+# environment variable, not a flag, so that it never shows in the list of processes.
+EDITOR_PASSWORD_ENV = "LAGEKARTE_EDITOR_PASSWORD"
+
+
+# Where the editor saves when no folder of stories is given: the newsroom's own folder,
+# outside the installed package (which is only ever read).
+STORIES_ENV = "LAGEKARTE_STORIES"
+
+
+# The story readers land on (`default_story`): a slug; when it is not a published story
+# of the folder, the most recently published one (see `StoryListing.landing`).
+DEFAULT_STORY_ENV = "LAGEKARTE_DEFAULT_STORY"
+
+
+def check_default_story() -> str | None:
+    """An error line for a `default_story` that is no story name; a warning line (the
+    server still starts) for one that is not a published story of the folder yet."""
+    from dashboard.core.resources import BUNDLED_STORIES_DIR
+    from dashboard.reader.fields import SLUG_PATTERN
+    from dashboard.reader.story import load_stories
+
+    slug = os.environ.get(DEFAULT_STORY_ENV)
+    if not slug:
+        return None
+    if not SLUG_PATTERN.match(slug):
+        return (
+            f"error: default story {slug!r}: a story's name is lower-case "
+            "letters, digits and hyphens"
+        )
+    folder = Path(os.environ.get(STORIES_ENV) or BUNDLED_STORIES_DIR)
+    readers = load_stories(folder).published_only()
+    if slug in readers.stories:
+        return None
+    return (
+        f"warning: default story {slug!r} is not a published story in {folder}: "
+        f"readers land on {readers.landing()!r} until it is"
+    )
+
+
+def default_newsroom_folder() -> Path:
+    """`$XDG_DATA_HOME/lagekarte/stories`, by default `~/.local/share/lagekarte/stories`."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "lagekarte" / "stories"
+
+
+def editor_refusal(address: str) -> str | None:
+    """Why the editor may not be served on `address`, or None when it may."""
+    if is_loopback(address) or os.environ.get(EDITOR_PASSWORD_ENV):
+        return None
+    return (
+        f"error: the editor on {address} would let anyone on the network write stories: "
+        f"set {EDITOR_PASSWORD_ENV} to a password (the editor page asks for it), "
+        f"or serve on {LOOPBACK}"
+    )
+
+
+def serve(
+    port: int = DEFAULT_PORT,
+    stories: str | None = None,
+    address: str = LOOPBACK,
+    editor: bool = False,
+    default_story: str | None = None,
+) -> int:
+    """Run the dashboard until interrupted; `stories` is a folder of stories to show
+    instead of the bundled ones; `editor` also serves the page that drafts a story from
+    an article and saves it there (for a newsroom's own machine, never the public)."""
+    try:
+        tiles_from_environment()  # a bad setting is refused now, not on every page
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if editor:
+        refusal = editor_refusal(address)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 2
+        os.environ[EDITOR_ENV] = "1"
+        if stories is None and not os.environ.get(STORIES_ENV):
+            newsroom = default_newsroom_folder()
+            newsroom.mkdir(parents=True, exist_ok=True)
+            stories = str(newsroom)
+            print(f"the editor saves stories in {newsroom} (--stories DIR chooses another)")
+    if stories is not None:
+        folder = Path(stories).resolve()
+        if not folder.is_dir():
+            print(f"error: --stories {stories}: not a folder", file=sys.stderr)
+            return 2
+        os.environ[STORIES_ENV] = str(folder)
+    elif os.environ.get(STORIES_ENV) and not Path(os.environ[STORIES_ENV]).is_dir():
+        print(f"error: {STORIES_ENV} {os.environ[STORIES_ENV]}: not a folder", file=sys.stderr)
+        return 2
+    if default_story is not None:
+        os.environ[DEFAULT_STORY_ENV] = default_story
+    message = check_default_story()
+    if message:
+        print(message, file=sys.stderr)
+        if message.startswith("error"):
+            return 2
+    from streamlit.web import cli as streamlit_cli
+
+    no_address_lookups()
+    streamlit_cli.main(
+        streamlit_arguments(port, address), prog_name="streamlit", standalone_mode=False
+    )
+    return 0
