@@ -96,7 +96,9 @@ def test_find_cycle_finds_a_cycle_through_three_modules() -> None:
 
 def test_imports_of_sees_function_local_and_package_imports(tmp_path: Path) -> None:
     source = tmp_path / "m.py"
-    source.write_text("from dashboard.render import cards\ndef f():\n    import dashboard.render.maps\n")
+    source.write_text(
+        "from dashboard.render import cards\ndef f():\n    import dashboard.render.maps\n"
+    )
     assert imports_of(source, {"dashboard.render.cards", "dashboard.render.maps"}) == {
         "dashboard.render.cards",
         "dashboard.render.maps",

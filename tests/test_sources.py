@@ -272,6 +272,32 @@ def test_validate_refuses_javascript_in_a_timeline_source(story_copy, capsys) ->
     assert "only http and https" in out
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "https:"])
+def test_validate_refuses_an_article_address_other_than_http(story_copy, capsys, url) -> None:
+    folder = story_copy(
+        toml={
+            'title = "Das Kalifat des IS bricht zusammen"\n': (
+                f'title = "Das Kalifat des IS bricht zusammen"\nurl = "{url}"\n'
+            )
+        }
+    )
+    code, out = validate_output(folder, capsys)
+    assert code == 1
+    assert "story.toml: [source]: field 'url'" in out
+
+
+def test_the_article_address_is_kept_when_it_is_http(story_copy) -> None:
+    url = "https://example.org/kalifat"
+    folder = story_copy(
+        toml={
+            'title = "Das Kalifat des IS bricht zusammen"\n': (
+                f'title = "Das Kalifat des IS bricht zusammen"\nurl = "{url}"\n'
+            )
+        }
+    )
+    assert load_story(folder).source.url == url
+
+
 def test_validate_warns_on_a_source_without_publisher_and_title(story_copy, capsys) -> None:
     def edit(features) -> None:
         source = feature_named(features, "bab-al-salam")["properties"]["sources"][0]

@@ -25,7 +25,7 @@ from dashboard.core.model import (
     View,
 )
 from dashboard.reader.fields import Fields, shown
-from dashboard.reader.sources import read_sources
+from dashboard.reader.sources import read_sources, read_url
 
 
 def _records(
@@ -324,7 +324,8 @@ def read_source(
         publisher=publisher,
         author=fields.string("author", required=False),
         title=fields.string("title", required=False),
-        url=fields.string("url", required=False),
+        # The article's own address is checked like every other source's.
+        url=read_url(fields),
     )
 
 

@@ -80,7 +80,7 @@ def _read_source(fields: Fields) -> Source | None:
         publisher=fields.string("publisher", required=False),
         title=fields.string("title", required=False),
         date=fields.date("date", required=False),
-        url=_read_url(fields),
+        url=read_url(fields),
         accessed=fields.day("accessed", required=False),
         about=fields.any_text("about", required=False),
         note=fields.any_text("note", required=False),
@@ -97,7 +97,8 @@ def _read_source(fields: Fields) -> Source | None:
     return source
 
 
-def _read_url(fields: Fields) -> str | None:
+def read_url(fields: Fields) -> str | None:
+    """The optional `url` of a record: a full http or https address, else a problem."""
     url = fields.string("url", required=False)
     if url is None:
         return None
