@@ -24,7 +24,7 @@ from dashboard.core.model import (
     Problem,
     View,
 )
-from dashboard.reader.fields import Fields, shown
+from dashboard.reader.fields import ID_PATTERN, Fields, shown
 from dashboard.reader.sources import read_sources, read_url
 
 
@@ -51,6 +51,9 @@ def _records(
         fields = Fields(problems, file, where, record)
         checked_id = fields.string("id")
         if checked_id is not None:
+            # Ids go into links (?view=, ?feature=) and the page: the same rule as features.
+            if not ID_PATTERN.match(checked_id):
+                fields.problem("id", "use lower-case letters, digits and hyphens")
             if checked_id in seen:
                 fields.problem("id", f"duplicate {singular} id '{checked_id}'")
             seen.add(checked_id)
