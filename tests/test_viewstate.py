@@ -54,3 +54,11 @@ def test_a_link_to_an_event_alone_opens_the_timeline() -> None:
 def test_a_broken_map_view_in_the_link_is_dropped() -> None:
     for at in ("1,2", "a,b,c", "nan,10,5", "91,0,5", "0,181,5", "0,0,19", "0,0,5.5"):
         assert parse_params({"at": at}, SLUGS).at is None, at
+
+
+def test_choosing_a_view_on_the_map_leaves_no_place_chosen() -> None:
+    state = ViewState(story="tiny-story", feature="harbour", event="siege", at=(1.0, 2.0, 9))
+    shown = state.showing_view("town")
+    assert (shown.view, shown.at, shown.feature) == ("town", None, None)
+    assert shown.event == "siege"  # the reader's step on the timeline stays
+    assert "feature" not in shown.to_params()

@@ -54,6 +54,12 @@ class ViewState:
             params["mode"] = EMBED_MODE
         return params
 
+    def showing_view(self, view_id: str) -> ViewState:
+        """The reader chose a named view on the map: it shows a region, not a place, so
+        no place stays chosen (the side panel must not go on describing one the map has
+        left). The timeline's step stays: it is where the reader is in the story."""
+        return replace(self, view=view_id, at=None, feature=None)
+
     def within(self, story: Story) -> ViewState:
         """Drop ids the story does not have."""
         features = {f.id for f in story.features}

@@ -178,12 +178,17 @@ def _select_event(story: Story, event_id: str) -> None:
 
 
 def _map_clicked(story: Story, key: str) -> None:
-    """A feature clicked on the map: its details in the side panel. The map shows it
-    already, so it does not move."""
+    """A feature clicked on the map: its details in the side panel; a named view chosen
+    on the map: no place chosen any more. The map shows either already, so it does not
+    move."""
     drawing = (st.session_state.get(key) or {}).get("last_active_drawing") or {}
-    clicked = (drawing.get("properties") or {}).get("id")
+    properties = drawing.get("properties") or {}
+    clicked = properties.get("id")
     if clicked in {f.id for f in story.features}:
         _update(feature=clicked, tab="details")
+    elif properties.get("view") in {v.id for v in story.views}:  # a view button
+        st.session_state.view_state = st.session_state.view_state.showing_view(properties["view"])
+        _update()
 
 
 # ---------------------------------------------------------------------------

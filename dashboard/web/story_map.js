@@ -305,7 +305,11 @@ function lagekarteStoryMap(map, data) {
         var button = el("button", null, view.name);
         button.type = "button";
         button.setAttribute("data-view-id", view.id);
-        button.addEventListener("click", function () { showView(view.id); });
+        button.addEventListener("click", function () {
+          highlight(null);  // a region now, no place: as the page's panel will say
+          reportView(view.id);
+          showView(view.id);
+        });
         viewButtons.push(button);
         box.appendChild(button);
       });
@@ -313,6 +317,17 @@ function lagekarteStoryMap(map, data) {
       return box;
     };
     viewControl.addTo(map);
+  }
+  // A view the reader chose reaches the page (the dashboard) as a report like a click's,
+  // so its side panel stops describing a place the map has left. The move that follows
+  // sends it (streamlit-folium reports on the map's moveend).
+  function reportView(id) {
+    var reports = window.__GLOBAL_DATA__;
+    if (!reports || !data.keepUrl) return;
+    clickCount += 1;
+    reports.last_active_drawing = {
+      type: "Feature", geometry: null, properties: { view: id, click: clickCount }
+    };
   }
   function pressViewButton() {
     viewButtons.forEach(function (button) {

@@ -214,3 +214,36 @@ def test_a_step_without_a_place_clears_the_mark_and_a_far_mark_is_named(
     name = story.feature(manchester.feature).name.de  # type: ignore[arg-type]
     expect(page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip", has_text=name)).to_be_visible()
     assert page.watch.errors == [] and page.watch.foreign == []
+
+
+# The reader's sizes with view buttons: a desktop, a phone, a small window. (A map under
+# 340 px wide offers none: there the reader pans and zooms.)
+READER_SIZES = {**SCREENS, "640x480": {"viewport": {"width": 640, "height": 480}}}
+
+
+@pytest.mark.parametrize("size", sorted(READER_SIZES))
+def test_a_view_button_after_a_click_leaves_no_place_described(
+    watched_page, dashboard_url: str, size: str
+) -> None:
+    """Click al-Nuri, then press the 'Rakka' view: the map shows Raqqa, and neither the
+    side panel nor the map goes on describing the mosque."""
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **READER_SIZES[size])
+    frame = map_frame(page)
+    # the mosque in the old city's close-up
+    page.frame_locator(MAP_FRAME).locator("[data-view-id='mosul-old-city']").click()
+    frame.wait_for_function("() => lagekarte.namedView() === 'mosul-old-city'")
+    page.frame_locator(MAP_FRAME).locator("[data-feature-id='al-nuri-mosque']").click()
+    expect(page.locator(".lk-details-card[data-feature-id='al-nuri-mosque']")).to_be_attached()
+    page.wait_for_url(re.compile("feature=al-nuri-mosque"))
+    page.frame_locator(MAP_FRAME).locator("[data-view-id='raqqa']").click()
+    page.wait_for_url(re.compile("view=raqqa"))
+    expect(page.locator(".lk-details-card")).to_have_count(0)
+    assert "feature=" not in page.url
+    view = map_view(frame)
+    assert view["named"] == "raqqa" and view["selected"] is None and view["highlighted"] == []
+    assert shows(frame, "raqqa")
+    expect(page.frame_locator(MAP_FRAME).locator(".lk-details")).to_be_hidden()
+    # the panel says nothing is chosen, and a later click on a place still describes it
+    page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").click()
+    expect(page.locator(".lk-details-card[data-feature-id='raqqa']")).to_be_attached()
+    assert page.watch.errors == [] and page.watch.foreign == []
