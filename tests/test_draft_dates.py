@@ -9,7 +9,8 @@ import pytest
 
 from dashboard.draft.article import article_from_text
 from dashboard.draft.dates import find_dates, nearest_year
-from dashboard.draft.engine import draft_article, report_date
+from dashboard.draft.engine import draft_article
+from dashboard.draft.report_day import report_date
 from dashboard.draft.sentences import Sentence
 
 TUESDAY = dt.date(2024, 10, 29)

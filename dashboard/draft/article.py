@@ -459,10 +459,19 @@ def _rescued_headline(dropped: list[DroppedText]) -> str:
     return ""
 
 
+# How many paragraphs of the body the dateline is looked for in, lines without a sentence
+# included.
+_DATELINE_LOOK = 6
+
+
 def _read_dateline(article: Article) -> None:
     """Read "VALENCIA, Spain (AP) —" at the start of the lead (or of the paragraph after a
-    teaser). It stays in the text: its place is one the article names."""
-    for paragraph in article.body[:2]:
+    teaser). It stays in the text: its place is one the article names. Short lines that
+    are no sentences ("Posted", "and last updated", a video's title) are read past."""
+    paragraphs = [
+        p for p in article.body[:_DATELINE_LOOK] if _is_sentence(p) or len(p.split()) > 12
+    ][:2]
+    for paragraph in paragraphs:
         dateline = read_dateline(paragraph, bare=True)
         if dateline is None:
             continue

@@ -7,12 +7,13 @@ import re
 
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.draft.article import Article
-from dashboard.draft.dates import find_dates, nearest_year
+from dashboard.draft.dates import find_dates
 from dashboard.draft.figure_labels import figure_label
 from dashboard.draft.figure_places import place_figures
 from dashboard.draft.figures import find_figures
 from dashboard.draft.model import HIGH, LOW, MEDIUM, Draft, DraftPlace
 from dashboard.draft.places import recognise_places
+from dashboard.draft.report_day import counting_day
 from dashboard.reader.gazetteer import Gazetteer, gazetteer
 
 # A place farther than this from the article's centre of gravity is context (Washington
@@ -48,7 +49,8 @@ def draft_article(
     mentions = place_figures(draft, article.sentences)
     for figure in draft.figures:
         figure.label = figure_label(figure, draft.place(figure.place), article.language)
-    draft.dates = find_dates(article.sentences, report_date(article, published))
+    counted_from, how = counting_day(article, published, dt.date.today())
+    draft.dates = find_dates(article.sentences, counted_from)
     for date in draft.dates:
         # As a figure's: the place named in the same part of the sentence, else earlier in
         # its paragraph, the dateline's place only when the sentence names no other.
@@ -63,11 +65,7 @@ def draft_article(
     _drop_dateline_dates(draft, article)
     _drop_repeated_dates(draft)
     if published is None:
-        draft.notes.append(
-            "Kein Erscheinungsdatum im Text gefunden: bitte angeben (relative Angaben wie "
-            "„am Dienstag“ sind ohne Datum nicht aufgelöst). / No date of publication found "
-            'in the text: please give it ("on Tuesday" and the like stay unresolved without it).'
-        )
+        draft.notes.append(_no_date_note(counted_from, how))
     if not article.headline:
         draft.notes.append(
             "Keine Überschrift im Text: der Titel ist der Anfang des ersten Satzes, bitte "
@@ -79,22 +77,34 @@ def draft_article(
     return draft
 
 
-# A dateline's day ("SYDNEY, Oct 18 (Reuters)") this close to the date of publication is
-# the day the report speaks from (time zones, a page dated by its first version).
-DATELINE_DAYS = 3
-
-
-def report_date(article: Article, published: dt.date | None) -> dt.date | None:
-    """The day "on Tuesday" is counted from: the dateline's day when it has one near the
-    date of publication, else the date of publication."""
-    if published is None or article.dateline is None or article.dateline.month_day is None:
-        return published
-    month, day = article.dateline.month_day
-    try:
-        filed = dt.date(nearest_year(month, day, published), month, day)
-    except ValueError:
-        return published
-    return filed if abs((filed - published).days) <= DATELINE_DAYS else published
+def _no_date_note(counted_from: dt.date | None, how: str) -> str:
+    """What the journalist must give when the text states no date of publication, and
+    which day relative dates were counted from instead, if any."""
+    asked = (
+        "Kein Erscheinungsdatum im Text gefunden: bitte angeben",
+        "No date of publication found in the text: please give it",
+    )
+    if counted_from is None:
+        return (
+            f"{asked[0]} (relative Angaben wie „am Dienstag“ sind ohne Datum nicht "
+            f'aufgelöst). / {asked[1]} ("on Tuesday" and the like stay unresolved without it).'
+        )
+    day = counted_from.isoformat()
+    if how == "dateline":
+        why = (
+            "dem Tag der Ortsmarke, das Jahr aus dem Wochentag des Vorspanns",
+            "the dateline's day, its year from the lead's weekday",
+        )
+    else:
+        why = (
+            "dem letzten Datum mit Wochentag im Text",
+            "the latest date with its weekday in the text",
+        )
+    return (
+        f"{asked[0]}. Relative Angaben („am Dienstag“) sind ab {day} gezählt, {why[0]}: "
+        f'bitte prüfen. / {asked[1]}. Relative dates ("on Tuesday") are counted from {day}, '
+        f"{why[1]}: please check."
+    )
 
 
 def _title_from_text(article: Article) -> str:
