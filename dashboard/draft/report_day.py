@@ -19,7 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dashboard.core.calendar_words import month_number, month_pattern, weekday_number, weekday_pattern
+from dashboard.core.calendar_words import (
+    month_number,
+    month_pattern,
+    weekday_number,
+    weekday_pattern,
+)
 from dashboard.draft.article import PHOTO_CAPTION, Article
 from dashboard.draft.dates import is_ahead, nearest_year
 
