@@ -10,10 +10,13 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -80,6 +83,36 @@ def streamlit_process(
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+class _QuietFiles(SimpleHTTPRequestHandler):
+    """Python's plain file server, without a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _FileServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # The listen backlog nginx uses (Python's default of 5 drops connections when many
+    # readers arrive at once, which no static host does).
+    request_queue_size = 511
+
+
+@contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """A plain static file server (Python's, one thread per connection) for `folder` on
+    a free loopback port, as any static host would serve it; yields its URL."""
+    handler = partial(_QuietFiles, directory=str(folder))
+    server = _FileServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:

@@ -90,6 +90,22 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Use \u2318 + scroll to zoom the map",
     },
     "embed.title": {"de": "Karte", "en": "Map"},
+    "site.title": {"de": "Karten", "en": "Maps"},
+    "site.intro": {
+        "de": "Interaktive Karten zu unseren Artikeln, mit Bildern und Daten.",
+        "en": "Interactive maps for our articles, with images and data.",
+    },
+    "site.other_language": {"de": "English", "en": "Deutsch"},
+    "site.published": {"de": "Erschienen am", "en": "Published"},
+    "site.map": {"de": "Interaktive Karte", "en": "Interactive map"},
+    "site.images": {"de": "Bilder", "en": "Images"},
+    "site.data": {"de": "Daten", "en": "Data"},
+    "site.embed": {
+        "de": "Einbettungscode (oder die Adresse der Karte im CMS einfügen):",
+        "en": "Embed code (or paste the map's address into the CMS):",
+    },
+    "site.only_in": {"de": "nur auf Englisch", "en": "in German only"},
+    "site.none": {"de": "Noch keine Karte veröffentlicht.", "en": "No map published yet."},
     "events.summary": {
         "de": "{events} Ereignisse, zusammen {count} gemeldet · {start} – {end}",
         "en": "{events} events, {count} reported in all · {start} – {end}",

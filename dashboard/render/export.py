@@ -52,6 +52,9 @@ _PAGE = Environment(autoescape=True).from_string(
 <meta name="referrer" content="no-referrer">
 <title>{{ title }}</title>
 <meta name="description" content="{{ description }}">
+{% if oembed_url -%}
+<link rel="alternate" type="application/json+oembed" href="{{ oembed_url }}" title="{{ title }}">
+{% endif -%}
 {{ header | safe }}
 <style>.lk-alt{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}</style>
 </head>
@@ -66,6 +69,10 @@ _PAGE = Environment(autoescape=True).from_string(
 """
 )
 _CSP_PLACEHOLDER = "__LAGEKARTE_CSP__"
+# folium names its map with random hex (`map_<32 hex>`); an export names it after the
+# story instead, so the same story gives the same bytes (a CDN caches them, a diff says
+# what changed).
+_MAP_ID_BYTES = 16
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -118,12 +125,18 @@ def _content_security_policy(page: str, tiles: DetailTiles | None = None) -> str
 
 
 def export_html(
-    story: Story, lang: Lang, *, view: str | None = None, tiles: DetailTiles | None = None
+    story: Story,
+    lang: Lang,
+    *,
+    view: str | None = None,
+    tiles: DetailTiles | None = None,
+    oembed_url: str | None = None,
 ) -> str:
     """The story's map as one self-contained HTML page, opening on `view` (or the first).
 
     With `tiles`, the page offers street-level tiles from that host, loaded only after
-    the reader presses the control that names the provider."""
+    the reader presses the control that names the provider. With `oembed_url`, the page
+    names its oEmbed description there, so a CMS given the page's address can embed it."""
     payload = map_payload(story, lang, view=view, show_title=True, tiles=tiles)
     payload["describedBy"] = ALT_ID
     if story.event_layer is not None:
@@ -132,6 +145,9 @@ def export_html(
         payload["eventCells"] = cell_pyramid(story.event_layer.frame)
         payload["eventSummary"] = event_summary(story.event_layer.frame, lang)
     folium_map = build_map(story, lang, payload=payload, gestures=True)
+    folium_map._id = hashlib.sha256(f"{story.slug}/{lang}/{view}".encode()).hexdigest()[
+        : 2 * _MAP_ID_BYTES
+    ]
     inline_assets(folium_map, gestures=True)
     figure = folium_map.get_root()
     figure.render()
@@ -142,6 +158,7 @@ def export_html(
         description=story.summary[lang],
         alt=alt_text(story, lang),
         alt_id=ALT_ID,
+        oembed_url=oembed_url,
         header=figure.header.render(),
         body=figure.html.render(),
         script=figure.script.render(),
@@ -259,8 +276,10 @@ def export_file_name(story: Story, lang: Lang, fmt: str) -> str:
     return f"{story.slug}-{lang}.{EXPORT_FORMATS[fmt].extension}"
 
 
+# The embed's largest size; its height follows from the 4:3 frame.
+EMBED_WIDTH, EMBED_HEIGHT = 960, 720
 _EMBED = Environment(autoescape=True).from_string(
-    """<div style="position:relative;width:100%;max-width:960px;aspect-ratio:4/3;">
+    """<div style="position:relative;width:100%;max-width:{{ width }}px;aspect-ratio:4/3;">
   <iframe src="{{ src }}" title="{{ title }}" loading="lazy" referrerpolicy="no-referrer"
     sandbox="allow-scripts" allowfullscreen
     style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>
@@ -277,6 +296,7 @@ def embed_snippet(story: Story, lang: Lang, src: str | None = None) -> str:
     """
     return _EMBED.render(
         src=src or export_file_name(story, lang, "html"),
+        width=EMBED_WIDTH,
         title=f"{text('embed.title', lang)}: {story.title[lang]}",
     )
 

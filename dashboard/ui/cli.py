@@ -1,6 +1,6 @@
 """Command line: `python -m dashboard validate STORY...`, `python -m dashboard export ...`,
-`python -m dashboard draft ARTICLE --out DIR`, `python -m dashboard publish SLUG` and
-`python -m dashboard serve`.
+`python -m dashboard draft ARTICLE --out DIR`, `python -m dashboard publish SLUG`,
+`python -m dashboard site OUT --base-url URL` and `python -m dashboard serve`.
 
 A STORY is a story folder, a folder of stories, or the name of a story that comes with
 the package (`is-caliphate-2017`).
@@ -146,6 +146,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="the newsroom's folder of stories (default: "
         "LAGEKARTE_STORIES, else where the editor saves)",
     )
+    site = commands.add_parser(
+        "site", help="write the published stories as a static site for readers (any CDN)"
+    )
+    site.add_argument("out", help="the folder to write (new, empty, or an earlier site)")
+    site.add_argument(
+        "--base-url",
+        required=True,
+        help="the http(s) address the folder will be served from; embed codes point there",
+    )
+    site.add_argument(
+        "--stories",
+        help="a folder of stories (default: LAGEKARTE_STORIES, else the bundled ones)",
+    )
+    site.add_argument(
+        "--sizes",
+        nargs="+",
+        choices=SIZE_NAMES,
+        default=list(SIZE_NAMES),
+        metavar="SIZE",
+        help=f"the image sizes to make (default: all of {', '.join(SIZE_NAMES)})",
+    )
     run = commands.add_parser("serve", help="serve the dashboard (on this machine only)")
     run.add_argument("--port", type=int, default=DEFAULT_PORT)
     run.add_argument("--stories", help="a folder of stories to show instead of the bundled ones")
@@ -176,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
             return serve(args.port, args.stories, args.address, args.editor, args.default_story)
         if args.command == "publish":
             return publish_command(args.slug, args.stories)
+        if args.command == "site":
+            from dashboard.ui.site_cli import run_site  # matplotlib and folium: only here
+
+            return run_site(args.out, args.base_url, args.stories, args.sizes)
         if args.command == "draft":
             return draft_command(args.article, args.out, args.force, args.date)
         try:

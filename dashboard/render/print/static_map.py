@@ -101,9 +101,14 @@ class StaticMap:
 
     def to_bytes(self, fmt: ImageFormat) -> bytes:
         buffer = io.BytesIO()
-        # svg.fonttype "none": text is written as <text>, not as glyph outlines
-        with matplotlib.rc_context({"svg.fonttype": "none", **TEXT_IS_TEXT}):
-            self.figure.savefig(buffer, format=fmt, dpi=self.size.dpi, facecolor="white")
+        # svg.fonttype "none": text is written as <text>, not as glyph outlines. The same
+        # story gives the same bytes: no date in the SVG's metadata, and its element ids
+        # hashed with a fixed salt (matplotlib salts them with a random one by default).
+        settings = {"svg.fonttype": "none", "svg.hashsalt": "lagekarte", **TEXT_IS_TEXT}
+        with matplotlib.rc_context(settings):
+            self.figure.savefig(
+                buffer, format=fmt, dpi=self.size.dpi, facecolor="white", metadata={"Date": None}
+            )
         data = buffer.getvalue()
         return _embed_font(data) if fmt == "svg" else data
 
