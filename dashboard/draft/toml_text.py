@@ -1,70 +1,49 @@
-"""A small TOML writer for story files: top-level keys, inline tables for bilingual texts,
-arrays of tables (`[[figures]]`) for records, the layout `docs/story-format.md` shows.
+"""story.toml as text, written with tomlkit in the layout `docs/story-format.md` shows:
+top-level keys, inline tables for bilingual texts, `[source]`, and arrays of tables
+(`[[figures]]`) for records whose sources are inline tables.
 
-Only what a story needs: strings, booleans, integers, finite floats, dates, lists of
-numbers, tables one level deep. The writer's output is read back with `tomllib` before a
-file is written (see writer.py).
+tomlkit does the quoting and escaping; this module only chooses the layout and refuses
+what a story never holds (non-finite numbers, nested tables). The writer reads the text
+back with `tomllib` before a file is written (see writer.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import Any
 
-_BARE_KEY = re.compile(r"\A[A-Za-z0-9_-]+\Z")
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+import tomlkit
+from tomlkit.items import Item
 
 
-def _string(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+def _item(value: Any) -> Item:
+    """One value as a tomlkit item: dicts inline, lists of anything as arrays."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("TOML numbers in a story must be finite")
+    if isinstance(value, dict):
+        table = tomlkit.inline_table()
+        for key, item in value.items():
+            table.append(key, _item(item))
+        return table
+    if isinstance(value, (list, tuple)):
+        array = tomlkit.array()
+        array.extend(_item(item) for item in value)
+        return array
+    if isinstance(value, (bool, int, float, str, dt.date)):
+        return tomlkit.item(value)
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
 
 
 def value(item: Any) -> str:
-    if isinstance(item, bool):
-        return "true" if item else "false"
-    if isinstance(item, int):
-        return str(item)
-    if isinstance(item, float):
-        if not math.isfinite(item):
-            raise ValueError("TOML numbers in a story must be finite")
-        return repr(item)
-    if isinstance(item, str):
-        return _string(item)
-    if isinstance(item, dt.date):
-        return item.isoformat()
-    if isinstance(item, (list, tuple)):
-        return "[" + ", ".join(value(x) for x in item) + "]"
-    if isinstance(item, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {value(v)}" for k, v in item.items()) + " }"
-    raise TypeError(f"cannot write {type(item).__name__} to TOML")
+    """The TOML text of one value (a string quoted and escaped, a table inline)."""
+    return _item(item).as_string()
 
 
 def dumps(data: dict[str, Any]) -> str:
-    """Scalars and inline tables first; a table of scalars as `[name]`; a list of
+    """Scalars and inline tables first; the article's `source` as `[source]`; a list of
     tables as `[[name]]` records."""
-    lines: list[str] = []
+    document = tomlkit.document()
     tables: list[tuple[str, dict[str, Any]]] = []
     records: list[tuple[str, list[dict[str, Any]]]] = []
     for key, item in data.items():
@@ -75,11 +54,18 @@ def dumps(data: dict[str, Any]) -> str:
         elif isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
             records.append((key, item))
         else:
-            lines.append(f"{_key(key)} = {value(item)}")
-    for key, table in tables:
-        lines += ["", f"[{_key(key)}]"] + [f"{_key(k)} = {value(v)}" for k, v in table.items()]
+            document.append(key, _item(item))
+    for key, fields in tables:
+        table = tomlkit.table()
+        for name, item in fields.items():
+            table.append(name, _item(item))
+        document.append(key, table)
     for key, items in records:
+        array = tomlkit.aot()
         for record in items:
-            lines += ["", f"[[{_key(key)}]]"]
-            lines += [f"{_key(k)} = {value(v)}" for k, v in record.items()]
-    return "\n".join(lines) + "\n"
+            table = tomlkit.table()
+            for name, item in record.items():
+                table.append(name, _item(item))
+            array.append(table)
+        document.append(key, array)
+    return tomlkit.dumps(document)
