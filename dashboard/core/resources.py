@@ -22,6 +22,7 @@ def package_path(package: str, *parts: str) -> Path:
 
 WEB_DIR = package_path("dashboard", "web")
 FONT_DIR = package_path("dashboard", "fonts")
+TEMPLATE_DIR = package_path("dashboard", "templates")
 GEODATA_DIR = package_path("dashboard.geodata")
 BASEMAP_DIR = GEODATA_DIR / "basemap"
 CONTEXT_DIR = GEODATA_DIR / "context"

@@ -7,9 +7,7 @@ Pure functions of the story: the page only places the returned HTML.
 
 from __future__ import annotations
 
-from jinja2 import Environment
-
-from dashboard.core.i18n import Lang, text
+from dashboard.core.i18n import Lang
 from dashboard.core.model import Event, Figure, Problem, Story
 from dashboard.core.palette import PALETTE
 from dashboard.core.wording import (
@@ -23,9 +21,7 @@ from dashboard.core.wording import (
     source_line,
     sources_line,
 )
-
-_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-_ENV.globals["t"] = text
+from dashboard.render.templates import template
 
 STYLE = """<style>
 .lk-card { border: 1px solid #ddd; border-radius: 6px; padding: 10px 14px; margin: 0 0 10px;
@@ -71,88 +67,20 @@ EMBED_STYLE = """<style>
 iframe[title="streamlit_folium.st_folium"] { height: 100vh !important; display: block; }
 </style>"""
 
-_HEADER = _ENV.from_string(
-    """<div class="lk-card lk-header">
-<h1>{{ story.title[lang] }}</h1>
-<p class="lk-summary-wide">{{ story.summary[lang] }}</p>
-<details class="lk-summary-narrow"><summary>{{ t('ui.summary', lang) }}</summary>
-<p>{{ story.summary[lang] }}</p></details>
-<p class="lk-meta">{{ t('published', lang) }}: {{ published }} ·
- <strong>{{ t('as_of', lang) }}: {{ as_of }}</strong> · {{ source }}</p>
-<p class="lk-meta lk-header-credit">{{ story.credit[lang] }}</p>
-</div>"""
-)
+_HEADER = template("card_header.html")
 
-_FIGURE = _ENV.from_string(
-    """<div class="lk-card lk-figure-card" data-figure-id="{{ figure.id }}">
-<div class="lk-value">{{ value }}</div>
-<div>{{ figure.label[lang] }}</div>
-{% if figure.quote %}<p class="lk-quote">{{ figure.quote[lang] }}</p>
-{% if note %}<p class="lk-meta">{{ note }}</p>{% endif %}{% endif %}
-<p class="lk-meta">{{ meta }}</p>
-</div>"""
-)
+_FIGURE = template("card_figure.html")
 
-_DETAILS = _ENV.from_string(
-    """<div class="lk-card lk-details-card" data-feature-id="{{ feature_id }}">
-<h3>{{ info.name }}</h3>
-{% if info.date %}<p class="lk-meta">{{ info.date }}</p>{% endif %}
-{% if info.hindsight %}<span class="lk-badge lk-badge-hindsight">{{ t('hindsight', lang) }}</span>
-{% endif %}
-{% if info.estimate %}<span class="lk-badge lk-badge-estimate">{{ t('estimate', lang) }}</span>
-{% endif %}
-<p>{{ info.note }}</p>
-{% for figure in info.figures %}
-<p><span class="lk-value">{{ figure.value }}</span> {{ figure.label }}<br>
-<span class="lk-meta">{{ figure.meta }}</span></p>
-{% endfor %}
-{% if info.quote %}<p class="lk-quote">{{ info.quote }}</p>
-{% if info.quoteNote %}<p class="lk-meta">{{ info.quoteNote }}</p>{% endif %}{% endif %}
-{% if events %}<p class="lk-meta"><strong>{{ t('timeline', lang) }}:</strong></p><ul>
-{% for date, title, later in events %}<li>{{ date }}: {{ title }}{% if later %}
- <span class="lk-badge lk-badge-hindsight">{{ t('hindsight.short', lang) }}</span>{% endif %}</li>
-{% endfor %}</ul>{% endif %}
-<p class="lk-meta">{{ info.source }}</p>
-</div>"""
-)
+_DETAILS = template("card_details.html")
 
-_EVENT = _ENV.from_string(
-    """<div class="lk-card lk-event-card" data-event-id="{{ event.id }}">
-<p class="lk-meta">{{ date }}</p>
-<h3>{{ event.title[lang] }}</h3>
-{% if event.hindsight %}<span class="lk-badge lk-badge-hindsight">{{ t('hindsight', lang) }}</span>
-{% endif %}
-{% if place %}<p>{{ t('place', lang) }}: {{ place }}</p>{% endif %}
-{% if event.quote %}<p class="lk-quote">{{ event.quote[lang] }}</p>
-{% if note %}<p class="lk-meta">{{ note }}</p>{% endif %}{% endif %}
-<p class="lk-meta">{{ source }}</p>
-</div>"""
-)
+_EVENT = template("card_event.html")
 
-_HOW_MADE = _ENV.from_string(
-    """<div class="lk-card lk-how-made">
-<p class="lk-meta">{{ t('how_made.intro', lang) }}</p>
-<ul>{% for name, details in notes %}<li><strong>{{ name }}</strong>: {{ details }}</li>
-{% endfor %}</ul>
-</div>"""
-)
+_HOW_MADE = template("card_how_made.html")
 
-_ERROR = _ENV.from_string(
-    """<div class="lk-card lk-error" role="alert">
-<h3>{{ t('error.title', lang) }}: {{ slug }}</h3>
-<p>{{ t('error.body', lang) }}</p>
-<ul>{% for problem in problems %}<li>{{ problem }}</li>{% endfor %}</ul>
-</div>"""
-)
+_ERROR = template("card_error.html")
 
 
-_DISTANCE = _ENV.from_string(
-    """<div class="lk-card lk-distance-card">
-<p class="lk-meta">{{ start }} – {{ end }}</p>
-<div class="lk-value">{{ distance }}</div>
-<p class="lk-meta">{{ t('ui.explore.distance', lang) }}</p>
-</div>"""
-)
+_DISTANCE = template("card_distance.html")
 
 
 def distance_card(start: str, end: str, distance: str, lang: Lang) -> str:

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment
 from shapely.geometry import mapping
 
 from dashboard.core.escape import spreadsheet_cell
@@ -36,38 +35,14 @@ from dashboard.core.wording import (
 from dashboard.reader.basemap import CREDIT as BASEMAP_CREDIT
 from dashboard.render.assets import inline_assets
 from dashboard.render.maps import build_map, map_payload
+from dashboard.render.templates import template
 from dashboard.render.tiles import DetailTiles
 
 ALT_ID = "lk-alt"
 MAX_REASON_CHARS = 200
 _log = logging.getLogger(__name__)
 
-_PAGE = Environment(autoescape=True).from_string(
-    """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{{ title }}</title>
-<meta name="description" content="{{ description }}">
-{% if oembed_url -%}
-<link rel="alternate" type="application/json+oembed" href="{{ oembed_url }}" title="{{ title }}">
-{% endif -%}
-{{ header | safe }}
-<style>.lk-alt{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}</style>
-</head>
-<body>
-<p class="lk-alt" id="{{ alt_id }}">{{ alt }}</p>
-{{ body | safe }}
-<script>
-{{ script | safe }}
-</script>
-</body>
-</html>
-"""
-)
+_PAGE = template("export_page.html")
 _CSP_PLACEHOLDER = "__LAGEKARTE_CSP__"
 # folium names its map with random hex (`map_<32 hex>`); an export names it after the
 # story instead, so the same story gives the same bytes (a CDN caches them, a diff says
@@ -278,14 +253,7 @@ def export_file_name(story: Story, lang: Lang, fmt: str) -> str:
 
 # The embed's largest size; its height follows from the 4:3 frame.
 EMBED_WIDTH, EMBED_HEIGHT = 960, 720
-_EMBED = Environment(autoescape=True).from_string(
-    """<div style="position:relative;width:100%;max-width:{{ width }}px;aspect-ratio:4/3;">
-  <iframe src="{{ src }}" title="{{ title }}" loading="lazy" referrerpolicy="no-referrer"
-    sandbox="allow-scripts" allowfullscreen
-    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>
-</div>
-"""
-)
+_EMBED = template("embed.html")
 
 
 def embed_snippet(story: Story, lang: Lang, src: str | None = None) -> str:

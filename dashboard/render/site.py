@@ -23,15 +23,13 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, Template
+from jinja2 import Template
 
 from dashboard.core.i18n import LANGS, Lang, text
 from dashboard.core.model import Story
-from dashboard.core.resources import WEB_DIR
 from dashboard.core.wording import day_text
 from dashboard.render.export import (
     EMBED_HEIGHT,
@@ -44,6 +42,7 @@ from dashboard.render.export import (
     export_html,
 )
 from dashboard.render.print.sizes import SIZE_NAMES, SIZES
+from dashboard.render.templates import template
 
 SITE_FORMAT = 1
 PROVIDER = "Lagekarte"
@@ -163,12 +162,8 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-@cache
 def _index_template() -> Template:
-    environment = Environment(
-        loader=FileSystemLoader(str(WEB_DIR)), autoescape=True, keep_trailing_newline=True
-    )
-    return environment.get_template("site_index.html")
+    return template("site_index.html")
 
 
 def _index_entry(story: Story, lang: Lang, base_url: str, sizes: tuple[str, ...]) -> dict:
