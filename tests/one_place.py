@@ -178,3 +178,72 @@ def one_place_story(place: Place, folder: Path) -> Story:
         json.dumps({"type": "FeatureCollection", "features": [feature]}), "utf-8"
     )
     return load_story(target)
+
+
+CROWDED_EXTRA = """
+[[figures]]
+id = "people-affected"
+feature = "{slug}"
+label = {{ de = "Menschen ohne Obdach", en = "people left homeless by the flood" }}
+low = 12000
+high = 15000
+callout = true
+
+[[figures.sources]]
+kind = "article"
+"""
+LONG_CREDIT = (
+    'credit = {{ de = "Karte: Lagekarte · Grenzen: Natural Earth · Gewässer: Natural Earth'
+    ' · Text: Maria Beispiel, Testagentur", en = "Map: Lagekarte · Borders: Natural Earth'
+    ' · Water: Natural Earth · Text: Maria Beispiel, Testagentur" }}'
+)
+
+
+def crowded_story(place: Place, folder: Path) -> Story:
+    """A flood at `place`: its town and, 3 km away, the dike that broke (two marks that
+    meet at the region view), a line along the river, a figure with a callout and a credit
+    as long as the first story's."""
+    one_place_story(place, folder)
+    target = folder / place.slug
+    toml = (target / "story.toml").read_text("utf-8")
+    toml = toml.replace('credit = { de = "Karte: Test", en = "Map: Test" }', LONG_CREDIT.format())
+    (target / "story.toml").write_text(toml + CROWDED_EXTRA.format(slug=place.slug), "utf-8")
+    data = json.loads((target / "features.geojson").read_text("utf-8"))
+    km = 1 / 111.2
+    dike = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place.lon + 2 * km, place.lat - 2 * km]},
+        "properties": {
+            "id": "dike-breach",
+            "kind": "place",
+            "labelled": True,
+            "name_de": "Deichbruch",
+            "name_en": "Dike breach",
+            "note_de": "Hier brach der Deich.",
+            "note_en": "The dike broke here.",
+            "sources": [{"kind": "article"}],
+        },
+    }
+    river = {
+        "type": "Feature",
+        "geometry": {
+            "type": "LineString",
+            "coordinates": [
+                [place.lon - 80 * km, place.lat + 30 * km],
+                [place.lon, place.lat + 5 * km],
+                [place.lon + 80 * km, place.lat - 20 * km],
+            ],
+        },
+        "properties": {
+            "id": "flood-front",
+            "kind": "line",
+            "name_de": "Überflutungsgrenze",
+            "name_en": "Edge of the flood",
+            "note_de": "So weit reichte das Wasser.",
+            "note_en": "How far the water reached.",
+            "sources": [{"kind": "article"}],
+        },
+    }
+    data["features"] += [dike, river]
+    (target / "features.geojson").write_text(json.dumps(data), "utf-8")
+    return load_story(target)

@@ -60,7 +60,10 @@ function lagekarteContext(map, data) {
     box.setAttribute("data-figure-id", c.id);
     box.appendChild(el("strong", "lk-callout-value", c.value));
     box.appendChild(el("span", "lk-callout-label", c.label));
-    box.appendChild(el("small", "lk-callout-asof", c.asOf));
+    // a date the title gives already may go where room is short (see context_map.css)
+    var asOf = el("small", "lk-callout-asof", c.asOf);
+    if (data.showTitle && c.asOf === data.asOfText) asOf.classList.add("lk-callout-asof-title");
+    box.appendChild(asOf);
     box.hidden = true;
     pane.appendChild(box);
     var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
@@ -114,6 +117,7 @@ function lagekarteContext(map, data) {
       for (var i = 0; i < storyLabels.length; i++) {
         if (overlaps(r, storyLabels[i])) { node.style.visibility = "hidden"; return; }
       }
+      r.label = true;
       storyLabels.push(r);
     });
     container.querySelectorAll(".lk-marker, .leaflet-control").forEach(function (node) {
@@ -124,8 +128,68 @@ function lagekarteContext(map, data) {
     return taken.concat(storyLabels);
   }
 
+  // Where a callout may stand, as [dx, dy] from its place: the preferred corners first,
+  // then closer and farther rings, so a small frame still finds a free spot.
+  var CALLOUT_TRIES = [[34, -70], [-34, -70], [34, 40], [-34, 40], [56, -20], [-56, -20]];
+  [16, 28, 48].forEach(function (d) {
+    CALLOUT_TRIES.push([d, -d], [-d, -d], [d, d], [-d, d], [d, -12], [-d, -12]);
+  });
+
+  function overlapArea(a, b) {
+    var w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+    var h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+
+  // No free spot: the spot inside the frame that covers least, and the story labels it
+  // would still cover give way (their marks stay, named on hover and when chosen).
+  function leastCovering(p, w, h, taken, size) {
+    var best = null;
+    CALLOUT_TRIES.forEach(function (t) {
+      var x = t[0] >= 0 ? p.x + t[0] : p.x + t[0] - w;
+      var y = t[1] >= 0 ? p.y + t[1] : p.y + t[1] - h + (t[1] < -40 ? h / 2 : 0);
+      x = Math.min(Math.max(x, MARGIN), size.x - w - MARGIN);
+      y = Math.min(Math.max(y, MARGIN), size.y - h - MARGIN);
+      var box = { x0: x, y0: y, x1: x + w, y1: y + h };
+      var cost = 0;
+      taken.forEach(function (r) { cost += overlapArea(box, r) * (r.label ? 1 : 4); });
+      if (!best || cost < best.cost) best = { box: box, cost: cost };
+    });
+    return best.box;
+  }
+
+  function hideLabelsUnder(box) {
+    var origin = map.getContainer().getBoundingClientRect();
+    map.getContainer().querySelectorAll(".leaflet-tooltip.lk-label").forEach(function (node) {
+      if (node.style.visibility !== "hidden" && overlaps(rectOf(node, origin), box)) {
+        node.style.visibility = "hidden";
+      }
+    });
+  }
+
+  // The story's lines as a row of small boxes: a callout stands beside a line, not on it.
+  function lineBoxes(size) {
+    var origin = map.getContainer().getBoundingClientRect();
+    var boxes = [];
+    map.getContainer().querySelectorAll("path.lk-line").forEach(function (path) {
+      var matrix = path.getScreenCTM();
+      var length = path.getTotalLength();
+      if (!matrix || !length) return;
+      var step = Math.max(8, length / 400);  // bounded work for a long line
+      for (var at = 0; at <= length; at += step) {
+        var q = path.getPointAtLength(at);
+        var x = matrix.a * q.x + matrix.c * q.y + matrix.e - origin.left;
+        var y = matrix.b * q.x + matrix.d * q.y + matrix.f - origin.top;
+        if (x < 0 || y < 0 || x > size.x || y > size.y) continue;
+        boxes.push({ x0: x - 3, y0: y - 3, x1: x + 3, y1: y + 3, line: true });
+      }
+    });
+    return boxes;
+  }
+
   function placeCallouts(taken, size, zoom) {
-    var tries = [[34, -70], [-34, -70], [34, 40], [-34, 40], [56, -20], [-56, -20]];
+    var tries = CALLOUT_TRIES;
+    var lines = callouts.length ? lineBoxes(size) : [];
     callouts.forEach(function (c) {
       var s = c.spec;
       var p = map.latLngToContainerPoint([s.lat, s.lon]);
@@ -140,12 +204,11 @@ function lagekarteContext(map, data) {
         var x = dx >= 0 ? p.x + dx : p.x + dx - w;
         var y = dy >= 0 ? p.y + dy : p.y + dy - h + (dy < -40 ? h / 2 : 0);
         var box = { x0: x, y0: y, x1: x + w, y1: y + h };
-        if (free(box, taken, size)) best = box;
+        if (free(box, taken, size) && free(box, lines, size)) best = box;
       }
-      if (!best) {  // a figure of the story always shows: at the first place that fits the frame
-        var fx = Math.min(Math.max(p.x + 34, MARGIN), size.x - w - MARGIN);
-        var fy = Math.min(Math.max(p.y - 70, MARGIN), size.y - h - MARGIN);
-        best = { x0: fx, y0: fy, x1: fx + w, y1: fy + h };
+      if (!best) {  // a figure of the story always shows
+        best = leastCovering(p, w, h, taken.concat(lines), size);
+        hideLabelsUnder(best);
       }
       put(c.box, best.x0, best.y0);
       taken.push(best);

@@ -267,6 +267,8 @@ function lagekarteStoryMap(map, data) {
     var size = map.getSize();
     container.classList.toggle("lk-small", size.x < 480 || size.y < 360);
     container.classList.toggle("lk-tiny", size.x < 340 || size.y < 300);
+    // a frame too low for the title's source line (the credit and the cards carry it)
+    container.classList.toggle("lk-low", size.y < 600);
   }
   fitBoxesToSize();
   map.on("resize", fitBoxesToSize);
@@ -348,7 +350,8 @@ function lagekarteStoryMap(map, data) {
   legend.onAdd = function () {
     // A disclosure, open where the map has room for it.
     legendBox = el("details", "lk-legend");
-    legendBox.open = !container.classList.contains("lk-small") && map.getSize().x >= 600;
+    // (a button on smaller maps: open it would cover a tenth of them)
+    legendBox.open = map.getSize().x >= 800 && map.getSize().y >= 560;
     legendBox.setAttribute("aria-label", T.legend);
     legendBox.appendChild(el("summary", null, T.legend));
     var list = el("ul");
@@ -427,15 +430,25 @@ function lagekarteStoryMap(map, data) {
 
   // Credit line: one line; the whole text on hover, focus or a tap -------------
   var credit = L.control({ position: "bottomright" });
+  var creditBox;
   credit.onAdd = function () {
-    var box = el("div", "lk-credit", data.credit);
-    box.title = data.credit;
-    box.tabIndex = 0;
-    box.addEventListener("click", function () { box.classList.toggle("lk-credit-open"); });
-    L.DomEvent.disableClickPropagation(box);
-    return box;
+    creditBox = el("div", "lk-credit", data.credit);
+    L.DomEvent.disableClickPropagation(creditBox);
+    return creditBox;
   };
   credit.addTo(map);
+  // A credit wrapped across the map's foot: the key and the scale stand on it, not under it.
+  var bottomLeft = container.querySelector(".leaflet-bottom.leaflet-left");
+  function stackOnCredit() {
+    bottomLeft.style.bottom = "";
+    var left = bottomLeft.getBoundingClientRect();
+    var line = creditBox.getBoundingClientRect();
+    var beside = left.right <= line.left || left.width === 0;
+    bottomLeft.style.bottom = beside ? "" : Math.ceil(line.height) + "px";
+  }
+  stackOnCredit();
+  map.on("resize", stackOnCredit);
+  if (legendBox) legendBox.addEventListener("toggle", stackOnCredit);
 
   // Details inside the map: only where the page has no side panel for them (an export,
   // an embed, a phone). A card along the map's foot, at most 40% of its height.
