@@ -16,8 +16,9 @@ import shapely
 from dashboard.core.geometry import view_bounds
 from dashboard.core.model import Story
 from dashboard.render.print.layout import line_samples
+from dashboard.render.print.projection import local_crs as _local_crs
 from dashboard.render.print.sizes import SIZES
-from dashboard.render.print.static_map import _local_crs, build_static_map
+from dashboard.render.print.static_map import build_static_map
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 LANGS = ("de", "en")
