@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.draft import article_from_text, draft_article, write_story
 from dashboard.draft.publish import publish_story
+from dashboard.reader.fields import Fields
 from dashboard.reader.story import load_story, validate_story
 from tests.conftest import REPO
 
@@ -55,3 +56,13 @@ def test_the_page_tells_readers_of_the_other_language(monkeypatch, german_only, 
     assert not app.exception, app.exception
     notes = [i.value for i in app.info]
     assert ("This map exists in German only: its texts are shown in German." in notes) is told
+
+
+def test_the_languages_a_record_needs_are_given_to_it_not_taken_from_hidden_state() -> None:
+    record = {"title": {"de": "Hochwasser in Valencia"}}
+    german_only: list = []
+    Fields(german_only, "story.toml", "story", record, languages=("de",)).text("title")
+    assert german_only == []
+    both: list = []
+    Fields(both, "story.toml", "story", record).text("title")
+    assert [(p.field, p.message) for p in both] == [("title.en", "missing translation 'en'")]

@@ -14,6 +14,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.core.geometry import Box, inside, region_box
+from dashboard.core.i18n import LANGS, Lang
 from dashboard.core.model import Feature, Problem, View
 from dashboard.reader.fields import ID_PATTERN, Fields, finite, shown
 from dashboard.reader.limits import MAX_FEATURES, MAX_VERTICES, read_json
@@ -124,7 +125,11 @@ def _swapped_positions(positions: list[Any], region: Box) -> list[Any]:
 
 
 def read_features(
-    path: Path, problems: list[Problem], views: list[View], written_ids: set[str]
+    path: Path,
+    problems: list[Problem],
+    views: list[View],
+    written_ids: set[str],
+    languages: tuple[Lang, ...] = LANGS,
 ) -> list[Feature]:
     """Valid features; `written_ids` gets every id written, valid or not, so that
     references to a broken feature are not reported twice."""
@@ -159,7 +164,7 @@ def read_features(
         if isinstance(raw_id, str) and raw_id:
             where = f"feature {shown.repr(raw_id)}"  # 'mosul'; shortened if long
             written_ids.add(raw_id)
-        fields = Fields(problems, file, where, properties)
+        fields = Fields(problems, file, where, properties, languages=languages)
         feature_id = fields.string("id")
         if feature_id is not None:
             if not ID_PATTERN.match(feature_id):

@@ -9,9 +9,7 @@ import datetime as dt
 import math
 import re
 import reprlib
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from dashboard.core.i18n import LANGS, Lang
@@ -27,21 +25,6 @@ NOT_UNICODE = "not valid Unicode: half of a surrogate pair (an escape such as \\
 # A value quoted in a message: short and shallow, however long or deep the value is.
 shown = reprlib.Repr()
 shown.maxstring = shown.maxother = 60
-
-
-# The languages a story's texts must exist in: both, or only the article's for a story
-# marked `languages = ["de"]`. Set for the length of one story's reading by
-# `story_languages`, so that every record reader applies it without passing it along.
-_STORY_LANGUAGES: ContextVar[tuple[Lang, ...]] = ContextVar("story_languages", default=LANGS)
-
-
-@contextmanager
-def story_languages(languages: tuple[Lang, ...]) -> Iterator[None]:
-    token = _STORY_LANGUAGES.set(languages)
-    try:
-        yield
-    finally:
-        _STORY_LANGUAGES.reset(token)
 
 
 def finite(value: float) -> bool:
@@ -84,6 +67,7 @@ class Fields:
         where: str,
         data: Mapping[str, Any],
         prefix: str = "",
+        languages: tuple[Lang, ...] = LANGS,
     ):
         self.problems = problems
         self.file = file
@@ -91,6 +75,9 @@ class Fields:
         self.data = data
         # Names a nested table's fields in problems: "sources[0]." + "url".
         self.prefix = prefix
+        # The languages the record's texts must exist in: both, or only the article's
+        # for a story marked `languages = ["de"]`.
+        self.languages = languages
 
     def _field(self, field_name: str | None) -> str | None:
         if not self.prefix:
@@ -107,7 +94,9 @@ class Fields:
 
     def nested(self, data: Mapping[str, Any], prefix: str) -> Fields:
         """The fields of a table inside this record, named `prefix` + field in problems."""
-        return Fields(self.problems, self.file, self.where, data, self.prefix + prefix)
+        return Fields(
+            self.problems, self.file, self.where, data, self.prefix + prefix, self.languages
+        )
 
     def _present(self, key: str) -> bool:
         value = self.data.get(key)
@@ -180,21 +169,21 @@ class Fields:
                 key, "expected a table with 'de' and 'en', e.g. { de = \"…\", en = \"…\" }"
             )
             return None
-        sub = Fields(self.problems, self.file, self.where, table)
+        sub = Fields(self.problems, self.file, self.where, table, languages=self.languages)
         return self._bilingual(key, {lang: (lang, sub) for lang in LANGS})
 
     def flat_text(self, key: str, required: bool = True) -> Text | None:
         """A bilingual text as two properties `key_de`, `key_en` (features.geojson)."""
         if not any(self._present(f"{key}_{lang}") for lang in LANGS):
             if required:
-                self.problem(f"{key}_{_STORY_LANGUAGES.get()[0]}", "missing required field")
+                self.problem(f"{key}_{self.languages[0]}", "missing required field")
             return None
         return self._bilingual(key, {lang: (f"{key}_{lang}", self) for lang in LANGS})
 
     def _bilingual(self, key: str, sources: dict[Lang, tuple[str, Fields]]) -> Text | None:
         """Both languages; in a single-language story the other one may be missing and
         is then the story's own text (the page tells the reader so)."""
-        required = _STORY_LANGUAGES.get()
+        required = self.languages
         values: dict[str, str] = {}
         for lang, (sub_key, fields) in sources.items():
             name = sub_key if fields is self else f"{key}.{sub_key}"

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from pathlib import Path
 from typing import Any
 
 from dashboard.core.geometry import geodesic_distance_km
+from dashboard.core.i18n import LANGS, Lang
 from dashboard.core.model import (
     DRAFT,
     PUBLISHED,
@@ -29,7 +30,11 @@ from dashboard.reader.sources import read_sources, read_url
 
 
 def _records(
-    data: Mapping[str, Any], key: str, file: str, problems: list[Problem]
+    data: Mapping[str, Any],
+    key: str,
+    file: str,
+    problems: list[Problem],
+    languages: tuple[Lang, ...] = LANGS,
 ) -> Iterator[Fields]:
     """Each `[[key]]` table as Fields named by its id (or its position)."""
     records = data.get(key, [])
@@ -48,7 +53,7 @@ def _records(
             if isinstance(record_id, str) and record_id
             else f"{singular} #{index + 1}"
         )
-        fields = Fields(problems, file, where, record)
+        fields = Fields(problems, file, where, record, languages=languages)
         checked_id = fields.string("id")
         if checked_id is not None:
             # Ids go into links (?view=, ?feature=) and the page: the same rule as features.
@@ -60,9 +65,14 @@ def _records(
         yield fields
 
 
-def read_views(data: Mapping[str, Any], file: str, problems: list[Problem]) -> list[View]:
+def read_views(
+    data: Mapping[str, Any],
+    file: str,
+    problems: list[Problem],
+    languages: tuple[Lang, ...] = LANGS,
+) -> list[View]:
     views: list[View] = []
-    for fields in _records(data, "views", file, problems):
+    for fields in _records(data, "views", file, problems, languages):
         fields.unknown_keys(("id", "name", "bounds"))
         view_id = fields.string("id")
         name = fields.text("name")
@@ -101,10 +111,11 @@ def read_figures(
     features: Mapping[str, Feature],
     feature_ids: set[str],
     as_of: dt.date | None,
-    view_ids: set[str] = frozenset(),  # type: ignore[assignment]
+    view_ids: Set[str] = frozenset(),
+    languages: tuple[Lang, ...] = LANGS,
 ) -> list[Figure]:
     figures: list[Figure] = []
-    for fields in _records(data, "figures", file, problems):
+    for fields in _records(data, "figures", file, problems, languages):
         fields.unknown_keys(
             (
                 "id",
@@ -240,9 +251,10 @@ def read_events(
     problems: list[Problem],
     feature_ids: set[str],
     as_of: dt.date | None,
+    languages: tuple[Lang, ...] = LANGS,
 ) -> list[Event]:
     events: list[Event] = []
-    for fields in _records(data, "events", file, problems):
+    for fields in _records(data, "events", file, problems, languages):
         fields.unknown_keys(
             ("id", "date", "title", "feature", "sources", "source", "quote", "hindsight")
         )
@@ -333,7 +345,11 @@ def read_source(
 
 
 def read_event_layer_spec(
-    folder: Path, data: Mapping[str, Any], file: str, problems: list[Problem]
+    folder: Path,
+    data: Mapping[str, Any],
+    file: str,
+    problems: list[Problem],
+    languages: tuple[Lang, ...] = LANGS,
 ) -> EventLayer | None:
     """The optional `[events_layer]`: a file of dated point events beside the story."""
     spec = data.get("events_layer")
@@ -342,7 +358,7 @@ def read_event_layer_spec(
     if not isinstance(spec, dict):
         problems.append(Problem(file, "[events_layer]", None, "expected a table"))
         return None
-    fields = Fields(problems, file, "[events_layer]", spec)
+    fields = Fields(problems, file, "[events_layer]", spec, languages=languages)
     fields.unknown_keys(("file", "name", "source"))
     name = fields.text("name")
     source = fields.source()

@@ -15,7 +15,7 @@ from pathlib import Path
 from dashboard.core.i18n import LANGS, Lang
 from dashboard.core.model import PUBLISHED, Problem, Story, StoryError, StoryListing, printable
 from dashboard.reader.features import read_features
-from dashboard.reader.fields import SLUG_PATTERN, Fields, story_languages
+from dashboard.reader.fields import SLUG_PATTERN, Fields
 from dashboard.reader.limits import read_toml
 from dashboard.reader.records import (
     check_hindsight,
@@ -99,8 +99,7 @@ def load_story(folder: str | Path) -> Story:
     if data:
         read_date_unknown(top, status)
     try:
-        with story_languages(languages):
-            story = _load_records(folder, slug, file, data, top, problems, language, languages)
+        story = _load_records(folder, slug, file, data, top, problems, language, languages)
     except StoryError as error:
         raise StoryError(error.problems, status) from None
     return replace(story, status=status)
@@ -130,26 +129,26 @@ def _load_records(
     language: str | None,
     languages: tuple[Lang, ...],
 ) -> Story:
+    top.languages = languages
     title = top.text("title") if data else None
     summary = top.text("summary") if data else None
     credit = top.text("credit") if data else None
     published = top.day("published") if data else None
     as_of = top.day("as_of") if data else None
     source = read_source(data, file, problems) if data else None
-    views = read_views(data, file, problems)
+    views = read_views(data, file, problems, languages)
 
     feature_ids: set[str] = set()
-    features = read_features(folder / FEATURES_FILE, problems, views, feature_ids)
+    features = read_features(folder / FEATURES_FILE, problems, views, feature_ids, languages)
     by_id = {f.id: f for f in features}
-    figures = read_figures(
-        data, file, problems, by_id, feature_ids, as_of, {view.id for view in views}
-    )
-    events = read_events(data, file, problems, feature_ids, as_of)
+    view_ids = {view.id for view in views}
+    figures = read_figures(data, file, problems, by_id, feature_ids, as_of, view_ids, languages)
+    events = read_events(data, file, problems, feature_ids, as_of, languages)
     for feature in features:
         if feature.date is not None and as_of is not None:
             where = Fields(problems, str(folder / FEATURES_FILE), f"feature '{feature.id}'", {})
             check_hindsight(where, feature.date, as_of, feature.hindsight)
-    event_layer = read_event_layer_spec(folder, data, file, problems)
+    event_layer = read_event_layer_spec(folder, data, file, problems, languages)
 
     errors = [problem for problem in problems if not problem.warning]
     if errors:
