@@ -13,6 +13,7 @@ from dashboard.draft.article import (
     BYLINE,
     CREDIT_LINE,
     DATE_LINE,
+    INLINE_TEASER,
     KICKER,
     UPDATE_LINE,
     Article,
@@ -262,3 +263,20 @@ def test_wrapped_wire_copy_is_joined_but_a_headline_above_its_lead_is_not() -> N
     assert (
         article.headline == "Survivors search through debris in Chilean coastal towns after fires"
     )
+
+
+def test_a_link_to_another_article_inside_the_text_is_not_its_end() -> None:
+    story_goes_on = (
+        "Der Sturm führte zudem zu zahlreichen Ausfällen im Bahnverkehr in Finnland, wie die "
+        "Nachrichtenagentur STT berichtete, 40.000 Haushalte waren ohne Strom. (dpa)"
+    )
+    article = article_from_text(
+        "Sturm über Finnland\n\nIn Oulu kam ein Mann ums Leben, als ein Baum auf sein Auto "
+        "stürzte, wie die Polizei am Morgen mitteilte.\n\n"
+        "Das könnte Sie auch interessieren: Warum Saunen im Winter boomen\n\n"
+        f"{story_goes_on}\n\nDas könnte Sie auch interessieren:\n\nEin ganz anderer Text."
+    )
+    assert story_goes_on in article.body
+    assert "Ein ganz anderer Text." not in article.body
+    teasers = [d.text for d in article.dropped if d.reason == INLINE_TEASER]
+    assert teasers == ["Das könnte Sie auch interessieren: Warum Saunen im Winter boomen"]

@@ -39,6 +39,8 @@ from dashboard.draft.datelines import is_agency, read_date_line, read_dateline
         ("Stand: 30.10.2024, 10:05 Uhr | Lesedauer: 3 Min.", dt.date(2024, 10, 30), True),
         ("October 30, 2024 · 4 min read", dt.date(2024, 10, 30), False),
         ("Sendung: SWR Aktuell, 03.02.2025 17:00 Uhr", dt.date(2025, 2, 3), False),
+        ("2021/03/24 08:15", dt.date(2021, 3, 24), False),
+        ("Updated 2019/7/5, 10:30 PM", dt.date(2019, 7, 5), True),
         (
             "Diese Nachricht wurde am 12.09.2024 im Programm Deutschlandfunk gesendet.",
             dt.date(2024, 9, 12),
@@ -59,6 +61,7 @@ def test_date_lines(line: str, date: dt.date, updated: bool) -> None:
         "Diese Nachricht wurde am 12.09.2024 von vielen Hörern in Kiel und Rostock gehört.",
         "31.02.2024",  # no such day
         "03/04/2024",  # March or April?
+        "2024/13/01",  # no thirteenth month
         "Hochwasser in Bangladesch",
     ],
 )

@@ -51,6 +51,14 @@ _END_OF_ARTICLE = re.compile(
     r"share this (?:article|story))",
     re.IGNORECASE,
 )
+# A link to another story inside this one: its heading, a colon, that story's title.
+_INLINE_TEASER = re.compile(
+    r"^(?:das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|"
+    r"weitere artikel|related(?: stories| articles)?|read more|also read|more on this)\s*:",
+    re.IGNORECASE,
+)
+_STORY_GOES_ON_WORDS = 15  # a paragraph this long after the teaser is the story again
+_CLOSING_CREDIT = re.compile(r"\s*\([\w/ .-]{1,30}\)$")  # "… fiel der Strom aus. (dpa)"
 _PHOTO_CREDIT = re.compile(
     r"^(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|quelle)\s*:|©|\(c\) |"
     r"(?:photo|foto) by )",
@@ -201,6 +209,7 @@ PAGE_HEAD = "page furniture above the article"
 PHOTO_CREDIT = "photo credit"
 PHOTO_CAPTION = "photo caption"
 AFTER_ARTICLE = "after the article (comments, teasers, footer)"
+INLINE_TEASER = "a link to another article inside this one"
 DATE_LINE = "date line (read as the date of publication)"
 UPDATE_LINE = "date of an update"
 BYLINE = "byline"
@@ -333,10 +342,13 @@ def _body(paragraphs: list[str], first: int, dropped: list[DroppedText]) -> list
     body: list[str] = []
     for i in range(first, len(paragraphs)):
         paragraph = paragraphs[i]
+        next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if _is_inline_teaser(paragraph, next_one):
+            dropped.append(DroppedText(paragraph, INLINE_TEASER))
+            continue
         if _END_OF_ARTICLE.match(paragraph):
             dropped.extend(DroppedText(p, AFTER_ARTICLE) for p in paragraphs[i:])
             break
-        next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
         reason = furniture_reason(paragraph, in_body=True)
         if reason is None and len(paragraph) < 400 and _is_caption(paragraph, next_one):
             reason = PHOTO_CAPTION
@@ -347,6 +359,18 @@ def _body(paragraphs: list[str], first: int, dropped: list[DroppedText]) -> list
         else:
             body.append(paragraph)
     return body
+
+
+def _is_inline_teaser(paragraph: str, next_one: str) -> bool:
+    """ "Das könnte Sie auch interessieren: Warum …" with the story going on below it:
+    a link to another article placed inside this one, not the end of it."""
+    teaser = _INLINE_TEASER.match(paragraph)
+    return (
+        teaser is not None
+        and len(paragraph[teaser.end() :].split()) >= 3
+        and _is_sentence(_CLOSING_CREDIT.sub("", next_one))
+        and len(next_one.split()) >= _STORY_GOES_ON_WORDS
+    )
 
 
 def _is_title(paragraph: str) -> bool:

@@ -30,6 +30,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _FULL_DATES = (
     re.compile(rf"{_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?!\d)"),  # 31.10.2024
     re.compile(rf"{_YEAR}-(?P<monthnum>[01]\d)-{_DAY}(?:T[\d:.+\-Z]{{0,20}})?"),  # ISO
+    re.compile(rf"{_YEAR}/(?P<monthnum>[01]?\d)/{_DAY}(?!\d)"),  # 2020/02/01: year first
     re.compile(rf"{_DAY}\.? {_MONTH},? {_YEAR}"),  # 3. Juli 2021, 16 Oct 2023
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
     # 30/10/2024, read only when the day cannot be the month (US pages write 10/30/2024)
