@@ -324,7 +324,7 @@ def test_serve_editor_sets_editor_mode_for_the_page(monkeypatch) -> None:
     """`serve --editor` is the one way, besides LAGEKARTE_EDITOR=1, to the editor page."""
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard.ui.server import EDITOR_ENV
+    from dashboard.ui.settings import EDITOR as EDITOR_ENV
 
     monkeypatch.delenv(EDITOR_ENV, raising=False)
     monkeypatch.setattr(streamlit_cli, "main", lambda *args, **kwargs: None)
@@ -338,7 +338,8 @@ def test_serve_editor_sets_editor_mode_for_the_page(monkeypatch) -> None:
 def test_serve_editor_on_a_network_needs_a_password(monkeypatch, capsys) -> None:
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard.ui.server import EDITOR_ENV, EDITOR_PASSWORD_ENV
+    from dashboard.ui.settings import EDITOR as EDITOR_ENV
+    from dashboard.ui.settings import EDITOR_PASSWORD as EDITOR_PASSWORD_ENV
 
     started: list[list[str]] = []
     monkeypatch.setattr(streamlit_cli, "main", lambda args, **kwargs: started.append(args))
@@ -361,7 +362,8 @@ def test_serve_editor_without_a_stories_folder_uses_the_newsroom_folder(
     """Never the installed package: a folder of the newsroom's own, said at start."""
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard.ui.server import EDITOR_ENV, STORIES_ENV
+    from dashboard.ui.settings import EDITOR as EDITOR_ENV
+    from dashboard.ui.settings import STORIES as STORIES_ENV
 
     monkeypatch.setattr(streamlit_cli, "main", lambda *args, **kwargs: None)
     monkeypatch.delenv(STORIES_ENV, raising=False)

@@ -27,7 +27,7 @@ from dashboard.ui.editor_tables import (
     reason_text,
     reviewed,
 )
-from dashboard.ui.server import EDITOR_PASSWORD_ENV
+from dashboard.ui.settings import EDITOR_PASSWORD as EDITOR_PASSWORD_ENV
 from tests.conftest import REPO
 
 APP = str(REPO / "dashboard" / "ui" / "page.py")

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.ui.cli import main
-from dashboard.ui.server import DEFAULT_STORY_ENV, STORIES_ENV, check_default_story
+from dashboard.ui.server import check_default_story
+from dashboard.ui.settings import DEFAULT_STORY as DEFAULT_STORY_ENV
+from dashboard.ui.settings import STORIES as STORIES_ENV
 from tests.test_app import html_text, run_page
 from tests.test_publish import add_story
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import pytest
 
 from dashboard.render.export import export_html
-from dashboard.render.tiles import DetailTiles, page_tiles, tiles_from_environment
+from dashboard.render.tiles import DetailTiles
+from dashboard.ui.settings import page_tiles
+from dashboard.ui.settings import tiles as tiles_from_environment
 from tests.conftest import REPO
 from tests.test_app import run_page
 

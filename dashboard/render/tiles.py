@@ -7,8 +7,6 @@ export's Content-Security-Policy then allows images from exactly that one host.
 from __future__ import annotations
 
 import ipaddress
-import logging
-import os
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -29,14 +27,6 @@ _TILE_URL = re.compile(
 )
 MAX_URL_CHARS = 2048
 _HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
-# The dashboard's setting: a tile URL template, and optionally the provider's name and
-# attribution line (environment variables, so no story and no reader can set them).
-ENV_URL, ENV_NAME, ENV_ATTRIBUTION = (
-    "LAGEKARTE_TILES",
-    "LAGEKARTE_TILES_NAME",
-    "LAGEKARTE_TILES_ATTRIBUTION",
-)
-_log = logging.getLogger(__name__)
 
 
 def _is_loopback(host: str) -> bool:
@@ -106,27 +96,3 @@ class DetailTiles:
             "label": text("tiles.load", lang).format(provider=provider),
             "loaded": text("tiles.loaded", lang).format(provider=provider),
         }
-
-
-def tiles_from_environment() -> DetailTiles | None:
-    """The dashboard's detail tiles, if the newsroom configured them (default: none).
-    ValueError for a bad `LAGEKARTE_TILES`: `serve` checks it before it starts."""
-    url = os.environ.get(ENV_URL, "").strip()
-    if not url:
-        return None
-    try:
-        return DetailTiles(
-            url, os.environ.get(ENV_NAME, "").strip(), os.environ.get(ENV_ATTRIBUTION, "").strip()
-        )
-    except ValueError as error:
-        raise ValueError(f"{ENV_URL}: {error}") from None
-
-
-def page_tiles() -> DetailTiles | None:
-    """The tiles for the page: a bad setting (one that `serve` would have refused) means
-    no tiles and a line in the server's log, never a broken page."""
-    try:
-        return tiles_from_environment()
-    except ValueError as error:
-        _log.error("detail tiles are off: %s", error)
-        return None

@@ -11,7 +11,6 @@ Problems are printed one per line (file, feature, field, message); never a trace
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from dashboard.core.resources import BUNDLED_STORIES_DIR
 from dashboard.reader.story import STORY_FILE, StoryError, load_story, story_folders, validate_story
 from dashboard.render.print.sizes import SIZE_NAMES
 from dashboard.render.tiles import DetailTiles
+from dashboard.ui import settings
 from dashboard.ui.server import DEFAULT_PORT, LOOPBACK, serve
 
 if TYPE_CHECKING:
@@ -93,9 +93,8 @@ def draft_command(article: str, out: str, force: bool, published: str | None) ->
 def publish_command(slug: str, stories: str | None) -> int:
     """Validate the draft `slug` of the newsroom's folder and publish it."""
     from dashboard.draft.publish import publish_story
-    from dashboard.ui.server import STORIES_ENV, default_newsroom_folder
 
-    folder = Path(stories or os.environ.get(STORIES_ENV) or default_newsroom_folder())
+    folder = Path(stories or settings.stories_setting() or settings.newsroom_folder())
     problems = publish_story(folder, slug)
     for problem in problems:
         print(problem)
@@ -143,8 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("slug", help="the story's name (its folder in the stories folder)")
     publish.add_argument(
         "--stories",
-        help="the newsroom's folder of stories (default: "
-        "LAGEKARTE_STORIES, else where the editor saves)",
+        help=f"the newsroom's folder of stories (default: {settings.STORIES}, "
+        "else where the editor saves)",
     )
     site = commands.add_parser(
         "site", help="write the published stories as a static site for readers (any CDN)"
@@ -157,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     site.add_argument(
         "--stories",
-        help="a folder of stories (default: LAGEKARTE_STORIES, else the bundled ones)",
+        help=f"a folder of stories (default: {settings.STORIES}, else the bundled ones)",
     )
     site.add_argument(
         "--sizes",

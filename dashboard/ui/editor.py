@@ -2,9 +2,9 @@
 article, make a draft, review it on a map and in tables, save it as a draft in the
 newsroom's folder, publish it after validation.
 
-Only in editor mode (`python -m dashboard serve --editor`, or LAGEKARTE_EDITOR=1): a public
-dashboard stays read-only and never shows this page, whatever its URL says. With
-LAGEKARTE_EDITOR_PASSWORD set, the page asks for it first. The drafting (in a worker
+Only in editor mode (`python -m dashboard serve --editor`, or `settings.EDITOR` set to 1): a
+public dashboard stays read-only and never shows this page, whatever its URL says. With
+`settings.EDITOR_PASSWORD` set, the page asks for it first. The drafting (in a worker
 process), writing and publishing are the core's; this module only lays out and wires,
 in the page's language, naming no path of the server.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from dashboard.reader.fields import SLUG_PATTERN
 from dashboard.reader.story import StoryError
 from dashboard.render.assets import serve_assets
 from dashboard.render.maps import MapFollow, build_map
+from dashboard.ui import settings
 from dashboard.ui.editor_tables import (
     note_text,
     review_dates,
@@ -44,7 +44,7 @@ from dashboard.ui.editor_tables import (
     review_places,
     reviewed,
 )
-from dashboard.ui.server import EDITOR_ENV, EDITOR_PASSWORD_ENV, is_loopback
+from dashboard.ui.server import is_loopback
 
 PAGE_PARAM = "page"
 PAGE_VALUE = "editor"
@@ -60,18 +60,13 @@ NOTICE_KEY = "editor.notice"
 MAX_PASTE_CHARS = 100_000
 
 
-def editor_enabled() -> bool:
-    """Editor mode is a property of the server, never of a URL."""
-    return os.environ.get(EDITOR_ENV, "").strip().lower() not in ("", "0", "false", "no")
-
-
 def requested() -> bool:
-    return editor_enabled() and st.query_params.get(PAGE_PARAM) == PAGE_VALUE
+    return settings.editor_enabled() and st.query_params.get(PAGE_PARAM) == PAGE_VALUE
 
 
 def entry_button(lang: Lang) -> None:
     """The way into the editor, shown only in editor mode."""
-    if editor_enabled() and st.button(text("editor.open", lang), key="editor.open"):
+    if settings.editor_enabled() and st.button(text("editor.open", lang), key="editor.open"):
         st.query_params[PAGE_PARAM] = PAGE_VALUE
         st.rerun()
 
@@ -96,7 +91,7 @@ def _publication_date(draft: Draft, lang: Lang) -> str | None:
 
 def _unlocked(lang: Lang) -> bool:
     """With an editor password set, the page asks for it once per browser session."""
-    password = os.environ.get(EDITOR_PASSWORD_ENV, "")
+    password = settings.editor_password()
     if not password:
         # `serve` refuses this already; a page started another way (streamlit run) on a
         # network address without a password shows no editor either. No address set means

@@ -24,7 +24,6 @@ from dashboard.core.escape import markdown_text
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.i18n import LANGS, Lang, format_number, text
 from dashboard.core.model import Story, StoryListing
-from dashboard.core.resources import BUNDLED_STORIES_DIR
 from dashboard.core.viewstate import TABS, ViewState, parse_params
 from dashboard.core.wording import event_date
 from dashboard.reader.eventlayer import cell_pyramid, event_summary
@@ -40,13 +39,13 @@ from dashboard.render.export import (
     export_result,
 )
 from dashboard.render.maps import EventCells, MapFollow, build_map, map_payload
-from dashboard.render.tiles import page_tiles
 from dashboard.ui import editor as editor_page
+from dashboard.ui import settings
 from dashboard.ui.page_assets import served_asset_urls
-from dashboard.ui.server import DEFAULT_STORY_ENV, no_address_lookups
+from dashboard.ui.server import no_address_lookups
 
 # Another folder of stories can be given for a newsroom's own stories (and for tests).
-STORIES_DIR = Path(os.environ.get("LAGEKARTE_STORIES") or BUNDLED_STORIES_DIR)
+STORIES_DIR = settings.stories_folder()
 # A broken story's files are named from the stories folder (`<slug>/story.toml`): a
 # reader sees no path of the server.
 SHOWN_FROM = f"{STORIES_DIR}/"
@@ -95,7 +94,7 @@ def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
         details_in_map="always" if embed else "narrow",
         keep_url=True,
         fill_frame=embed,
-        tiles=page_tiles(),
+        tiles=settings.page_tiles(),
     )
 
 
@@ -126,7 +125,7 @@ def _state(listing: StoryListing) -> ViewState:
     slugs = sorted(set(listing.stories) | set(listing.broken))
     if "view_state" not in st.session_state:
         params = st.query_params.to_dict()
-        landing = listing.landing(os.environ.get(DEFAULT_STORY_ENV) or None)
+        landing = listing.landing(settings.default_story())
         state = parse_params(params, slugs, default=landing)
         if params.get("story") and params["story"] not in slugs:
             # A link to a story readers cannot see: gone, never there, or a draft. Each

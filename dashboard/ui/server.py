@@ -11,7 +11,6 @@ repeats them for `streamlit run dashboard/ui/page.py` in a checkout (a test keep
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 from dashboard.core.palette import PALETTE
 from dashboard.core.resources import package_path
-from dashboard.render.tiles import tiles_from_environment
+from dashboard.ui import settings
 
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 8501
@@ -82,32 +81,13 @@ def no_address_lookups() -> None:
     net_util.get_internal_ip = _no_address
 
 
-# Set for the page: the editor ("Neue Karte aus Artikel") is served only when asked.
-EDITOR_ENV = "LAGEKARTE_EDITOR"
-# The editor's password (the page asks for it when set). Required to serve the editor on
-# any address but loopback: anyone on the network could otherwise write stories. An
-# environment variable, not a flag, so that it never shows in the list of processes.
-EDITOR_PASSWORD_ENV = "LAGEKARTE_EDITOR_PASSWORD"
-
-
-# Where the editor saves when no folder of stories is given: the newsroom's own folder,
-# outside the installed package (which is only ever read).
-STORIES_ENV = "LAGEKARTE_STORIES"
-
-
-# The story readers land on (`default_story`): a slug; when it is not a published story
-# of the folder, the most recently published one (see `StoryListing.landing`).
-DEFAULT_STORY_ENV = "LAGEKARTE_DEFAULT_STORY"
-
-
 def check_default_story() -> str | None:
     """An error line for a `default_story` that is no story name; a warning line (the
     server still starts) for one that is not a published story of the folder yet."""
-    from dashboard.core.resources import BUNDLED_STORIES_DIR
     from dashboard.reader.fields import SLUG_PATTERN
     from dashboard.reader.story import load_stories
 
-    slug = os.environ.get(DEFAULT_STORY_ENV)
+    slug = settings.default_story()
     if not slug:
         return None
     if not SLUG_PATTERN.match(slug):
@@ -115,7 +95,7 @@ def check_default_story() -> str | None:
             f"error: default story {slug!r}: a story's name is lower-case "
             "letters, digits and hyphens"
         )
-    folder = Path(os.environ.get(STORIES_ENV) or BUNDLED_STORIES_DIR)
+    folder = settings.stories_folder()
     readers = load_stories(folder).published_only()
     if slug in readers.stories:
         return None
@@ -125,19 +105,13 @@ def check_default_story() -> str | None:
     )
 
 
-def default_newsroom_folder() -> Path:
-    """`$XDG_DATA_HOME/lagekarte/stories`, by default `~/.local/share/lagekarte/stories`."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "lagekarte" / "stories"
-
-
 def editor_refusal(address: str) -> str | None:
     """Why the editor may not be served on `address`, or None when it may."""
-    if is_loopback(address) or os.environ.get(EDITOR_PASSWORD_ENV):
+    if is_loopback(address) or settings.editor_password():
         return None
     return (
         f"error: the editor on {address} would let anyone on the network write stories: "
-        f"set {EDITOR_PASSWORD_ENV} to a password (the editor page asks for it), "
+        f"set {settings.EDITOR_PASSWORD} to a password (the editor page asks for it), "
         f"or serve on {LOOPBACK}"
     )
 
@@ -153,7 +127,7 @@ def serve(
     instead of the bundled ones; `editor` also serves the page that drafts a story from
     an article and saves it there (for a newsroom's own machine, never the public)."""
     try:
-        tiles_from_environment()  # a bad setting is refused now, not on every page
+        settings.tiles()  # a bad setting is refused now, not on every page
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -162,9 +136,9 @@ def serve(
         if refusal:
             print(refusal, file=sys.stderr)
             return 2
-        os.environ[EDITOR_ENV] = "1"
-        if stories is None and not os.environ.get(STORIES_ENV):
-            newsroom = default_newsroom_folder()
+        settings.hand_to_page(settings.EDITOR, "1")
+        if stories is None and not settings.stories_setting():
+            newsroom = settings.newsroom_folder()
             newsroom.mkdir(parents=True, exist_ok=True)
             stories = str(newsroom)
             print(f"the editor saves stories in {newsroom} (--stories DIR chooses another)")
@@ -173,12 +147,14 @@ def serve(
         if not folder.is_dir():
             print(f"error: --stories {stories}: not a folder", file=sys.stderr)
             return 2
-        os.environ[STORIES_ENV] = str(folder)
-    elif os.environ.get(STORIES_ENV) and not Path(os.environ[STORIES_ENV]).is_dir():
-        print(f"error: {STORIES_ENV} {os.environ[STORIES_ENV]}: not a folder", file=sys.stderr)
+        settings.hand_to_page(settings.STORIES, str(folder))
+    elif settings.stories_setting() and not settings.stories_folder().is_dir():
+        print(
+            f"error: {settings.STORIES} {settings.stories_setting()}: not a folder", file=sys.stderr
+        )
         return 2
     if default_story is not None:
-        os.environ[DEFAULT_STORY_ENV] = default_story
+        settings.hand_to_page(settings.DEFAULT_STORY, default_story)
     message = check_default_story()
     if message:
         print(message, file=sys.stderr)

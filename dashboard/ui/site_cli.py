@@ -16,10 +16,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from dashboard.core.resources import BUNDLED_STORIES_DIR
 from dashboard.reader.story import load_stories
 from dashboard.render.site import MANIFEST, PROVIDER, BaseUrlError, check_base_url, site_files
-from dashboard.ui.server import STORIES_ENV
+from dashboard.ui import settings
 
 
 class SiteFolderError(Exception):
@@ -78,7 +77,7 @@ def run_site(out: str, base_url: str, stories: str | None, sizes: Sequence[str])
         option = "--base-url" if isinstance(error, BaseUrlError) else "OUT"
         print(f"error: {option}: {error}", file=sys.stderr)
         return 2
-    folder = Path(stories or os.environ.get(STORIES_ENV) or BUNDLED_STORIES_DIR)
+    folder = Path(stories) if stories else settings.stories_folder()
     if not folder.is_dir():
         print(f"error: --stories {folder}: not a folder", file=sys.stderr)
         return 2

@@ -17,7 +17,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from dashboard.core.i18n import text
-from dashboard.ui.server import EDITOR_PASSWORD_ENV
+from dashboard.ui.settings import EDITOR_PASSWORD as EDITOR_PASSWORD_ENV
 from tests.conftest import FIRST_STORY, REPO
 
 pytestmark = pytest.mark.browser

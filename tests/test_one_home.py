@@ -1,0 +1,80 @@
+"""One home for each fact: a setting's name, a constant, a colour is written once in the
+package and used from there, so that changing it in one place changes it everywhere."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.ui import settings
+
+PACKAGE = Path(__file__).resolve().parent.parent / "dashboard"
+SETTINGS_FILE = PACKAGE / "ui" / "settings.py"
+SETTING_NAME = re.compile(r"\bLAGEKARTE_[A-Z0-9_]+\b")
+
+
+def package_texts() -> dict[Path, str]:
+    """Every source and web file of the package (code, styles, scripts)."""
+    return {
+        path: path.read_text("utf-8")
+        for path in sorted(PACKAGE.rglob("*"))
+        if path.suffix in {".py", ".js", ".css"}
+    }
+
+
+def occurrences(pattern: re.Pattern[str]) -> dict[str, list[str]]:
+    """Each match of `pattern` in the package, with the files it is in (once per match)."""
+    found: dict[str, list[str]] = {}
+    for path, source in package_texts().items():
+        for match in pattern.finditer(source):
+            found.setdefault(match.group(), []).append(str(path.relative_to(PACKAGE)))
+    return found
+
+
+@pytest.mark.parametrize("name", settings.NAMES)
+def test_each_setting_is_named_once_in_the_settings_module(name: str) -> None:
+    assert occurrences(re.compile(rf"\b{name}\b"))[name] == ["ui/settings.py"]
+
+
+def test_every_setting_the_package_names_is_one_of_the_settings() -> None:
+    assert set(occurrences(SETTING_NAME)) == set(settings.NAMES)
+
+
+ENVIRONMENT = {"environ", "getenv", "putenv"}
+
+
+def reads_environment(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr in ENVIRONMENT:
+            return True
+        if isinstance(node, ast.ImportFrom) and {a.name for a in node.names} & ENVIRONMENT:
+            return True
+    return False
+
+
+def test_reads_environment_sees_each_way_in(tmp_path: Path) -> None:
+    for source in (
+        "import os\nos.environ['X']",
+        "import os\nos.getenv('X')",
+        "from os import environ",
+    ):
+        (tmp_path / "m.py").write_text(source)
+        assert reads_environment(tmp_path / "m.py"), source
+    (tmp_path / "m.py").write_text("import os\nos.fsencode('x')")
+    assert not reads_environment(tmp_path / "m.py")
+
+
+def test_only_the_settings_module_touches_the_environment() -> None:
+    readers = [p for p in PACKAGE.rglob("*.py") if reads_environment(p)]
+    assert readers == [SETTINGS_FILE]
+
+
+def test_settings_handed_to_the_page_are_only_known_ones(monkeypatch) -> None:
+    monkeypatch.delenv(settings.DEFAULT_STORY, raising=False)
+    settings.hand_to_page(settings.DEFAULT_STORY, "flood-in-porto-alegre")
+    assert settings.default_story() == "flood-in-porto-alegre"
+    with pytest.raises(KeyError, match="LAGEKARTE_STORYS is no setting"):
+        settings.hand_to_page("LAGEKARTE_STORYS", "/tmp")
