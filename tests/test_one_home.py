@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.core.palette import PALETTE
+from dashboard.draft.model import confidence_rank
+from dashboard.render.cards import PAGE_STYLE
+from dashboard.render.maps import SIDE_PANEL_MIN_WIDTH_PX
 from dashboard.ui import settings
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dashboard"
@@ -78,3 +82,53 @@ def test_settings_handed_to_the_page_are_only_known_ones(monkeypatch) -> None:
     assert settings.default_story() == "flood-in-porto-alegre"
     with pytest.raises(KeyError, match="LAGEKARTE_STORYS is no setting"):
         settings.hand_to_page("LAGEKARTE_STORYS", "/tmp")
+
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\b")
+
+
+def test_colours_are_written_only_in_the_palette() -> None:
+    outside = {
+        colour: files
+        for colour, files in occurrences(HEX_COLOUR).items()
+        if set(files) != {"core/palette.py"}
+    }
+    assert not outside, f"name these in core/palette.py and use them from there: {outside}"
+
+
+def test_every_colour_the_styles_use_is_in_the_palette() -> None:
+    used = set(occurrences(re.compile(r"var\(--lk-(\w+)\)")))
+    assert {f"var(--lk-{name})" for name in PALETTE} >= used
+
+
+def test_the_web_mercator_scale_is_written_once() -> None:
+    assert occurrences(re.compile(r"\b156_?543\b")) == {"156_543": ["core/geometry.py"]}
+    assert not occurrences(re.compile(r"\b40_?075\b"))  # the same fact, as a circumference
+
+
+def test_the_narrow_page_width_is_written_once() -> None:
+    assert occurrences(re.compile(r"\b640\b")) == {"640": ["render/maps.py"]}
+    assert SIDE_PANEL_MIN_WIDTH_PX == 640
+    assert f"(max-width: {SIDE_PANEL_MIN_WIDTH_PX}px)" in PAGE_STYLE
+
+
+CONFIDENCE_NAMES = ({"HIGH", "MEDIUM", "LOW"}, {"high", "medium", "low"})
+
+
+def spells_out_confidences(path: Path) -> bool:
+    """Whether a file lists all three confidences (an order of them) itself."""
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set | ast.Dict):
+            items = node.keys if isinstance(node, ast.Dict) else node.elts
+            words = {getattr(i, "id", None) or getattr(i, "value", None) for i in items if i}
+            if any(names <= words for names in CONFIDENCE_NAMES):
+                return True
+    return False
+
+
+def test_the_confidences_are_ranked_in_one_place() -> None:
+    rankers = [
+        str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if spells_out_confidences(p)
+    ]
+    assert rankers == ["draft/model.py"]
+    assert [confidence_rank(c) for c in ("high", "medium", "low")] == [0, 1, 2]

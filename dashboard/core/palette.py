@@ -26,4 +26,25 @@ PALETTE: dict[str, str] = {
     # the selected feature: the story's accent, not a blue the map uses nowhere else
     "highlight": "#b2182b",
     "accent": "#b2182b",
+    # names of the ground around the story (context layers), on both maps
+    "contextName": "#5d5850",
+    "groundName": "#7d7466",
+    "cityName": "#4a4640",
+    "cityDot": "#6b665e",
+    "waterName": "#3f6f93",
+    # text, frames and boxes
+    "paper": "#ffffff",
+    "text": "#111111",
+    "textSoft": "#444444",
+    "textFaint": "#555555",
+    "credit": "#333333",
+    "leader": "#333333",
+    "frame": "#666666",
+    "buttonEdge": "#999999",
+    "divider": "#cccccc",
+    "cardEdge": "#dddddd",
+    "badge": "#e8e8e8",
+    "badgeHindsight": "#e3e7f3",
+    "badgeEstimate": "#fff3cd",
+    "errorBack": "#fff5f5",
 }

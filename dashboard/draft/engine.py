@@ -11,7 +11,7 @@ from dashboard.draft.dates import find_dates
 from dashboard.draft.figure_labels import figure_label
 from dashboard.draft.figure_places import place_figures
 from dashboard.draft.figures import find_figures
-from dashboard.draft.model import HIGH, LOW, MEDIUM, Draft, DraftPlace
+from dashboard.draft.model import LOW, Draft, DraftPlace
 from dashboard.draft.places import recognise_places
 from dashboard.draft.report_day import counting_day
 from dashboard.reader.gazetteer import Gazetteer, gazetteer
@@ -203,7 +203,3 @@ def _drop_repeated_dates(draft: Draft) -> None:
             date.reasons.append("same date, same sentence")
         if date.keep:
             seen.add(key)
-
-
-def confidence_rank(confidence: str) -> int:
-    return {HIGH: 0, MEDIUM: 1, LOW: 2}[confidence]

@@ -15,6 +15,11 @@ HIGH, MEDIUM, LOW = "high", "medium", "low"
 CONFIDENCES = (HIGH, MEDIUM, LOW)
 
 
+def confidence_rank(confidence: str) -> int:
+    """0 for the surest (high), up to 2 for low."""
+    return CONFIDENCES.index(confidence)
+
+
 @dataclass
 class Candidate:
     """One gazetteer entry a place mention can mean."""

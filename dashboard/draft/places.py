@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold, place_key, within_one_edit
-from dashboard.draft.model import HIGH, LOW, MEDIUM, Candidate, DraftPlace
+from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
 from dashboard.draft.place_lookup import ABBREVIATED, compass_lookup, lookup_variants
 from dashboard.draft.place_scores import (
@@ -494,7 +494,7 @@ def _whose(mention: Mention) -> bool:
 
 
 def _rank(confidence: str) -> int:
-    return (HIGH, MEDIUM, LOW).index(confidence)
+    return confidence_rank(confidence)
 
 
 def _candidate(place: Place, score: float) -> Candidate:

@@ -25,6 +25,7 @@ from shapely.geometry import Point, box, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
+from dashboard.core.geometry import WEB_MERCATOR_M_PER_PX_Z0
 from dashboard.core.i18n import Lang
 from dashboard.core.model import Story
 from dashboard.core.resources import CONTEXT_DIR
@@ -331,7 +332,7 @@ def _towns(story: Story, frames: list[Frame]) -> list[ContextItem]:
         outside = np.hypot(off_x, off_y) * 111.2
         people = np.log10(np.maximum(table.population[inside], 100))
         score = people - km / size_km - 4.0 * outside / size_km
-        room_km = NAME_ROOM_PX * 40_075 * kx / (256 * 2**zoom)
+        room_km = NAME_ROOM_PX * WEB_MERCATOR_M_PER_PX_Z0 / 1000 * kx / 2**zoom
         picked: list[tuple[float, float]] = []
         for index in inside[np.argsort(-score, kind="stable")]:
             if len(picked) >= count:

@@ -7,6 +7,8 @@ Pure functions of the story: the page only places the returned HTML.
 
 from __future__ import annotations
 
+import re
+
 from dashboard.core.i18n import Lang
 from dashboard.core.model import Event, Figure, Problem, Story
 from dashboard.core.palette import PALETTE
@@ -21,42 +23,57 @@ from dashboard.core.wording import (
     source_line,
     sources_line,
 )
+from dashboard.render.maps import SIDE_PANEL_MIN_WIDTH_PX
 from dashboard.render.templates import template
 
-STYLE = """<style>
-.lk-card { border: 1px solid #ddd; border-radius: 6px; padding: 10px 14px; margin: 0 0 10px;
-  background: #fff; color: #111; overflow-wrap: anywhere; }
+_CARD_STYLE = """<style>
+.lk-card { border: 1px solid {cardEdge}; border-radius: 6px; padding: 10px 14px; margin: 0 0 10px;
+  background: {paper}; color: {text}; overflow-wrap: anywhere; }
 .lk-card h1 { font-size: 1.7rem; margin: 0 0 .3rem; line-height: 1.2; }
 .lk-card h3 { font-size: 1.05rem; margin: 0 0 .3rem; }
 .lk-card p { margin: .25rem 0; }
-.lk-meta { font-size: .85rem; color: #444; }
+.lk-meta { font-size: .85rem; color: {textSoft}; }
 .lk-value { font-size: 1.35rem; font-weight: 700; }
 .lk-badge { display: inline-block; font-size: .8rem; padding: 1px 7px; border-radius: 10px;
-  background: #e8e8e8; margin-right: 4px; }
-.lk-badge-hindsight { background: #e3e7f3; }
-.lk-badge-estimate { background: #fff3cd; }
+  background: {badge}; margin-right: 4px; }
+.lk-badge-hindsight { background: {badgeHindsight}; }
+.lk-badge-estimate { background: {badgeEstimate}; }
 .lk-quote { margin: .4rem 0; padding-left: .6rem; border-left: 3px solid {accent};
   font-style: italic; }
-.lk-error { border-color: {accent}; background: #fff5f5; }
+.lk-error { border-color: {accent}; background: {errorBack}; }
 .lk-error li { font-family: ui-monospace, monospace; font-size: .85rem; }
 .lk-header { border: none; padding: 0; background: none; margin: 0; }
 .lk-header h1 { font-size: 1.55rem; }
-</style>""".replace("{accent}", PALETTE["accent"])
+</style>"""
 
+
+def _filled(style: str) -> str:
+    """A style with the palette's colours and the narrow page's width put in ({name})."""
+    values = {
+        **PALETTE,
+        "narrow": str(SIDE_PANEL_MIN_WIDTH_PX),
+        "wide": str(SIDE_PANEL_MIN_WIDTH_PX + 1),
+    }
+    return re.sub(r"\{(\w+)\}", lambda match: values[match.group(1)], style)
+
+
+STYLE = _filled(_CARD_STYLE)
 # The page: the map above the fold. Streamlit's header bar and its blank band go; the
 # summary folds away on a phone, so the map starts high on the first screen.
-PAGE_STYLE = STYLE.replace(
-    "</style>",
-    """[data-testid="stHeader"] { display: none; }
+PAGE_STYLE = _filled(
+    _CARD_STYLE.replace(
+        "</style>",
+        """[data-testid="stHeader"] { display: none; }
 [data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 2rem; }
-.lk-summary-narrow summary { cursor: pointer; font-size: .9rem; color: #444; }
-@media (max-width: 640px) {
+.lk-summary-narrow summary { cursor: pointer; font-size: .9rem; color: {textSoft}; }
+@media (max-width: {narrow}px) {
   [data-testid="stMainBlockContainer"] { padding-top: .5rem; }
   .lk-header h1 { font-size: 1.3rem; }
   .lk-summary-wide, .lk-header-credit { display: none; }  /* the map carries the credit */
 }
-@media (min-width: 641px) { .lk-summary-narrow { display: none; } }
+@media (min-width: {wide}px) { .lk-summary-narrow { display: none; } }
 </style>""",
+    )
 )
 
 # `?mode=embed`: nothing but the map, as high as the frame it is shown in.

@@ -33,9 +33,9 @@ SETTINGS: dict[str, Any] = {
     "client.toolbarMode": "minimal",
     "theme.base": "light",
     "theme.primaryColor": PALETTE["accent"],
-    "theme.backgroundColor": "#ffffff",
+    "theme.backgroundColor": PALETTE["paper"],
     "theme.secondaryBackgroundColor": PALETTE["land"],
-    "theme.textColor": "#111111",
+    "theme.textColor": PALETTE["text"],
 }
 
 

@@ -425,7 +425,7 @@ function lagekarteContext(map, data) {
     } else {
       g.strokeRect(p0[0], p0[1], p1[0] - p0[0], p1[1] - p0[1]);
     }
-    g.strokeStyle = "#666"; g.lineWidth = 1; g.strokeRect(0.5, 0.5, W - 1, H - 1);
+    g.strokeStyle = C.frame; g.lineWidth = 1; g.strokeRect(0.5, 0.5, W - 1, H - 1);
   }
 
   // Opt-in detail tiles: nothing is requested before the reader asks ------------------

@@ -18,6 +18,7 @@ from dashboard.render.print.projection import clean_axes, degree_bounds
 from dashboard.render.print.sizes import PrintSize
 
 SEA, LAND, OUTLINE, EVENT = (PALETTE[name] for name in ("sea", "land", "outline", "event"))
+TEXT, TEXT_SOFT, CREDIT, FRAME = (PALETTE[name] for name in ("text", "textSoft", "credit", "frame"))
 
 
 def decorate(figure: Figure, ax, extent, crs: str, size: PrintSize, layout: Layout) -> list:
@@ -34,8 +35,16 @@ def draw_titles(figure: Figure, size: PrintSize, layout: Layout) -> None:
     """The title and source line above the map, the credit below it."""
     for lines, y, style in (
         (layout.title_lines, layout.title_y, {"fontsize": size.pt(1.55), "fontweight": "semibold"}),
-        (layout.subtitle_lines, layout.subtitle_y, {"fontsize": size.pt(0.8), "color": "#444"}),
-        (layout.credit_lines, layout.credit_y, {"fontsize": size.pt(0.7), "color": "#333"}),
+        (
+            layout.subtitle_lines,
+            layout.subtitle_y,
+            {"fontsize": size.pt(0.8), "color": TEXT_SOFT},
+        ),
+        (
+            layout.credit_lines,
+            layout.credit_y,
+            {"fontsize": size.pt(0.7), "color": CREDIT},
+        ),
     ):
         spacing = 1.2 if lines is layout.credit_lines else 1.1
         figure.text(
@@ -76,7 +85,7 @@ def scale_bar(ax, extent, size: PrintSize) -> list:
     [bar] = ax.plot(
         [x0, x0 + length_km * 1000],
         [y0, y0],
-        color="#111",
+        color=TEXT,
         linewidth=size.line(0.2),
         solid_capstyle="butt",
         zorder=7,
@@ -122,5 +131,5 @@ def locator(figure: Figure, extent, crs: str, size: PrintSize, layout: Layout):
     inset.set_ylim(frame.bounds[1], frame.bounds[3])
     clean_axes(inset)
     for spine in inset.spines.values():
-        spine.set_edgecolor("#666")
+        spine.set_edgecolor(FRAME)
     return inset

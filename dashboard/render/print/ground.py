@@ -19,14 +19,14 @@ from matplotlib.figure import Figure
 from matplotlib.offsetbox import AnnotationBbox, TextArea, VPacker
 from pyproj import Transformer
 
+from dashboard.core.geometry import WEB_MERCATOR_M_PER_PX_Z0
 from dashboard.core.palette import PALETTE
 from dashboard.reader.context import ContextItem
 from dashboard.render.print.sizes import PrintSize
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels
-WATER_LINE, WATER_NAME, LAKE = "#7fa7c4", "#3f6f93", PALETTE["sea"]
-GROUND_NAME, CITY_NAME = "#7d7466", "#4a4640"
-WEB_MERCATOR_M_PER_PX_Z0 = 156_543.03
+WATER_LINE, WATER_NAME, LAKE = PALETTE["water"], PALETTE["waterName"], PALETTE["sea"]
+GROUND_NAME, CITY_NAME = PALETTE["groundName"], PALETTE["cityName"]
 CSS_PX_PER_IN = 96
 
 
@@ -206,7 +206,7 @@ class GroundPainter:
                     marker="o",
                     markersize=r * 72 / self.figure.dpi * 1.6,
                     markerfacecolor="white",
-                    markeredgecolor="#6b665e",
+                    markeredgecolor=PALETTE["cityDot"],
                     markeredgewidth=0.9,
                     zorder=7,
                 )
@@ -264,7 +264,9 @@ class GroundPainter:
             children=[
                 TextArea(value, textprops={"fontsize": size.pt(1.1), "fontweight": "semibold"}),
                 TextArea(wrapped, textprops={"fontsize": size.pt(0.85)}),
-                TextArea(as_of, textprops={"fontsize": size.pt(0.7), "color": "#555"}),
+                TextArea(
+                    as_of, textprops={"fontsize": size.pt(0.7), "color": PALETTE["textFaint"]}
+                ),
             ],
             pad=0,
             sep=size.line(0.25),
@@ -293,7 +295,7 @@ class GroundPainter:
                 },
                 arrowprops={
                     "arrowstyle": "-",
-                    "color": "#111",
+                    "color": PALETTE["text"],
                     "lw": 0.8,
                     "shrinkA": 0,
                     "shrinkB": 2,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 from matplotlib.text import Text as MplText
 
+from dashboard.core.palette import PALETTE
 from dashboard.render.print.ground import BoxGrid
 
 # Where a label may sit relative to its point, in points (tried in this order).
@@ -54,7 +55,7 @@ def place_labels(
     renderer = figure.canvas.get_renderer()
     inside = ax.get_window_extent(renderer)
     px_per_pt = figure.dpi / 72
-    style = {"fontsize": fontsize, "fontweight": "semibold", "color": "#111"}
+    style = {"fontsize": fontsize, "fontweight": "semibold", "color": PALETTE["text"]}
     ruler = MplText(0, 0, "", figure=figure, **style)
     pad = 0.15 * fontsize * px_per_pt  # the white box around the text
     placed: list[PlacedLabel] = []

@@ -200,7 +200,7 @@ def legend_entries(
     if estimate:
         entries.append(
             (
-                Line2D([], [], color="#555", linestyle="--", linewidth=1.2),
+                Line2D([], [], color=PALETTE["textFaint"], linestyle="--", linewidth=1.2),
                 text("legend.estimate", lang),
             )
         )
@@ -213,7 +213,7 @@ def legend_entries(
                     linestyle="none",
                     marker="o",
                     markerfacecolor="white",
-                    markeredgecolor="#6b665e",
+                    markeredgecolor=PALETTE["cityDot"],
                     markersize=4.5,
                 ),
                 text("legend.city", lang),

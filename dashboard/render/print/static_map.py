@@ -367,7 +367,13 @@ def _draw_points(canvas: _Canvas, local: gpd.GeoDataFrame, closeup_box) -> _Poin
             drawn.add((spot[0], spot[1], spot[0], spot[1]))
         if spot != (x, y):  # moved aside: a leader line to where it is
             ends = canvas.to_data([(x, y), spot])
-            ax.plot(ends[:, 0], ends[:, 1], color="#333", linewidth=size.line(0.05), zorder=5.5)
+            ax.plot(
+                ends[:, 0],
+                ends[:, 1],
+                color=PALETTE["leader"],
+                linewidth=size.line(0.05),
+                zorder=5.5,
+            )
         found.markers.append(spot)
         found.spots.setdefault((row["kind"], bool(row["hindsight"])), []).append(spot)
         canvas.taken.add((spot[0] - half, spot[1] - half, spot[0] + half, spot[1] + half))
