@@ -27,7 +27,6 @@ MAX_FUNCTION_LINES = 80
 DRAFT_BEING_CUT = {
     "dashboard.draft.figures": {"_build"},
     "dashboard.draft.places": {"find_mentions", "recognise_places"},
-    "dashboard.draft.writer": {"story_data"},
 }
 
 

@@ -179,22 +179,9 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
     published = _article_date(draft)
     places = [p for p in draft.places if p.keep]
     ids = {p.id for p in places}
-    # The most named places get labels: a list, so the order (and the cut) is the
-    # sentence count's and the article's, never a set's.
-    named = [
-        p.id
-        for p in sorted(places, key=lambda p: -len(p.sentences))
-        if p.kind != "country" and not p.distant
-    ]
-    labelled = set(named[:MAX_LABELLED])
+    labelled = _labelled(places)
     features = [_feature(p, draft, p.id in labelled) for p in places]
     author = draft.author
-    who = ", ".join(x for x in (author, draft.publisher) if x)
-    credit_de = "Karte: Lagekarte · Grenzen: Natural Earth · Orte: GeoNames"
-    credit_en = "Map: Lagekarte · Borders: Natural Earth · Places: GeoNames"
-    if who:
-        credit_de += f" · Text: {who}"
-        credit_en += f" · Text: {who}"
     story: dict[str, Any] = {
         "format": 1,
         "status": DRAFT,  # readers see it once published (`python -m dashboard publish`)
@@ -205,7 +192,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         "published": published,
         "as_of": published,
         **({} if draft.published else {"date_unknown": True}),
-        "credit": {"de": credit_de, "en": credit_en},
+        "credit": _credit(draft),
         "source": {
             "publisher": draft.publisher or ("unbekannt" if lang == "de" else "unknown"),
             **({"author": author} if author else {}),
@@ -220,6 +207,36 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
             }
         ],
     }
+    if figures := _figure_entries(draft, ids):
+        story["figures"] = figures
+    if events := _event_entries(draft, ids, published):
+        story["events"] = events
+    return story, {"type": "FeatureCollection", "features": features}
+
+
+def _labelled(places: list[DraftPlace]) -> set[str]:
+    """The most named places get labels: a list, so the order (and the cut) is the
+    sentence count's and the article's, never a set's."""
+    named = [
+        p.id
+        for p in sorted(places, key=lambda p: -len(p.sentences))
+        if p.kind != "country" and not p.distant
+    ]
+    return set(named[:MAX_LABELLED])
+
+
+def _credit(draft: Draft) -> dict[str, str]:
+    who = ", ".join(x for x in (draft.author, draft.publisher) if x)
+    credit_de = "Karte: Lagekarte · Grenzen: Natural Earth · Orte: GeoNames"
+    credit_en = "Map: Lagekarte · Borders: Natural Earth · Places: GeoNames"
+    if who:
+        credit_de += f" · Text: {who}"
+        credit_en += f" · Text: {who}"
+    return {"de": credit_de, "en": credit_en}
+
+
+def _figure_entries(draft: Draft, ids: set[str]) -> list[dict[str, Any]]:
+    lang = draft.language
     figures = []
     for figure in draft.figures:
         if not figure.keep:
@@ -240,8 +257,11 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         if figure.callout and figure.place in ids:  # a callout stands beside its place
             entry["callout"] = True
         figures.append(entry)
-    if figures:
-        story["figures"] = figures
+    return figures
+
+
+def _event_entries(draft: Draft, ids: set[str], published: dt.date) -> list[dict[str, Any]]:
+    lang = draft.language
     events = []
     for date in draft.dates:
         if not date.keep or not date.date or date.date > published.isoformat():
@@ -256,9 +276,7 @@ def story_data(draft: Draft) -> tuple[dict[str, Any], dict[str, Any]]:
         if date.place in ids:
             entry["feature"] = date.place
         events.append(entry)
-    if events:
-        story["events"] = events
-    return story, {"type": "FeatureCollection", "features": features}
+    return events
 
 
 def _number(value: float) -> int | float:
