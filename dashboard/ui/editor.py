@@ -31,7 +31,7 @@ from dashboard.draft.article import MAX_ARTICLE_BYTES, ArticleError
 from dashboard.draft.publish import publish_story
 from dashboard.draft.worker import DRAFT_TIME_LIMIT_SECONDS, DraftTimeoutError, draft_in_worker
 from dashboard.draft.writer import preview_story, slug_for
-from dashboard.reader.basemap import basemap_shapes
+from dashboard.reader.base_ground import ground_around
 from dashboard.reader.fields import SLUG_PATTERN
 from dashboard.reader.story import StoryError
 from dashboard.render.assets import serve_assets
@@ -201,8 +201,11 @@ def _points_map(draft: Draft, selected: str | None, asset_url: Callable[[Path], 
         "weight": 0.5,
         "fillOpacity": 1,
     }
-    for layer in ("world", "region"):
-        folium.GeoJson(basemap_shapes(layer), style_function=lambda _: land).add_to(folium_map)
+    near = [p.lat_lon for p in points if not p.distant] or [p.lat_lon for p in points]
+    lats = [lat for lat, _ in near] or [0.0]
+    lons = [lon for _, lon in near] or [0.0]
+    for layer in ground_around((min(lons), min(lats), max(lons), max(lats))):
+        folium.GeoJson(layer, style_function=lambda _: land).add_to(folium_map)
     for number, place in enumerate(draft.places, start=1):
         if place not in points:
             continue
@@ -215,10 +218,7 @@ def _points_map(draft: Draft, selected: str | None, asset_url: Callable[[Path], 
             fill_opacity=0.9,
             tooltip=str(number),  # a number only: names are the article's text
         ).add_to(folium_map)
-    near = [p.lat_lon for p in points if not p.distant] or [p.lat_lon for p in points]
     if near:
-        lats = [lat for lat, _ in near]
-        lons = [lon for _, lon in near]
         folium_map.fit_bounds(
             [[min(lats) - 0.5, min(lons) - 0.5], [max(lats) + 0.5, max(lons) + 0.5]]
         )

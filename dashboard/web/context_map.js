@@ -395,19 +395,20 @@ function lagekarteContext(map, data) {
     var g = insetCanvas.getContext("2d");
     g.fillStyle = C.sea; g.fillRect(0, 0, W, H);
     g.fillStyle = C.land; g.strokeStyle = C.outline; g.lineWidth = 0.6;
-    ["world", "region"].forEach(function (name) {
-      data.base[name].features.forEach(function (f) {
-        var polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-        polys.forEach(function (poly) {
-          g.beginPath();
-          poly.forEach(function (ring) {
-            ring.forEach(function (c, i) { var q = xy(c[0], c[1]); if (i) g.lineTo(q[0], q[1]); else g.moveTo(q[0], q[1]); });
-            g.closePath();
-          });
-          g.fill(); g.stroke();
-        });
+    function trace(coords) {
+      coords.forEach(function (c, i) { var q = xy(c[0], c[1]); if (i) g.lineTo(q[0], q[1]); else g.moveTo(q[0], q[1]); });
+    }
+    data.base.layers.forEach(function (layer) {
+      layer.coordinates.forEach(function (poly) {
+        g.beginPath();
+        poly.forEach(function (ring) { trace(ring); g.closePath(); });
+        g.fill();
       });
     });
+    // the outlines without the seams between the scales (story_map.js)
+    g.beginPath();
+    data.base.outlines.coordinates.forEach(trace);
+    g.stroke();
     g.strokeStyle = C.water; g.lineWidth = 1;
     shapes.forEach(function (s) {
       if (s.spec.layer !== "river") return;

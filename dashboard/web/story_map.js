@@ -76,22 +76,27 @@ function lagekarteStoryMap(map, data) {
   // One canvas for the base map: hundreds of country outlines draw faster than as SVG.
   var baseRenderer = L.canvas({ pane: "lk-base", padding: 0.2 });
   var baseOptions = { pane: "lk-base", renderer: baseRenderer, interactive: false };
-  ["world", "region"].forEach(function (name) {
-    L.geoJSON(data.base[name], L.extend({
+  // The ground at three scales, cut from each other along boxes (coarsest first).
+  data.base.layers.forEach(function (layer) {
+    L.geoJSON(layer, L.extend({
       style: { stroke: false, fillColor: C.land, fillOpacity: 1 }
     }, baseOptions)).addTo(map);
   });
-  L.geoJSON(baseOutlines([data.base.world, data.base.region], data.baseBox), L.extend({
+  // kept for the locator inset (context_map.js), which strokes the same lines
+  data.base.outlines = baseOutlines(data.base.layers, data.base.seams);
+  L.geoJSON(data.base.outlines, L.extend({
     style: { color: C.outline, weight: 0.8, fill: false }
   }, baseOptions)).addTo(map);
 
-  // Country outlines as lines, leaving out the seams where the detailed region layer
-  // meets the coarse world layer (edges lying on the region's box).
-  function baseOutlines(collections, box) {
+  // Country outlines as lines, leaving out the seams where one scale meets the next
+  // (edges lying on the longitudes and latitudes of the boxes that cut them).
+  function baseOutlines(layers, seams) {
     var lines = [];
+    var xs = {}, ys = {};
+    seams.x.forEach(function (x) { xs[x] = true; });
+    seams.y.forEach(function (y) { ys[y] = true; });
     function onSeam(a, b) {
-      return (a[0] === b[0] && (a[0] === box[0] || a[0] === box[2])) ||
-        (a[1] === b[1] && (a[1] === box[1] || a[1] === box[3]));
+      return (a[0] === b[0] && xs[a[0]] === true) || (a[1] === b[1] && ys[a[1]] === true);
     }
     function addRing(coordinates) {
       var current = [coordinates[0]];
@@ -105,12 +110,8 @@ function lagekarteStoryMap(map, data) {
       }
       if (current.length > 1) lines.push(current);
     }
-    collections.forEach(function (collection) {
-      collection.features.forEach(function (feature) {
-        var g = feature.geometry;
-        var polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
-        polygons.forEach(function (polygon) { polygon.forEach(addRing); });
-      });
+    layers.forEach(function (layer) {
+      layer.coordinates.forEach(function (polygon) { polygon.forEach(addRing); });
     });
     return { type: "MultiLineString", coordinates: lines };
   }

@@ -2,13 +2,17 @@
 
 Usage: python geodata/basemap/derive.py /tmp/wa/package
 
-Writes region.geojson (1:50m, clipped to the region), world.geojson (1:110m, region
-cut out), borders.geojson (Turkey-Syria and Syria-Iraq border lines) and
-countries-story.geojson (Syria and Iraq) next to this script. See README.md.
+Writes the world's countries at three scales next to this script: world.geojson
+(1:110m), countries-50m.geojson.gz and 10m/ (1:10m in cells of 10 by 10 degrees, one
+file each, so that a map reads only the cells its views need); a map takes from each
+only what its views need (dashboard/reader/base_ground.py). Also borders.geojson
+(Turkey-Syria and Syria-Iraq border lines) and countries-story.geojson (Syria and Iraq),
+both from the 1:50m layer. See README.md.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -21,16 +25,22 @@ import shapely
 from shapely import affinity
 from shapely.geometry.base import BaseGeometry
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from dashboard.reader.basemap import CELL_DEG, CELL_DIR, cell_name
+
 OUT_DIR = Path(__file__).resolve().parent
 
-# Region: eastern Mediterranean to Iran (lon_min, lat_min, lon_max, lat_max).
-REGION_BBOX = (24.0, 22.0, 64.0, 44.0)
-
-# Generalisation, in degrees: coverage-simplification tolerance and precision grid.
-REGION_TOLERANCE = 0.025
-REGION_GRID = 0.005
-WORLD_TOLERANCE = 0.75
-WORLD_GRID = 0.1
+# Generalisation per scale, in degrees: coverage-simplification tolerance and precision
+# grid. 1:110m is seen only from afar (world zooms, the locator inset); 1:50m serves a
+# country or a region; 1:10m a province and closer, two pixels at zoom 10.
+SCALES = {
+    "110m": (0.75, 0.1),
+    "50m": (0.025, 0.005),
+    "10m": (0.0025, 0.001),
+}
+OUT_FILES = {"110m": "world.geojson", "50m": "countries-50m.geojson.gz"}
+# 1:10m is cut into cells (CELL_DEG, named by cell_name, in CELL_DIR, as the map reads
+# them): the whole of it takes seconds to read, a story needs a few cells.
 
 ISO_SYRIA = "760"
 ISO_IRAQ = "368"
@@ -93,7 +103,9 @@ def fix_antimeridian(geom: BaseGeometry) -> BaseGeometry:
 
 def polygonal(geom: BaseGeometry) -> BaseGeometry:
     """Keep only the polygonal parts of a geometry (Polygon, or MultiPolygon, maybe empty)."""
-    polys = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    # make_valid may give a collection holding a MultiPolygon (1:10m Spain): parts of parts
+    parts = shapely.get_parts(shapely.get_parts(geom))
+    polys = [p for p in parts if p.geom_type == "Polygon" and not p.is_empty]
     if len(polys) == 1:
         return polys[0]
     return shapely.MultiPolygon(polys)
@@ -114,35 +126,25 @@ def load(package: Path, scale: str) -> gpd.GeoDataFrame:
     return gdf[~gdf.geometry.is_empty]
 
 
-def generalise(
-    gdf: gpd.GeoDataFrame, tolerance: float, grid: float, cut: BaseGeometry, inside: bool
-) -> gpd.GeoDataFrame:
-    """Simplify as a coverage, then keep the part inside (or outside) `cut`, snap to grid.
-
-    Simplifying before cutting keeps the cut edges straight, so that the region and the
-    world layer meet exactly along the region box.
-    """
+def generalise(gdf: gpd.GeoDataFrame, tolerance: float, grid: float) -> gpd.GeoDataFrame:
+    """Simplify as a coverage (shared borders stay identical), snap to the grid."""
     simplified = gdf.geometry.simplify_coverage(tolerance).values
-    pieces = (
-        shapely.intersection(simplified, cut) if inside else shapely.difference(simplified, cut)
-    )
-    snapped = shapely.set_precision(pieces, grid)
+    snapped = shapely.set_precision(simplified, grid)
+    if not shapely.coverage_is_valid(snapped):
+        # Snapping each polygon on its own can leave a sliver between neighbours
+        # (1:10m Belarus and Russia): cleaned as a coverage, then snapped once more.
+        cleaned = shapely.coverage_clean(snapped, snapping_distance=0.0)
+        snapped = shapely.set_precision(cleaned, grid)
     gdf = gdf.assign(geometry=[polygonal(g) for g in shapely.orient_polygons(snapped)])
     gdf = gdf[~gdf.geometry.is_empty]
     gdf = gdf.sort_values(["name", "iso_n3"], key=lambda s: s.fillna(""))
     return gdf.reset_index(drop=True)
 
 
-def derive_region(package: Path) -> gpd.GeoDataFrame:
-    """1:50m countries, generalised, inside REGION_BBOX."""
-    gdf = load(package, "50m")
-    return generalise(gdf, REGION_TOLERANCE, REGION_GRID, shapely.box(*REGION_BBOX), True)
-
-
-def derive_world(package: Path) -> gpd.GeoDataFrame:
-    """1:110m countries of the world, generalised, with REGION_BBOX cut out."""
-    gdf = load(package, "110m")
-    return generalise(gdf, WORLD_TOLERANCE, WORLD_GRID, shapely.box(*REGION_BBOX), False)
+def derive(package: Path, scale: str) -> gpd.GeoDataFrame:
+    """The world's countries at one scale, generalised."""
+    tolerance, grid = SCALES[scale]
+    return generalise(load(package, scale), tolerance, grid)
 
 
 def border(region: gpd.GeoDataFrame, iso_a: str, iso_b: str) -> BaseGeometry:
@@ -192,27 +194,57 @@ def country_features(gdf: gpd.GeoDataFrame, grid: float) -> list[dict[str, Any]]
     ]
 
 
-def write(path: Path, features: list[dict[str, Any]]) -> None:
-    """Write a compact, deterministic FeatureCollection."""
+def write(path: Path, features: list[dict[str, Any]], report: bool = True) -> None:
+    """Write a compact, deterministic FeatureCollection (gzip-compressed for .gz, with no
+    time stamp, so that a rerun writes the same bytes)."""
     collection = {"type": "FeatureCollection", "features": features}
-    text = json.dumps(collection, separators=(",", ":"), ensure_ascii=False)
-    path.write_text(text + "\n", encoding="utf-8")
-    print(f"{path.name}: {path.stat().st_size / 1000:.1f} kB, {len(features)} features")
+    text = json.dumps(collection, separators=(",", ":"), ensure_ascii=False) + "\n"
+    if path.suffix == ".gz":
+        path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    else:
+        path.write_text(text, encoding="utf-8")
+    if report:
+        print(f"{path.name}: {path.stat().st_size / 1000:.1f} kB, {len(features)} features")
 
 
-def check(
-    region: gpd.GeoDataFrame, world: gpd.GeoDataFrame, lines: dict[str, BaseGeometry]
-) -> None:
+def write_cells(gdf: gpd.GeoDataFrame, grid: float) -> None:
+    """Each country's pieces in each cell of CELL_DEG degrees, one file per cell with
+    land. A map joins a country's pieces of neighbouring cells again."""
+    folder = OUT_DIR / CELL_DIR
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.geojson.gz"):
+        old.unlink()
+    tree = shapely.STRtree(gdf.geometry.values)
+    decimals = _decimals(grid)
+    written = 0
+    for west in range(-180, 180, CELL_DEG):
+        for south in range(-90, 90, CELL_DEG):
+            cell = shapely.box(west, south, west + CELL_DEG, south + CELL_DEG)
+            features = []
+            for index in sorted(tree.query(cell, predicate="intersects")):
+                row = gdf.iloc[index]
+                # snapped again: the cut's new vertices are off the grid
+                piece = shapely.set_precision(row.geometry.intersection(cell), grid)
+                piece = polygonal(shapely.orient_polygons(piece))
+                if not piece.is_empty:
+                    properties = {"iso_n3": row.iso_n3, "name": row["name"]}
+                    features.append(feature(piece, properties, decimals))
+            if features:
+                write(folder / cell_name(west, south), features, report=False)
+                written += 1
+    size = sum(p.stat().st_size for p in folder.glob("*.geojson.gz"))
+    print(f"{CELL_DIR}/: {written} cells, {size / 1000:.1f} kB")
+
+
+def check(layers: dict[str, gpd.GeoDataFrame], lines: dict[str, BaseGeometry]) -> None:
     """Sanity checks: validity, coverage, no Syria/Iraq overlap, border end points."""
-    for label, gdf in (("region", region), ("world", world)):
+    for label, gdf in layers.items():
         assert gdf.geometry.is_valid.all(), f"{label}: invalid geometry"
         invalid = shapely.coverage_invalid_edges(gdf.geometry.values)
         bad = [n for n, e in zip(gdf["name"], invalid, strict=True) if not e.is_empty]
         assert not bad, f"{label}: coverage broken at {', '.join(bad)}"
-    box = shapely.box(*REGION_BBOX)
-    assert shapely.union_all(region.geometry).difference(box).area == 0, "region leaves the box"
-    assert shapely.union_all(world.geometry).intersection(box).area == 0, "world enters the box"
-    print("all geometries valid, coverages valid, region and world do not overlap")
+    print("all geometries valid, coverages valid")
+    region = layers["50m"]
     syria = region.geometry[region["iso_n3"] == ISO_SYRIA].item()
     iraq = region.geometry[region["iso_n3"] == ISO_IRAQ].item()
     overlap = syria.intersection(iraq).area
@@ -226,15 +258,17 @@ def check(
 
 
 def main(package: Path) -> None:
-    region = derive_region(package)
-    world = derive_world(package)
+    layers = {scale: derive(package, scale) for scale in SCALES}
+    region = layers["50m"]
     lines = {key: border(region, a, b) for key, a, b in BORDERS}
-    check(region, world, lines)
+    check(layers, lines)
 
-    write(OUT_DIR / "region.geojson", country_features(region, REGION_GRID))
-    write(OUT_DIR / "world.geojson", country_features(world, WORLD_GRID))
+    for scale, name in OUT_FILES.items():
+        write(OUT_DIR / name, country_features(layers[scale], SCALES[scale][1]))
+    write_cells(layers["10m"], SCALES["10m"][1])
 
-    decimals = _decimals(REGION_GRID)
+    region_grid = SCALES["50m"][1]
+    decimals = _decimals(region_grid)
     border_features = []
     for key, line in lines.items():
         length_km = round(GEOD.geometry_length(line) / 1000)
@@ -243,7 +277,7 @@ def main(package: Path) -> None:
     write(OUT_DIR / "borders.geojson", border_features)
 
     story = region[region["iso_n3"].isin([ISO_SYRIA, ISO_IRAQ])]
-    write(OUT_DIR / "countries-story.geojson", country_features(story, REGION_GRID))
+    write(OUT_DIR / "countries-story.geojson", country_features(story, region_grid))
 
 
 if __name__ == "__main__":

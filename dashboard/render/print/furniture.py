@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 from shapely.geometry import box
 
 from dashboard.core.palette import PALETTE
-from dashboard.reader.basemap import basemap_frame
+from dashboard.reader.base_ground import clipped_countries, scale_for_zoom
 from dashboard.render.print.layout import Layout
 from dashboard.render.print.projection import clean_axes, degree_bounds
 from dashboard.render.print.sizes import PrintSize
@@ -109,10 +109,11 @@ def locator(figure: Figure, extent, crs: str, size: PrintSize, layout: Layout):
     half = min(max((corners[2] - corners[0]) * 4, 6), 45)
     half_y = half * h * figure.bbox.height / (w * figure.bbox.width)
     frame = box(cx - half, cy - half_y, cx + half, cy + half_y)
+    # the inset's own scale: a few centimetres wide for 2 * half degrees
+    inset_zoom = math.log2(360 / (2 * half) * 2)
     world = gpd.GeoDataFrame(
-        geometry=list(basemap_frame("world").geometry) + list(basemap_frame("region").geometry),
-        crs=4326,
-    ).clip(frame)
+        geometry=clipped_countries(scale_for_zoom(inset_zoom), frame), crs=4326
+    )
     world.plot(ax=inset, color=LAND, edgecolor=OUTLINE, linewidth=0.3)
     if corners[2] - corners[0] < half / 10:  # too small for a frame: a ring around it
         hollow_mark(inset, cx, cy, "o", 7, 1.6)

@@ -38,7 +38,7 @@ from dashboard.core.line_simplify import simplify_for_drawing
 from dashboard.core.model import Story
 from dashboard.core.palette import PALETTE
 from dashboard.core.wording import day_text, figure_value_text
-from dashboard.reader.basemap import basemap_frame
+from dashboard.reader.base_ground import clipped_countries, scale_for_zoom
 from dashboard.reader.context import story_context
 from dashboard.render.print.closeup import closeup_view, draw_closeup, mark_closeup
 from dashboard.render.print.furniture import decorate
@@ -270,17 +270,16 @@ def _frame_map(
     corners = degree_bounds(extent, crs)
     margin_lonlat = box(corners[0] - 3, corners[1] - 3, corners[2] + 3, corners[3] + 3)
     ax.set_facecolor(SEA)
+    zoom = web_zoom(extent, ax_w_in, lat0)
     base = gpd.GeoDataFrame(
-        geometry=list(basemap_frame("region").geometry) + list(basemap_frame("world").geometry),
-        crs=4326,
-    ).clip(margin_lonlat)
+        geometry=clipped_countries(scale_for_zoom(zoom), margin_lonlat), crs=4326
+    )
     if not base.empty:
         base.to_crs(crs).plot(ax=ax, color=LAND, edgecolor=OUTLINE, linewidth=0.6)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_aspect("equal")
     clean_axes(ax)
-    zoom = web_zoom(extent, ax_w_in, lat0)
     figure.canvas.draw()
     taken = BoxGrid(40, figure.bbox.width, figure.bbox.height)
     return _Canvas(figure, ax, size, layout, crs, extent, zoom, taken)
