@@ -274,6 +274,11 @@ class _Reader(Context):
         elif number.vague:
             confidence, keep = LOW, False
             reasons.append(f"a vague count ({number.vague}): give a number to show it")
+        elif number.written_as_word and label.noun and not (label.people or label.thing):
+            # "the three storms have killed", "von drei Seiten eingeschlossen": the verb
+            # is what the storms did, the number counts no one and nothing on a map.
+            confidence, keep = LOW, False
+            reasons.append("a small number written as a word")
         elif label.people or label.event or (label.verb and not number.written_as_word):
             confidence = MEDIUM if number.written_as_word else HIGH
             reasons.append("counts people or says what happened")
