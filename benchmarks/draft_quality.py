@@ -46,7 +46,7 @@ def place_matches(place: DraftPlace, expected: dict) -> bool:
     if place.kind == "country" or (place.kind == "region") != (expected.get("kind") == "region"):
         return False
     limit = REGION_KM if expected.get("kind") == "region" else PLACE_KM
-    return geodesic_distance_km(*place.lat_lon, expected["lat"], expected["lon"]) <= limit
+    return geodesic_distance_km(place.lon_lat, (expected["lon"], expected["lat"])) <= limit
 
 
 def score_places(draft: Draft, expected: list[dict], name: str) -> Tally:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.palette import PALETTE
 from dashboard.draft.model import confidence_rank
 from dashboard.render.cards import PAGE_STYLE
@@ -132,3 +133,35 @@ def test_the_confidences_are_ranked_in_one_place() -> None:
     ]
     assert rankers == ["draft/model.py"]
     assert [confidence_rank(c) for c in ("high", "medium", "low")] == [0, 1, 2]
+
+
+def test_distances_take_longitude_first() -> None:
+    along_the_equator = geodesic_distance_km((0.0, 0.0), (1.0, 0.0))
+    along_a_meridian = geodesic_distance_km((0.0, 0.0), (0.0, 1.0))
+    assert along_the_equator == pytest.approx(111.32, abs=0.01)
+    assert along_a_meridian == pytest.approx(110.57, abs=0.01)
+    nairobi_quito = geodesic_distance_km((36.82, -1.29), (-78.47, -0.18))
+    assert nairobi_quito == pytest.approx(12_770, rel=0.01)
+
+
+def latitude_first(path: Path) -> list[str]:
+    """Functions of a file whose parameters name a latitude before a longitude."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            names = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
+            lat = [i for i, n in enumerate(names) if n.startswith("lat") or n in ("south", "north")]
+            lon = [i for i, n in enumerate(names) if n.startswith("lon") or n in ("west", "east")]
+            if lat and lon and min(lat) < min(lon):
+                found.append(getattr(node, "name", "lambda"))
+    return found
+
+
+def test_latitude_first_finds_a_function_that_takes_lat_lon(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text("def f(lat, lon): ...\ndef g(lon, lat): ...\n")
+    assert latitude_first(tmp_path / "m.py") == ["f"]
+
+
+def test_no_function_takes_latitude_before_longitude() -> None:
+    found = {str(p.relative_to(PACKAGE)): latitude_first(p) for p in PACKAGE.rglob("*.py")}
+    assert not {path: names for path, names in found.items() if names}

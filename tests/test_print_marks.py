@@ -83,7 +83,7 @@ def test_a_mark_moved_aside_has_a_leader_line_or_is_left_to_the_close_up(
     ax = image.figure.axes[0]
     local = [f for f in story.features if not f.distant and f.kind in ("place", "event")]
     (south, west), (north, east) = view_bounds(story, None)
-    crs = _local_crs((south + north) / 2, (west + east) / 2)  # the image's projection
+    crs = _local_crs((west + east) / 2, (south + north) / 2)  # the image's projection
     frame = gpd.GeoSeries([f.geometry for f in local], crs=4326).to_crs(crs)
     true = [tuple(ax.transData.transform((p.x, p.y))) for p in frame]
     leaders = leader_ends(image)

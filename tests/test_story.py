@@ -61,7 +61,9 @@ def test_figures_keep_ranges_and_compute_distances(tiny: Story) -> None:
     distance = by_id["harbour-hill-distance"]
     harbour, hill = tiny.feature("harbour").geometry, tiny.feature("hilltop").geometry
     assert distance.computed
-    assert distance.low == pytest.approx(geodesic_distance_km(harbour.y, harbour.x, hill.y, hill.x))
+    assert distance.low == pytest.approx(
+        geodesic_distance_km((harbour.x, harbour.y), (hill.x, hill.y))
+    )
     assert by_id["people"].as_of == tiny.as_of  # a figure without its own date
 
 

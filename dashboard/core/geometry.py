@@ -1,5 +1,9 @@
 """Geometry on the WGS84 ellipsoid and the Web Mercator plane the maps are drawn in.
 
+Coordinates go longitude first, latitude second, as in GeoJSON and shapely (`x`, `y`):
+`LonLat` for a point, `LonLatBox` for a box in degrees. (A story's view bounds are the
+one exception, written south-west and north-east corners as Leaflet takes them.)
+
 Pure functions of coordinates and story types, shared by the reader (computed figures,
 region checks), the interactive map, the static map and the event cells.
 """
@@ -25,12 +29,13 @@ WEB_MERCATOR_M_PER_PX_Z0 = 156_543.03
 # Margin (degrees) around a story's views inside which its local features must lie.
 REGION_MARGIN_DEG = 2.0
 
-Box = tuple[float, float, float, float]  # west, south, east, north
+LonLat = tuple[float, float]  # longitude, latitude in degrees (GeoJSON order)
+LonLatBox = tuple[float, float, float, float]  # west, south, east, north in degrees
 
 
-def geodesic_distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def geodesic_distance_km(a: LonLat, b: LonLat) -> float:
     """Distance on the WGS84 ellipsoid, in km."""
-    _, _, metres = GEOD.inv(lon1, lat1, lon2, lat2)
+    _, _, metres = GEOD.inv(a[0], a[1], b[0], b[1])
     return metres / 1000.0
 
 
@@ -69,7 +74,7 @@ def view_bounds(story: Story, view_id: str | None) -> list[list[float]]:
     return [[south, west], [north, east]]
 
 
-def region_box(views: list[View]) -> Box | None:
+def region_box(views: list[View]) -> LonLatBox | None:
     """(west, south, east, north) around all views, with a margin; None without views."""
     if not views:
         return None
@@ -81,6 +86,7 @@ def region_box(views: list[View]) -> Box | None:
     return west - margin, south - margin, east + margin, north + margin
 
 
-def inside(box: Box, lon: float, lat: float) -> bool:
+def inside(box: LonLatBox, point: LonLat) -> bool:
     west, south, east, north = box
+    lon, lat = point
     return west <= lon <= east and south <= lat <= north

@@ -137,13 +137,13 @@ def _mark_distant(places: list[DraftPlace]) -> None:
         return sum(
             len(p.sentences)
             for p in points
-            if geodesic_distance_km(*p.lat_lon, *centre.lat_lon) <= DISTANT_KM
+            if geodesic_distance_km(p.lon_lat, centre.lon_lat) <= DISTANT_KM
         )
 
     centre = max(points, key=weight)
     for place in places:
-        reference = place.lat_lon
-        place.distant = geodesic_distance_km(*reference, *centre.lat_lon) > DISTANT_KM
+        reference = place.lon_lat
+        place.distant = geodesic_distance_km(reference, centre.lon_lat) > DISTANT_KM
 
 
 def event_title(sentence: str, limit: int = 90) -> str:

@@ -8,7 +8,10 @@ it and `draft.json` can keep it beside the story for a later review.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dashboard.core.geometry import LonLat
 
 # How sure the recogniser is. Low items are kept, marked for the journalist to confirm.
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -60,6 +63,11 @@ class DraftPlace:
     @property
     def lat_lon(self) -> tuple[float, float]:
         return self.moved_to or (self.place.lat, self.place.lon)
+
+    @property
+    def lon_lat(self) -> LonLat:
+        lat, lon = self.lat_lon
+        return lon, lat
 
     @property
     def kind(self) -> str:

@@ -430,7 +430,7 @@ def recognise_places(
         for key in group.scores:
             place = gaz.places[key]
             if place.kind in ("city", "region", "water") and any(
-                0 < geodesic_distance_km(place.lat, place.lon, other.lat, other.lon) < NEAR_KM
+                0 < geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat)) < NEAR_KM
                 for other in others
             ):
                 group.scores[key] += 1.0

@@ -25,7 +25,7 @@ from shapely.geometry import Point, box, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
-from dashboard.core.geometry import WEB_MERCATOR_M_PER_PX_Z0
+from dashboard.core.geometry import WEB_MERCATOR_M_PER_PX_Z0, LonLat
 from dashboard.core.i18n import Lang
 from dashboard.core.model import Story
 from dashboard.core.resources import CONTEXT_DIR
@@ -345,7 +345,7 @@ def _towns(story: Story, frames: list[Frame]) -> list[ContextItem]:
             own_km = np.hypot((own_x - x) * kx, own_y - y) * 111.2
             if len(own_km) and own_km.min() < STORY_PLACE_KM:
                 continue
-            if any(_km(x, y, px, py) < room_km for px, py in picked):
+            if any(_km((x, y), spot) < room_km for spot in picked):
                 continue
             picked.append((x, y))
             # A small town that is among the few of a sparse frame is named at its zoom.
@@ -381,7 +381,9 @@ def _towns(story: Story, frames: list[Frame]) -> list[ContextItem]:
     return out
 
 
-def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+def _km(a: LonLat, b: LonLat) -> float:
+    """About the distance in km, on a sphere: for towns a few dozen km apart."""
+    (lon1, lat1), (lon2, lat2) = a, b
     dx = (lon1 - lon2) * math.cos(math.radians((lat1 + lat2) / 2))
     return math.hypot(dx, lat1 - lat2) * 111.2
 

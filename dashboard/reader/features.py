@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from dashboard.core.geometry import Box, inside, region_box
+from dashboard.core.geometry import LonLatBox, inside, region_box
 from dashboard.core.i18n import LANGS, Lang
 from dashboard.core.model import Feature, Problem, View
 from dashboard.reader.fields import ID_PATTERN, Fields, finite, shown
@@ -45,7 +45,7 @@ def _positions(coordinates: Any, depth: int = 0) -> Iterator[Any]:
 def _check_coordinates(
     fields: Fields,
     geometry: Mapping[str, Any],
-    region: Box | None,
+    region: LonLatBox | None,
     distant: bool,
 ) -> bool:
     """Finite, in range, and not lat/lon swapped. Reports the first problem only."""
@@ -99,15 +99,15 @@ def _check_coordinates(
 SWAP_GAP_DEG = 5.0
 
 
-def _swapped_positions(positions: list[Any], region: Box) -> list[Any]:
+def _swapped_positions(positions: list[Any], region: LonLatBox) -> list[Any]:
     """The positions that lie outside the story's views but inside when read [lat, lon],
     when that makes the geometry look swapped; else []. A point is judged alone. A line
     or outline is read as written unless it lies wholly and well off the views: a
     country's outline around or beside the views has vertices outside them whose mirror
     image, where latitudes and longitudes are alike (30 to 42 from the Levant to Iran),
     falls inside them."""
-    outside = [p for p in positions if not inside(region, p[0], p[1])]
-    if not outside or not all(inside(region, p[1], p[0]) for p in outside):
+    outside = [p for p in positions if not inside(region, (p[0], p[1]))]
+    if not outside or not all(inside(region, (p[1], p[0])) for p in outside):
         return []
     if len(positions) > 1:
         west, south, east, north = region
@@ -209,7 +209,7 @@ def _read_geometry(
     fields: Fields,
     raw: Any,
     kind: str | None,
-    region: Box | None,
+    region: LonLatBox | None,
     distant: bool,
 ) -> BaseGeometry | None:
     if not isinstance(raw, dict):

@@ -234,7 +234,7 @@ def _computed_distance(
             fields.problem("compute", f"feature '{feature_id}' is not a point")
             return None
         points.append(feature.geometry)
-    return geodesic_distance_km(points[0].y, points[0].x, points[1].y, points[1].x)
+    return geodesic_distance_km((points[0].x, points[0].y), (points[1].x, points[1].y))
 
 
 def _feature_reference(fields: Fields, feature_ids: set[str]) -> str | None:

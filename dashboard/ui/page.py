@@ -380,7 +380,7 @@ def _explore(state: ViewState, story: Story) -> None:
     if start and end:
         a = story.feature(start).geometry.representative_point()
         b = story.feature(end).geometry.representative_point()
-        km = geodesic_distance_km(a.y, a.x, b.y, b.x)
+        km = geodesic_distance_km((a.x, a.y), (b.x, b.y))
         distance = f"{format_number(round(km), lang)} km"
         st.html(cards.distance_card(names[start], names[end], distance, lang))
 

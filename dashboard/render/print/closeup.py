@@ -134,7 +134,7 @@ def _panel_corner(
 def _panel_extent(view: View, aspect: float) -> tuple[tuple[float, ...], str]:
     """What the panel shows (in its own projection, with room above for the caption)."""
     (s, wst), (n, e) = view.bounds
-    crs = local_crs((s + n) / 2, (wst + e) / 2)
+    crs = local_crs((wst + e) / 2, (s + n) / 2)
     extent = fill_frame(projected_extent(wst, s, e, n, crs), aspect)
     extent = (extent[0], extent[1], extent[2], extent[3] + (extent[3] - extent[1]) * 0.25)
     return fill_frame(extent, aspect), crs

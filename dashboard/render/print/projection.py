@@ -16,7 +16,7 @@ from dashboard.core.model import Story
 Extent = tuple[float, float, float, float]  # x0, y0, x1, y1 in the projection's metres
 
 
-def local_crs(lat: float, lon: float) -> str:
+def local_crs(lon: float, lat: float) -> str:
     """An equal-area projection centred on the map: distances true near the centre."""
     return f"+proj=laea +lat_0={lat:.4f} +lon_0={lon:.4f} +datum=WGS84 +units=m +no_defs"
 

@@ -265,7 +265,7 @@ def _frame_map(
     ax_h_in = layout.map_axes[3] * size.height_in
     (south, west), (north, east) = view_bounds(story, view)
     lat0 = (south + north) / 2
-    crs = local_crs(lat0, (west + east) / 2)
+    crs = local_crs((west + east) / 2, lat0)
     extent = fill_frame(projected_extent(west, south, east, north, crs), ax_w_in / ax_h_in)
     corners = degree_bounds(extent, crs)
     margin_lonlat = box(corners[0] - 3, corners[1] - 3, corners[2] + 3, corners[3] + 3)
