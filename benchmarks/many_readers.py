@@ -7,9 +7,16 @@ reader clicks markers, alternating raqqa, mosul and al-nuri-mosque (the map is z
 for the mosque, whose marker lies under Mosul's at the first view, and set back for the
 others), each time until the page shows that feature's details card. Click-to-card times
 are taken in the browser. Every request to a host other than 127.0.0.1 is blocked and
-reported; page errors and console errors are counted. Prints JSON.
+reported; page errors and console errors are counted. Memory per session is the growth
+of the server process's resident memory (RSS) from before the readers came until all
+had loaded, and until all had clicked, divided by the number of readers.
 
-    python benchmarks/many_readers.py [--sessions 20] [--clicks 3] [--timeout 300]
+The same readers then do the same against the baseline (`--baseline`, on by default): the
+smallest Streamlit page that answers a click on the same map with a details card
+(`benchmarks/minimal_click_app.py`), so that the ratios compare pages measured in one
+run on the same machine load. Prints JSON.
+
+    python benchmarks/many_readers.py [--readers 20] [--clicks 3] [--no-baseline]
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from playwright.async_api import async_playwright
 
 APP = REPO / "dashboard" / "ui" / "page.py"
+BASELINE_APP = REPO / "benchmarks" / "minimal_click_app.py"
 QUERY = "/?lang=de"
 CLICK_FEATURES = ("raqqa", "mosul", "al-nuri-mosque")
 LOAD_TIMEOUT_MS = 120_000  # 20 pages on a small machine: generous, but bounded
@@ -220,22 +228,25 @@ async def bounded(url: str, pid: int, args, out: dict) -> None:
             await browser.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--clicks", type=int, default=3)
-    parser.add_argument("--timeout", type=int, default=300, help="seconds for the whole run")
-    args = parser.parse_args()
+def measure(app, args) -> dict:
+    """One server of `app`, the readers against it; what happened, as a dict."""
     out: dict = {"timed_out": False, "readers": []}
-    with streamlit_process(APP) as (url, process):
+    with streamlit_process(app) as (url, process):
         asyncio.run(bounded(url, process.pid, args, out))
     readers: list[Reader] = out.pop("readers")
     clicks = [s for r in readers for s in r.clicks_s]
     loads = [r.load_s for r in readers if r.load_s is not None]
     errors = [e for r in readers for e in r.errors]
     foreign = [u for r in readers for u in r.foreign]
-    result = {
-        "benchmark": "many readers at once: load, then clicks on features in every session",
+    grown = {
+        f"after_{when}": round(
+            (out[f"server_rss_after_{key}mb"] - out["server_rss_before_mb"]) / args.sessions, 2
+        )
+        for when, key in (("load", "load_"), ("clicks", ""))
+        if f"server_rss_after_{key}mb" in out and "server_rss_before_mb" in out
+    }
+    return {
+        "app": str(app.relative_to(REPO)),
         "sessions": args.sessions,
         "sessions_loaded": len(loads),
         "sessions_all_clicks_done": sum(len(r.clicks_s) == args.clicks for r in readers),
@@ -253,6 +264,7 @@ def main() -> None:
             "p95": percentile_ms(loads, 95) if loads else None,
             "max": round(max(loads) * 1000, 1) if loads else None,
         },
+        "server_mb_per_session": grown,
         "map_frame_reloads_after_ready": sum(len(r.map_reloads) for r in readers),
         "websocket_reconnects": sum(max(0, r.websocket_opens - 1) for r in readers),
         "errors": len(errors),
@@ -260,10 +272,44 @@ def main() -> None:
         "requests_not_to_loopback": len(foreign),
         "foreign_urls": foreign[:20],
         **out,
-        "machine": machine(),
     }
+
+
+def ratio(result: dict, baseline: dict, *keys: str) -> float | None:
+    ours, theirs = result, baseline
+    for key in keys:
+        ours, theirs = ours[key], theirs[key]
+    return round(ours / theirs, 2) if ours and theirs else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readers", "--sessions", dest="sessions", type=int, default=20)
+    parser.add_argument("--clicks", type=int, default=3)
+    parser.add_argument("--timeout", type=int, default=300, help="seconds for each page's run")
+    parser.add_argument(
+        "--baseline",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run the readers against the minimal click page, for ratios",
+    )
+    args = parser.parse_args()
+    result = {
+        "benchmark": "many readers at once: load, then clicks on features in every session",
+        "dashboard": measure(APP, args),
+    }
+    runs = [result["dashboard"]]
+    if args.baseline:
+        baseline = result["baseline"] = measure(BASELINE_APP, args)
+        runs.append(baseline)
+        result["ratios_to_baseline"] = {
+            "click_p50": ratio(result["dashboard"], baseline, "click_to_details_ms", "p50"),
+            "click_p95": ratio(result["dashboard"], baseline, "click_to_details_ms", "p95"),
+            "load_p50": ratio(result["dashboard"], baseline, "load_until_map_ready_ms", "p50"),
+        }
+    result["machine"] = machine()
     print(json.dumps(result, indent=2))
-    if errors or foreign or out["timed_out"]:
+    if any(run["errors"] or run["requests_not_to_loopback"] or run["timed_out"] for run in runs):
         sys.exit(1)
 
 

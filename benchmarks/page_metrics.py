@@ -31,6 +31,7 @@ from _common import (
     close_map_panel,
     machine,
     median_ms,
+    percentile_ms,
     rss_mb,
     streamlit_process,
 )
@@ -253,6 +254,7 @@ def main() -> None:
         "benchmark": "one dashboard page: rerun after a click, map bytes, pans, memory",
         "rerun_after_click_ms": {
             "browser_click_to_details_card_median_ms": median_ms(in_browser),
+            "browser_click_to_details_card_p95_ms": percentile_ms(in_browser, 95),
             "browser_click_to_details_card_samples_ms": ms(in_browser),
             "browser_note": "from the click event in the map frame until the page's "
             f"details card for the feature is in its DOM; clicks alternate {CLICK_FEATURES}",

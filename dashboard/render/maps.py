@@ -112,10 +112,10 @@ class StoryLayers(DataElement):
         "{% endmacro %}"
     )
 
-    def __init__(self, payload: dict[str, Any]):
+    def __init__(self, payload: dict[str, Any], encoded: str | None = None):
         super().__init__()
         self._name = "StoryLayers"
-        self.payload = script_json(payload)
+        self.payload = encoded if encoded is not None else script_json(payload)
         self.css = _compact_css(_web_file("story_map.css") + "\n" + _web_file("context_map.css"))
 
 
@@ -161,10 +161,13 @@ def build_map(
     payload: dict[str, Any] | None = None,
     gestures: bool = False,
     tiles: DetailTiles | None = None,
+    payload_script: str | None = None,
 ) -> folium.Map:
     """A folium map of the story in `lang`, with no external assets attached.
 
-    `payload` may be a cached `map_payload(...)` result for the same arguments.
+    `payload` may be a cached `map_payload(...)` result for the same arguments, and
+    `payload_script` its `script_json` (a page that reruns keeps it: encoding the map's
+    data is most of the time it takes to build the map again).
     `gestures`: in a page that scrolls, zoom needs ctrl (⌘) + wheel and panning two
     fingers (Leaflet.GestureHandling, whose assets the caller must add).
     """
@@ -200,7 +203,7 @@ def build_map(
         **options,
     )
     clear_cdn_assets(folium_map)
-    StoryLayers(payload).add_to(folium_map)
+    StoryLayers(payload, payload_script).add_to(folium_map)
     return folium_map
 
 

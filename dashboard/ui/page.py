@@ -20,7 +20,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.core.escape import markdown_text
+from dashboard.core.escape import markdown_text, script_json
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.i18n import LANGS, Lang, format_number, text
 from dashboard.core.model import Story, StoryListing
@@ -96,6 +96,12 @@ def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
         fill_frame=embed,
         tiles=settings.page_tiles(),
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _payload_script(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> str:
+    """The map's data as the script it is sent in: encoded once, not on every click."""
+    return script_json(_payload(slug, lang, embed, fingerprint))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)  # shared, never changed: no copies
@@ -267,7 +273,8 @@ def _events_period(state: ViewState, story: Story, fingerprint: tuple) -> None:
 
 def _map(state: ViewState, story: Story, fingerprint: tuple) -> None:
     payload = _payload(story.slug, state.lang, state.embed, fingerprint)
-    folium_map = build_map(story, state.lang, payload=payload)
+    script = _payload_script(story.slug, state.lang, state.embed, fingerprint)
+    folium_map = build_map(story, state.lang, payload=payload, payload_script=script)
     serve_assets(folium_map, _asset_urls())
     if "map_move" not in st.session_state:
         st.session_state.map_move = {"seq": 0, "target": _first_target(state)}
@@ -416,6 +423,49 @@ def _exports(state: ViewState, story: Story, fingerprint: tuple) -> None:
             )
 
 
+def _side_panel(state: ViewState, story: Story, fingerprint: tuple) -> None:
+    # Only the open tab is drawn: less for the browser to render before the map is ready.
+    panels = {
+        "details": lambda: _details(state, story),
+        "figures": lambda: _figures(state, story),
+        "timeline": lambda: _timeline(state, story),
+        "explore": lambda: _explore(state, story),
+        "export": lambda: _exports(state, story, fingerprint),
+    }
+    labels = {tab: text(TAB_TEXTS[tab], state.lang) for tab in TABS}
+    # The open tab is the one in the URL: it stays open while the reader steps through
+    # the timeline, changes language or clicks the map (which opens the details).
+    st.session_state[PANEL_KEY] = labels[state.tab]
+
+    def choose_tab() -> None:
+        chosen = st.session_state[PANEL_KEY]
+        _update(tab=next(tab for tab, label in labels.items() if label == chosen))
+
+    tabs = st.tabs(list(labels.values()), key=PANEL_KEY, on_change=choose_tab)
+    for tab, draw in zip(tabs, panels.values(), strict=True):
+        if tab.open:
+            with tab:
+                draw()
+
+
+@st.fragment
+def _map_and_panel(story: Story, fingerprint: tuple) -> None:
+    """The map and the side panel, the only parts a click on the map, a tab, a timeline
+    step, a "show on the map" or the events' period change: these rerun this alone, not
+    the page (its header, controls and notes stay as they are). Language and story are
+    chosen outside it and rerun the whole page."""
+    # A fragment's rerun gets the arguments of the last whole run: the state it shows is
+    # read from the session, where the callbacks of this interaction have just put it.
+    state = st.session_state.view_state.within(story)
+    map_column, side_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        _map(state, story, fingerprint)
+        st.caption(text("ui.map.help", state.lang))
+        _events_period(state, story, fingerprint)
+    with side_column:
+        _side_panel(state, story, fingerprint)
+
+
 # ---------------------------------------------------------------------------
 # The page, top to bottom
 # ---------------------------------------------------------------------------
@@ -460,13 +510,9 @@ if story is None:
     st.stop()
 
 state = state.within(story)
-map_column, side_column = st.columns([3, 2], gap="medium")
 # The map is drawn first, into its place further down the page, so that its frame starts
 # loading before the rest of the page has been sent.
-with map_column:
-    _map(state, story, fingerprint)
-    st.caption(text("ui.map.help", state.lang))
-    _events_period(state, story, fingerprint)
+_map_and_panel(story, fingerprint)
 with controls_slot:
     _controls(state, listing)
     editor_page.entry_button(state.lang)
@@ -474,30 +520,6 @@ with title_slot:
     st.html(cards.header_card(story, state.lang))
     if state.lang not in story.languages:  # a story written in its article's language only
         st.info(text(f"story.only_{story.language}", state.lang))
-with side_column:
-    # Only the open tab is drawn: less for the browser to render before the map is ready.
-    panels = {
-        "details": lambda: _details(state, story),
-        "figures": lambda: _figures(state, story),
-        "timeline": lambda: _timeline(state, story),
-        "explore": lambda: _explore(state, story),
-        "export": lambda: _exports(state, story, fingerprint),
-    }
-    labels = {tab: text(TAB_TEXTS[tab], state.lang) for tab in TABS}
-    # The open tab is the one in the URL: it stays open while the reader steps through
-    # the timeline, changes language or clicks the map (which opens the details).
-    st.session_state[PANEL_KEY] = labels[state.tab]
-
-    def choose_tab() -> None:
-        chosen = st.session_state[PANEL_KEY]
-        _update(tab=next(tab for tab, label in labels.items() if label == chosen))
-
-    tabs = st.tabs(list(labels.values()), key=PANEL_KEY, on_change=choose_tab)
-    for tab, draw in zip(tabs, panels.values(), strict=True):
-        if tab.open:
-            with tab:
-                draw()
-
 st.caption(text("ui.share.help", state.lang))
 # Gazetteer ids, software and addresses: for the curious reader, apart from the sources.
 with st.expander(text("how_made", state.lang)):
