@@ -10,6 +10,9 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 # The project's own files: stray files and .venv in the checkout are not linted.
 LINT_PATHS := dashboard tests benchmarks geodata
+# The tests run in one process per core (pytest-xdist); a browser module's tests stay in
+# one process, which starts its servers once (tests/conftest.py).
+PYTEST_PARALLEL := -n auto --dist loadgroup
 
 .PHONY: dashboard test venv install install-test chromium lint clean-venv
 
@@ -22,7 +25,7 @@ test: install-test chromium
 	$(PY) -m ruff check $(LINT_PATHS)
 	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 venv: $(PY)
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 import math
 import os
 import platform
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -22,67 +19,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # the checkout's own package, whatever else is installed
     sys.path.insert(0, str(REPO))
-CHROMIUM = os.environ.get("LAGEKARTE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """`streamlit run script` on a free loopback port; yields its URL."""
-    with streamlit_process(script, env) as (url, _process):
-        yield url
-
-
-@contextmanager
-def streamlit_process(
-    script: Path, env: dict[str, str] | None = None
-) -> Iterator[tuple[str, subprocess.Popen]]:
-    """As `streamlit_server`, but yields the URL and the server's process (for its pid)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url, process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+# the same servers and browser as the browser tests
+from tests.servers import (  # noqa: E402, F401 (used by the benchmark scripts)
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    streamlit_process,
+    streamlit_server,
+    wait_until_healthy,
+)
 
 
 class _QuietFiles(SimpleHTTPRequestHandler):
@@ -113,20 +59,6 @@ def static_server(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    """Until the Streamlit server at `url` answers its health check (or has died)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the server at {url} did not start") from None
-            time.sleep(0.2)
 
 
 def rss_mb(pid: int) -> float:

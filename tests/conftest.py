@@ -28,6 +28,15 @@ HOSTILE = (
 )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`make test` runs the tests in parallel processes (pytest-xdist, `--dist
+    loadgroup`). A browser module's tests share the servers and pages its module-scoped
+    fixtures start: one process runs all of them, so each server starts once."""
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 @pytest.fixture(scope="session")
 def story() -> Story:
     return load_story(FIRST_STORY)

@@ -53,3 +53,9 @@ def test_make_test_lints_the_project_folders_only(tmp_path: Path) -> None:
     folders = lint.split("ruff check", 1)[1].split()
     assert folders and "." not in folders and ".venv" not in folders
     assert all((REPO / folder).is_dir() for folder in folders)
+
+
+def test_make_test_runs_the_tests_in_parallel(tmp_path: Path) -> None:
+    """One process per core; a browser module's tests stay together (tests/conftest.py)."""
+    pytest_call = next(c for c in planned("test", tmp_path) if " -m pytest" in c)
+    assert pytest_call.split(" -m pytest", 1)[1].split() == ["-n", "auto", "--dist", "loadgroup"]

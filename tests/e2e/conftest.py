@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from benchmarks._common import CHROMIUM, CHROMIUM_ARGS
+from tests.servers import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 
 @dataclass
@@ -87,7 +87,6 @@ def watched_page(browser):
 @pytest.fixture(scope="session")
 def dashboard_url() -> Iterator[str]:
     """The dashboard served by `streamlit run` on a free loopback port."""
-    from benchmarks._common import streamlit_server
     from tests.conftest import REPO
 
     with streamlit_server(REPO / "dashboard" / "ui" / "page.py") as url:

@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from dashboard.core.i18n import text
 from dashboard.ui.settings import EDITOR_PASSWORD as EDITOR_PASSWORD_ENV
 from tests.conftest import FIRST_STORY, REPO
+from tests.servers import free_port, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +32,6 @@ PASSWORD = "Sandsturm über Lagos 9"
 
 @pytest.fixture(scope="module")
 def editor_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    from benchmarks._common import streamlit_server
 
     stories = tmp_path_factory.mktemp("stories")
     shutil.copytree(FIRST_STORY, stories / FIRST_STORY.name)
@@ -205,8 +205,6 @@ def test_a_name_with_dots_or_a_slash_is_refused(watched_page, editor_server, nam
 
 
 def test_the_editor_on_a_network_without_a_password_does_not_start() -> None:
-    from benchmarks._common import free_port
-
     env = {k: v for k, v in os.environ.items() if k != EDITOR_PASSWORD_ENV}
     command = [
         sys.executable,
@@ -226,7 +224,6 @@ def test_the_editor_on_a_network_without_a_password_does_not_start() -> None:
 
 @pytest.fixture(scope="module")
 def locked_editor(tmp_path_factory) -> Iterator[str]:
-    from benchmarks._common import streamlit_server
 
     stories = tmp_path_factory.mktemp("locked-stories")
     env = {

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks._common import free_port
 from dashboard.core.model import Story
 from dashboard.render.export import export_html
 from dashboard.render.tiles import DetailTiles
@@ -112,7 +111,7 @@ class _Tiles(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def tile_server() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), _Tiles)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Tiles)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"127.0.0.1:{server.server_address[1]}"

@@ -17,6 +17,7 @@ from dashboard.render.export import export_html
 from tests.conftest import FIRST_STORY, HOSTILE, make_hostile
 from tests.e2e.test_dashboard import MAP_FRAME, map_frame, open_dashboard
 from tests.e2e.test_export_page import open_export
+from tests.servers import streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -96,7 +97,6 @@ def patient(watched_page):
 @pytest.fixture(scope="module")
 def hostile_dashboard(tmp_path_factory) -> Iterator[str]:
     """The dashboard serving the first story beside hostile ones."""
-    from benchmarks._common import streamlit_server
     from tests.conftest import REPO
 
     stories = tmp_path_factory.mktemp("stories")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks._common import free_port, wait_until_healthy
 from tests.conftest import REPO
+from tests.servers import served
 
 pytestmark = pytest.mark.browser
 STORY = "is-caliphate-2017"
@@ -168,23 +168,13 @@ def test_export_a_bundled_story_by_name(installed: Installed) -> None:
 
 
 def test_serve_draws_the_map_from_the_installed_package(installed: Installed, watched_page) -> None:
-    port = free_port()
-    process = subprocess.Popen(
-        installed.command("-m", "dashboard", "serve", "--port", str(port)),
-        cwd=installed.home,
-        env=clean_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        page = watched_page({f"127.0.0.1:{port}"})
+    def serve(port: int) -> list[str]:
+        return installed.command("-m", "dashboard", "serve", "--port", str(port))
+
+    with served(serve, cwd=installed.home, env=clean_env()) as (url, _process):
+        page = watched_page({url.removeprefix("http://")})
         page.goto(url)
         map_frame = page.frame_locator("iframe").first
         map_frame.locator(".lk-marker").first.wait_for(timeout=60_000)
         assert not page.watch.foreign and not page.watch.errors
         assert any("/component/" in u and u.endswith("leaflet.js") for u in page.watch.requests)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from benchmarks._common import free_port, wait_until_healthy
 from tests.conftest import FIRST_STORY, REPO
 from tests.e2e.dashboard_page import FIRST_DRAW_MS, MAP_FRAME
+from tests.servers import served
 from tests.test_publish import add_story
 
 pytestmark = pytest.mark.browser
@@ -36,32 +36,16 @@ def newsroom(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     shutil.copytree(FIRST_STORY, stories / FIRST_STORY.name)
     add_story(stories, OTHER, title=OTHER_TITLE, published="2020-06-01")
     add_story(stories, DRAFT, "draft", title=DRAFT_TITLE, published="2020-07-01")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dashboard",
-            "serve",
-            "--port",
-            str(port),
-            "--stories",
-            str(stories),
-            "--default-story",
-            FIRST_STORY.name,
-        ],
-        cwd=stories,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
+
+    def serve(port: int) -> list[str]:
+        return [
+            *[sys.executable, "-m", "dashboard", "serve", "--port", str(port)],
+            *["--stories", str(stories), "--default-story", FIRST_STORY.name],
+        ]
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with served(serve, cwd=stories, env=env) as (url, _process):
         yield url, stories
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def load(page, url: str) -> None:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks._common import free_port, wait_until_healthy
 from tests.conftest import REPO
+from tests.servers import served
 
 pytestmark = pytest.mark.browser
 
@@ -72,21 +72,10 @@ def audited_env(tmp: Path) -> dict[str, str]:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The dashboard as a reader starts it, from a folder that is not the checkout."""
     tmp = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "serve", "--port", str(port)],
-        cwd=tmp,
-        env=audited_env(tmp),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
+    env = audited_env(tmp)
+    command = [sys.executable, "-m", "dashboard", "serve", "--port"]
+    with served(lambda port: [*command, str(port)], cwd=tmp, env=env) as (url, process):
         yield Server(url, process.pid, tmp / "audit.jsonl")
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def is_loopback(target: str) -> bool:

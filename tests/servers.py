@@ -1,0 +1,130 @@
+"""The servers and the browser the browser tests (and the benchmarks) start.
+
+Each server gets a free loopback port. `make test` runs the tests in several processes at
+once, each picking ports: a port found free can be taken by another process before the
+server binds it, so a server that exits before it answers is started again on another
+port. Chromium is Debian's, never one Playwright downloads.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("LAGEKARTE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_TRIES = 3
+
+
+class ServerExitedError(RuntimeError):
+    """The server process ended before it answered its health check."""
+
+
+def free_port() -> int:
+    """A loopback port no socket is bound to right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    """Until the Streamlit server at `url` answers its health check.
+
+    Raises ServerExitedError if the process ends first, RuntimeError after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return
+        except OSError:
+            if process.poll() is not None:
+                raise ServerExitedError(
+                    f"the server at {url} exited ({process.returncode})"
+                ) from None
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the server at {url} did not start") from None
+            time.sleep(0.2)
+
+
+@contextmanager
+def served(
+    command: Callable[[int], list[str]], **popen: Any
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The server `command(port)` starts, on a free port, until it answers; yields its
+    URL and process, and stops it at the end. Output is discarded unless `popen` says
+    otherwise."""
+    popen = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **popen}
+    for attempt in range(1, START_TRIES + 1):
+        port = free_port()
+        process = subprocess.Popen(command(port), **popen)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_healthy(url, process)
+        except ServerExitedError:
+            if attempt == START_TRIES:
+                raise
+            continue  # most likely another test process took the port first
+        except BaseException:
+            process.kill()
+            process.wait(timeout=20)
+            raise
+        try:
+            yield url, process
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+        return
+
+
+@contextmanager
+def streamlit_process(
+    script: Path, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run script` on a free loopback port: its URL and process (for its pid)."""
+
+    def command(port: int) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ]
+
+    with served(command, cwd=REPO, env={**os.environ, **(env or {})}) as started:
+        yield started
+
+
+@contextmanager
+def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run script` on a free loopback port; yields its URL."""
+    with streamlit_process(script, env) as (url, _process):
+        yield url
