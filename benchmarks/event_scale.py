@@ -30,8 +30,9 @@ from _common import (
     time_to_features,
 )
 from playwright.sync_api import sync_playwright
+from synthetic_events import synthetic_events
 
-from dashboard.reader.eventlayer import cell_pyramid, synthetic_events
+from dashboard.core.cells import cell_pyramid
 from dashboard.reader.story import load_story
 from dashboard.render.export import export_html
 

@@ -20,8 +20,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 from _common import REPO, machine, median_ms
+from synthetic_events import synthetic_events
 
-from dashboard.reader.eventlayer import synthetic_events
 from dashboard.reader.story import load_stories, load_story
 from dashboard.render.print.static_map import render_image
 

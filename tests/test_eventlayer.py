@@ -10,12 +10,9 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from dashboard.reader.eventlayer import (
-    MAX_CELLS_PER_LEVEL,
-    cell_pyramid,
-    event_summary,
-    synthetic_events,
-)
+from benchmarks.synthetic_events import synthetic_events
+from dashboard.core.cells import MAX_CELLS_PER_LEVEL, cell_pyramid
+from dashboard.core.wording import event_summary
 from dashboard.reader.story import load_story, validate_story
 from dashboard.render.export import export_html
 

@@ -1183,7 +1183,7 @@ def vrt(source: str) -> bytes:
 
 
 def synthetic_frame(rows: int = 10):
-    from dashboard.reader.eventlayer import synthetic_events
+    from benchmarks.synthetic_events import synthetic_events
 
     return synthetic_events(rows)
 

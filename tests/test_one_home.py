@@ -165,3 +165,14 @@ def test_latitude_first_finds_a_function_that_takes_lat_lon(tmp_path: Path) -> N
 def test_no_function_takes_latitude_before_longitude() -> None:
     found = {str(p.relative_to(PACKAGE)): latitude_first(p) for p in PACKAGE.rglob("*.py")}
     assert not {path: names for path, names in found.items() if names}
+
+
+def test_the_runtime_package_ships_no_made_up_data() -> None:
+    """Generators of test events live with the benchmarks, not in what a newsroom installs."""
+    makers = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name.startswith(("synthetic", "fake"))
+    }
+    assert not makers

@@ -7,10 +7,13 @@ that the same fact reads the same everywhere (and in the reader's language).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dashboard.core.i18n import Lang, format_number, format_partial_date, format_range, text
 from dashboard.core.model import NOTE_KINDS, Event, Feature, Figure, PartialDate, Source, Story
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Quotation marks around a title: „…“ in German, “…” in English.
 QUOTES: dict[Lang, tuple[str, str]] = {"de": ("\u201e", "\u201c"), "en": ("\u201c", "\u201d")}
@@ -175,3 +178,15 @@ def feature_details(story: Story, feature: Feature, lang: Lang) -> dict[str, Any
         "quoteNote": quote_note(story, lang) if feature.quote else None,
         "source": sources_line(story, feature.sources, lang),
     }
+
+
+def event_summary(frame: pd.DataFrame, lang: Lang) -> str:
+    """`12.345 Ereignisse, zusammen 98.765 gemeldet · 1. Januar 2014 – 31. Dezember 2017`."""
+    if frame.empty:
+        return text("events.none", lang)
+    return text("events.summary", lang).format(
+        events=format_number(len(frame), lang),
+        count=format_number(int(frame["count"].sum()), lang),
+        start=format_partial_date(frame["date"].min().date(), "day", lang),
+        end=format_partial_date(frame["date"].max().date(), "day", lang),
+    )

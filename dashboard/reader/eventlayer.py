@@ -1,25 +1,19 @@
-"""Event data at scale: a story's layer of dated point events (date, type, count, source).
+"""Event data at scale: reading a story's layer of dated point events (date, type,
+count, source).
 
-Read from CSV, GeoPackage or GeoParquet, validated like the rest of a story (problems
-name the file, the row and the field), and sent to the map as a pyramid of cells: for
-each zoom, events are binned on a grid of about 40 screen pixels and each cell carries
-its number of events and their summed count. The map picks the level for its zoom on
-its own, so panning and zooming need no server; the bytes grow with the number of
-occupied cells, not with the number of events.
+Read from CSV, GeoPackage or GeoParquet and validated like the rest of a story: problems
+name the file, the row and the field. The map gets them as cells (`core/cells.py`), the
+reader a line about them (`core/wording.event_summary`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from dashboard.core.geometry import web_mercator_fractions
-from dashboard.core.i18n import Lang, format_number, format_partial_date, text
 from dashboard.core.model import EventLayer, Problem, Text
 from dashboard.reader.eventfiles import (
     MAX_EVENT_FILE_BYTES,
@@ -31,11 +25,6 @@ from dashboard.reader.eventfiles import (
 REQUIRED_COLUMNS = ("date", "type", "count")
 READERS = {".csv": "csv", ".gpkg": "gpkg", ".parquet": "parquet", ".geoparquet": "parquet"}
 MAX_PROBLEMS = 10
-PYRAMID_ZOOMS = tuple(range(3, 16))
-CELL_PX = 40
-# A zoom level with more occupied cells than this is not sent: the map keeps showing
-# the finest level it has. This bounds the bytes whatever the number of events.
-MAX_CELLS_PER_LEVEL = 6_000
 
 
 def read_event_layer(
@@ -138,91 +127,3 @@ def _checked_frame(
             "source": row_source.where(row_source != "", source.en),
         }
     ).reset_index(drop=True)
-
-
-def event_summary(frame: pd.DataFrame, lang: Lang) -> str:
-    """`12.345 Ereignisse, zusammen 98.765 gemeldet · 1. Januar 2014 – 31. Dezember 2017`."""
-    if frame.empty:
-        return text("events.none", lang)
-    return text("events.summary", lang).format(
-        events=format_number(len(frame), lang),
-        count=format_number(int(frame["count"].sum()), lang),
-        start=format_partial_date(frame["date"].min().date(), "day", lang),
-        end=format_partial_date(frame["date"].max().date(), "day", lang),
-    )
-
-
-def cell_pyramid(frame: pd.DataFrame) -> dict[str, list[list[float]]]:
-    """Per zoom: [[lon, lat, events, summed count], ...], cells of CELL_PX screen pixels.
-
-    A cell's position is the mean position of its events, so a single event sits where
-    it happened.
-    """
-    if frame.empty:
-        return {}
-    lon, lat = frame["lon"].to_numpy(), frame["lat"].to_numpy()
-    counts = frame["count"].to_numpy()
-    fx, fy = web_mercator_fractions(lon, lat)
-    pyramid: dict[str, list[list[float]]] = {}
-    for zoom in PYRAMID_ZOOMS:
-        cells_across = 256 * 2**zoom / CELL_PX
-        ix = np.floor(fx * cells_across).astype(np.int64)
-        iy = np.floor(fy * cells_across).astype(np.int64)
-        keys, inverse, events = np.unique(
-            ix * (int(cells_across) + 1) + iy, return_inverse=True, return_counts=True
-        )
-        if len(keys) > MAX_CELLS_PER_LEVEL:
-            break
-        total = np.bincount(inverse, weights=counts)
-        mean_lon = np.bincount(inverse, weights=lon) / events
-        mean_lat = np.bincount(inverse, weights=lat) / events
-        pyramid[str(zoom)] = [
-            [round(float(a), 4), round(float(b), 4), int(n), int(c)]
-            for a, b, n, c in zip(mean_lon, mean_lat, events, total, strict=True)
-        ]
-        if len(keys) == len(frame):
-            break  # every event has a cell of its own: finer levels would repeat this one
-    return pyramid
-
-
-def synthetic_events(
-    count: int,
-    seed: int = 7,
-    start: dt.date = dt.date(2014, 1, 1),
-    end: dt.date = dt.date(2017, 12, 31),
-) -> pd.DataFrame:
-    """A reproducible synthetic event set: clustered around a few towns, dated over years.
-
-    For benchmarks and tests of scale; never mixed into a real story.
-    """
-    rng = np.random.default_rng(seed)
-    hubs = np.array(
-        [
-            [43.12, 36.34],
-            [39.01, 35.95],
-            [36.7, 36.2],
-            [40.14, 35.33],
-            [38.0, 36.5],
-            [42.45, 35.47],
-            [41.0, 34.4],
-            [44.4, 33.3],
-        ]
-    )
-    hub = rng.integers(0, len(hubs), count)
-    spread = rng.exponential(0.25, count)
-    angle = rng.uniform(0, 2 * math.pi, count)
-    lon = hubs[hub, 0] + spread * np.cos(angle)
-    lat = hubs[hub, 1] + spread * np.sin(angle) * 0.8
-    days = (end - start).days
-    dates = pd.Timestamp(start) + pd.to_timedelta(rng.integers(0, days + 1, count), unit="D")
-    types = np.array(["airstrike", "shelling", "clash", "explosion"])[rng.integers(0, 4, count)]
-    return pd.DataFrame(
-        {
-            "date": dates.strftime("%Y-%m-%d"),
-            "type": types,
-            "count": rng.integers(1, 20, count),
-            "lon": np.round(lon, 5),
-            "lat": np.round(lat, 5),
-            "source": "synthetic test data",
-        }
-    )

@@ -26,6 +26,7 @@ from dashboard.core.model import Feature, Source, Story, Text
 from dashboard.core.wording import (
     citation,
     day_text,
+    event_summary,
     figure_meta_text,
     figure_value_text,
     method_text,
@@ -115,7 +116,7 @@ def export_html(
     payload = map_payload(story, lang, view=view, show_title=True, tiles=tiles)
     payload["describedBy"] = ALT_ID
     if story.event_layer is not None:
-        from dashboard.reader.eventlayer import cell_pyramid, event_summary
+        from dashboard.core.cells import cell_pyramid  # pandas only for stories with events
 
         payload["eventCells"] = cell_pyramid(story.event_layer.frame)
         payload["eventSummary"] = event_summary(story.event_layer.frame, lang)

@@ -20,13 +20,13 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard.core.cells import cell_pyramid
 from dashboard.core.escape import markdown_text, script_json
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.i18n import LANGS, Lang, format_number, text
 from dashboard.core.model import Story, StoryListing
 from dashboard.core.viewstate import TABS, ViewState, parse_params
-from dashboard.core.wording import event_date
-from dashboard.reader.eventlayer import cell_pyramid, event_summary
+from dashboard.core.wording import event_date, event_summary
 from dashboard.reader.story import load_stories
 from dashboard.render import cards
 from dashboard.render.assets import serve_assets

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.reader.eventlayer import synthetic_events
+from benchmarks.synthetic_events import synthetic_events
 from dashboard.reader.story import load_story
 from dashboard.render.export import export_html
 from tests.conftest import FIRST_STORY, HOSTILE, make_hostile
