@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.reader.story import Story, load_story
+from dashboard.reader.story import FEATURES_FILE, STORY_FILE, Story, load_story
 
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "geodata" / "stories"
@@ -21,6 +21,8 @@ FIRST_STORY = STORIES / "is-caliphate-2017"
 # a range, an approximate and a computed figure, timeline events before and after as_of.
 TINY_STORY = REPO / "tests" / "data" / "tiny-story"
 
+# The hostile story's folder (tests/test_hostile_*.py), beside a good copy of the first.
+BAD = "broken-story"
 # Text that must show literally everywhere and never run.
 HOSTILE = (
     '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -110,3 +112,22 @@ def hostile_story_dir(story_copy: Callable[..., Path]) -> Path:
         features=make_hostile,
         slug="hostile-story",
     )
+
+
+@pytest.fixture
+def hostile(story_copy: Callable[..., Path]) -> Callable[..., Path]:
+    """A copy of the first story named BAD, changed like story_copy (or with raw bytes),
+    beside an unchanged copy."""
+
+    def make(
+        features_bytes: bytes | None = None, toml_bytes: bytes | None = None, **changes: Any
+    ) -> Path:
+        story_copy()
+        folder = story_copy(slug=BAD, **changes)
+        if features_bytes is not None:
+            (folder / FEATURES_FILE).write_bytes(features_bytes)
+        if toml_bytes is not None:
+            (folder / STORY_FILE).write_bytes(toml_bytes)
+        return folder
+
+    return make

@@ -6,6 +6,7 @@ builds it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,9 @@ def _check_coordinates(
 ) -> bool:
     """Finite, in range, and not lat/lon swapped. Reports the first problem only."""
     try:
-        positions = list(_positions(geometry.get("coordinates")))
+        # counted no further than one past the limit: a million-vertex ring is refused
+        # without walking all of it
+        positions = list(islice(_positions(geometry.get("coordinates")), MAX_VERTICES + 1))
     except ValueError as error:
         fields.problem("geometry", str(error))
         return False

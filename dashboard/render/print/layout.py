@@ -155,8 +155,12 @@ def line_samples(to_px, geometries, step_px: float) -> list[tuple[float, float]]
     if not parts:
         return []
     in_px = [LineString(to_px(shapely.get_coordinates(part))) for part in parts]
-    dense = shapely.segmentize(np.array(in_px, dtype=object), step_px)
-    return [tuple(xy) for xy in shapely.get_coordinates(dense)]
+    dense = shapely.get_coordinates(shapely.segmentize(np.array(in_px, dtype=object), step_px))
+    # A line drawn over itself (doubling back, or a zigzag of a million vertices) gives
+    # the same samples again: each is kept once, in order, so the work is bounded by what
+    # the image shows rather than by the vertices in the file.
+    _, first = np.unique(dense, axis=0, return_index=True)
+    return [tuple(xy) for xy in dense[np.sort(first)]]
 
 
 def legend_entries(
