@@ -97,3 +97,19 @@ def test_the_city_spoken_of_again_is_not_the_town_named_later_as_a_source() -> N
         "About 5,000 people were stranded in the city, according to officials in Maputo."
     )
     assert placed == [(5000, "Beira")]
+
+
+def test_the_countrys_agency_says_who_counts_not_that_the_count_is_national() -> None:
+    placed = _placed(
+        "Fire in Greece\n\nATHENS, Greece (AP) — A wildfire reached Mati on Monday.\n\n"
+        "The country’s civil protection agency said at least 30 people were affected."
+    )
+    assert placed == [(30, "Mati")]
+
+
+def test_a_figure_after_a_sentence_naming_only_a_country_belongs_to_that_country() -> None:
+    placed = _placed(
+        "Cyclone in Mozambique\n\nBEIRA, Mozambique (AP) — A cyclone hit Beira on Friday.\n\n"
+        "Floods also swept through Malawi. At least 40 people died, officials said."
+    )
+    assert placed == [(40, "Malawi")]

@@ -72,9 +72,11 @@ _LEAVING = re.compile(
     re.IGNORECASE,
 )
 # Words for the whole country the article is about, in place of its name.
+# Not "the country's disaster agency said", "das Innenministerium des Landes": who says it.
 _WHOLE_COUNTRY = re.compile(
-    r"\b(?:[Tt]he country(?:'s|’s)?|[Nn]ationwide|across the nation|[Ii]m ganzen Land|"
-    r"[Ll]andesweit(?:e[mnrs]?)?|[Bb]undesweit(?:e[mnrs]?)?|des Landes(?!\s+[A-ZÄÖÜ]))\b"
+    r"\b(?:(?<!of )[Tt]he country(?!['’]s)|[Nn]ationwide|[Cc]ountry-?wide|across the nation|"
+    r"[Ii]m ganzen Land|[Ii]m gesamten Land|[Ll]andesweit(?:e[mnrs]?)?|[Bb]undesweit(?:e[mnrs]?)?|"
+    r"(?<![a-zäöüß] )des Landes(?!\s+[A-ZÄÖÜ]))\b"
 )
 
 Mention = tuple[int, int, DraftPlace]  # (offset in its sentence, order of the place, place)
@@ -130,6 +132,7 @@ class _Named:
         ground = [m for m in mentions if not m[2].distant]
         ground_towns = [m for m in ground if m[2].kind != "country"]
         self.last_town = ground_towns[-1][2].id if ground_towns else None
+        self.last_ground = ground[-1][2].id if ground else None
         self.first_local = (ground_towns or ground)[0][2].id if ground else None
         countries = [m for m in mentions if m[2].kind == "country"]
         self.first_country = countries[0][2].id if countries else None
@@ -243,6 +246,8 @@ class PlaceIndex:
             town = self._of(mate).last_town
             if town is not None:
                 return town
+        if self._paragraph.get(sentence - 1) == paragraph:
+            return self._of(sentence - 1).last_ground
         return None
 
     def lead_place(self, sentences: list[Sentence]) -> str | None:
