@@ -82,34 +82,37 @@ def test_the_resort_spoken_of_again_is_the_town_named_before(sentence: str) -> N
     assert placed == [(20_000, "Cancún")]
 
 
-def test_a_sentence_naming_its_town_keeps_it_beside_the_town() -> None:
-    """'the hillside town' next to the town's name is that town, not one named before."""
-    placed = _placed(
-        "Fire in Chile\n\nA wildfire reached Valparaíso on Friday.\n\n"
-        "In Quilpué, the hillside town, some 300 homes burned."
-    )
-    assert placed == [(300, "Quilpué")]
-
-
-def test_the_city_spoken_of_again_is_not_the_town_named_later_as_a_source() -> None:
-    placed = _placed(
-        "Floods in Mozambique\n\nFloods cut off Beira on Sunday.\n\n"
-        "About 5,000 people were stranded in the city, according to officials in Maputo."
-    )
-    assert placed == [(5000, "Beira")]
-
-
-def test_the_countrys_agency_says_who_counts_not_that_the_count_is_national() -> None:
-    placed = _placed(
-        "Fire in Greece\n\nATHENS, Greece (AP) — A wildfire reached Mati on Monday.\n\n"
-        "The country’s civil protection agency said at least 30 people were affected."
-    )
-    assert placed == [(30, "Mati")]
-
-
-def test_a_figure_after_a_sentence_naming_only_a_country_belongs_to_that_country() -> None:
-    placed = _placed(
-        "Cyclone in Mozambique\n\nBEIRA, Mozambique (AP) — A cyclone hit Beira on Friday.\n\n"
-        "Floods also swept through Malawi. At least 40 people died, officials said."
-    )
-    assert placed == [(40, "Malawi")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Fire in Chile\n\nA wildfire reached Valparaíso on Friday.\n\n"
+            "In Quilpué, the hillside town, some 300 homes burned.",
+            [(300, "Quilpué")],
+            id="the-town-beside-its-name-is-that-town",
+        ),
+        pytest.param(
+            "Floods in Mozambique\n\nFloods cut off Beira on Sunday.\n\n"
+            "About 5,000 people were stranded in the city, according to officials in Maputo.",
+            [(5000, "Beira")],
+            id="the-city-is-not-the-source-named-later",
+        ),
+        pytest.param(
+            "Fire in Greece\n\nATHENS, Greece (AP) — A wildfire reached Mati on Monday.\n\n"
+            "The country’s civil protection agency said at least 30 people were affected.",
+            [(30, "Mati")],
+            id="the-countrys-agency-is-who-counts-not-a-national-count",
+        ),
+        pytest.param(
+            "Cyclone in Mozambique\n\nBEIRA, Mozambique (AP) — A cyclone hit Beira on "
+            "Friday.\n\nFloods also swept through Malawi. At least 40 people died, officials "
+            "said.",
+            [(40, "Malawi")],
+            id="after-a-sentence-naming-only-a-country",
+        ),
+    ],
+)
+def test_a_figure_without_its_own_place_takes_the_one_spoken_of(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected
