@@ -10,6 +10,7 @@ from shapely.geometry import box
 from dashboard.core.model import Story
 from dashboard.reader.context import (
     CONTEXT_FILE,
+    _places,
     context_items,
     context_payload,
     payload_labels,
@@ -150,3 +151,18 @@ def test_tiles_allow_exactly_their_host(story: Story) -> None:
 def test_bad_tile_urls_are_refused(url: str) -> None:
     with pytest.raises(ValueError, match="tile URL"):
         DetailTiles(url)
+
+
+def test_town_names_are_the_names_a_reader_knows() -> None:
+    """The German map writes the name German readers use, not a historical long form of
+    Natural Earth's ("Antiochia am Orontes"); quarters by their own name, without the
+    district before them ("Zürich (Kreis 7) / Witikon") or a qualifier in brackets."""
+    table = _places()
+    names = dict(zip(table.ids, table.names, strict=True))
+    assert names["323779"] == ("Antakya", "Antioch")
+    assert all(" / " not in n for pair in table.names for n in pair)
+    german = {de for de, _ in table.names}
+    assert "Witikon" in german and "Atbara" in german and "Atbara (Sudan)" not in german
+    assert "Frankfurt (Oder)" in german  # a qualifier in every language is the name's
+    # German exonyms of Natural Earth stay: Kyiv, Milan, Tripoli
+    assert {"Kiew", "Mailand", "Tripolis"} <= german

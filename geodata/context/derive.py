@@ -244,6 +244,53 @@ def countries() -> list[dict[str, Any]]:
     return out
 
 
+# A qualifier in brackets at the end of a name ("Atbara (Sudan)", "Aksu (Stadt)"): a
+# title's way to tell namesakes apart, unless the name has it in every language
+# ("Frankfurt (Oder)", "Halle (Saale)").
+QUALIFIER = re.compile(r"\s*\([^()]*\)$")
+
+
+def _own_name(name: str) -> str:
+    """One name of several: a quarter given after its district ("Zürich (Kreis 7) /
+    Witikon") by its own; else the first ("Makakilo / Kapolei / Honokai Hale",
+    "Wädenswil / Dorf (Wädenswil)")."""
+    parts = [part.strip() for part in name.split(" / ")]
+    if len(parts) > 1 and QUALIFIER.search(parts[0]):
+        return parts[-1]
+    return parts[0]
+
+
+def _unqualified(name: str, others: list[str]) -> str:
+    """`name` without its bracketed qualifier, if the other names have none."""
+    if QUALIFIER.search(name) and not any(QUALIFIER.search(o) for o in others if o):
+        return QUALIFIER.sub("", name).strip() or name
+    return name
+
+
+def _words(name: str) -> int:
+    return len(name.split())
+
+
+def _parts(name: str) -> int:
+    return len([part for part in re.split(r"[\s-]+", name) if part])
+
+
+def town_labels(name_de: str, name_en: str, main: str) -> tuple[str, str]:
+    """A town's German and English names as a map writes them (GeoNames' own name `main`
+    where the gazetteer has others). The German is Natural Earth's, unless it is a long
+    form of more words than GeoNames' or the English name has parts: a historical or
+    official name ("Antiochia am Orontes" for Antakya, "Amphoe Mueang Samut Prakan"),
+    not what a German reader knows the town by; then GeoNames' own name. Hyphenated
+    names count their parts ("Kamen'-na-Obi" is as long as "Kamen am Ob")."""
+    name_de, name_en, main = _own_name(name_de), _own_name(name_en), _own_name(main)
+    de = _unqualified(name_de, [name_en, main])
+    en = _unqualified(name_en, [name_de, main])
+    main = _unqualified(main, [name_de, name_en])
+    if main and _words(de) > max(_parts(main), _parts(en)):
+        de = main
+    return de, en
+
+
 def places(path: Path = GAZETTEER_PLACES) -> list[tuple[Any, ...]]:
     """Towns and villages (GeoNames, population at least 1,000 or a seat of government),
     largest first: (id, lon, lat, population, German name, English name)."""
@@ -252,11 +299,12 @@ def places(path: Path = GAZETTEER_PLACES) -> list[tuple[Any, ...]]:
         for line in lines:
             if line.startswith("#"):
                 continue
-            _country, place_id, kind, name_de, name_en, lat, lon, population = line.rstrip(
-                "\n"
-            ).split("\t")[:8]
+            fields = line.rstrip("\n").split("\t")
+            _country, place_id, kind, name_de, name_en, lat, lon, population = fields[:8]
             if kind != "c" or not name_de:
                 continue
+            main = fields[9] if len(fields) > 9 else ""
+            name_de, name_en = town_labels(name_de, name_en or name_de, main)
             rows.append(
                 (
                     place_id,
@@ -264,7 +312,7 @@ def places(path: Path = GAZETTEER_PLACES) -> list[tuple[Any, ...]]:
                     round(float(lat), 4),
                     int(population),
                     name_de,
-                    name_en or name_de,
+                    name_en,
                 )
             )
     rows.sort(key=lambda r: (-r[3], r[0]))
