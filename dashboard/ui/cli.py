@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,13 +106,16 @@ def publish_command(slug: str, stories: str | None) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check story folders")
-    check.add_argument(
-        "paths", nargs="+", help="story folders, folders of stories, or bundled story names"
-    )
+def package_version() -> str:
+    """The installed package's version (from its metadata: pyproject.toml says it)."""
+    try:
+        return metadata.version("lagekarte")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _add_export(commands) -> None:
+    """The export command: one story, one format, one file."""
     out = commands.add_parser("export", help="export a story's map or data")
     out.add_argument("story_dir", help="a story folder or the name of a bundled story")
     out.add_argument("--format", default="html", help="html, embed, png, svg, geojson or csv")
@@ -133,6 +137,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--tiles-name", default="", help="the tile provider, as the map names it")
     out.add_argument("--tiles-attribution", default="", help="the tiles' credit line")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # `lagekarte`, the installed command, or `python -m dashboard` in a checkout
+    prog = "lagekarte" if Path(sys.argv[0]).name == "lagekarte" else "python -m dashboard"
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check story folders")
+    check.add_argument(
+        "paths", nargs="+", help="story folders, folders of stories, or bundled story names"
+    )
+    _add_export(commands)
     draft = commands.add_parser("draft", help="draft a story folder from an article")
     draft.add_argument("article", help="the article: a .txt or .html file")
     draft.add_argument("--out", required=True, help="story folder to write (its name is the slug)")

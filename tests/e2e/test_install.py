@@ -1,7 +1,9 @@
 """The package as a reader installs it: `pip install .` (not editable) into a fresh
 virtual environment whose site-packages is then read-only, used from a folder that is
-not the checkout. The bundled story validates and exports by name, and `serve` answers
-and draws the map, so nothing is read from the checkout or written into the package.
+not the checkout. The bundled story validates and exports by name, with `python -m
+dashboard` and with the installed `lagekarte` command, and `serve` answers and draws the
+map, so nothing is read from the checkout or written into the package. Only the last
+needs a browser.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 import sysconfig
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,6 @@ import pytest
 from tests.conftest import REPO
 from tests.servers import served
 
-pytestmark = pytest.mark.browser
 STORY = "is-caliphate-2017"
 
 
@@ -30,9 +32,10 @@ class Installed:
     site_packages: Path
     home: Path  # an empty folder to run from
 
-    def command(self, *args: str) -> list[str]:
-        """`python args...` in the installed environment, its site-packages read-only."""
-        call = [str(self.python), *args]
+    def command(self, *args: str, program: Path | None = None) -> list[str]:
+        """`python args...` (or `program args...`) in the installed environment, its
+        site-packages read-only."""
+        call = [str(program or self.python), *args]
         if os.geteuid() != 0:  # the files are read-only already (chmod)
             return call
         # root writes through file modes: mount site-packages read-only for this command
@@ -40,8 +43,17 @@ class Installed:
         return ["unshare", "--mount", "sh", "-c", mount, str(self.site_packages), *call]
 
     def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        return self.run_command(self.command(*args), timeout)
+
+    def run_script(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """The installed `lagekarte` command (its own script, not `python -m`)."""
+        return self.run_command(
+            self.command(*args, program=self.python.with_name("lagekarte")), timeout
+        )
+
+    def run_command(self, call: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            self.command(*args),
+            call,
             cwd=self.home,
             env=clean_env(),
             capture_output=True,
@@ -167,6 +179,27 @@ def test_export_a_bundled_story_by_name(installed: Installed) -> None:
     assert page.startswith("<!DOCTYPE html>") and "Raqqa" in page
 
 
+def test_the_lagekarte_command_says_its_version(installed: Installed) -> None:
+    result = installed.run_script("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"lagekarte {metadata.version('lagekarte')}"
+
+
+def test_the_lagekarte_command_validates_and_exports(installed: Installed) -> None:
+    result = installed.run_script("validate", STORY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith(f"{STORY}: ok")
+    out = installed.home / "karte.png"
+    result = installed.run_script(
+        "export", STORY, "--format", "png", "--lang", "de", "--size", "social", "--out", str(out)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    result = installed.run_script("validate", "no-such-story")
+    assert result.returncode == 1 and "no-such-story" in result.stdout + result.stderr
+
+
+@pytest.mark.browser
 def test_serve_draws_the_map_from_the_installed_package(installed: Installed, watched_page) -> None:
     def serve(port: int) -> list[str]:
         return installed.command("-m", "dashboard", "serve", "--port", str(port))
