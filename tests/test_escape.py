@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from jinja2.utils import htmlsafe_json_dumps
+
 from dashboard.core.escape import markdown_text, script_json
 from tests.conftest import HOSTILE
 
@@ -44,3 +46,12 @@ def test_text_survives_streamlit_folium_rewriting(story) -> None:
 
 def test_markdown_text_shows_as_written() -> None:
     assert markdown_text("$x$ `b` *c* [l](u)") == r"\$x\$ \`b\` \*c\* \[l\]\(u\)"
+
+
+def test_script_json_is_jinjas_html_safe_json_plus_the_template_characters() -> None:
+    value = {"name": "</script> & 'Bahía' {{ x }} {% y %} _div", "n": [1, 2.5, None]}
+    ours = script_json(value)
+    theirs = str(htmlsafe_json_dumps(value, ensure_ascii=False, separators=(",", ":")))
+    assert ours != theirs
+    undone = ours.replace("\\u007b", "{").replace("\\u007d", "}").replace("\\u005f", "_")
+    assert undone == theirs

@@ -9,17 +9,19 @@ Streamlit's Markdown places get every Markdown character escaped.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
-# Characters written as \u escapes inside JSON strings: those that could end a <script>
-# element or start markup or a comment in it, the two line separators JavaScript once
-# refused inside strings, the braces that start a Jinja tag ({{ }}, {% %}, {# #}: branca
-# renders a map's scripts as templates, and streamlit-folium rewrites `{{'name'}}`), the
-# quote of that rewriting, and the underscore streamlit-folium's renaming of element
-# variables (`_div`, `_<id>`) matches.
-_SCRIPT_UNSAFE = str.maketrans({char: f"\\u{ord(char):04x}" for char in "'<>&{}_\u2028\u2029"})
+from jinja2.utils import htmlsafe_json_dumps
+
+# Jinja's htmlsafe_json_dumps writes `<`, `>`, `&` and `'` as \u escapes, so that no
+# string can end a <script> element or start markup or a comment in it. Written as \u
+# escapes here too, inside JSON strings only: the braces that start a Jinja tag ({{ }},
+# {% %}, {# #}: branca renders a map's scripts as templates, and streamlit-folium
+# rewrites `{{'name'}}`), the underscore streamlit-folium's renaming of element variables
+# (`_div`, `_<id>`) matches, and the two line separators JavaScript once refused inside
+# strings.
+_TEMPLATE_UNSAFE = str.maketrans({char: f"\\u{ord(char):04x}" for char in "{}_\u2028\u2029"})
 # A JSON string token, escapes included (unrolled, so linear on any input).
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
@@ -29,12 +31,13 @@ def script_json(value: Any) -> str:
     inert in any template engine the script passes through.
 
     Strings stay in double-quoted JSON strings, where a backtick or `${` means nothing;
-    inside them `<`, `>`, `&`, `'`, `{`, `}` and `_` are written as \\u escapes, so
-    `</script>` cannot end the block and no `{{ }}` or `{% %}` reaches Jinja. The
-    structure's own braces never form a Jinja tag (a JSON object starts with `{"` or `{}`).
+    inside them `<`, `>`, `&`, `'` (by Jinja) and `{`, `}` and `_` (here) are written as
+    \\u escapes, so `</script>` cannot end the block and no `{{ }}` or `{% %}` reaches
+    Jinja. The structure's own braces never form a Jinja tag (a JSON object starts with
+    `{"` or `{}`).
     """
-    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return _JSON_STRING.sub(lambda token: token.group().translate(_SCRIPT_UNSAFE), encoded)
+    encoded = htmlsafe_json_dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JSON_STRING.sub(lambda token: token.group().translate(_TEMPLATE_UNSAFE), str(encoded))
 
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the
