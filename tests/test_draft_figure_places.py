@@ -116,3 +116,38 @@ def test_a_figure_without_its_own_place_takes_the_one_spoken_of(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Fluten in Indien\n\nBei Überschwemmungen im Süden Indiens sind mindestens 30 "
+            "Menschen ums Leben gekommen. Am schwersten betroffen ist der Bundesstaat Kerala.",
+            [(30, "Kerala")],
+            id="im-süden-indiens",
+        ),
+        pytest.param(
+            "Floods in India\n\nFloods in southern India have killed at least 30 people. The "
+            "state of Kerala was hit hardest.",
+            [(30, "Kerala")],
+            id="in-southern-india",
+        ),
+        pytest.param(
+            "Fires in Canada\n\nWildfires in the west of Canada forced 20,000 people to flee. "
+            "British Columbia declared an emergency.",
+            [(20_000, "British Columbia")],
+            id="in-the-west-of-canada",
+        ),
+        pytest.param(
+            "Floods in India\n\nFloods in southern India have killed at least 30 people. "
+            "Kerala and Tamil Nadu were hit hardest.",
+            [(30, "India")],
+            id="two-regions-named-the-country-stays",
+        ),
+    ],
+)
+def test_a_part_of_the_country_is_the_one_region_of_it_the_article_names(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected

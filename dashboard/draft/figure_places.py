@@ -58,6 +58,13 @@ _REFERENCE = re.compile(
     r"entfernt(?:e[nmrs]?)?\s+(?:[\w-]+\s+){0,2}?))$",
     re.IGNORECASE,
 )
+# "im Süden Brasiliens", "im Osten des Landes", "in eastern Australia", "in the north of".
+_PART_OF_COUNTRY = re.compile(
+    r"\b(?:(?:[Ii]m|[Dd]en|[Dd]em|[Dd]es)\s+(?:äußersten\s+|fernen\s+)?"
+    r"(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten)s?|"
+    r"(?:in|across|of)\s+(?:the\s+)?(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?ern|"
+    r"(?:in|across)\s+the\s+(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$"
+)
 _REFERENCE_CHARS = 80  # how far before a mention its reference phrase may start
 # A place someone comes from ("Schaulustige aus Bayern", "volunteers from neighbouring
 # Chile") is not where they are counted, unless the sentence tells of leaving it.
@@ -172,8 +179,17 @@ class PlaceIndex:
             for order, p in enumerate(p for p in draft.places if p.keep)
             if p.kind == "country"
         }
+        regions: dict[str, list[tuple[int, DraftPlace]]] = defaultdict(list)
+        for order, p in enumerate(p for p in draft.places if p.keep):
+            if p.kind == "region" and not p.distant:
+                regions[p.place.country].append((order, p))
+        one_region = {code: found[0] for code, found in regions.items() if len(found) == 1}
         self._all = {
-            s: _without_references(sorted(m, key=lambda m: m[:2]), draft.sentences[s], countries)
+            s: _as_region(
+                _without_references(sorted(m, key=lambda m: m[:2]), draft.sentences[s], countries),
+                draft.sentences[s],
+                one_region,
+            )
             for s, m in every.items()
         }
         self._dateline = _dateline_span(draft, sentences)
@@ -289,6 +305,23 @@ def _without_references(
         order, place = countries.get(place.place.country, (order, place))
         around.append((offset, order, place))
     return around
+
+
+def _as_region(
+    mentions: list[Mention], text: str, one_region: dict[str, tuple[int, DraftPlace]]
+) -> list[Mention]:
+    """ "im Süden Brasiliens", "in eastern Australia": a part of the country, which is the
+    one region of it the article names, when it names just one."""
+    out = []
+    for offset, order, place in mentions:
+        if (
+            place.kind == "country"
+            and place.place.country in one_region
+            and _PART_OF_COUNTRY.search(text, max(0, offset - _REFERENCE_CHARS), offset)
+        ):
+            order, place = one_region[place.place.country]
+        out.append((offset, order, place))
+    return out
 
 
 def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:
