@@ -1,5 +1,6 @@
 """Screenshots of the named ground in the HTML export: one-place stories in four regions
-(region view), the first story's timeline step to Manchester and the Mosul old city.
+(region view), a close view far from the first story (Goma on Lake Kivu), the first
+story's timeline step to Manchester and the Mosul old city.
 
     python -m docs.screenshots.ground_shots PREFIX     # PREFIX: before or after
 
@@ -23,6 +24,7 @@ from tests.one_place import PLACES, one_place_story
 OUT = Path(__file__).resolve().parent
 SIZE = {"width": 1280, "height": 800}
 REGIONS = ("valencia", "goma", "hualien", "lima")
+CLOSE_UPS = ("goma",)
 # The first story's timeline step to Manchester: the map at the attack's place.
 MANCHESTER = (53.4881, -2.2439, 12)
 
@@ -54,6 +56,9 @@ def main(prefix: str) -> None:
             html = folder / f"{place.slug}.html"
             html.write_text(export_html(story, "de", view="region"), "utf-8")
             _shoot(browser, html, OUT / f"{prefix}-ground-{place.slug}.png")
+            if place.slug in CLOSE_UPS:
+                html.write_text(export_html(story, "de", view="close"), "utf-8")
+                _shoot(browser, html, OUT / f"{prefix}-ground-{place.slug}-close.png")
         html = folder / "first.html"
         html.write_text(export_html(first, "de"), "utf-8")
         _shoot(browser, html, OUT / f"{prefix}-ground-manchester.png", MANCHESTER)
