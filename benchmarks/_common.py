@@ -8,12 +8,7 @@ import os
 import platform
 import statistics
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,40 +20,11 @@ from tests.servers import (  # noqa: E402, F401 (used by the benchmark scripts)
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,
+    static_server,
     streamlit_process,
     streamlit_server,
     wait_until_healthy,
 )
-
-
-class _QuietFiles(SimpleHTTPRequestHandler):
-    """Python's plain file server, without a log line per request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _FileServer(ThreadingHTTPServer):
-    daemon_threads = True
-    # The listen backlog nginx uses (Python's default of 5 drops connections when many
-    # readers arrive at once, which no static host does).
-    request_queue_size = 511
-
-
-@contextmanager
-def static_server(folder: Path) -> Iterator[str]:
-    """A plain static file server (Python's, one thread per connection) for `folder` on
-    a free loopback port, as any static host would serve it; yields its URL."""
-    handler = partial(_QuietFiles, directory=str(folder))
-    server = _FileServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def rss_mb(pid: int) -> float:

@@ -30,11 +30,11 @@ from _common import (
     time_to_features,
 )
 from playwright.sync_api import sync_playwright
-from synthetic_events import synthetic_events
 
 from dashboard.core.cells import cell_pyramid
 from dashboard.reader.story import load_story
 from dashboard.render.export import export_html
+from tests.synthetic_events import synthetic_events
 
 FIRST_STORY = REPO / "geodata" / "stories" / "is-caliphate-2017"
 EVENTS_TOML = (

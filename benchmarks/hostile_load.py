@@ -20,10 +20,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 from _common import REPO, machine, median_ms
-from synthetic_events import synthetic_events
 
 from dashboard.reader.story import load_stories, load_story
 from dashboard.render.print.static_map import render_image
+from tests.synthetic_events import synthetic_events
 
 STORY = REPO / "geodata" / "stories" / "is-caliphate-2017"
 EVENTS = (

@@ -3,7 +3,8 @@
 Each server gets a free loopback port. `make test` runs the tests in several processes at
 once, each picking ports: a port found free can be taken by another process before the
 server binds it, so a server that exits before it answers is started again on another
-port. Chromium is Debian's, never one Playwright downloads.
+port. Chromium is Debian's, never one Playwright downloads. The static site is served by
+Python's plain file server, as any static host would serve it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +132,33 @@ def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterato
     """`streamlit run script` on a free loopback port; yields its URL."""
     with streamlit_process(script, env) as (url, _process):
         yield url
+
+
+class _QuietFiles(SimpleHTTPRequestHandler):
+    """Python's plain file server, without a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _FileServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # The listen backlog nginx uses (Python's default of 5 drops connections when many
+    # readers arrive at once, which no static host does).
+    request_queue_size = 511
+
+
+@contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """A plain static file server (Python's, one thread per connection) for `folder` on
+    a free loopback port, as any static host would serve it; yields its URL."""
+    handler = partial(_QuietFiles, directory=str(folder))
+    server = _FileServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -3,14 +3,16 @@ data of their export (what the page names on load is tested in tests/e2e)."""
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import replace
+from functools import cache
 
 import pytest
 from shapely.geometry import box, shape
 
 from dashboard.core.model import Story
 from dashboard.reader.context import (
-    _places,
+    PLACES_FILE,
     context_items,
     context_payload,
     payload_labels,
@@ -43,6 +45,21 @@ def _named_in(labels: list[dict], window: tuple[float, ...], zoom: float) -> lis
         if label["minZoom"] <= zoom <= label["maxZoom"]
         and any(west <= x <= east and south <= y <= north for x, y in label["anchors"])
     ]
+
+
+@cache
+def towns_in_the_file() -> list[tuple[float, float, str]]:
+    """(lon, lat, German name) of every town in the named ground's towns file
+    (GeoNames: id, lon, lat, population, German and English name, tab-separated)."""
+    with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as lines:
+        rows = [line.rstrip("\n").split("\t") for line in lines if not line.startswith("#")]
+    return [(float(row[1]), float(row[2]), row[4]) for row in rows]
+
+
+def towns_in_data(window: tuple[float, float, float, float]) -> set[str]:
+    west, south, east, north = window
+    towns = towns_in_the_file()
+    return {name for lon, lat, name in towns if west <= lon <= east and south <= lat <= north}
 
 
 def _zoom(story: Story, view: str) -> float:
@@ -109,13 +126,7 @@ def test_close_view_names_the_neighbouring_towns(stories: dict[str, Story], plac
     ]
     named = _named_in(towns, window, _zoom(story, "close"))
     # Towns of the data (GeoNames) in the view, other than the place itself.
-    table = _places()
-    west, south, east, north = window
-    in_data = {
-        table.names[i][0]
-        for i in range(len(table.ids))
-        if west <= table.lon[i] <= east and south <= table.lat[i] <= north
-    } - {place.name_de}
+    in_data = towns_in_data(window) - {place.name_de}
     if len(in_data) >= 2:
         assert len(named) >= 2, [t["name"] for t in named]
     assert all(t["name"] != place.name_de for t in named)

@@ -10,11 +10,11 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from benchmarks.synthetic_events import synthetic_events
 from dashboard.core.cells import MAX_CELLS_PER_LEVEL, cell_pyramid
 from dashboard.core.wording import event_summary
 from dashboard.reader.story import load_story, validate_story
 from dashboard.render.export import export_html
+from tests.synthetic_events import synthetic_events
 
 EVENTS_TOML = (
     '[events_layer]\nfile = "{file}"\n'

@@ -76,11 +76,13 @@ FORMULA_START = "=+-@\uff1d\uff0b\uff0d\uff20"
 SKIPPED = ' \t\r\n\u00a0\u3000\u200b\u2060\ufeff"'
 
 
-def formula_at_start(cell: str) -> bool:
-    from dashboard.core.escape import _PLAIN_NUMBER
+# What a spreadsheet reads as a number, not a formula: "-3", "+4", "-3,5", "-1e5".
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
+
+def formula_at_start(cell: str) -> bool:
     stripped = cell.lstrip(SKIPPED)
-    return stripped[:1] in set(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(stripped.strip())
+    return stripped[:1] in set(FORMULA_START) and not PLAIN_NUMBER.fullmatch(stripped.strip())
 
 
 def test_csv_export_of_hostile_cells_is_safe_in_comma_and_semicolon_readers(story_copy) -> None:

@@ -59,7 +59,7 @@ def vrt(source: str) -> bytes:
 
 
 def synthetic_frame(rows: int = 10):
-    from benchmarks.synthetic_events import synthetic_events
+    from tests.synthetic_events import synthetic_events
 
     return synthetic_events(rows)
 

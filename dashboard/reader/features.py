@@ -43,13 +43,16 @@ def _positions(coordinates: Any, depth: int = 0) -> Iterator[Any]:
         yield coordinates
 
 
-def _check_coordinates(
+def check_coordinates(
     fields: Fields,
     geometry: Mapping[str, Any],
     region: LonLatBox | None,
     distant: bool,
 ) -> bool:
-    """Finite, in range, and not lat/lon swapped. Reports the first problem only."""
+    """Whether a GeoJSON geometry's positions are well formed: lists of two or three
+    numbers, finite, in range, no more than MAX_VERTICES, and not lat/lon swapped (judged
+    against the story's `region` unless the feature is `distant`). Reports the first
+    problem found to `fields` and returns False; True when there is none."""
     try:
         # counted no further than one past the limit: a million-vertex ring is refused
         # without walking all of it
@@ -224,7 +227,7 @@ def _read_geometry(
         needs = " or ".join(KIND_GEOMETRIES[kind])
         fields.problem("geometry", f"a {kind} needs {needs}, got {shown.repr(geometry_type)}")
         return None
-    if not _check_coordinates(fields, raw, region, distant):
+    if not check_coordinates(fields, raw, region, distant):
         return None
     try:
         geometry = shape(raw)

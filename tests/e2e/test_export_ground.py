@@ -33,7 +33,7 @@ VISIBLE_TEXT = """() => [...document.querySelectorAll(
                 box: [r.left, r.top, r.right, r.bottom]}; })"""
 
 
-def _overlapping(items: list[dict]) -> list[tuple[str, str]]:
+def overlapping_names(items: list[dict]) -> list[tuple[str, str]]:
     pairs = []
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
@@ -43,7 +43,7 @@ def _overlapping(items: list[dict]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _open(watched_page, path: Path, size=(1280, 800), allowed: set[str] | None = None):
+def open_export_file(watched_page, path: Path, size=(1280, 800), allowed: set[str] | None = None):
     page = watched_page(allowed, viewport={"width": size[0], "height": size[1]})
     page.goto(path.as_uri())
     page.wait_for_function("() => window.lagekarte && window.lagekarte.context")
@@ -57,7 +57,7 @@ def test_export_names_the_ground_and_shows_the_callout_without_a_click(
 ) -> None:
     path = tmp_path / f"story-{lang}.html"
     path.write_text(export_html(story, lang), "utf-8")  # type: ignore[arg-type]
-    page = _open(watched_page, path)
+    page = open_export_file(watched_page, path)
     items = page.evaluate(VISIBLE_TEXT)
     shown = " | ".join(item["text"] for item in items)
     for name in EXPECTED[lang]:
@@ -65,7 +65,7 @@ def test_export_names_the_ground_and_shows_the_callout_without_a_click(
     cities = {i["text"] for i in items if i["layer"] == "city"}
     unnamed = {c for c in cities if c not in ARTICLE}
     assert len(unnamed) >= 3, cities
-    assert _overlapping(items) == []
+    assert overlapping_names(items) == []
     assert page.watch.foreign == [] and page.watch.errors == []
 
 
@@ -73,7 +73,7 @@ def test_export_names_the_ground_and_shows_the_callout_without_a_click(
 def test_no_overlaps_at_any_zoom(watched_page, story: Story, tmp_path: Path, size) -> None:
     path = tmp_path / "story-de.html"
     path.write_text(export_html(story, "de"), "utf-8")
-    page = _open(watched_page, path, size)
+    page = open_export_file(watched_page, path, size)
     for zoom in (4, 5, 6, 7, 8):
         page.evaluate(
             "z => { lagekarte.map.setView([36.2, 40.5], z, {animate: false});"
@@ -81,7 +81,7 @@ def test_no_overlaps_at_any_zoom(watched_page, story: Story, tmp_path: Path, siz
             zoom,
         )
         items = page.evaluate(VISIBLE_TEXT)
-        assert _overlapping(items) == [], zoom
+        assert overlapping_names(items) == [], zoom
     # beyond 1:50m's scale, no river, lake, sea or country name
     page.evaluate(
         "() => { lagekarte.map.setView([36.34, 43.13], 12, {animate: false});"
@@ -124,7 +124,7 @@ def test_detail_tiles_load_only_after_the_press_and_only_from_their_host(
     tiles = DetailTiles(f"http://{tile_server}/{{z}}/{{x}}/{{y}}.png", name="Loopback Tiles")
     path = tmp_path / "story-de.html"
     path.write_text(export_html(story, "de", view="mosul-old-city", tiles=tiles), "utf-8")
-    page = _open(watched_page, path, allowed={tile_server})
+    page = open_export_file(watched_page, path, allowed={tile_server})
     button = page.get_by_role("button", name="Detailkarte laden (Loopback Tiles)")
     button.wait_for()
     page.evaluate("() => { lagekarte.map.panBy([200, 100], {animate: false}); }")

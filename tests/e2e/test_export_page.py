@@ -141,7 +141,7 @@ def test_export_is_described_for_screen_readers(watched_page, export_de: Path) -
 
 def test_event_cells_follow_the_zoom(watched_page, tmp_path: Path, story_copy) -> None:
     """10,000 events arrive as cells; zooming in shows finer cells, drawn by the page."""
-    from benchmarks.synthetic_events import synthetic_events
+    from tests.synthetic_events import synthetic_events
 
     folder = story_copy(
         toml={

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.render.export import export_html
-from tests.e2e.test_export_ground import VISIBLE_TEXT, _open, _overlapping
+from tests.e2e.test_export_ground import VISIBLE_TEXT, open_export_file, overlapping_names
 from tests.one_place import PLACES, one_place_story
 
 pytestmark = pytest.mark.browser
@@ -25,7 +25,7 @@ def test_region_view_names_country_water_and_towns(
     story = one_place_story(place, tmp_path / "stories")
     path = tmp_path / f"{slug}-{lang}.html"
     path.write_text(export_html(story, lang, view="region"), "utf-8")  # type: ignore[arg-type]
-    page = _open(watched_page, path)
+    page = open_export_file(watched_page, path)
     items = page.evaluate(VISIBLE_TEXT)
     shown = {item["text"] for item in items}
     index = 0 if lang == "de" else 1
@@ -33,7 +33,7 @@ def test_region_view_names_country_water_and_towns(
     assert shown & {pair[index] for pair in place.waters}, shown
     others = {i["text"] for i in items if i["layer"] in ("city", "sea", "lake", "river")}
     assert len(others) >= 6, others
-    assert _overlapping(items) == []
+    assert overlapping_names(items) == []
     assert page.watch.foreign == [] and page.watch.errors == []
 
 
@@ -44,8 +44,8 @@ def test_close_view_names_neighbouring_towns(
     story = one_place_story(BY_SLUG[slug], tmp_path / "stories")
     path = tmp_path / f"{slug}-close.html"
     path.write_text(export_html(story, lang, view="close"), "utf-8")  # type: ignore[arg-type]
-    page = _open(watched_page, path)
+    page = open_export_file(watched_page, path)
     items = page.evaluate(VISIBLE_TEXT)
     towns = {i["text"] for i in items if i["layer"] == "city"}
     assert len(towns) >= 2, towns
-    assert _overlapping(items) == []
+    assert overlapping_names(items) == []

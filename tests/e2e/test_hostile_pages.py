@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from benchmarks.synthetic_events import synthetic_events
 from dashboard.reader.story import load_story
 from dashboard.render.export import export_html
 from tests.conftest import FIRST_STORY, HOSTILE, make_hostile
 from tests.e2e.test_dashboard import MAP_FRAME, map_frame, open_dashboard
 from tests.e2e.test_export_page import open_export
 from tests.servers import streamlit_server
+from tests.synthetic_events import synthetic_events
 
 pytestmark = pytest.mark.browser
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks._common import static_server
 from dashboard.core.resources import BUNDLED_STORIES_DIR
 from dashboard.reader.story import load_stories
 from dashboard.ui.cli import main
+from tests.servers import static_server
 
 pytestmark = pytest.mark.browser
 

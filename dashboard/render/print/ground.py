@@ -30,7 +30,8 @@ GROUND_NAME, CITY_NAME = PALETTE["groundName"], PALETTE["cityName"]
 CSS_PX_PER_IN = 96
 
 
-def _overlaps(a: Box, b: Box) -> bool:
+def boxes_overlap(a: Box, b: Box) -> bool:
+    """Whether two boxes share more than an edge (what a placed name may not do)."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
@@ -66,7 +67,7 @@ class BoxGrid:
             yield from self.cells.get(key, ())
 
     def overlaps(self, b: Box) -> bool:
-        return any(_overlaps(b, other) for other in self.near(b))
+        return any(boxes_overlap(b, other) for other in self.near(b))
 
 
 def web_zoom(extent: tuple[float, ...], width_in: float, lat: float) -> float:

@@ -1,4 +1,5 @@
-"""Events made up for benchmarks and tests of scale: reproducible, never part of a story."""
+"""Events made up for tests and benchmarks of scale: reproducible, never part of a story
+(the benchmarks import them from here)."""
 
 from __future__ import annotations
 
