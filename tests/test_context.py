@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+from functools import cache
+from typing import NamedTuple
 
 import pytest
 from shapely.geometry import box
@@ -10,7 +13,7 @@ from shapely.geometry import box
 from dashboard.core.model import Story
 from dashboard.reader.context import (
     CONTEXT_FILE,
-    _places,
+    PLACES_FILE,
     context_items,
     context_payload,
     payload_labels,
@@ -22,6 +25,23 @@ from dashboard.render.maps import callouts, map_payload
 from dashboard.render.tiles import DetailTiles
 
 ARTICLE_CITIES = {"Mossul", "Mosul", "Rakka", "Raqqa", "Bagdad", "Baghdad"}
+
+
+class Town(NamedTuple):
+    id: str
+    lon: float
+    lat: float
+    name_de: str
+    name_en: str
+
+
+@cache
+def towns_file() -> list[Town]:
+    """Every town of the named ground's towns file, read as any reader of the data would
+    (GeoNames, tab-separated: id, lon, lat, population, German and English name)."""
+    with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as lines:
+        rows = [line.rstrip("\n").split("\t") for line in lines if not line.startswith("#")]
+    return [Town(row[0], float(row[1]), float(row[2]), row[4], row[5]) for row in rows]
 
 
 def test_every_layer_keeps_to_the_scales_its_data_is_made_for() -> None:
@@ -157,11 +177,10 @@ def test_town_names_are_the_names_a_reader_knows() -> None:
     """The German map writes the name German readers use, not a historical long form of
     Natural Earth's ("Antiochia am Orontes"); quarters by their own name, without the
     district before them ("Zürich (Kreis 7) / Witikon") or a qualifier in brackets."""
-    table = _places()
-    names = dict(zip(table.ids, table.names, strict=True))
+    names = {town.id: (town.name_de, town.name_en) for town in towns_file()}
     assert names["323779"] == ("Antakya", "Antioch")
-    assert all(" / " not in n for pair in table.names for n in pair)
-    german = {de for de, _ in table.names}
+    assert all(" / " not in n for pair in names.values() for n in pair)
+    german = {de for de, _ in names.values()}
     assert "Witikon" in german and "Atbara" in german and "Atbara (Sudan)" not in german
     assert "Frankfurt (Oder)" in german  # a qualifier in every language is the name's
     # German exonyms of Natural Earth stay: Kyiv, Milan, Tripoli

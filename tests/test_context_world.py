@@ -3,16 +3,13 @@ data of their export (what the page names on load is tested in tests/e2e)."""
 
 from __future__ import annotations
 
-import gzip
 from dataclasses import replace
-from functools import cache
 
 import pytest
 from shapely.geometry import box, shape
 
 from dashboard.core.model import Story
 from dashboard.reader.context import (
-    PLACES_FILE,
     context_items,
     context_payload,
     payload_labels,
@@ -21,6 +18,7 @@ from dashboard.reader.context import (
 )
 from dashboard.render.export import export_html
 from tests.one_place import CLOSE_KM, PLACES, REGION_KM, Place, bounds, one_place_story
+from tests.test_context import towns_file
 
 EXPORT_BUDGET = 450_000
 
@@ -47,19 +45,13 @@ def _named_in(labels: list[dict], window: tuple[float, ...], zoom: float) -> lis
     ]
 
 
-@cache
-def towns_in_the_file() -> list[tuple[float, float, str]]:
-    """(lon, lat, German name) of every town in the named ground's towns file
-    (GeoNames: id, lon, lat, population, German and English name, tab-separated)."""
-    with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as lines:
-        rows = [line.rstrip("\n").split("\t") for line in lines if not line.startswith("#")]
-    return [(float(row[1]), float(row[2]), row[4]) for row in rows]
-
-
 def towns_in_data(window: tuple[float, float, float, float]) -> set[str]:
     west, south, east, north = window
-    towns = towns_in_the_file()
-    return {name for lon, lat, name in towns if west <= lon <= east and south <= lat <= north}
+    return {
+        town.name_de
+        for town in towns_file()
+        if west <= town.lon <= east and south <= town.lat <= north
+    }
 
 
 def _zoom(story: Story, view: str) -> float:
