@@ -179,3 +179,10 @@ def test_a_lake_shore_close_up_keeps_its_lake(stories: dict[str, Story]) -> None
     assert any(shape(s).intersection(window).area > 0.2 * window.area for s in lakes)
     named = {label["name"] for label in _named_in(payload["labels"], window.bounds, zoom)}
     assert "Kiwusee" in named
+
+
+def test_the_german_map_names_seas_in_german(stories: dict[str, Story]) -> None:
+    """The strait off Hualien is the Taiwanstraße on the German map: the world-wide table
+    of the major waters reaches Natural Earth's seas of rank 4."""
+    names = {label["name"] for label in context_payload(stories["hualien"], "de")["labels"]}
+    assert "Taiwanstraße" in names and "Taiwan Strait" not in names
