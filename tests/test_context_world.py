@@ -18,7 +18,7 @@ from dashboard.reader.context import (
 )
 from dashboard.render.export import export_html
 from tests.one_place import CLOSE_KM, PLACES, REGION_KM, Place, bounds, one_place_story
-from tests.test_context import towns_file
+from tests.test_reader_context import towns_file
 
 EXPORT_BUDGET = 450_000
 

@@ -13,7 +13,7 @@ from dashboard.ui.server import check_default_story
 from dashboard.ui.settings import DEFAULT_STORY as DEFAULT_STORY_ENV
 from dashboard.ui.settings import STORIES as STORIES_ENV
 from tests.test_app import html_text, run_page
-from tests.test_publish import add_story
+from tests.test_draft_publish import add_story
 
 NOT_FOUND = {"de": "Diese Karte gibt es hier nicht", "en": "There is no such map here"}
 DRAFT_TITLE = "Beben im Hochland"

@@ -22,7 +22,7 @@ from dashboard.ui.cli import main
 from dashboard.ui.site_cli import run_site
 from tests.conftest import HOSTILE
 from tests.one_place import PLACES, one_place_story
-from tests.test_publish import add_story
+from tests.test_draft_publish import add_story
 
 BASE = "https://maps.example.org/lagekarte/"
 

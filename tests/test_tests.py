@@ -17,7 +17,7 @@ PACKAGE = "dashboard"
 KNOWN = {
     # The drafting modules are being changed by the work on places, figures and dates;
     # safe_write's seam (a kernel without renameat2) becomes public with that work.
-    ("test_draft_writes.py", "dashboard.draft.safe_write._renameat2"),
+    ("test_draft_safe_write.py", "dashboard.draft.safe_write._renameat2"),
 }
 # The evaluation of drafting is the code under test here, and it lives in benchmarks/
 # beside the articles it scores.
@@ -116,3 +116,20 @@ def test_every_known_exception_is_still_needed() -> None:
         for use in forbidden_uses(path.read_text("utf-8"))
     }
     assert still >= KNOWN, f"no longer used, drop from KNOWN: {KNOWN - still}"
+
+
+PACKAGE_DIR = TESTS.parent / PACKAGE
+MIRRORED_LAYERS = ("reader", "draft")
+
+
+def test_every_module_of_reader_and_draft_has_its_test_file() -> None:
+    """`dashboard/reader/story.py` is tested in `tests/test_reader_story.py`: a reader of
+    a module finds its tests by name (the tests of a whole draft, of many modules at once,
+    live beside them under other names)."""
+    missing = [
+        f"tests/test_{layer}_{module.stem}.py"
+        for layer in MIRRORED_LAYERS
+        for module in sorted((PACKAGE_DIR / layer).glob("*.py"))
+        if module.stem != "__init__" and not (TESTS / f"test_{layer}_{module.stem}.py").is_file()
+    ]
+    assert not missing, f"no test file: {missing}"

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from tests.conftest import FIRST_STORY, REPO
 from tests.e2e.dashboard_page import FIRST_DRAW_MS, MAP_FRAME
 from tests.servers import served
-from tests.test_publish import add_story
+from tests.test_draft_publish import add_story
 
 pytestmark = pytest.mark.browser
 
