@@ -17,6 +17,7 @@ smallest Streamlit page that answers a click on the same map with a details card
 run on the same machine load. Prints JSON.
 
     python benchmarks/many_readers.py [--readers 20] [--clicks 3] [--no-baseline]
+        [--arrival-s 0] [--load-timeout 120] [--timeout 300]
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ SET_VIEW = """([id, zoom, home]) => {
 class Reader:
     """One reader's browser context and what happened in it."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, load_timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
         self.index = index
+        self.load_timeout_ms = load_timeout_ms
         self.errors: list[str] = []  # page errors, console errors, failed steps
         self.foreign: list[str] = []
         self.load_s: float | None = None
@@ -115,8 +117,8 @@ class Reader:
         page.on("framedetached", lambda frame: self._frame_event("detached", frame))
         page.on("websocket", self._websocket)
         start = time.perf_counter()
-        await page.goto(url + QUERY, timeout=LOAD_TIMEOUT_MS)
-        await page.wait_for_function(DASHBOARD_READY, timeout=LOAD_TIMEOUT_MS, polling=POLL_MS)
+        await page.goto(url + QUERY, timeout=self.load_timeout_ms)
+        await page.wait_for_function(DASHBOARD_READY, timeout=self.load_timeout_ms, polling=POLL_MS)
         self.load_s = time.perf_counter() - start
         await self.idle()
         self.ready = True
@@ -200,9 +202,15 @@ async def run(browser, url: str, pid: int, args, out: dict) -> None:
     out["server_rss_before_mb"] = rss_mb(pid)
     peak = [out["server_rss_before_mb"]]
     sampler = asyncio.create_task(sample_rss(pid, peak))
-    readers = out["readers"] = [Reader(i) for i in range(args.sessions)]
+    readers = out["readers"] = [Reader(i, args.load_timeout * 1000) for i in range(args.sessions)]
     start, cpu = time.perf_counter(), cpu_s(pid)
-    await asyncio.gather(*(r.step("load", r.open(browser, url)) for r in readers))
+
+    async def arrive(reader: Reader) -> None:
+        # readers spread evenly over the arrival window (0: all at the same moment)
+        await asyncio.sleep(args.arrival_s * reader.index / max(1, args.sessions))
+        await reader.step("load", reader.open(browser, url))
+
+    await asyncio.gather(*(arrive(r) for r in readers))
     out["all_loaded_s"] = round(time.perf_counter() - start, 2)
     out["server_cpu_s_during_load"] = round(cpu_s(pid) - cpu, 2)
     out["server_rss_after_load_mb"] = rss_mb(pid)
@@ -248,6 +256,7 @@ def measure(app, args) -> dict:
     return {
         "app": str(app.relative_to(REPO)),
         "sessions": args.sessions,
+        "arrival_s": args.arrival_s,
         "sessions_loaded": len(loads),
         "sessions_all_clicks_done": sum(len(r.clicks_s) == args.clicks for r in readers),
         "clicks_per_session": args.clicks,
@@ -286,6 +295,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readers", "--sessions", dest="sessions", type=int, default=20)
     parser.add_argument("--clicks", type=int, default=3)
+    parser.add_argument(
+        "--arrival-s",
+        type=float,
+        default=0,
+        help="readers arrive spread over this many seconds (default: all at once)",
+    )
+    parser.add_argument(
+        "--load-timeout", type=int, default=LOAD_TIMEOUT_MS // 1000, help="seconds per page load"
+    )
     parser.add_argument("--timeout", type=int, default=300, help="seconds for each page's run")
     parser.add_argument(
         "--baseline",
