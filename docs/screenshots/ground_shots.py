@@ -35,8 +35,9 @@ def _shoot(browser, html: Path, target: Path, centre: tuple | None = None) -> No
     page.goto(html.as_uri())
     page.wait_for_function("() => window.lagekarte && window.lagekarte.context")
     if centre:
-        page.evaluate("c => { lagekarte.map.setView([c[0], c[1]], c[2], {animate: false}); }",
-                      centre)
+        page.evaluate(
+            "c => { lagekarte.map.setView([c[0], c[1]], c[2], {animate: false}); }", centre
+        )
     page.evaluate("() => document.fonts.ready.then(() => lagekarte.context.place())")
     # Two animation frames: the names are drawn, then the locator inset.
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
