@@ -34,3 +34,46 @@ def kinds_of(text: str) -> dict[str, tuple[str, str]]:
 def test_a_country_named_like_its_capital_is_the_country(text: str, name: str, code: str) -> None:
     countries = {p.place.name_en: p.place.country for p in drafted(text) if p.kind == "country"}
     assert countries.get(name) == code, kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Lava from Merapi forced villagers near Yogyakarta to flee on Sunday, the "
+            "disaster agency said.",
+            "Merapi",
+            "ID",
+        ),
+        (
+            "Ein Erdbeben der Stärke 6,1 hat am Montag die Insel Kreta erschüttert. In "
+            "Heraklion stürzten nach Angaben der Behörden mehrere Häuser ein.",
+            "Crete",
+            "GR",
+        ),
+        (
+            "Wildfires raged on Maui, destroying much of Lahaina, officials said on Wednesday.",
+            "Maui",
+            "US",
+        ),
+        (
+            "Nach tagelangem Regen sind im Harz mehrere Flüsse über die Ufer getreten. In "
+            "Goslar wurden Straßen überflutet, teilte die Feuerwehr am Sonntag mit.",
+            "Harz",
+            "DE",
+        ),
+    ],
+)
+def test_islands_volcanoes_and_landscapes_are_regions(text: str, name: str, code: str) -> None:
+    regions = {p.place.name_en: p.place.country for p in drafted(text) if p.kind == "region"}
+    assert regions.get(name) == code, kinds_of(text)
+
+
+def test_a_namesake_far_from_the_story_in_a_country_it_never_names_is_left_out() -> None:
+    """ "Flores" in a Bolivian story is a surname: the Indonesian island is 17,000 km from
+    every other place of the article, and Indonesia is never named."""
+    text = (
+        "Floods hit Cochabamba and La Paz in Bolivia on Monday, killing twelve people. "
+        '"We lost everything," Flores told reporters in Cochabamba.'
+    )
+    assert {p.place.country for p in drafted(text)} == {"BO"}, kinds_of(text)

@@ -370,6 +370,8 @@ INFLECTED_ALONE_POPULATION = 1_000_000
 MIN_SCORE = 0.8
 MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far down
 NEAR_KM = 300.0  # below it a mention is dropped, not drafted
+FAR_KM = 2500.0
+FAR_PENALTY = 2.0
 
 
 def recognise_places(
@@ -429,11 +431,18 @@ def recognise_places(
         others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
         for key in group.scores:
             place = gaz.places[key]
-            if place.kind in ("city", "region", "water") and any(
-                0 < geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat)) < NEAR_KM
+            if place.kind == "country" or not others:
+                continue
+            distances = [
+                geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))
                 for other in others
-            ):
+            ]
+            if any(0 < d < NEAR_KM for d in distances):
                 group.scores[key] += 1.0
+            elif min(distances) > FAR_KM and place.country not in evidence.context:
+                # A namesake far from every other place of the article, in a country it
+                # never names ("Flores" in a Bolivian story is a surname, not the island).
+                group.scores[key] -= FAR_PENALTY
 
     drafts: dict[str, DraftPlace] = {}
     adjective_only: dict[str, bool] = {}

