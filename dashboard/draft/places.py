@@ -420,29 +420,7 @@ def recognise_places(
             repeats = len(group.mentions) - 1
             group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
 
-    # Distance to the article's other places: namesakes far away lose, and a small
-    # town near the other places is likelier meant than not.
-    best = {
-        id(g): gaz.places[max(g.scores, key=g.scores.__getitem__)]
-        for g in groups.values()
-        if g.scores and max(g.scores.values()) >= MIN_SCORE
-    }
-    for group in groups.values():
-        others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
-        for key in group.scores:
-            place = gaz.places[key]
-            if place.kind == "country" or not others:
-                continue
-            distances = [
-                geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))
-                for other in others
-            ]
-            if any(0 < d < NEAR_KM for d in distances):
-                group.scores[key] += 1.0
-            elif min(distances) > FAR_KM and place.country not in evidence.context:
-                # A namesake far from every other place of the article, in a country it
-                # never names ("Flores" in a Bolivian story is a surname, not the island).
-                group.scores[key] -= FAR_PENALTY
+    _weigh_distances(list(groups.values()), gaz, evidence)
 
     drafts: dict[str, DraftPlace] = {}
     adjective_only: dict[str, bool] = {}
@@ -495,6 +473,31 @@ def recognise_places(
     places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
     _assign_ids(places)
     return places
+
+
+def _weigh_distances(groups: list[_Group], gaz: Gazetteer, evidence: Evidence) -> None:
+    """Distance to the article's other places: a small town near them is likelier meant
+    than not; a namesake far from all of them, in a country the article never names,
+    loses ("Flores" in a Bolivian story is a surname, not the island)."""
+    best = {
+        id(g): gaz.places[max(g.scores, key=g.scores.__getitem__)]
+        for g in groups
+        if g.scores and max(g.scores.values()) >= MIN_SCORE
+    }
+    for group in groups:
+        others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
+        for key in group.scores:
+            place = gaz.places[key]
+            if place.kind == "country" or not others:
+                continue
+            distances = [
+                geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))
+                for other in others
+            ]
+            if any(0 < d < NEAR_KM for d in distances):
+                group.scores[key] += 1.0
+            elif min(distances) > FAR_KM and place.country not in evidence.context:
+                group.scores[key] -= FAR_PENALTY
 
 
 def _whose(mention: Mention) -> bool:
