@@ -141,3 +141,74 @@ def test_line_samples_are_close_enough_to_keep_names_off_the_line() -> None:
     samples = line_samples(to_px, np.array([line], dtype=object), 3.0)
     assert samples[0] == (0.0, 0.0) and samples[-1] == (300.0, 200.0)
     assert max(math.dist(a, b) for a, b in itertools.pairwise(samples)) <= 3.0 + 1e-9
+
+
+def story_line_samples(image, story: Story) -> list[tuple[float, float]]:
+    """Points of the story's lines in display pixels, a few apart."""
+    ax = image.figure.axes[0]
+    (south, west), (north, east) = view_bounds(story, None)
+    crs = _local_crs((south + north) / 2, (west + east) / 2)
+    lines = [f.geometry for f in story.features if f.kind == "line" and not f.distant]
+    projected = gpd.GeoSeries(lines, crs=4326).to_crs(crs).values
+    return line_samples(ax.transData.transform, projected, 3)
+
+
+def callout_boxes(image) -> list[tuple[float, float, float, float]]:
+    from matplotlib.offsetbox import AnnotationBbox
+
+    renderer = image.figure.canvas.get_renderer()
+    ax = image.figure.axes[0]
+    boxes = []
+    for artist in ax.get_children():
+        if isinstance(artist, AnnotationBbox):
+            e = artist.patch.get_window_extent(renderer)
+            boxes.append((e.x0, e.y0, e.x1, e.y1))
+    return boxes
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_callout_keeps_off_the_story_line(story: Story, lang: str, size: str) -> None:
+    """The Raqqa callout once hid the border at column size."""
+    image = build_static_map(story, lang, None, size)
+    boxes = callout_boxes(image)
+    assert boxes, "the region view shows the Raqqa callout"
+    for x0, y0, x1, y1 in boxes:
+        under = [p for p in story_line_samples(image, story) if x0 < p[0] < x1 and y0 < p[1] < y1]
+        assert not under, (size, under[:3])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_crossing_is_named_at_the_default_size(story: Story, lang: str) -> None:
+    """Ras al-Ain, between two named crossings on the border, once went unnamed."""
+    image = build_static_map(story, lang, None, "default")
+    assert set(CROSSINGS) <= {label.feature_id for label in image.labels}
+
+
+@pytest.mark.parametrize("size", [s for s in SIZES if s != "column"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_diamonds_beside_raqqa_are_keyed_by_name(story: Story, lang: str, size: str) -> None:
+    """The key says what each event mark is where it has the room; at column size the map
+    needs that room, and the key says 'events'."""
+    texts = " ".join(svg_lines(story, lang, None, size))
+    for event_id in ("raqqa-encircled", "russian-air-strike"):
+        assert story.feature(event_id).name[lang] in texts
+    assert KEY_WORDS[lang][2] not in texts.split()
+
+
+@pytest.mark.parametrize("slug", ["porto-alegre", "kathmandu"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_places_on_one_spot_are_one_mark_named_for_both(tmp_path, slug: str, size: str) -> None:
+    """A town and the dike breach 3 km away (Mosul and al-Nuri in the first story): never
+    two dots on each other, and the second is named, with the first or in the close-up."""
+    from tests.one_place import PLACES, crowded_story
+
+    story = crowded_story(next(p for p in PLACES if p.slug == slug), tmp_path)
+    image = build_static_map(story, "de", None, size)
+    spots = drawn_markers(image)
+    for a, b in itertools.combinations(spots, 2):
+        assert math.dist(a, b) > 1.5, "two marks drawn on one spot"
+    texts = svg_lines(story, "de", None, size)
+    assert "Deichbruch" in " ".join(texts)
+    joint = [label.text for label in image.labels if "\n" in label.text]
+    assert all(text.startswith(story.feature(slug).name.de) for text in joint)

@@ -52,6 +52,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "close": {"de": "Schließen", "en": "Close"},
     "approximately": {"de": "ca.", "en": "about"},
     "map.details": {"de": "Details zum gewählten Ort", "en": "Details of the chosen place"},
+    # one mark for two places drawn on each other at a scale (Mosul and its mosque)
+    "map.together": {"de": "{first} und {second}", "en": "{first} and {second}"},
     "map.inset": {
         "de": "Übersichtskarte: wo der Kartenausschnitt liegt",
         "en": "Locator map: where the map's frame lies",

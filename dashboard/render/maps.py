@@ -260,6 +260,7 @@ def map_payload(
             "zoomIn": text("zoom_in", lang),
             "zoomOut": text("zoom_out", lang),
             "inset": text("map.inset", lang),
+            "together": text("map.together", lang),
             "views": text("ui.view", lang),
         },
         "legend": _legend(story, lang),

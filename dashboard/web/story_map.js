@@ -188,7 +188,7 @@ function lagekarteStoryMap(map, data) {
       layer.bindTooltip(label, {
         permanent: true, direction: "right", offset: [8, 0], className: "lk-label"
       });
-      labelled.push({ layer: layer, minZoom: p.label_min_zoom });
+      labelled.push({ layer: layer, minZoom: p.label_min_zoom, text: label, name: p.name });
     } else {
       layer.bindTooltip(label, { direction: "top", offset: [0, -8], className: "lk-hover" });
     }
@@ -196,7 +196,9 @@ function lagekarteStoryMap(map, data) {
       makeAccessible(layer, p);
       if (selectedId === p.id) markSelected(layer, true);
     });
-    layer.on("click", function () {
+    layer.on("click", function (event) {
+      // a line's or an area's name opens where the reader clicked it
+      if (!layer.getLatLng) layer.lkClickedAt = event.latlng;
       clickCount += 1;
       p.click = clickCount;
       select(p.id, true);
@@ -254,11 +256,41 @@ function lagekarteStoryMap(map, data) {
     overlays.push([data.eventLayerName, eventLayer]);
   }
 
+  function together(first, second) {
+    return T.together.replace("{first}", first).replace("{second}", second);
+  }
+
+  // Key places whose dots fall on each other at this zoom (Mosul and al-Nuri at the region
+  // view) are drawn as one dot, named for both; the first named at the lower zoom stays.
+  // Each dot is a divIcon with an anchor at its centre: apart by less than a dot's width,
+  // two dots are one.
+  var STACKED_PX = 14;
+  function mergeStacked() {
+    var stays = [];
+    labelled.slice().sort(function (a, b) { return a.minZoom - b.minZoom; }).forEach(function (item) {
+      var node = item.layer.getElement && item.layer.getElement();
+      if (!item.layer.getLatLng || !item.layer._map || !node) return;
+      var at = map.latLngToLayerPoint(item.layer.getLatLng());
+      var host = null;
+      for (var i = 0; i < stays.length && !host; i++) {
+        if (stays[i].at.distanceTo(at) < STACKED_PX) host = stays[i];
+      }
+      item.mergedInto = host ? host.item : null;
+      node.style.display = host ? "none" : "";
+      if (host) host.names.push(item.name);
+      else stays.push({ item: item, at: at, names: [item.name] });
+    });
+    stays.forEach(function (stay) {
+      stay.item.text.textContent = stay.names.reduce(together);
+    });
+  }
+
   function updateLabels() {
     var zoom = map.getZoom();
+    mergeStacked();
     labelled.forEach(function (item) {
       if (!item.layer._map) return;
-      if (zoom >= item.minZoom) item.layer.openTooltip(); else item.layer.closeTooltip();
+      if (zoom >= item.minZoom && !item.mergedInto) item.layer.openTooltip(); else item.layer.closeTooltip();
     });
   }
   map.on("zoomend overlayadd", updateLabels);
@@ -488,9 +520,56 @@ function lagekarteStoryMap(map, data) {
     // a mark without a standing label (Manchester, chosen by a timeline step) is named
     // while it is the one chosen
     if (!layer.feature.properties.labelled && layer.getTooltip && layer.getTooltip()) {
-      if (on && layer._map) layer.openTooltip(); else if (!on) layer.closeTooltip();
+      if (on && layer._map) openNameInView(layer); else if (!on) layer.closeTooltip();
     }
   }
+
+  // A line's or an area's name, while it is chosen: where the reader clicked it if that
+  // is in view, else at the point of its outline in view nearest the map's middle and
+  // clear of the callouts (its middle may lie off the map on a phone, or on a callout).
+  var NAME_ROOM = { above: 40, side: 24 };
+  function nameSpot(layer) {
+    var size = map.getSize();
+    function roomy(point) {
+      return point.x >= NAME_ROOM.side && point.x <= size.x - NAME_ROOM.side &&
+        point.y >= NAME_ROOM.above && point.y <= size.y - 8;
+    }
+    var clicked = layer.lkClickedAt;
+    if (clicked && roomy(map.latLngToContainerPoint(clicked))) return clicked;
+    var origin = container.getBoundingClientRect();
+    var callouts = Array.prototype.map.call(
+      container.querySelectorAll(".lk-callout:not([hidden])"),
+      function (node) {
+        var r = node.getBoundingClientRect();
+        return { x0: r.left - origin.left - 8, y0: r.top - origin.top - 8,
+                 x1: r.right - origin.left + 8, y1: r.bottom - origin.top + NAME_ROOM.above };
+      });
+    var middle = L.point(size.x / 2, size.y / 2);
+    var best = null;
+    var latlngs = L.LineUtil.isFlat(layer.getLatLngs()) ? layer.getLatLngs() : layer.getLatLngs().flat(3);
+    latlngs.forEach(function (latlng) {
+      var point = map.latLngToContainerPoint(latlng);
+      if (!roomy(point)) return;
+      var onCallout = callouts.some(function (c) {
+        return point.x > c.x0 && point.x < c.x1 && point.y > c.y0 && point.y < c.y1;
+      });
+      var score = point.distanceTo(middle) + (onCallout ? 1e6 : 0);
+      if (!best || score < best.score) best = { latlng: latlng, score: score };
+    });
+    return best ? best.latlng : null;
+  }
+  function openNameInView(layer) {
+    if (layer.getLatLng) { layer.openTooltip(); return; }
+    var spot = nameSpot(layer);
+    if (spot) layer.openTooltip(spot); else layer.closeTooltip();
+  }
+  // after a move (a timeline step that shows the chosen line) its name follows into view
+  map.on("moveend", function () {
+    var layer = selectedId !== null ? byId.get(selectedId) : null;
+    if (layer && !layer.getLatLng && !layer.feature.properties.labelled && layer._map) {
+      openNameInView(layer);
+    }
+  });
 
   function highlight(id) {
     if (selectedId !== null && byId.has(selectedId)) markSelected(byId.get(selectedId), false);

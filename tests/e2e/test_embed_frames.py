@@ -236,3 +236,74 @@ def test_the_details_card_is_opaque_inside_the_frame_and_clear_of_the_credit(
     cx0, cy0, cx1, cy1 = seen["credit"]
     assert x1 <= cx0 or cx1 <= x0 or y1 <= cy0 or cy1 <= y0, "the card runs into the credit"
     assert page.watch.foreign == [] and page.watch.errors == []
+
+
+READER_FRAMES = ((320, 240), (640, 480), (390, 844), (1440, 900))
+# The story's places drawn now: their ids and centres.
+MARKS = """() => {
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  return [...document.querySelectorAll('.lk-marker-place[data-feature-id]')]
+    .filter(n => n.offsetParent !== null && getComputedStyle(n).display !== 'none')
+    .map(n => { const r = n.getBoundingClientRect();
+                return {id: n.getAttribute('data-feature-id'),
+                        x: r.left + r.width / 2, y: r.top + r.height / 2}; })
+    .filter(m => m.x >= map.left && m.x <= map.right && m.y >= map.top && m.y <= map.bottom);
+}"""
+LABEL_TEXTS = """() => [...document.querySelectorAll('.leaflet-tooltip.lk-label')]
+    .filter(n => getComputedStyle(n).visibility !== 'hidden').map(n => n.textContent)"""
+
+
+def assert_no_marks_stacked(inner) -> None:
+    marks = inner.evaluate(MARKS)
+    for i, a in enumerate(marks):
+        for b in marks[i + 1 :]:
+            # on one spot: one dot hides the other (16 px dots, less than half apart)
+            assert abs(a["x"] - b["x"]) >= 8 or abs(a["y"] - b["y"]) >= 8, (a, b)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_places_on_one_spot_are_one_mark_named_for_both(
+    watched_page, story: Story, tmp_path: Path, lang: str
+) -> None:
+    """At the region view Mosul's and al-Nuri's dots fall on each other: one dot, named for
+    both; closer in, two dots with their own names."""
+    page = watched_page(viewport={"width": 1500, "height": 2700})
+    page.goto(embedding_page(tmp_path, export_html(story, lang), READER_FRAMES).as_uri())
+    mosul, mosque = story.feature("mosul").name[lang], story.feature("al-nuri-mosque").name[lang]
+    for w, h in READER_FRAMES:
+        inner = ready_frame(page, f"{w}x{h}")
+        assert_no_marks_stacked(inner)
+        ids = {m["id"] for m in inner.evaluate(MARKS)}
+        assert "mosul" in ids and "al-nuri-mosque" not in ids
+        labels = inner.evaluate(LABEL_TEXTS)
+        if any(mosul in t for t in labels):
+            assert any(mosul in t and mosque in t for t in labels), labels
+        if w >= 340:  # view buttons
+            inner.locator("[data-view-id='mosul-old-city']").click()
+        else:
+            inner.evaluate(
+                "() => { lagekarte.map.setView([36.3405, 43.13], 15, {animate: false}); }"
+            )
+        inner.wait_for_function(
+            "() => document.querySelector(\"[data-feature-id='al-nuri-mosque']\")"
+            ".style.display !== 'none'"
+        )
+        assert_no_marks_stacked(inner)
+        assert not [t for t in inner.evaluate(LABEL_TEXTS) if mosul in t and mosque in t]
+    assert page.watch.foreign == [] and page.watch.errors == []
+
+
+@pytest.mark.parametrize("slug", ["porto-alegre", "kathmandu"])
+def test_another_storys_marks_on_one_spot_are_one_mark(
+    watched_page, tmp_path: Path, slug: str
+) -> None:
+    place = next(p for p in PLACES if p.slug == slug)
+    story = crowded_story(place, tmp_path / "stories")
+    page = watched_page(viewport={"width": 1500, "height": 2700})
+    page.goto(embedding_page(tmp_path, export_html(story, "en"), READER_FRAMES).as_uri())
+    for w, h in READER_FRAMES:
+        inner = ready_frame(page, f"{w}x{h}")
+        assert_no_marks_stacked(inner)
+        labels = inner.evaluate(LABEL_TEXTS)
+        assert any("Dike breach" in t for t in labels), (w, h, labels)
+    assert page.watch.foreign == [] and page.watch.errors == []

@@ -247,3 +247,57 @@ def test_a_view_button_after_a_click_leaves_no_place_described(
     page.frame_locator(MAP_FRAME).locator("[data-feature-id='raqqa']").click()
     expect(page.locator(".lk-details-card[data-feature-id='raqqa']")).to_be_attached()
     assert page.watch.errors == [] and page.watch.foreign == []
+
+
+# The chosen line's name (its tooltip) and the callouts, in the map's own pixels.
+LINE_NAME = """() => {
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const tip = [...document.querySelectorAll('.leaflet-tooltip.lk-hover')]
+    .find(n => getComputedStyle(n).opacity !== '0');
+  if (!tip) return null;
+  const r = tip.getBoundingClientRect();
+  const callouts = [...document.querySelectorAll('.lk-callout:not([hidden])')]
+    .map(n => n.getBoundingClientRect());
+  return {text: tip.textContent, inside: r.left >= map.left && r.right <= map.right
+                                     && r.top >= map.top && r.bottom <= map.bottom,
+          onCallout: callouts.some(c => r.left < c.right && c.left < r.right
+                                        && r.top < c.bottom && c.top < r.bottom),
+          x: (r.left + r.right) / 2 - map.left, y: r.bottom - map.top};
+}"""
+
+
+@pytest.mark.parametrize("size", sorted(READER_SIZES))
+def test_a_chosen_lines_name_opens_in_view_and_where_it_was_clicked(
+    watched_page, dashboard_url: str, story: Story, size: str
+) -> None:
+    """A timeline step to the border names it inside the map, clear of the Raqqa callout
+    (its middle was cut off on a phone); a click on the line names it where clicked."""
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **READER_SIZES[size])
+    frame = map_frame(page)
+    open_tab(page, "Chronik")
+    ids = [e.id for e in story.events]
+    name = story.feature("border-tr-sy").name.de
+    for event_id in ids[1 : ids.index("turkey-closes-border") + 1]:
+        page.get_by_role("button", name=re.compile("Später")).click()
+        expect(page.locator(f"[data-event-id='{event_id}']")).to_be_visible()
+    frame.wait_for_function("() => lagekarte.selected() === 'border-tr-sy'")
+    frame.wait_for_function(f"() => ({LINE_NAME})() !== null")
+    seen = frame.evaluate(LINE_NAME)
+    assert seen["text"] == name and seen["inside"] and not seen["onCallout"], seen
+    # a click on the line near its eastern end: the name opens there
+    spot = frame.evaluate(
+        """() => { const line = lagekarte.layerOf('border-tr-sy');
+                   const size = lagekarte.map.getSize();
+                   const points = line.getLatLngs().flat(3)
+                     .map(ll => lagekarte.map.latLngToContainerPoint(ll))
+                     .filter(p => p.x > 40 && p.x < size.x - 40 && p.y > 60 && p.y < size.y - 60);
+                   const p = points[Math.floor(points.length * 0.8)];
+                   return {x: p.x, y: p.y}; }"""
+    )
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    frame.wait_for_function(f"() => ({LINE_NAME})() !== null")
+    seen = frame.evaluate(LINE_NAME)
+    assert abs(seen["x"] - spot["x"]) < 40 and abs(seen["y"] - spot["y"]) < 40, (seen, spot)
+    assert seen["inside"]
+    assert page.watch.errors == [] and page.watch.foreign == []

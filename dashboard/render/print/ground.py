@@ -256,66 +256,86 @@ class GroundPainter:
                 ):
                     return
 
-    def callout(self, point: tuple[float, float], value: str, label: str, as_of: str) -> Box:
-        """A figure next to its place: value, what it counts, as-of date, leader line.
-        A story's figure always shows: if no spot is free, the first that fits the frame."""
+    def _callout_box(self, content, data, dx: float, dy: float) -> AnnotationBbox:
+        """The callout's box at an offset (points) from its place, with a leader line."""
+        annotation = AnnotationBbox(
+            content,
+            data,
+            xybox=(dx, dy),
+            xycoords="data",
+            boxcoords="offset points",
+            box_alignment=(0 if dx > 0 else 1, 0 if dy > 0 else 1),
+            bboxprops={
+                "boxstyle": "square,pad=0.35",
+                "fc": "white",
+                "ec": PALETTE["event"],
+                "lw": 0.8,
+            },
+            arrowprops={
+                "arrowstyle": "-",
+                "color": PALETTE["text"],
+                "lw": 0.8,
+                "shrinkA": 0,
+                "shrinkB": 2,
+            },
+            zorder=9,
+        )
+        return annotation
+
+    def callout(
+        self,
+        point: tuple[float, float],
+        value: str,
+        label: str,
+        as_of: str | None,
+        avoid: BoxGrid | None = None,
+    ) -> Box:
+        """A figure next to its place: value, what it counts, as-of date (None: the
+        image's own, said in its header), leader line. It keeps off `avoid` too (the
+        story's lines). A story's figure always shows: if no spot is free, the one that
+        covers least inside the frame."""
         size = self.size
         wrapped = textwrap.fill(label, 24 if not size.compact else 22)
-        content = VPacker(
-            children=[
-                TextArea(value, textprops={"fontsize": size.pt(1.1), "fontweight": "semibold"}),
-                TextArea(wrapped, textprops={"fontsize": size.pt(0.85)}),
-                TextArea(
-                    as_of, textprops={"fontsize": size.pt(0.7), "color": PALETTE["textFaint"]}
-                ),
-            ],
-            pad=0,
-            sep=size.line(0.25),
-        )
+        rows = [
+            TextArea(value, textprops={"fontsize": size.pt(1.1), "fontweight": "semibold"}),
+            TextArea(wrapped, textprops={"fontsize": size.pt(0.85)}),
+        ]
+        if as_of:
+            faint = {"fontsize": size.pt(0.7), "color": PALETTE["textFaint"]}
+            rows.append(TextArea(as_of, textprops=faint))
+        content = VPacker(children=rows, pad=0, sep=size.line(0.25))
         x, y = self._display(*point)
         data = self.ax.transData.inverted().transform((x, y))
         fallback = None
         tries = [
             (f * dx, f * dy)
-            for f in (size.line(2.0), size.line(1.0))
+            for f in (size.line(2.0), size.line(1.0), size.line(0.5), size.line(3.0))
             for dx, dy in ((1, 1), (-1, 1), (1, -1), (-1, -1), (1.8, 0), (-1.8, 0))
         ]
+        avoid = avoid or BoxGrid(self.taken.cell, 1, 1)
+
+        def cost(b: Box) -> int:  # what a spot would cover: story lines count double
+            on_lines = sum(_overlaps(b, other) for other in avoid.near(b))
+            return sum(_overlaps(b, other) for other in self.taken.near(b)) + 2 * on_lines
+
         for dx, dy in tries:
-            annotation = AnnotationBbox(
-                content,
-                data,
-                xybox=(dx, dy),
-                xycoords="data",
-                boxcoords="offset points",
-                box_alignment=(0 if dx > 0 else 1, 0 if dy > 0 else 1),
-                bboxprops={
-                    "boxstyle": "square,pad=0.35",
-                    "fc": "white",
-                    "ec": PALETTE["event"],
-                    "lw": 0.8,
-                },
-                arrowprops={
-                    "arrowstyle": "-",
-                    "color": PALETTE["text"],
-                    "lw": 0.8,
-                    "shrinkA": 0,
-                    "shrinkB": 2,
-                },
-                zorder=9,
-            )
+            annotation = self._callout_box(content, data, dx, dy)
             self.ax.add_artist(annotation)
             annotation.update_positions(self.renderer)
             e = annotation.patch.get_window_extent(self.renderer)
             b = (e.x0, e.y0, e.x1, e.y1)
             x0, y0, x1, y1 = self.inside
             if x0 <= b[0] and b[2] <= x1 and y0 <= b[1] and b[3] <= y1:
-                if not self.taken.overlaps(b):
+                covered = cost(b)
+                if not covered:
                     self.taken.add(b)
                     if fallback is not None:
                         fallback[0].remove()
                     return b
-                if fallback is None:
-                    fallback = (annotation, b)
+                if fallback is None or covered < fallback[2]:
+                    if fallback is not None:
+                        fallback[0].remove()
+                    fallback = (annotation, b, covered)
                     continue
             annotation.remove()
         if fallback is None:

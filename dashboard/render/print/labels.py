@@ -3,11 +3,13 @@ overlaps nothing placed before it (greedy, with a grid index: near-linear)."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 from matplotlib.text import Text as MplText
 
+from dashboard.core.i18n import Lang, text
 from dashboard.core.palette import PALETTE
 from dashboard.render.print.ground import BoxGrid
 
@@ -21,6 +23,13 @@ LABEL_OFFSETS = (
     (-5, -5, "right", "top"),
     (5, -5, "left", "top"),
     (-5, 5, "right", "bottom"),
+    # a step farther, for a mark on a line with names close by (Ras al-Ain on the border)
+    (10, -10, "left", "top"),
+    (-10, 10, "right", "bottom"),
+    (10, 10, "left", "bottom"),
+    (-10, -10, "right", "top"),
+    (0, 12, "center", "bottom"),
+    (0, -12, "center", "top"),
 )
 
 
@@ -91,3 +100,33 @@ def place_labels(
                 taken.add(b)
                 break
     return placed
+
+
+Candidate = tuple[str, str, float, float]  # feature id, name, x, y (data coordinates)
+# key places drawn as one dot: (index in the candidates, spot, their names)
+Stacked = tuple[int, tuple[float, float], list[str]]
+
+
+def joint_names(candidates: list[Candidate], stacked: list[Stacked], lang: Lang) -> list[Candidate]:
+    """The names to place, one dot's places named together: the first name on a line,
+    then "and the others", wrapped."""
+    joint = list(candidates)
+    for index, _, names in stacked:
+        if len(names) > 1:
+            rest = text("map.together", lang).format(first="", second=", ".join(names[1:]))
+            wrapped = textwrap.wrap(rest.strip(), max(len(names[0]), 16), break_on_hyphens=False)
+            feature_id, _, x, y = joint[index]
+            joint[index] = (feature_id, "\n".join([names[0], *wrapped]), x, y)
+    return joint
+
+
+def names_alone(
+    candidates: list[Candidate], stacked: list[Stacked], labels: list[PlacedLabel]
+) -> list[Candidate]:
+    """A joint name with no room: the first place's name alone."""
+    placed = {label.feature_id for label in labels}
+    return [
+        (candidates[i][0], names[0], candidates[i][2], candidates[i][3])
+        for i, _, names in stacked
+        if len(names) > 1 and candidates[i][0] not in placed
+    ]

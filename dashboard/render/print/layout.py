@@ -58,10 +58,12 @@ def wrap(figure: Figure, words: str, fontsize: float, width_px: float, **style) 
 
 
 def legend_rows(figure: Figure, entries: list, size: PrintSize, width_px: float) -> int:
-    """How many rows the key needs at this width (its columns as many as fit)."""
+    """How many rows the key needs at this width (its columns as many as fit); an entry
+    on several lines counts each of them."""
     if not entries:
         return 0
-    return math.ceil(len(entries) / _legend_columns(figure, entries, size, width_px))
+    more_lines = sum(label.count("\n") for _, label in entries)
+    return math.ceil(len(entries) / _legend_columns(figure, entries, size, width_px)) + more_lines
 
 
 def _legend_columns(figure: Figure, entries: list, size: PrintSize, width_px: float) -> int:
@@ -163,6 +165,9 @@ def line_samples(to_px, geometries, step_px: float) -> list[tuple[float, float]]
     return [tuple(xy) for xy in dense[np.sort(first)]]
 
 
+KEYED_EVENTS = 3  # at most this many event marks in view are keyed by name
+
+
 def legend_entries(
     story: Story,
     lang: Lang,
@@ -171,20 +176,26 @@ def legend_entries(
     cities: bool,
     estimate: bool,
     line_name: str | None = None,
+    events: tuple[tuple[str, bool], ...] = (),
 ) -> list[tuple[object, str]]:
     """(handle, text) for each kind of symbol the image shows, in the map's colours. One
-    story line in view is keyed by its name: "borders" would also claim the base map's."""
+    story line in view is keyed by its name: "borders" would also claim the base map's.
+    A few event marks in view (`events`: name, hindsight) are keyed one by one, by name:
+    "events" alone would not say what the diamonds beside a place are."""
     entries: list[tuple[object, str]] = []
     order = (("place", "places"), ("event", "events"), ("area", "areas"), ("line", "lines"))
     for kind, layer in order:
         for hindsight in (False, True):
             if (kind, hindsight) not in kinds:
                 continue
-            label = text(f"layer.{layer}", lang)
+            labels = [text(f"layer.{layer}", lang)]
             if kind == "line" and line_name:
-                label = line_name
+                labels = [line_name]
+            named = [name for name, later in events if later == hindsight]
+            if kind == "event" and 0 < len(named) <= KEYED_EVENTS:
+                labels = named
             if hindsight:
-                label = f"{label} ({text('hindsight.short', lang)})"
+                labels = [f"{label} ({text('hindsight.short', lang)})" for label in labels]
             face = "white" if hindsight else (EVENT if kind == "event" else PLACE)
             if kind == "area":
                 handle = Patch(facecolor=AREA, alpha=0.35, edgecolor=AREA)
@@ -200,7 +211,7 @@ def legend_entries(
                     markeredgecolor=EVENT if kind == "event" else "white",
                     markersize=6,
                 )
-            entries.append((handle, label))
+            entries += [(handle, label) for label in labels]
     if estimate:
         entries.append(
             (

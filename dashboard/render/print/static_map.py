@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Literal
@@ -43,7 +44,7 @@ from dashboard.reader.context import story_context
 from dashboard.render.print.closeup import closeup_view, draw_closeup, mark_closeup
 from dashboard.render.print.furniture import decorate
 from dashboard.render.print.ground import BoxGrid, GroundPainter, web_zoom
-from dashboard.render.print.labels import PlacedLabel, place_labels
+from dashboard.render.print.labels import PlacedLabel, joint_names, names_alone, place_labels
 from dashboard.render.print.layout import (
     Layout,
     box_of_view,
@@ -54,6 +55,7 @@ from dashboard.render.print.layout import (
     legend_entries,
     legend_rows,
     line_samples,
+    wrap,
 )
 from dashboard.render.print.projection import (
     Extent,
@@ -79,6 +81,10 @@ TEXT_IS_TEXT = {"text.parse_math": False, "text.usetex": False}
 # The most vertices of story geometry one image draws: a print map needs far fewer, and
 # Agg's time and memory grow with them (a zig-zag of a million vertices fails outright).
 MAX_DRAWN_VERTICES = 60_000
+# Events keyed by name may add this many rows to the key, no more (a small image's map
+# needs the room more).
+KEY_ROWS_FOR_EVENTS = 2
+KEY_ROWS_FOR_EVENTS_COMPACT = 1
 # Beyond this (Web Mercator) zoom a country's name says nothing the frame does not.
 COUNTRY_NAME_MAX_ZOOM = 9
 
@@ -162,6 +168,8 @@ class _Canvas:
     extent: Extent
     zoom: float
     taken: BoxGrid
+    key_rows: int = 0  # the rows the key was given room for
+    events: tuple[tuple[str, bool], ...] = ()  # event names as the key would give them
 
     @property
     def renderer(self):
@@ -193,6 +201,8 @@ class _Points:
     markers: list[tuple[float, float]] = field(default_factory=list)
     candidates: list[tuple[str, str, float, float]] = field(default_factory=list)
     minor: list[tuple[str, str, float, float]] = field(default_factory=list)
+    # key places drawn as one dot: (index in candidates, spot, names)
+    stacked: list[tuple[int, tuple[float, float], list[str]]] = field(default_factory=list)
 
 
 def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> StaticMap:
@@ -204,7 +214,12 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
     line_names = sorted(set(in_view.loc[in_view["kind"] == "line", "name"]))
     line_name = line_names[0] if len(line_names) == 1 else None
     key = partial(legend_entries, story, lang, estimate=estimate, line_name=line_name)
-    canvas = _frame_map(story, lang, size, key(kinds, rivers=True, cities=True), view)
+    # a few event marks are keyed by name, where the key has the room
+    events = in_view[in_view["kind"] == "event"]
+    names = list(zip(events["name"], events["hindsight"].astype(bool), strict=True))
+    canvas = _frame_map(
+        story, lang, size, view, partial(key, kinds, rivers=True, cities=True), names
+    )
     ground = GroundPainter(
         canvas.figure,
         canvas.ax,
@@ -231,35 +246,63 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
         canvas.taken.add(extent_of(artist, canvas.renderer))
     if closeup is not None:
         _add_closeup(canvas, story, lang, closeup, points.markers, lines)
+    # Callouts before the story's names, which then keep clear of them; a callout keeps
+    # off the story's lines where it can (the Raqqa callout on the border, column size).
+    _draw_callouts(canvas, ground, story, lang, view, lines)
     labels = place_labels(
         canvas.figure,
         canvas.ax,
-        points.candidates + city_areas(areas, canvas.extent),
+        joint_names(points.candidates, points.stacked, lang) + city_areas(areas, canvas.extent),
         canvas.taken,
         size.pt(1.0),
     )
-    _draw_callouts(canvas, ground, story, lang, view)
+    labels += place_labels(
+        canvas.figure,
+        canvas.ax,
+        names_alone(points.candidates, points.stacked, labels),
+        canvas.taken,
+        size.pt(1.0),
+    )
     labels += _name_minor_places(canvas, points.minor, lines, labels)
     story_names = _name_large_areas(canvas, ground, areas)
     ground.name_ground([c for c in context if c.name[lang].casefold() not in story_names], lang)
     layers = {layer for layer, _, _ in ground.placed}
     entries = key(shown, rivers="river" in layers, cities="city" in layers)
+    named = key(shown, rivers="river" in layers, cities="city" in layers, events=canvas.events)
+    key_width = canvas.figure.bbox.width * canvas.layout.map_axes[2]
+    if legend_rows(canvas.figure, named, size, key_width) <= canvas.key_rows:
+        entries = named
     draw_legend(canvas.figure, entries, size, canvas.layout)
     return StaticMap(canvas.figure, labels, size, ground.placed)
 
 
 def _frame_map(
-    story: Story, lang: Lang, size: PrintSize, possible: list, view: str | None
+    story: Story,
+    lang: Lang,
+    size: PrintSize,
+    view: str | None,
+    key: Callable[..., list],
+    events: list[tuple[str, bool]],
 ) -> _Canvas:
     """The figure with its title, key and credit laid out, and the map's axes with the
-    land and sea of the view drawn in a projection centred on it."""
+    land and sea of the view drawn in a projection centred on it. The key gets room for
+    the `events` in view keyed by name (wrapped to its width), unless that would take
+    more than a row or two from the map."""
     figure = Figure(figsize=(size.width_in, size.height_in), dpi=size.dpi)
     canvas = FigureCanvasAgg(figure)  # no pyplot: safe in a server's threads
     # geopandas asks for a redraw after every layer; the image is drawn when it is saved
     # (and once before names are placed), not twenty times.
     canvas.draw_idle = lambda *args, **kwargs: None  # type: ignore[method-assign]
     width_px = figure.bbox.width * (0.92 if size.width_in < 8 else 0.96)
-    layout = layout_for(figure, story, lang, size, legend_rows(figure, possible, size, width_px))
+    named = tuple(
+        ("\n".join(wrap(figure, name, size.pt(0.8), width_px * 0.85)), hindsight)
+        for name, hindsight in events
+    )
+    rows = legend_rows(figure, key(events=named), size, width_px)
+    plain_rows = legend_rows(figure, key(), size, width_px)
+    if rows > plain_rows + (KEY_ROWS_FOR_EVENTS_COMPACT if size.compact else KEY_ROWS_FOR_EVENTS):
+        rows = plain_rows
+    layout = layout_for(figure, story, lang, size, rows)
     ax = figure.add_axes(layout.map_axes)
     ax_w_in = layout.map_axes[2] * size.width_in
     ax_h_in = layout.map_axes[3] * size.height_in
@@ -282,7 +325,7 @@ def _frame_map(
     clean_axes(ax)
     figure.canvas.draw()
     taken = BoxGrid(40, figure.bbox.width, figure.bbox.height)
-    return _Canvas(figure, ax, size, layout, crs, extent, zoom, taken)
+    return _Canvas(figure, ax, size, layout, crs, extent, zoom, taken, rows, named)
 
 
 def _draw_shapes(
@@ -357,6 +400,13 @@ def _draw_points(canvas: _Canvas, local: gpd.GeoDataFrame, closeup_box) -> _Poin
     for (x, y), (_, row) in zip(xy, points.iterrows(), strict=True):
         if not canvas.shows(x, y):
             continue
+        # key places on one spot at this scale (Mosul and al-Nuri): one dot named for
+        # both, unless the close-up shows the second where it is
+        if row["labelled"] and row["kind"] == "place":
+            host = next((s for s in found.stacked if math.dist(s[1], (x, y)) < same_spot), None)
+            if host is not None and not _within(closeup_box, row["lonlat"]):
+                host[2].append(row["name"])
+                continue
         spot = _aside(canvas, drawn, x, y)
         if spot is None:
             spot = (x, y)  # a crowd: stacked where it is; the grid keeps only the ring
@@ -381,6 +431,8 @@ def _draw_points(canvas: _Canvas, local: gpd.GeoDataFrame, closeup_box) -> _Poin
         if row["labelled"] and not _near(labelled_at, (x, y), 3 * same_spot):
             labelled_at.add((x, y, x, y))
             data = canvas.to_data(spot)
+            if row["kind"] == "place":
+                found.stacked.append((len(found.candidates), (x, y), [row["name"]]))
             found.candidates.append((row["id"], row["name"], data[0], data[1]))
         elif not row["labelled"] and row["kind"] == "place":
             data = canvas.to_data(spot)
@@ -441,9 +493,20 @@ def _add_closeup(
 
 
 def _draw_callouts(
-    canvas: _Canvas, ground: GroundPainter, story: Story, lang: Lang, view: str | None
+    canvas: _Canvas,
+    ground: GroundPainter,
+    story: Story,
+    lang: Lang,
+    view: str | None,
+    lines: gpd.GeoDataFrame,
 ) -> None:
-    """The story's figures that call out on this view, beside their places in the frame."""
+    """The story's figures that call out on this view, beside their places in the frame
+    and off the story's lines."""
+    on_lines = BoxGrid(canvas.taken.cell, canvas.figure.bbox.width, canvas.figure.bbox.height)
+    for x, y in line_samples(
+        canvas.ax.transData.transform, lines.geometry.values, 3 * canvas.px_per_pt
+    ):
+        on_lines.add((x - 2, y - 2, x + 2, y + 2))
     for figure_item in story.figures:
         if figure_item.callout is None or figure_item.feature is None:
             continue
@@ -459,11 +522,14 @@ def _draw_callouts(
         )
         if canvas.shows(px, py):
             as_of = f"{text('as_of', lang)}: {day_text(figure_item.as_of, lang)}"
+            if canvas.size.compact and figure_item.as_of == story.as_of:
+                as_of = None  # the header says it: a small image keeps the room
             ground.callout(
                 (point.x, point.y),
                 figure_value_text(figure_item, lang),
                 figure_item.label[lang],
                 as_of,
+                avoid=on_lines,
             )
 
 
