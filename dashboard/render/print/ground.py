@@ -315,8 +315,8 @@ class GroundPainter:
         avoid = avoid or BoxGrid(self.taken.cell, 1, 1)
 
         def cost(b: Box) -> int:  # what a spot would cover: story lines count double
-            on_lines = sum(_overlaps(b, other) for other in avoid.near(b))
-            return sum(_overlaps(b, other) for other in self.taken.near(b)) + 2 * on_lines
+            on_lines = sum(boxes_overlap(b, other) for other in avoid.near(b))
+            return sum(boxes_overlap(b, other) for other in self.taken.near(b)) + 2 * on_lines
 
         for dx, dy in tries:
             annotation = self._callout_box(content, data, dx, dy)
