@@ -36,6 +36,13 @@ def _dates(
         ("Heute wurde in Tiflis demonstriert.", ("Heute", "2024-10-29", True, True)),
         ("Rescuers reached Derna this morning.", ("this morning", "2024-10-29", True, True)),
         ("Gestern bebte die Erde in Herat.", ("Gestern", "2024-10-28", True, True)),
+        ("Rebels shelled Goma late last night.", ("late last night", "2024-10-28", True, True)),
+        (
+            "In der vergangenen Nacht bebte die Erde in Kyoto.",
+            ("In der vergangenen Nacht", "2024-10-28", True, True),
+        ),
+        ("Heute früh traf der Sturm Darwin.", ("Heute früh", "2024-10-29", True, True)),
+        ("Crews reached Hilo this afternoon.", ("this afternoon", "2024-10-29", True, True)),
         ("Die Flut erreichte Passau am 3.10. am Abend.", ("am 3.10.", "2024-10-03", True, True)),
         (
             "Seit dem 14.9. ist die Oder bei Ratibor gesperrt.",

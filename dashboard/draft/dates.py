@@ -66,6 +66,17 @@ _SIMPLE_RELATIVE = {
     "today": ("day", 0),
     "tonight": ("day", 0),
     "this morning": ("day", 0),
+    "this afternoon": ("day", 0),
+    "this evening": ("day", 0),
+    "earlier today": ("day", 0),
+    "heute früh": ("day", 0),
+    "heute nacht": ("day", 0),
+    "last night": ("day", -1),
+    "late last night": ("day", -1),
+    "vergangene nacht": ("day", -1),
+    "in der vergangenen nacht": ("day", -1),
+    "letzte nacht": ("day", -1),
+    "in der nacht zu heute": ("day", -1),
     "gestern": ("day", -1),
     "vorgestern": ("day", -2),
     "yesterday": ("day", -1),
@@ -84,7 +95,10 @@ _SIMPLE_RELATIVE = {
     "last month": ("month", -1),
 }
 _RELATIVE_WORDS = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in _SIMPLE_RELATIVE) + r")\b", re.IGNORECASE
+    r"\b("
+    + "|".join(re.escape(k) for k in sorted(_SIMPLE_RELATIVE, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
 # Said relative to the article's date but not resolvable to a day, month or year.
 _VAGUE = re.compile(
