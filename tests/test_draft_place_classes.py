@@ -77,3 +77,27 @@ def test_a_namesake_far_from_the_story_in_a_country_it_never_names_is_left_out()
         '"We lost everything," Flores told reporters in Cochabamba.'
     )
     assert {p.place.country for p in drafted(text)} == {"BO"}, kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "water"),
+    [
+        (
+            "Hurricane Milton churned across the Gulf of Mexico towards Tampa, Florida, on "
+            "Tuesday evening.",
+            "Gulf of Mexico",
+        ),
+        (
+            "The cyclone formed in the Bay of Bengal and hit Khulna in Bangladesh on Sunday.",
+            "Bay of Bengal",
+        ),
+    ],
+)
+def test_a_name_joined_by_of_is_read_whole_when_the_gazetteer_has_it(text: str, water: str) -> None:
+    """'Gulf of Mexico' is water, not the country Mexico; 'University of Texas' no town."""
+    places = kinds_of(text)
+    assert places.get(water, ("", ""))[0] == "water", places
+    assert "Mexico" not in places
+    assert "University of Texas" not in kinds_of(
+        "The University of Texas in Austin cancelled classes after the storm on Monday."
+    )

@@ -72,6 +72,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
 _COMPASS = re.compile(r"^(nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral)-?", re.I)
 # Particles of names that, after a place, are prepositions ("Mossul im Irak").
 _NOT_NAME_PARTICLES = ("in", "im", "an", "am", "on")
+# Words that join a name only where the whole is the gazetteer's ("Gulf of Mexico", "Bay
+# of Bengal", "Golf von Mexiko"); alone they begin no name, so they are no particles.
+_NAME_LINKS = frozenset(("of", "von"))
 _REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
@@ -251,7 +254,7 @@ def _longest_match(
         if not _is_capitalised(last) and not ("-" in last and _is_capitalised(last.split("-")[-1])):
             continue
         inner = [t.group() for t in tokens[i + 1 : i + length - 1]]
-        if any(not _is_capitalised(w) and w.lower() not in _PARTICLES for w in inner):
+        if any(not _is_capitalised(w) and w.lower() not in _PARTICLES | _NAME_LINKS for w in inner):
             continue
         gaps = [
             sentence.text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, i + length - 1)
@@ -263,7 +266,11 @@ def _longest_match(
             continue  # "St. Joseph", "Mt. Vernon" are one name
         surface = sentence.text[tokens[i].start() : tokens[i + length - 1].end()]
         mention = _mention_for(surface, sentence, tokens[i].start(), gaz, language, length)
-        if mention is not None:
+        linked = any(w.lower() in _NAME_LINKS for w in inner)
+        if linked and mention is not None:
+            # "Gulf of Mexico" is water, "University of Texas" no town: Texas is meant.
+            mention.places = [p for p in mention.places if p.kind != "city"]
+        if mention is not None and mention.places:
             return mention, length
     return None
 
