@@ -285,15 +285,38 @@ function lagekarteStoryMap(map, data) {
     });
   }
 
+  // A name that would run past the map's right edge (a place near it, a joint name) is
+  // written on the left of its mark.
+  function keepNameInside(item) {
+    var tooltip = item.layer.getTooltip();
+    var node = tooltip && tooltip.getElement();
+    if (!node) return;
+    tooltip.options.direction = "right";
+    tooltip.options.offset = [8, 0];
+    tooltip.update();
+    var box = node.getBoundingClientRect();
+    var frame = container.getBoundingClientRect();
+    if (box.right > frame.right - 2) {
+      tooltip.options.direction = "left";
+      tooltip.options.offset = [-8, 0];
+      tooltip.update();
+    }
+  }
+
   function updateLabels() {
     var zoom = map.getZoom();
     mergeStacked();
     labelled.forEach(function (item) {
       if (!item.layer._map) return;
-      if (zoom >= item.minZoom && !item.mergedInto) item.layer.openTooltip(); else item.layer.closeTooltip();
+      if (zoom >= item.minZoom && !item.mergedInto) {
+        item.layer.openTooltip();
+        keepNameInside(item);
+      } else {
+        item.layer.closeTooltip();
+      }
     });
   }
-  map.on("zoomend overlayadd", updateLabels);
+  map.on("zoomend moveend overlayadd", updateLabels);
 
   // Small frames (an embed in a narrow column, a phone) get compact boxes.
   function fitBoxesToSize() {
@@ -611,6 +634,8 @@ function lagekarteStoryMap(map, data) {
       if (info.quoteNote) panelBox.appendChild(el("p", "lk-quote-note", info.quoteNote));
     }
     panelBox.appendChild(el("p", "lk-source", info.source));
+    // above the credit, however many lines it wraps to
+    if (creditBox) panelBox.style.bottom = (creditBox.offsetHeight + 4) + "px";
     panelBox.hidden = false;
     keepInSight(id);
   }

@@ -127,6 +127,16 @@ def test_a_small_frame_keeps_three_quarters_of_the_map_free(
     assert page.watch.foreign == [] and page.watch.errors == []
 
 
+# Story names cut off by the map's right edge (Mosul's joint name once was).
+NAMES_CUT_OFF = """() => {
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  return [...document.querySelectorAll('.leaflet-tooltip.lk-label')]
+    .filter(n => getComputedStyle(n).visibility !== 'hidden')
+    .map(n => [n.textContent, n.getBoundingClientRect()])
+    .filter(([, r]) => r.left < map.right && r.right > map.right + 1).map(([t]) => t);
+}"""
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_no_callout_or_name_overlaps_another_in_small_frames(
     watched_page, story: Story, tmp_path: Path, lang: str
@@ -138,6 +148,7 @@ def test_no_callout_or_name_overlaps_another_in_small_frames(
         inner = ready_frame(page, size)
         expect(inner.locator(".lk-callout").first).to_be_visible()
         assert inner.evaluate(TEXT_OVERLAPS) == [], size
+        assert inner.evaluate(NAMES_CUT_OFF) == [], size
     assert page.watch.foreign == [] and page.watch.errors == []
 
 
