@@ -10,6 +10,7 @@ Python's plain file server, as any static host would serve it.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -19,9 +20,9 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("LAGEKARTE_CHROMIUM", "/usr/bin/chromium")
@@ -153,12 +154,81 @@ def static_server(folder: Path) -> Iterator[str]:
     """A plain static file server (Python's, one thread per connection) for `folder` on
     a free loopback port, as any static host would serve it; yields its URL."""
     handler = partial(_QuietFiles, directory=str(folder))
-    server = _FileServer(("127.0.0.1", 0), handler)
+    with _serving(_FileServer(("127.0.0.1", 0), handler)) as port:
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def _serving(server: ThreadingHTTPServer) -> Iterator[int]:
+    """Run `server` in a thread while the block runs; yields its port."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield server.server_address[1]
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+_BYTE_RANGE = re.compile(r"bytes=([0-9]+)-([0-9]*)")
+
+
+class _RangeFiles(BaseHTTPRequestHandler):
+    """Files from memory with HTTP range requests (which Python's file server lacks), as
+    a newsroom's static host serves a PMTiles archive to another origin: a single range
+    per request answered 206, CORS for any origin (the export opened from disk, the
+    dashboard's map frame)."""
+
+    files: ClassVar[dict[str, bytes]] = {}
+
+    def _cors(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Headers", "Range")
+        self.send_header("Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag")
+
+    def do_OPTIONS(self) -> None:
+        self.send_response(204)
+        self._cors()
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_GET(self) -> None:
+        body = self.files.get(self.path.partition("?")[0])
+        if body is None:
+            self.send_error(404)
+            return
+        match = _BYTE_RANGE.fullmatch(self.headers.get("Range", ""))
+        start, end = 0, len(body) - 1
+        if match:
+            start = int(match[1])
+            end = min(int(match[2]) if match[2] else end, end)
+        if start > end:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{len(body)}")
+            self._cors()
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(206 if match else 200)
+        if match:
+            self.send_header("Content-Range", f"bytes {start}-{end}/{len(body)}")
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("ETag", '"archive-1"')
+        self._cors()
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        self.wfile.write(body[start : end + 1])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def range_server(files: dict[str, bytes]) -> Iterator[str]:
+    """`files` (path -> bytes) served with range requests on a free loopback port;
+    yields the server's host:port."""
+    handler = type("_Files", (_RangeFiles,), {"files": dict(files)})
+    with _serving(_FileServer(("127.0.0.1", 0), handler)) as port:
+        yield f"127.0.0.1:{port}"

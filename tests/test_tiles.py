@@ -116,6 +116,7 @@ class UncheckedTiles:
     """Tiles whose origin skipped the checks: the policy must still refuse it."""
 
     origin: str
+    is_archive: bool = False
 
     def payload(self, lang: str) -> dict[str, str]:
         return {
@@ -127,12 +128,16 @@ class UncheckedTiles:
         }
 
 
+@pytest.mark.parametrize("is_archive", [False, True], ids=["raster", "archive"])
 @pytest.mark.parametrize(
     "origin", ["https://x; script-src *", "https://x 'unsafe-inline'", 'https://x"><b>', "*"]
 )
-def test_the_policy_refuses_a_source_that_could_change_it(tiny, origin: str) -> None:
+def test_the_policy_refuses_a_source_that_could_change_it(
+    tiny, origin: str, is_archive: bool
+) -> None:
+    unchecked = UncheckedTiles(origin, is_archive)
     with pytest.raises(ValueError, match="Content-Security-Policy"):
-        export_html(tiny, "de", tiles=UncheckedTiles(origin))  # type: ignore[arg-type]
+        export_html(tiny, "de", tiles=unchecked)  # type: ignore[arg-type]
 
 
 def test_a_bad_setting_is_named(monkeypatch) -> None:

@@ -24,7 +24,11 @@ import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_gesturehandling
 from branca.element import Element
 
-from dashboard.core.resources import FONT_DIR
+from dashboard.core.resources import FONT_DIR, WEB_DIR
+
+# The browser bundles of the npm packages `pmtiles` and `protomaps-leaflet` (see
+# web/vendor/README.md): only for a page with a PMTiles archive as its detail tiles.
+_VENDOR = WEB_DIR / "vendor"
 
 
 class Verbatim(Element):
@@ -61,12 +65,21 @@ GESTURE_ASSETS: tuple[Asset, ...] = (
     Asset("leaflet-gesture-handling.min.js", _GESTURES / "leaflet-gesture-handling.min.js"),
     Asset("leaflet-gesture-handling.min.css", _GESTURES / "leaflet-gesture-handling.min.css"),
 )
+STREET_ASSETS: tuple[Asset, ...] = (
+    Asset("pmtiles.js", _VENDOR / "pmtiles.js"),
+    Asset("protomaps-leaflet.js", _VENDOR / "protomaps-leaflet.js"),
+)
 # The map's typeface (see fonts/README.md): weight -> WOFF2 file.
 FONT_FAMILY = "Lagekarte Noto Sans"
 FONT_FILES = {400: FONT_DIR / "NotoSans-Regular.woff2", 600: FONT_DIR / "NotoSans-SemiBold.woff2"}
 # The folders a server offers the map's files from, read where they are installed (never
 # copied): Leaflet (with the images its styles name), its plug-in, and the typeface.
-ASSET_FOLDERS: dict[str, Path] = {"leaflet": _LEAFLET, "gestures": _GESTURES, "fonts": FONT_DIR}
+ASSET_FOLDERS: dict[str, Path] = {
+    "leaflet": _LEAFLET,
+    "gestures": _GESTURES,
+    "fonts": FONT_DIR,
+    "vendor": _VENDOR,
+}
 _IMAGE_URL = re.compile(r"url\((?:'|\")?images/([\w.-]+)(?:'|\")?\)")
 
 
@@ -76,12 +89,20 @@ def clear_cdn_assets(folium_map: folium.Map) -> None:
     folium_map.default_css = []
 
 
+def _assets(gestures: bool, street: bool) -> tuple[Asset, ...]:
+    return LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ()) + (STREET_ASSETS if street else ())
+
+
 def serve_assets(
-    folium_map: folium.Map, url_of: Callable[[Path], str], gestures: bool = False
+    folium_map: folium.Map,
+    url_of: Callable[[Path], str],
+    gestures: bool = False,
+    street: bool = False,
 ) -> None:
     """Make the map load Leaflet and the typeface from our own server: `url_of` gives
-    the URL at which the server offers a file of one of the `ASSET_FOLDERS`."""
-    assets = LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ())
+    the URL at which the server offers a file of one of the `ASSET_FOLDERS`. `street`:
+    the vector-tile bundles too (a PMTiles archive is the page's detail tiles)."""
+    assets = _assets(gestures, street)
     folium_map.default_js = [(a.name, url_of(a.path)) for a in assets if a.is_script]
     folium_map.default_css = [(a.name, url_of(a.path)) for a in assets if not a.is_script]
     css = font_css(url_of)
@@ -118,20 +139,25 @@ def _inline_css(path: Path) -> str:
     return _IMAGE_URL.sub(data_uri, css)
 
 
+# A bundle's closing comment naming its source map, which is not shipped.
+_SOURCE_MAP_COMMENT = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*\Z")
+
+
 @cache
 def _inline_js(path: Path) -> str:
-    script = path.read_text("utf-8")
+    script = _SOURCE_MAP_COMMENT.sub("\n", path.read_text("utf-8"))
     # A literal "</script" would end the inline block early; the shipped files have none.
     if "</script" in script.lower():
         raise ValueError(f"{path} contains '</script' and cannot be inlined")
     return script
 
 
-def inline_assets(folium_map: folium.Map, gestures: bool = False) -> None:
-    """Put Leaflet's code and styles into the page itself (single-file export)."""
+def inline_assets(folium_map: folium.Map, gestures: bool = False, street: bool = False) -> None:
+    """Put Leaflet's code and styles into the page itself (single-file export); `street`:
+    the vector-tile bundles too, only for a page whose detail tiles are a PMTiles archive."""
     clear_cdn_assets(folium_map)
     header = folium_map.get_root().header
-    for position, asset in enumerate(LEAFLET_ASSETS + (GESTURE_ASSETS if gestures else ())):
+    for position, asset in enumerate(_assets(gestures, street)):
         if asset.is_script:
             html = f"<script>{_inline_js(asset.path)}</script>"
         else:

@@ -78,8 +78,9 @@ _CSP_SOURCE = re.compile(
 
 def _content_security_policy(page: str, tiles: DetailTiles | None = None) -> str:
     """Allow exactly the page's own inline scripts (by hash) and nothing from elsewhere;
-    with detail tiles configured, images from exactly that tile host (its origin, built
-    from the checked parts of its URL) too."""
+    with detail tiles configured, exactly that tile host (its origin, built from the
+    checked parts of its URL) too: images from it for raster tiles, connections (the
+    range requests of `pmtiles`) for a PMTiles archive."""
     hashes = [
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
         for s in _INLINE_SCRIPT.findall(page)
@@ -88,7 +89,8 @@ def _content_security_policy(page: str, tiles: DetailTiles | None = None) -> str
         "default-src": ["'none'"],
         "script-src": hashes,
         "style-src": ["'unsafe-inline'"],
-        "img-src": ["data:", *([tiles.origin] if tiles else [])],
+        "img-src": ["data:", *([tiles.origin] if tiles and not tiles.is_archive else [])],
+        **({"connect-src": [tiles.origin]} if tiles and tiles.is_archive else {}),
         "font-src": ["data:"],
         "base-uri": ["'none'"],
         "form-action": ["'none'"],
@@ -124,7 +126,7 @@ def export_html(
     folium_map._id = hashlib.sha256(f"{story.slug}/{lang}/{view}".encode()).hexdigest()[
         : 2 * _MAP_ID_BYTES
     ]
-    inline_assets(folium_map, gestures=True)
+    inline_assets(folium_map, gestures=True, street=tiles is not None and tiles.is_archive)
     figure = folium_map.get_root()
     figure.render()
     page = _PAGE.render(

@@ -1,7 +1,11 @@
 """Opt-in detail tiles: street-level tiles from a server the newsroom chose.
 
+Either raster tiles (a URL template with {z}, {x} and {y}) or the newsroom's own vector
+tiles as one PMTiles archive (a URL ending in `.pmtiles`, read with range requests and
+drawn in the browser by the vendored `pmtiles` and `protomaps-leaflet` bundles).
 Never loaded until the reader presses the control that names the provider; the
-export's Content-Security-Policy then allows images from exactly that one host.
+export's Content-Security-Policy then allows exactly that one origin: images from it
+for raster tiles, connections to it for an archive.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from urllib.parse import urlsplit
 
 from dashboard.core.i18n import Lang, text
 
+# A PMTiles archive: one file, no placeholders, its path ending so.
+PMTILES_SUFFIX = ".pmtiles"
 # The placeholders a tile URL must (and may only) hold: one host, so no {s}.
 PLACEHOLDERS = ("{z}", "{x}", "{y}")
 TILE_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -39,9 +45,9 @@ def _is_loopback(host: str) -> bool:
 def _checked_origin(url: str) -> str:
     """scheme://host[:port] of a tile URL template, or ValueError saying what is wrong.
 
-    Only `https://host[:port]/path` with {z}, {x} and {y} (plain http only for this
-    machine's own tile server); the origin is built from its checked parts, never cut
-    from the string."""
+    Only `https://host[:port]/path` with {z}, {x} and {y}, or a path ending in `.pmtiles`
+    and no placeholder (plain http only for this machine's own tile server); the origin
+    is built from its checked parts, never cut from the string."""
     if len(url) > MAX_URL_CHARS:
         raise ValueError(f"tile URL is longer than {MAX_URL_CHARS} characters")
     if "@" in url.partition("://")[2].partition("/")[0]:
@@ -52,7 +58,8 @@ def _checked_origin(url: str) -> str:
     parts = urlsplit(url)
     if match is None or parts.username is not None or parts.password is not None:
         raise ValueError(
-            "tile URL must be https://host[:port]/path/{z}/{x}/{y}.png, with letters, digits "
+            "tile URL must be https://host[:port]/path/{z}/{x}/{y}.png (or .../name.pmtiles), "
+            "with letters, digits "
             f"and - . _ ~ / % @ only: {url[:200]!r}"
         )
     scheme, host, port = match["scheme"], match["host"].lower(), match["port"]
@@ -64,14 +71,23 @@ def _checked_origin(url: str) -> str:
         raise ValueError(f"tile URL: port {port} is out of range")
     found = TILE_PLACEHOLDER.findall(url)
     stray = set(TILE_PLACEHOLDER.sub("", url)) & {"{", "}"}
-    if set(found) != set(PLACEHOLDERS) or stray:
+    if _is_archive(url):
+        if found or stray:
+            raise ValueError(f"PMTiles URL: no {{...}} placeholders in an archive's URL: {url!r}")
+    elif set(found) != set(PLACEHOLDERS) or stray:
         raise ValueError(f"tile URL needs {{z}}, {{x}} and {{y}} and no other {{...}}: {url!r}")
     return f"{scheme}://{host}" + (f":{int(port)}" if port else "")
 
 
+def _is_archive(url: str) -> bool:
+    return urlsplit(url).path.endswith(PMTILES_SUFFIX)
+
+
 @dataclass(frozen=True)
 class DetailTiles:
-    url: str  # a Leaflet URL template: https://tiles.example.org/{z}/{x}/{y}.png
+    # a Leaflet URL template (https://tiles.example.org/{z}/{x}/{y}.png) or a PMTiles
+    # archive of vector tiles (https://maps.example.org/city.pmtiles)
+    url: str
     name: str = ""  # the provider, as the control names it; default: the host
     attribution: str = ""
 
@@ -83,6 +99,11 @@ class DetailTiles:
         """scheme://host[:port]: what a Content-Security-Policy allows."""
         return _checked_origin(self.url)
 
+    @property
+    def is_archive(self) -> bool:
+        """A PMTiles archive of vector tiles, drawn by the vendored bundles."""
+        return _is_archive(self.url)
+
     def provider(self) -> str:
         return self.name or urlsplit(self.url).hostname or ""
 
@@ -91,6 +112,8 @@ class DetailTiles:
         provider = self.provider()
         return {
             "url": self.url,
+            "kind": "pmtiles" if self.is_archive else "raster",
+            "lang": lang,
             "name": provider,
             "attribution": self.attribution or provider,
             "label": text("tiles.load", lang).format(provider=provider),

@@ -131,9 +131,10 @@ def _add_export(commands) -> None:
     )
     out.add_argument(
         "--tiles",
-        metavar="URL_TEMPLATE",
+        metavar="URL",
         help="HTML: offer street-level tiles from this server "
-        "(https://host/{z}/{x}/{y}.png), loaded only when the reader asks",
+        "(https://host/{z}/{x}/{y}.png) or the newsroom's own vector tiles "
+        "(https://host/path/area.pmtiles), loaded only when the reader asks",
     )
     out.add_argument("--tiles-name", default="", help="the tile provider, as the map names it")
     out.add_argument("--tiles-attribution", default="", help="the tiles' credit line")

@@ -275,7 +275,8 @@ def _map(state: ViewState, story: Story, fingerprint: tuple) -> None:
     payload = _payload(story.slug, state.lang, state.embed, fingerprint)
     script = _payload_script(story.slug, state.lang, state.embed, fingerprint)
     folium_map = build_map(story, state.lang, payload=payload, payload_script=script)
-    serve_assets(folium_map, _asset_urls())
+    tiles = payload.get("tiles")
+    serve_assets(folium_map, _asset_urls(), street=bool(tiles) and tiles["kind"] == "pmtiles")
     if "map_move" not in st.session_state:
         st.session_state.map_move = {"seq": 0, "target": _first_target(state)}
     move = st.session_state.map_move

@@ -26,7 +26,8 @@ STORIES = "LAGEKARTE_STORIES"
 # The story readers land on (`default_story`): a slug; when it is not a published story
 # of the folder, the most recently published one (see `StoryListing.landing`).
 DEFAULT_STORY = "LAGEKARTE_DEFAULT_STORY"
-# Opt-in detail tiles: a tile URL template, and optionally the provider's name and
+# Opt-in detail tiles: a tile URL template or a PMTiles archive's URL (`.pmtiles`: the
+# newsroom's own vector tiles), and optionally the provider's name and
 # attribution line (environment variables, so no story and no reader can set them).
 TILES = "LAGEKARTE_TILES"
 TILES_NAME = "LAGEKARTE_TILES_NAME"

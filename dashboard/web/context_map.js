@@ -442,14 +442,24 @@ function lagekarteContext(map, data) {
         if (tiles) return;
         map.createPane("lk-tiles");
         map.getPane("lk-tiles").style.zIndex = 300;
-        tiles = L.tileLayer(data.tiles.url, {
-          pane: "lk-tiles", maxZoom: 19, attribution: data.tiles.attribution || data.tiles.name
-        }).addTo(map);
+        var attribution = data.tiles.attribution || data.tiles.name;
+        if (data.tiles.kind === "pmtiles") {
+          // The newsroom's own vector tiles: one archive, read by range requests
+          // (pmtiles) and drawn on canvas (protomaps-leaflet), inlined only for this.
+          tiles = protomapsL.leafletLayer({
+            url: new pmtiles.PMTiles(data.tiles.url), flavor: "light", lang: data.tiles.lang,
+            pane: "lk-tiles", maxZoom: 19, attribution: attribution
+          }).addTo(map);
+        } else {
+          tiles = L.tileLayer(data.tiles.url, {
+            pane: "lk-tiles", maxZoom: 19, attribution: attribution
+          }).addTo(map);
+        }
         button.textContent = data.tiles.loaded;
         button.setAttribute("aria-pressed", "true");
         button.disabled = true;
         var credit = map.getContainer().querySelector(".lk-credit");
-        if (credit) credit.appendChild(el("span", "lk-tiles-credit", " \u00b7 " + (data.tiles.attribution || data.tiles.name)));
+        if (credit) credit.appendChild(el("span", "lk-tiles-credit", " \u00b7 " + attribution));
       });
       return button;
     };
