@@ -75,8 +75,10 @@ def machine() -> dict[str, object]:
 
 
 # Click-to-details timing, taken in the browser: the map frame notes when a click reaches
-# it; the page notes when the details card for an awaited feature enters its DOM. Both
-# use the same clock (performance.timeOrigin + performance.now(), in ms).
+# it; a document notes when the details for an awaited feature are first drawn: the
+# page's side-panel card (PANEL_CARD) or the map's own card in its frame (MAP_CARD), each
+# timed at the first animation frame after it entered the DOM (the frame that shows it).
+# All use the same clock (performance.timeOrigin + performance.now(), in ms).
 WATCH_CLICKS = """() => {
   if (window.__lkClickWatch) return;
   window.__lkClickWatch = true;
@@ -85,23 +87,26 @@ WATCH_CLICKS = """() => {
     window.__lkLastClick = performance.timeOrigin + performance.now();
   }, true);
 }"""
-AWAIT_CARD = """(id) => {
-  const selector = `.lk-details-card[data-feature-id="${id}"]`;
-  if (window.__lkObserver) window.__lkObserver.disconnect();
-  window.__lkCard = {id: id, at: null};
+PANEL_CARD = '.lk-details-card[data-feature-id="{}"]'
+MAP_CARD = '.lk-details[data-details-id="{}"]:not([hidden])'
+AWAIT_CARD = """([slot, selector]) => {
+  window.__lkCards = window.__lkCards || {};
+  const old = window.__lkCards[slot];
+  if (old && old.observer) old.observer.disconnect();
+  const entry = window.__lkCards[slot] = {at: null, seen: false, observer: null};
   if (document.querySelector(selector)) return false;  // already shown: nothing to time
-  const observer = new MutationObserver(() => {
-    if (window.__lkCard.at === null && document.querySelector(selector)) {
-      window.__lkCard.at = performance.timeOrigin + performance.now();
-      observer.disconnect();
+  entry.observer = new MutationObserver(() => {
+    if (!entry.seen && document.querySelector(selector)) {
+      entry.seen = true;
+      entry.observer.disconnect();
+      requestAnimationFrame(() => { entry.at = performance.timeOrigin + performance.now(); });
     }
   });
-  observer.observe(document.body, {childList: true, subtree: true, attributes: true});
-  window.__lkObserver = observer;
+  entry.observer.observe(document.body, {childList: true, subtree: true, attributes: true});
   return true;
 }"""
-CARD_SHOWN = "() => window.__lkCard && window.__lkCard.at !== null"
-CARD_AT = "() => window.__lkCard.at"
+CARD_SHOWN = "(slot) => window.__lkCards[slot].at !== null"
+CARD_AT = "(slot) => window.__lkCards[slot].at"
 LAST_CLICK = "() => window.__lkLastClick"
 
 

@@ -1,23 +1,29 @@
-"""Many readers at once: N sessions open the dashboard together, then all click features.
+"""Many readers at once: N sessions open the dashboard, click features, step the timeline.
 
 One dashboard server on loopback; one Chromium with one browser context per reader
-(Playwright's async API). After one warm-up session (the first run pays for imports),
-all readers open the page at once and wait until every feature is drawn; then every
-reader clicks markers, alternating raqqa, mosul and al-nuri-mosque (the map is zoomed in
-for the mosque, whose marker lies under Mosul's at the first view, and set back for the
-others), each time until the page shows that feature's details card. Click-to-card times
-are taken in the browser. Every request to a host other than 127.0.0.1 is blocked and
-reported; page errors and console errors are counted. Memory per session is the growth
+(Playwright's async API), its renderer processes shared by all readers with
+`--renderers K` (else Chromium starts about one per reader, and 50 of them starve a small
+machine). After one warm-up session (the first run pays for imports), the readers come:
+all at the same moment (`--arrival-s 0`: all load, then all click), or spread evenly
+over `--arrival-s` seconds, each loading, clicking and stepping as it comes. Every
+reader waits until every feature is drawn, then clicks markers, alternating raqqa, mosul
+and al-nuri-mosque (the map is zoomed in for the mosque, whose marker lies under Mosul's
+at the first view, and set back for the others), each time until the page's side panel
+shows that feature's details card; then opens the timeline and steps once. Click times
+are taken in the browser: to the map's own card, to the side panel's, and to the first
+of the two. Every request to a host other than 127.0.0.1 is blocked and reported; page
+errors, console errors and failed steps are counted. Memory per session is the growth
 of the server process's resident memory (RSS) from before the readers came until all
-had loaded, and until all had clicked, divided by the number of readers.
+had loaded (readers all at once), and until all were done, divided by the number of
+readers.
 
 The same readers then do the same against the baseline (`--baseline`, on by default): the
 smallest Streamlit page that answers a click on the same map with a details card
-(`benchmarks/minimal_click_app.py`), so that the ratios compare pages measured in one
-run on the same machine load. Prints JSON.
+(`benchmarks/minimal_click_app.py`, no timeline), so that the ratios compare pages
+measured in one run on the same machine load. Prints JSON.
 
     python benchmarks/many_readers.py [--readers 20] [--clicks 3] [--no-baseline]
-        [--arrival-s 0] [--load-timeout 120] [--timeout 300]
+        [--arrival-s 0] [--renderers 0] [--load-timeout 120] [--timeout 300]
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sys
 import time
 from urllib.parse import urlparse
@@ -36,6 +43,8 @@ from _common import (
     CHROMIUM,
     CHROMIUM_ARGS,
     LAST_CLICK,
+    MAP_CARD,
+    PANEL_CARD,
     REPO,
     WATCH_CLICKS,
     cpu_s,
@@ -56,6 +65,8 @@ CLICK_FEATURES = ("raqqa", "mosul", "al-nuri-mosque")
 LOAD_TIMEOUT_MS = 120_000  # 20 pages on a small machine: generous, but bounded
 STEP_TIMEOUT_MS = 60_000
 POLL_MS = 50
+TIMELINE_TAB = "Chronik"  # the page in German (QUERY)
+LATER = "Später"
 # At the first view the mosque's marker lies under Mosul's: a reader zooms in to click it.
 ZOOM_TO = {"al-nuri-mosque": 15}
 SET_VIEW = """([id, zoom, home]) => {
@@ -74,7 +85,10 @@ class Reader:
         self.errors: list[str] = []  # page errors, console errors, failed steps
         self.foreign: list[str] = []
         self.load_s: float | None = None
-        self.clicks_s: list[float] = []
+        self.clicks_s: list[float] = []  # to the first details drawn: map card or panel
+        self.map_card_s: list[float] = []
+        self.panel_s: list[float] = []
+        self.steps_s: list[float] = []
         self.page = None
         self.ready = False
         # after the map was ready: map frames detached or navigated, websockets closed
@@ -138,23 +152,62 @@ class Reader:
         for i in range(count):
             feature = CLICK_FEATURES[i % len(CLICK_FEATURES)]
             await frame.evaluate(SET_VIEW, [feature, ZOOM_TO.get(feature), home])
-            if not await page.evaluate(AWAIT_CARD, feature):
-                raise RuntimeError(f"details card for {feature} shown before the click")
-            # the map's own details panel would cover markers: close it, as a reader would
+            # the map's own card would cover markers: close it, as a reader would
             close = map_locator.locator(".lk-details:not([hidden]) .lk-close")
             if await close.count():
                 await close.click()
+            if not await page.evaluate(AWAIT_CARD, ["panel", PANEL_CARD.format(feature)]):
+                raise RuntimeError(f"details card for {feature} shown before the click")
+            await frame.evaluate(AWAIT_CARD, ["map", MAP_CARD.format(feature)])
             await map_locator.locator(f"[data-feature-id='{feature}']").click()
             try:
-                await page.wait_for_function(CARD_SHOWN, timeout=STEP_TIMEOUT_MS, polling=POLL_MS)
+                await page.wait_for_function(
+                    CARD_SHOWN, arg="panel", timeout=STEP_TIMEOUT_MS, polling=POLL_MS
+                )
             except PlaywrightTimeoutError:
                 raise RuntimeError(
                     f"click {i + 1} on {feature}: no details card within "
                     f"{STEP_TIMEOUT_MS} ms; {await self.describe(frame)}"
                 ) from None
-            shown_at, clicked_at = await page.evaluate(CARD_AT), await frame.evaluate(LAST_CLICK)
-            self.clicks_s.append((shown_at - clicked_at) / 1000)
+            clicked_at = await frame.evaluate(LAST_CLICK)
+            self.panel_s.append((await page.evaluate(CARD_AT, "panel") - clicked_at) / 1000)
+            first = self.panel_s[-1]
+            if await frame.evaluate(CARD_SHOWN, "map"):  # drawn before the panel's, if at all
+                self.map_card_s.append((await frame.evaluate(CARD_AT, "map") - clicked_at) / 1000)
+                first = min(first, self.map_card_s[-1])
+            self.clicks_s.append(first)
             await self.idle()  # this reader's rerun has finished before its next click
+
+    async def timeline(self) -> None:
+        """Open the timeline and step once: the seconds from the step's click until the
+        step's card is drawn. A page without a timeline (the baseline) has nothing to do."""
+        page = self.page
+        tab = page.get_by_role("tab", name=TIMELINE_TAB)
+        if not await tab.count():
+            return
+        await tab.click()
+        later = page.get_by_role("button", name=re.compile(LATER))
+        await later.wait_for()
+        await self.idle()
+        shown = await page.locator("[data-event-id]").get_attribute("data-event-id")
+        start = time.perf_counter()
+        await later.click()
+        await page.wait_for_function(
+            "(id) => { const c = document.querySelector('[data-event-id]');"
+            " return c && c.getAttribute('data-event-id') !== id; }",
+            arg=shown,
+            timeout=STEP_TIMEOUT_MS,
+            polling=POLL_MS,
+        )
+        self.steps_s.append(time.perf_counter() - start)
+        await self.idle()
+
+    async def visit(self, browser, url: str, clicks: int) -> None:
+        """One reader from arrival to the end: load, click, step the timeline."""
+        await self.step("load", self.open(browser, url))
+        if self.load_s is not None:
+            await self.step("clicks", self.click(clicks))
+            await self.step("timeline", self.timeline())
 
     async def describe(self, frame) -> str:
         """What the page shows, for a report of a failed step."""
@@ -205,20 +258,30 @@ async def run(browser, url: str, pid: int, args, out: dict) -> None:
     readers = out["readers"] = [Reader(i, args.load_timeout * 1000) for i in range(args.sessions)]
     start, cpu = time.perf_counter(), cpu_s(pid)
 
-    async def arrive(reader: Reader) -> None:
-        # readers spread evenly over the arrival window (0: all at the same moment)
-        await asyncio.sleep(args.arrival_s * reader.index / max(1, args.sessions))
-        await reader.step("load", reader.open(browser, url))
+    if args.arrival_s:
+        # readers spread over the arrival window, each doing all it does when it comes
+        async def visit(reader: Reader) -> None:
+            await asyncio.sleep(args.arrival_s * reader.index / max(1, args.sessions))
+            await reader.visit(browser, url, args.clicks)
 
-    await asyncio.gather(*(arrive(r) for r in readers))
-    out["all_loaded_s"] = round(time.perf_counter() - start, 2)
-    out["server_cpu_s_during_load"] = round(cpu_s(pid) - cpu, 2)
-    out["server_rss_after_load_mb"] = rss_mb(pid)
-    loaded = [r for r in readers if r.load_s is not None]
-    start, cpu = time.perf_counter(), cpu_s(pid)
-    await asyncio.gather(*(r.step("clicks", r.click(args.clicks)) for r in loaded))
-    out["all_clicked_s"] = round(time.perf_counter() - start, 2)
-    out["server_cpu_s_during_clicks"] = round(cpu_s(pid) - cpu, 2)
+        await asyncio.gather(*(visit(r) for r in readers))
+        out["all_done_s"] = round(time.perf_counter() - start, 2)
+        out["server_cpu_s_during_visits"] = round(cpu_s(pid) - cpu, 2)
+    else:  # all at the same moment: all load, then all click and step
+        await asyncio.gather(*(r.step("load", r.open(browser, url)) for r in readers))
+        out["all_loaded_s"] = round(time.perf_counter() - start, 2)
+        out["server_cpu_s_during_load"] = round(cpu_s(pid) - cpu, 2)
+        out["server_rss_after_load_mb"] = rss_mb(pid)
+        loaded = [r for r in readers if r.load_s is not None]
+        start, cpu = time.perf_counter(), cpu_s(pid)
+
+        async def use(reader: Reader) -> None:
+            await reader.step("clicks", reader.click(args.clicks))
+            await reader.step("timeline", reader.timeline())
+
+        await asyncio.gather(*(use(r) for r in loaded))
+        out["all_clicked_s"] = round(time.perf_counter() - start, 2)
+        out["server_cpu_s_during_clicks"] = round(cpu_s(pid) - cpu, 2)
     await asyncio.sleep(1)
     out["server_rss_after_mb"] = rss_mb(pid)
     sampler.cancel()
@@ -227,7 +290,12 @@ async def run(browser, url: str, pid: int, args, out: dict) -> None:
 
 async def bounded(url: str, pid: int, args, out: dict) -> None:
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Chromium starts a renderer process per reader unless told to share a few: 50 of
+        # them on a small machine starve each other (and the server) of CPU and memory
+        limit = [f"--renderer-process-limit={args.renderers}"] if args.renderers else []
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *limit]
+        )
         try:
             await asyncio.wait_for(run(browser, url, pid, args, out), args.timeout)
         except TimeoutError:
@@ -243,6 +311,9 @@ def measure(app, args) -> dict:
         asyncio.run(bounded(url, process.pid, args, out))
     readers: list[Reader] = out.pop("readers")
     clicks = [s for r in readers for s in r.clicks_s]
+    map_cards = [s for r in readers for s in r.map_card_s]
+    panels = [s for r in readers for s in r.panel_s]
+    steps = [s for r in readers for s in r.steps_s]
     loads = [r.load_s for r in readers if r.load_s is not None]
     errors = [e for r in readers for e in r.errors]
     foreign = [u for r in readers for u in r.foreign]
@@ -259,14 +330,23 @@ def measure(app, args) -> dict:
         "arrival_s": args.arrival_s,
         "sessions_loaded": len(loads),
         "sessions_all_clicks_done": sum(len(r.clicks_s) == args.clicks for r in readers),
+        "sessions_stepped_timeline": sum(bool(r.steps_s) for r in readers),
+        "renderer_process_limit": args.renderers or None,
         "clicks_per_session": args.clicks,
         "clicks_timed": len(clicks),
         "click_to_details_ms": {
-            "p50": percentile_ms(clicks, 50) if clicks else None,
-            "p95": percentile_ms(clicks, 95) if clicks else None,
-            "max": round(max(clicks) * 1000, 1) if clicks else None,
-            "note": "in the browser: click event in the map frame until the page's "
-            f".lk-details-card for the feature is in its DOM; features {CLICK_FEATURES}",
+            **spread(clicks),
+            "note": "in the browser: click event in the map frame until the first animation "
+            "frame after the feature's details entered the DOM, in the map's own card "
+            "(.lk-details) or the page's side panel (.lk-details-card), whichever first; "
+            f"features {CLICK_FEATURES}",
+        },
+        "click_to_map_card_ms": spread(map_cards),
+        "click_to_side_panel_ms": spread(panels),
+        "timeline_step_to_card_ms": {
+            **spread(steps),
+            "note": "seen from this script: the 'later' button clicked until the next "
+            "step's card is in the page (not in a page without a timeline)",
         },
         "load_until_map_ready_ms": {
             "p50": percentile_ms(loads, 50) if loads else None,
@@ -284,11 +364,20 @@ def measure(app, args) -> dict:
     }
 
 
+def spread(samples: list[float]) -> dict[str, float | int | None]:
+    return {
+        "n": len(samples),
+        "p50": percentile_ms(samples, 50) if samples else None,
+        "p95": percentile_ms(samples, 95) if samples else None,
+        "max": round(max(samples) * 1000, 1) if samples else None,
+    }
+
+
 def ratio(result: dict, baseline: dict, *keys: str) -> float | None:
     ours, theirs = result, baseline
     for key in keys:
         ours, theirs = ours[key], theirs[key]
-    return round(ours / theirs, 2) if ours and theirs else None
+    return round(ours / theirs, 3) if ours and theirs else None
 
 
 def main() -> None:
@@ -303,6 +392,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--load-timeout", type=int, default=LOAD_TIMEOUT_MS // 1000, help="seconds per page load"
+    )
+    parser.add_argument(
+        "--renderers",
+        type=int,
+        default=0,
+        help="at most this many Chromium renderer processes shared by all readers "
+        "(default: Chromium's own choice, about one per reader)",
     )
     parser.add_argument("--timeout", type=int, default=300, help="seconds for each page's run")
     parser.add_argument(
@@ -323,6 +419,9 @@ def main() -> None:
         result["ratios_to_baseline"] = {
             "click_p50": ratio(result["dashboard"], baseline, "click_to_details_ms", "p50"),
             "click_p95": ratio(result["dashboard"], baseline, "click_to_details_ms", "p95"),
+            # the server's answer alone, the map's own card left out
+            "side_panel_p50": ratio(result["dashboard"], baseline, "click_to_side_panel_ms", "p50"),
+            "side_panel_p95": ratio(result["dashboard"], baseline, "click_to_side_panel_ms", "p95"),
             "load_p50": ratio(result["dashboard"], baseline, "load_until_map_ready_ms", "p50"),
         }
     result["machine"] = machine()

@@ -3,9 +3,10 @@
 Started by `python -m dashboard serve` (see `dashboard/ui/server.py`), or from the repository
 root with `python -m streamlit run dashboard/ui/page.py`.
 The page only lays out and wires widgets; stories, maps and cards come from the core
-modules. The map reruns the script only on a click on a feature (never on pan or zoom)
-and keeps its view: changes reach it as a small instruction (the chosen feature, and
-what to show when that changes), never by drawing it again.
+modules. The map answers a click on a feature itself (its details card, drawn from the data it
+holds) and reruns only the map and side panel's fragment for the panel and the address
+(never on pan or zoom). It keeps its view: changes reach it as a small instruction (the
+chosen feature, and what to show when that changes), never by drawing it again.
 """
 
 from __future__ import annotations
@@ -91,7 +92,10 @@ def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
         story,
         lang,
         show_title=embed,
-        details_in_map="always" if embed else "narrow",
+        # the map shows a clicked feature's card at once, in the browser; the side panel
+        # follows after the fragment's run (a click answered by the server alone waits
+        # for streamlit-folium's debounce and a round trip)
+        details_in_map="always",
         keep_url=True,
         fill_frame=embed,
         tiles=settings.page_tiles(),

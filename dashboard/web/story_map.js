@@ -506,8 +506,8 @@ function lagekarteStoryMap(map, data) {
   map.on("resize", stackOnCredit);
   if (legendBox) legendBox.addEventListener("toggle", stackOnCredit);
 
-  // Details inside the map: only where the page has no side panel for them (an export,
-  // an embed, a phone). A card along the map's foot, at most 40% of its height.
+  // Details inside the map: a card at the map's foot, at most 40% of its height, shown the
+  // moment a feature is clicked (the dashboard's side panel follows after its server run).
   function hostWindow() {
     try {
       if (window.parent !== window && window.parent.location.origin === window.location.origin) {
@@ -531,9 +531,32 @@ function lagekarteStoryMap(map, data) {
   L.DomEvent.disableScrollPropagation(panelBox);
   container.appendChild(panelBox);
 
+  panelBox.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeDetails();
+  });
+
   function closeDetails() {
+    if (panelBox.hidden) return;
     panelBox.hidden = true;
+    panelBox.removeAttribute("data-details-id");
+    stackOnCredit();  // the key goes back down
   }
+
+  // The card stands clear of the credit line, and the key clear of the card: beside it
+  // where the map is wide enough for both (the card at the right), else stacked on it.
+  function placeDetails() {
+    stackOnCredit();
+    if (panelBox.hidden) return;
+    var box = container.getBoundingClientRect();
+    panelBox.style.bottom = Math.ceil(box.bottom - creditBox.getBoundingClientRect().top + 4) + "px";
+    var card = panelBox.getBoundingClientRect();
+    var key = bottomLeft.getBoundingClientRect();
+    if (key.width > 0 && key.right + 4 > card.left && key.bottom > card.top - 4) {
+      bottomLeft.style.bottom = Math.ceil(box.bottom - card.top + 4) + "px";
+    }
+  }
+  map.on("resize", placeDetails);
+  if (legendBox) legendBox.addEventListener("toggle", placeDetails);
 
   function markSelected(layer, on) {
     var node = layer.getElement && layer.getElement();
@@ -634,9 +657,9 @@ function lagekarteStoryMap(map, data) {
       if (info.quoteNote) panelBox.appendChild(el("p", "lk-quote-note", info.quoteNote));
     }
     panelBox.appendChild(el("p", "lk-source", info.source));
-    // above the credit, however many lines it wraps to
-    if (creditBox) panelBox.style.bottom = (creditBox.offsetHeight + 4) + "px";
+    panelBox.setAttribute("data-details-id", id);
     panelBox.hidden = false;
+    placeDetails();
     keepInSight(id);
   }
 
@@ -646,8 +669,10 @@ function lagekarteStoryMap(map, data) {
     var latlng = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
     var point = map.latLngToContainerPoint(latlng);
     var size = map.getSize();
-    var free = size.y - panelBox.offsetHeight - 8;
-    if (point.y < free - 16 && point.y > 16 && point.x > 0 && point.x < size.x) return;
+    var free = panelBox.offsetTop - 8;  // the map above the card
+    var beside = point.x < panelBox.offsetLeft - 16;  // or left of it, on a wide map
+    var inView = point.y > 16 && point.x > 0 && point.x < size.x && point.y < size.y - 16;
+    if (inView && (point.y < free - 16 || beside)) return;
     moveMap(function () {
       map.panBy([point.x - size.x / 2, point.y - free / 2], { animate: false });
     });
@@ -746,6 +771,9 @@ function lagekarteStoryMap(map, data) {
   var restored = false;
   function follow(command) {
     highlight(command.feature);
+    // no place chosen any more (a timeline step without one): the card goes too. A card of
+    // another place stays: it may be a click newer than the run that sent this.
+    if (!command.feature) closeDetails();
     if (command.seq === lastSeq) return;
     var first = lastSeq === null;
     lastSeq = command.seq;
