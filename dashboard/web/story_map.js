@@ -281,7 +281,8 @@ function lagekarteStoryMap(map, data) {
       else stays.push({ item: item, at: at, names: [item.name] });
     });
     stays.forEach(function (stay) {
-      stay.item.text.textContent = stay.names.reduce(together);
+      stay.item.joint = stay.names.reduce(together);
+      stay.item.text.textContent = stay.item.joint;
     });
   }
 
@@ -291,15 +292,16 @@ function lagekarteStoryMap(map, data) {
     var tooltip = item.layer.getTooltip();
     var node = tooltip && tooltip.getElement();
     if (!node) return;
-    tooltip.options.direction = "right";
-    tooltip.options.offset = [8, 0];
-    tooltip.update();
-    var box = node.getBoundingClientRect();
+    node.style.marginLeft = "";
     var frame = container.getBoundingClientRect();
-    if (box.right > frame.right - 2) {
-      tooltip.options.direction = "left";
-      tooltip.options.offset = [-8, 0];
-      tooltip.update();
+    if (item.joint && item.joint !== item.name &&
+        node.getBoundingClientRect().right > frame.right - 2) {
+      item.text.textContent = item.name;  // no room for the joint name: the first alone
+    }
+    var box = node.getBoundingClientRect();
+    // from right of the dot (its name starts 16 px right of its centre) to its left
+    if (box.right > frame.right - 2 && box.left - 32 - box.width >= frame.left + 4) {
+      node.style.marginLeft = -(box.width + 20) + "px";
     }
   }
 
@@ -317,6 +319,8 @@ function lagekarteStoryMap(map, data) {
     });
   }
   map.on("zoomend moveend overlayadd", updateLabels);
+  // names are measured again in the map's own typeface once it has loaded
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(updateLabels);
 
   // Small frames (an embed in a narrow column, a phone) get compact boxes.
   function fitBoxesToSize() {
