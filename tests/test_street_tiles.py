@@ -4,6 +4,8 @@ when an archive is configured; the policy then allows connections to exactly its
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import PurePosixPath
 
@@ -104,3 +106,19 @@ def test_the_vendored_files_are_package_data() -> None:
     files = [p.relative_to(vendor.parent.parent).as_posix() for p in vendor.iterdir()]
     assert len(files) == 5
     assert all(any(PurePosixPath(f).match(p) for p in patterns) for f in files), files
+
+
+def test_the_command_line_exports_with_an_archive(tmp_path) -> None:
+    out = tmp_path / "map.html"
+    command = [sys.executable, "-m", "dashboard", "export", str(REPO / "tests/data/tiny-story")]
+    result = subprocess.run(
+        [*command, "--format", "html", "--out", str(out), "--tiles", ARCHIVE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    page = out.read_text("utf-8")
+    assert "connect-src https://maps.example.org;" in csp_of(page) + ";"
+    assert all(mark in page for mark in VENDOR_MARKS)

@@ -148,7 +148,13 @@ def test_a_bad_setting_is_named(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["https://{s}.tiles.example.org/{z}/{x}/{y}.png", BREAKING_URL, "tiles.png"]
+    "value",
+    [
+        "https://{s}.tiles.example.org/{z}/{x}/{y}.png",
+        BREAKING_URL,
+        "tiles.png",
+        "https://user:secret@maps.example.org/city.pmtiles",  # the newsroom's own archive
+    ],
 )
 def test_serve_refuses_to_start_with_a_bad_tiles_setting(value: str, tmp_path) -> None:
     result = subprocess.run(
