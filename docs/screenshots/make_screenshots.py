@@ -69,6 +69,14 @@ SHOTS: tuple[Shot, ...] = (
     *(Shot(f"after-page-{view}", DESKTOP, query=f"?lang=de&view={view}") for view in VIEWS),
     *(Shot(f"after-export-{view}", {"width": 1320, "height": 880}, frame=(1280, 800), view=view)
       for view in VIEWS),
+    # the reader's sizes: embeds of 320 x 240 and 640 x 480, a phone, a desktop
+    *(Shot(f"after-embed-{w}x{h}", {"width": w + 80, "height": h + 80}, frame=(w, h))
+      for w, h in ((320, 240), (640, 480))),
+    *(Shot(f"after-embed-{w}x{h}-raqqa", {"width": w + 80, "height": h + 80}, frame=(w, h),
+           before=lambda page: _click_in_export(page, "raqqa"))
+      for w, h in ((320, 240), (640, 480))),
+    Shot("after-page-390x844", PHONE, phone=True),
+    Shot("after-page-1440x900", DESKTOP),
 )
 # Print images made with the others: (name, language, view, size).
 PRINTS = (
