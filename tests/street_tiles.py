@@ -4,6 +4,7 @@ place's name, for the tiles around it at every zoom up to `MAX_ZOOM`."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import math
 
@@ -62,8 +63,12 @@ def _tile(layers: dict, zoom: int, x: int, y: int) -> bytes | None:
             encoded.append({"name": layer, "features": kept})
     if not encoded:
         return None
-    return mapbox_vector_tile.encode(
-        encoded, default_options={"y_coord_down": True, "extents": EXTENT}
+    # gzip-compressed, as in a Protomaps basemap extract (the browser inflates them)
+    return gzip.compress(
+        mapbox_vector_tile.encode(
+            encoded, default_options={"y_coord_down": True, "extents": EXTENT}
+        ),
+        mtime=0,
     )
 
 
@@ -86,7 +91,7 @@ def street_archive(lon: float, lat: float, name: str) -> bytes:
     writer.finalize(
         {
             "tile_type": TileType.MVT,
-            "tile_compression": Compression.NONE,
+            "tile_compression": Compression.GZIP,
             "min_zoom": 0,
             "max_zoom": MAX_ZOOM,
             "min_lon_e7": int((lon - 1) * e7),

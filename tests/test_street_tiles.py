@@ -4,6 +4,7 @@ when an archive is configured; the policy then allows connections to exactly its
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tomllib
@@ -17,6 +18,7 @@ from dashboard.render.tiles import DetailTiles
 from dashboard.ui.settings import page_tiles
 from dashboard.ui.settings import tiles as tiles_from_environment
 from tests.conftest import REPO
+from tests.test_app import run_page
 from tests.test_export import SIZE_BUDGET
 from tests.test_tiles import csp_of
 
@@ -122,3 +124,23 @@ def test_the_command_line_exports_with_an_archive(tmp_path) -> None:
     page = out.read_text("utf-8")
     assert "connect-src https://maps.example.org;" in csp_of(page) + ";"
     assert all(mark in page for mark in VENDOR_MARKS)
+
+
+@pytest.mark.parametrize(
+    ("value", "bundles"),
+    [("", False), ("https://t.example.org/{z}/{x}/{y}.png", False), (ARCHIVE, True)],
+    ids=["no-tiles", "raster", "archive"],
+)
+def test_the_page_loads_the_bundles_only_with_an_archive(monkeypatch, value, bundles) -> None:
+    """The dashboard's map asks its own server for the bundles only when the setting is an
+    archive (and for nothing of the archive itself before the press: the browser test)."""
+    import streamlit
+
+    streamlit.cache_resource.clear()
+    monkeypatch.setenv("LAGEKARTE_TILES", value)
+    (component,) = run_page(monkeypatch, lang="en").get("component_instance")
+    named = json.loads(component.proto.json_args)["js_links"]  # the scripts' URLs
+    assert any(s.endswith("/leaflet.js") for s in named)
+    assert any(s.endswith("/protomaps-leaflet.js") for s in named) is bundles
+    assert any(s.endswith("/pmtiles.js") for s in named) is bundles
+    assert all(s.startswith("/component/") for s in named), named
