@@ -286,6 +286,8 @@ def test_a_chosen_lines_name_opens_in_view_and_where_it_was_clicked(
     frame.wait_for_function(f"() => ({LINE_NAME})() !== null")
     seen = frame.evaluate(LINE_NAME)
     assert seen["text"] == name and seen["inside"] and not seen["onCallout"], seen
+    if size != "desktop":
+        return  # the click on the line is checked where the name once touched the callout
     # a click on the line near its eastern end: the name opens there
     spot = frame.evaluate(
         """() => { const line = lagekarte.layerOf('border-tr-sy');
