@@ -151,3 +151,34 @@ def test_a_part_of_the_country_is_the_one_region_of_it_the_article_names(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Hurrikan in Mexiko\n\nDer Sturm erreichte am Dienstag Acapulco.\n\n"
+            "Laut des Nationalen Hurrikanzentrums in Miami sind in der Stadt 20000 Menschen "
+            "ohne Strom.",
+            [(20_000, "Acapulco")],
+            id="laut-einem-institut-in-a-town",
+        ),
+        pytest.param(
+            "Floods in Pakistan\n\nFloods hit Sukkur on Monday.\n\n"
+            "According to the relief agency based in Geneva at least 40 people were killed "
+            "in the city.",
+            [(40, "Sukkur")],
+            id="according-to-an-agency-based-in-a-town",
+        ),
+        pytest.param(
+            "Hochwasser in Polen\n\nDas Hochwasser erreichte am Montag Breslau.\n\n"
+            "Laut Polizei starben in Oppeln 5 Menschen.",
+            [(5, "Oppeln")],
+            id="laut-then-a-verb-then-where-it-happened",
+        ),
+    ],
+)
+def test_a_town_named_as_where_a_source_sits_does_not_take_the_figure(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected

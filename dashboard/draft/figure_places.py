@@ -73,6 +73,15 @@ _ORIGIN_LIST = re.compile(
     r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|or|oder|sowie)\s+)"
     r"(?:(?:dem|der|den|die|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}"
 )
+# A place named as where a source sits ("Laut des Institute for the Study of War in
+# Washington", "according to the observatory based in London") is not where it happened.
+# German: the source is a run of capitalised words and articles, so a verb ("Laut Polizei
+# starben in Berlin") ends it; English: "according to" up to a comma.
+_SOURCE_PLACE = re.compile(
+    r"(?:\b(?:[Ll]aut|[Nn]ach\s+Angaben)\s+(?:(?:des|der|dem|den|von|vom|für|und|for|the|of|and|"
+    r"[A-ZÄÖÜ][\w.'-]*)\s+){1,8}(?:in|aus)|"
+    r"\b[Aa]ccording\s+to\s+(?:[^\s,.;:!?\d]+\s+){1,8}?(?:in|from|based\s+in))\s+(?:the\s+)?$"
+)
 _LEAVING = re.compile(
     r"evaku|evacu|flo[hg]en|fled\b|flee|flücht|rescued|gerettet|vertrieben|displaced|"
     r"ausgeflogen|airlift|escap|entkommen|geborgen",
@@ -289,7 +298,7 @@ def _without_references(
     Manila") is not where the figure is: the sentence's other places are, else the
     town's country, else the town itself. A place named as where people come from is
     not where they are: it is left out."""
-    mentions = _without_origins(mentions, text)
+    mentions = _without_sources(_without_origins(mentions, text), text)
     # The words before a mention, no further back than a reference phrase reaches.
     is_reference = [
         bool(_REFERENCE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])) for m in mentions
@@ -341,6 +350,13 @@ def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:
         previous = None
         kept.append(mention)
     return kept
+
+
+def _without_sources(mentions: list[Mention], text: str) -> list[Mention]:
+    """Leave out the places named only as where a source sits."""
+    return [
+        m for m in mentions if not _SOURCE_PLACE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
+    ]
 
 
 def _part_ends(text: str) -> list[int]:
