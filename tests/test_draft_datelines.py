@@ -72,8 +72,13 @@ def test_sentences_and_impossible_dates_are_no_date_lines(line: str) -> None:
 @pytest.mark.parametrize(
     ("paragraph", "place", "region", "agency", "date"),
     [
-        ("VALENCIA, Spain, Oct. 30, 2024 — Rescuers", "Valencia", "Spain", None,
-         dt.date(2024, 10, 30)),
+        (
+            "VALENCIA, Spain, Oct. 30, 2024 — Rescuers",
+            "Valencia",
+            "Spain",
+            None,
+            dt.date(2024, 10, 30),
+        ),
         ("VALENCIA, Spain (AP) — Rescuers", "Valencia", "Spain", "AP", None),
         ("KATHMANDU, Nepal, Jan 15 (Reuters) - A plane", "Kathmandu", "Nepal", "Reuters", None),
         ("NEW DELHI (AP) — Voters", "New Delhi", None, "AP", None),
@@ -85,7 +90,7 @@ def test_sentences_and_impossible_dates_are_no_date_lines(line: str) -> None:
         ("MANILA: The typhoon", "Manila", None, None, None),
         ("Nairobi: Die Regierung", "Nairobi", None, None, None),
     ],
-)  # fmt: skip
+)
 def test_datelines(paragraph, place, region, agency, date) -> None:
     found = read_dateline(paragraph, bare=True)
     assert found is not None
@@ -117,9 +122,19 @@ def test_agencies() -> None:
 
 @pytest.mark.parametrize(
     ("name", "number"),
-    [("Jänner", 1), ("Januar", 1), ("Sept.", 9), ("Sept", 9), ("Okt.", 10), ("oct", 10),
-     ("March", 3), ("Mär", 3), ("Dez", 12), ("Mai", 5)],
-)  # fmt: skip
+    [
+        ("Jänner", 1),
+        ("Januar", 1),
+        ("Sept.", 9),
+        ("Sept", 9),
+        ("Okt.", 10),
+        ("oct", 10),
+        ("March", 3),
+        ("Mär", 3),
+        ("Dez", 12),
+        ("Mai", 5),
+    ],
+)
 def test_month_names_come_from_one_home(name: str, number: int) -> None:
     assert month_number(name) == number
 

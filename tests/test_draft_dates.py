@@ -176,10 +176,12 @@ def test_a_forecast_weekday_is_ahead(text: str, expected: str) -> None:
         ("The toll from the quake in Herat on Saturday could rise.", "2024-10-26"),
         ("Nach dem Beben am Samstag werden in Herat weitere Tote befürchtet.", "2024-10-26"),
         ("Sunday's vote in Tbilisi is expected to bring protests.", "2024-10-27"),
-        ("Der Vulkan auf Island war am Freitag ausgebrochen, weitere Ausbrüche sind möglich.",
-         "2024-10-25"),
+        (
+            "Der Vulkan auf Island war am Freitag ausgebrochen, weitere Ausbrüche sind möglich.",
+            "2024-10-25",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_past_weekday_stays_past(text: str, expected: str) -> None:
     assert [d[1] for d in _dates(text)] == [expected]
 
@@ -200,18 +202,27 @@ def test_a_planned_day_without_year_is_the_next_one() -> None:
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("Das Feuer in der Bar brach in der Silvesternacht aus.", dt.date(2026, 1, 6),
-         "2025-12-31"),
-        ("The quake on New Year's Day flattened homes in Wajima.", dt.date(2024, 1, 9),
-         "2024-01-01"),
+        (
+            "Das Feuer in der Bar brach in der Silvesternacht aus.",
+            dt.date(2026, 1, 6),
+            "2025-12-31",
+        ),
+        (
+            "The quake on New Year's Day flattened homes in Wajima.",
+            dt.date(2024, 1, 9),
+            "2024-01-01",
+        ),
         ("Am Neujahrstag bebte die Erde in Ishikawa.", dt.date(2024, 1, 3), "2024-01-01"),
-        ("Fireworks started the blaze in Valparaíso on New Year's Eve.", dt.date(2024, 1, 2),
-         "2023-12-31"),
+        (
+            "Fireworks started the blaze in Valparaíso on New Year's Eve.",
+            dt.date(2024, 1, 2),
+            "2023-12-31",
+        ),
         ("Am Heiligabend fiel in Kiew der Strom aus.", dt.date(2023, 12, 27), "2023-12-24"),
         ("The tsunami struck Aceh on Boxing Day.", dt.date(2004, 12, 28), "2004-12-26"),
         ("A storm hit Manila on Christmas Day.", dt.date(2024, 1, 4), "2023-12-25"),
     ],
-)  # fmt: skip
+)
 def test_holidays_are_days(text: str, published: dt.date, expected: str) -> None:
     found = _dates(text, published)
     assert [(d[1], d[2], d[3]) for d in found] == [(expected, True, True)]
@@ -265,20 +276,30 @@ def test_an_event_is_placed_where_its_sentence_says_not_at_the_dateline() -> Non
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [
-        ("Der Damm bei Derna brach am Montag, teilte die Polizei mit.",
-         "Der Damm bei Derna brach am Montag"),
-        ("The quake killed 12 in Hualien on Wednesday, the fire agency told Reuters.",
-         "The quake killed 12 in Hualien on Wednesday"),
-        ("Die Lage in Goma sei seit Sonntag ernst, hieß es.",
-         "Die Lage in Goma sei seit Sonntag ernst"),
-        ("The toll in Wajima rose on Tuesday, according to NHK.",
-         "The toll in Wajima rose on Tuesday"),
+        (
+            "Der Damm bei Derna brach am Montag, teilte die Polizei mit.",
+            "Der Damm bei Derna brach am Montag",
+        ),
+        (
+            "The quake killed 12 in Hualien on Wednesday, the fire agency told Reuters.",
+            "The quake killed 12 in Hualien on Wednesday",
+        ),
+        (
+            "Die Lage in Goma sei seit Sonntag ernst, hieß es.",
+            "Die Lage in Goma sei seit Sonntag ernst",
+        ),
+        (
+            "The toll in Wajima rose on Tuesday, according to NHK.",
+            "The toll in Wajima rose on Tuesday",
+        ),
         # Said at the start, or too little left: the sentence stays whole.
-        ("Rescuers said the quake struck Herat on Saturday.",
-         "Rescuers said the quake struck Herat on Saturday"),
+        (
+            "Rescuers said the quake struck Herat on Saturday.",
+            "Rescuers said the quake struck Herat on Saturday",
+        ),
         ("On Monday, he said.", "On Monday, he said"),
     ],
-)  # fmt: skip
+)
 def test_an_event_title_leaves_out_who_said_it(sentence: str, title: str) -> None:
     article = article_from_text(f"Lage\n\n29.10.2024\n\n{sentence}\n")
     titles = {d.title for d in draft_article(article).dates}

@@ -17,18 +17,20 @@ def _kept(text: str, language: str) -> list[tuple[float, str]]:
 @pytest.mark.parametrize(
     ("language", "sentence", "expected"),
     [
-        ("en", "The three storms have killed more than 100 people in Haiti.",
-         [(100, "people killed")]),
+        (
+            "en",
+            "The three storms have killed more than 100 people in Haiti.",
+            [(100, "people killed")],
+        ),
         ("en", "The two earthquakes killed 50 people in Sulawesi.", [(50, "people killed")]),
-        ("de", "Die drei Stürme haben mehr als 100 Menschen getötet.",
-         [(100, "Menschen getötet")]),
+        ("de", "Die drei Stürme haben mehr als 100 Menschen getötet.", [(100, "Menschen getötet")]),
         ("de", "Die Stadt Bachmut ist inzwischen von drei Seiten eingeschlossen.", []),
         # A number written as a word still counts people, places and what happened.
         ("en", "A bus plunged into a ravine near Potosí, killing three.", [(3, "killed")]),
         ("en", "Two people died in Valparaíso on Monday.", [(2, "people died")]),
         ("de", "Zwei Menschen starben in Valparaíso.", [(2, "Menschen starben")]),
     ],
-)  # fmt: skip
+)
 def test_a_small_number_of_causes_or_sides_is_no_figure(
     language: str, sentence: str, expected: list[tuple[float, str]]
 ) -> None:

@@ -85,26 +85,37 @@ def test_namesakes_follow_the_articles_countries(text: str, name: str, country: 
     ("text", "name", "country"),
     [
         # Eastern Europe: a town of 12,000.
-        ("Russian forces pressed on Chasiv Yar, west of Bakhmut, in eastern Ukraine.",
-         "Chasiv Yar", "UA"),
+        (
+            "Russian forces pressed on Chasiv Yar, west of Bakhmut, in eastern Ukraine.",
+            "Chasiv Yar",
+            "UA",
+        ),
         # Turkey: a border village with no population given.
-        ("Am Grenzübergang Mürşitpınar in der Türkei warteten Flüchtlinge aus Syrien.",
-         "Mürşitpınar", "TR"),
+        (
+            "Am Grenzübergang Mürşitpınar in der Türkei warteten Flüchtlinge aus Syrien.",
+            "Mürşitpınar",
+            "TR",
+        ),
         # North America.
-        ("A tornado destroyed much of Rolling Fork, Mississippi, overnight.",
-         "Rolling Fork", "US"),
+        ("A tornado destroyed much of Rolling Fork, Mississippi, overnight.", "Rolling Fork", "US"),
         # Asia.
         ("Nach dem Erdbeben in Japan brannte in Wajima ein Markt.", "Wajima", "JP"),
         # Oceania.
         ("Floodwaters cut off Lismore in New South Wales, Australia.", "Lismore", "AU"),
         # Africa.
-        ("The earthquake destroyed houses in Amizmiz, south of Marrakesh in Morocco.",
-         "Amizmiz", "MA"),
+        (
+            "The earthquake destroyed houses in Amizmiz, south of Marrakesh in Morocco.",
+            "Amizmiz",
+            "MA",
+        ),
         # Alps.
-        ("In der Schweiz brannte eine Bar in Crans-Montana; Verletzte kamen nach Sitten.",
-         "Sion", "CH"),
+        (
+            "In der Schweiz brannte eine Bar in Crans-Montana; Verletzte kamen nach Sitten.",
+            "Sion",
+            "CH",
+        ),
     ],
-)  # fmt: skip
+)
 def test_small_places_with_their_country_are_found(text: str, name: str, country: str) -> None:
     assert ("city", name, country) in found(text)
 
@@ -163,9 +174,15 @@ def test_same_text_same_places_under_any_hash_seed(tmp_path: Path) -> None:
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         result = subprocess.run(
-            [sys.executable, "-c", script], input=text, capture_output=True, text=True,
-            cwd=REPO, env=env, check=True, timeout=60,
-        )  # fmt: skip
+            [sys.executable, "-c", script],
+            input=text,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=env,
+            check=True,
+            timeout=60,
+        )
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert len(json.loads(outputs.pop())) >= 5

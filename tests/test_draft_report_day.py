@@ -21,15 +21,19 @@ def _kept_dates(text: str) -> list[str]:
     ("lead", "expected"),
     [
         # 14 March was a Thursday in 2024 (not in 2025 or 2026).
-        ("LIMA, March 14 (Reuters) - Peru's government said on Thursday that 12 people died.",
-         dt.date(2024, 3, 14)),
-        ("NAIROBI, Jan 9 (Reuters) - Floods swept through the city on Tuesday.",
-         dt.date(2024, 1, 9)),
+        (
+            "LIMA, March 14 (Reuters) - Peru's government said on Thursday that 12 people died.",
+            dt.date(2024, 3, 14),
+        ),
+        (
+            "NAIROBI, Jan 9 (Reuters) - Floods swept through the city on Tuesday.",
+            dt.date(2024, 1, 9),
+        ),
         # The lead names no weekday, or one still to come: no year to be had.
         ("LIMA, March 14 (Reuters) - Peru's government said 12 people died.", None),
         ("LIMA, March 14 (Reuters) - Peru will hold a vote on Thursday.", None),
     ],
-)  # fmt: skip
+)
 def test_a_dateline_without_a_year_takes_the_year_its_weekday_fits(
     lead: str, expected: dt.date | None
 ) -> None:
@@ -50,15 +54,17 @@ def test_relative_days_are_counted_from_the_dateline_day() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("People in a shelter in Escuintla, Tuesday, March 8, 2022. (AP Photo)",
-         dt.date(2022, 3, 8)),
+        (
+            "People in a shelter in Escuintla, Tuesday, March 8, 2022. (AP Photo)",
+            dt.date(2022, 3, 8),
+        ),
         ("Helfer in Lüttich am Donnerstag, 15. Juli 2021.", dt.date(2021, 7, 15)),
         ("Montag, 05.02.2024: Feuer bei Viña del Mar.", dt.date(2024, 2, 5)),
         # The weekday is not that date's: no day to count from.
         ("Crowds in Manila, Monday, March 8, 2022.", None),
         ("The 2010 floods in Pakistan began on July 22, 2010.", None),
     ],
-)  # fmt: skip
+)
 def test_a_date_written_with_its_weekday(text: str, expected: dt.date | None) -> None:
     assert latest_weekday_date(text) == expected
 

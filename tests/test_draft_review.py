@@ -27,8 +27,17 @@ northern Peru, near Trujillo. In Chiclayo, 14 people were injured. Authorities i
 said schools in Piura would stay closed on Wednesday.
 """,
 ]
-EDITOR_ONLY = ("genannt", "bitte prüfen", "please check", "named", "×", "confidence",
-               "Sicherheit", "automatisch", "automatically")  # fmt: skip
+EDITOR_ONLY = (
+    "genannt",
+    "bitte prüfen",
+    "please check",
+    "named",
+    "×",
+    "confidence",
+    "Sicherheit",
+    "automatisch",
+    "automatically",
+)
 
 
 def reader_texts(folder: Path) -> str:

@@ -202,8 +202,12 @@ def test_two_draft_commands_into_one_folder_at_once(tmp_path) -> None:
     article.write_text(FLOOD, "utf-8")
     out = tmp_path / "stories" / "flut"
     command = [sys.executable, "-m", "dashboard", "draft", str(article), "--out", str(out)]
-    runs = [subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True) for _ in range(2)]  # fmt: skip
+    runs = [
+        subprocess.Popen(
+            command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
     assert sorted(code for code, _ in results) == [0, 1], results
     refusal = next(err for code, err in results if code == 1)

@@ -21,12 +21,16 @@ SETTINGS_FILE = PACKAGE / "ui" / "settings.py"
 SETTING_NAME = re.compile(r"\bLAGEKARTE_[A-Z0-9_]+\b")
 
 
+VENDOR = PACKAGE / "web" / "vendor"  # other projects' bundles, shipped as published
+
+
 def package_texts() -> dict[Path, str]:
-    """Every source and web file of the package (code, styles, scripts)."""
+    """Every source and web file of the package (code, styles, scripts), not the vendored
+    bundles: their colours and names are their own."""
     return {
         path: path.read_text("utf-8")
         for path in sorted(PACKAGE.rglob("*"))
-        if path.suffix in {".py", ".js", ".css"}
+        if path.suffix in {".py", ".js", ".css"} and not path.is_relative_to(VENDOR)
     }
 
 

@@ -51,9 +51,16 @@ _STAMP = re.compile(
 )
 _STAMP_WORDS = 5  # words of a programme's name the stamp may hold besides the date
 _UPDATE_LABELS = frozenset(
-    ["aktualisiert", "zuletzt aktualisiert", "stand", "updated", "last updated",
-     "last modified", "modified"]
-)  # fmt: skip
+    [
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "stand",
+        "updated",
+        "last updated",
+        "last modified",
+        "modified",
+    ]
+)
 _FILLER = re.compile(
     r"\s|[,|/()·•–—-]|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom|gmt|utc)(?!\w)|"
     r"\b(?:[A-Z]{1,4}[ST]|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})(?!\w)|"
@@ -63,10 +70,39 @@ _FILLER = re.compile(
 # Wire services and their regional desks ("dpa/lni"): a word in brackets before the
 # dash is an agency only when it is one of these (not "Mossul (Irak) -").
 AGENCIES = frozenset(
-    ["dpa", "afp", "reuters", "ap", "epd", "kna", "sid", "apa", "keystone-sda", "sda", "anp",
-     "belga", "efe", "ansa", "tt", "dpa-afx", "bloomberg", "xinhua", "tass", "interfax",
-     "anadolu", "aa", "ips", "ots", "upi", "pap", "ctk", "mti", "hina", "tanjug"]
-)  # fmt: skip
+    [
+        "dpa",
+        "afp",
+        "reuters",
+        "ap",
+        "epd",
+        "kna",
+        "sid",
+        "apa",
+        "keystone-sda",
+        "sda",
+        "anp",
+        "belga",
+        "efe",
+        "ansa",
+        "tt",
+        "dpa-afx",
+        "bloomberg",
+        "xinhua",
+        "tass",
+        "interfax",
+        "anadolu",
+        "aa",
+        "ips",
+        "ots",
+        "upi",
+        "pap",
+        "ctk",
+        "mti",
+        "hina",
+        "tanjug",
+    ]
+)
 _REGIONAL_DESK = re.compile(r"l[a-z]{2}")  # dpa's regional services: lni, lby, lsw …
 
 
@@ -177,9 +213,35 @@ _BARE_DATELINE = re.compile(rf"{_PLACE}(?: [—–-]|:) (?=[A-ZÄÖÜ\"„“])"
 
 
 _NOT_PLACE_STARTS = frozenset(
-    ["der", "die", "das", "ein", "eine", "in", "im", "am", "auf", "the", "a", "an", "this",
-     "that", "it", "es", "er", "sie", "wir", "we", "he", "she", "they", "zum", "zur", "bei"]
-)  # fmt: skip
+    [
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "in",
+        "im",
+        "am",
+        "auf",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "it",
+        "es",
+        "er",
+        "sie",
+        "wir",
+        "we",
+        "he",
+        "she",
+        "they",
+        "zum",
+        "zur",
+        "bei",
+    ]
+)
 
 
 def _as_name(written: str) -> str:

@@ -209,8 +209,10 @@ def is_ahead(text: str, start: int, end: int) -> bool:
     starts, ends, words, breaks = _word_index(text)
     first_after = bisect.bisect_left(starts, end)
     last_before = bisect.bisect_right(ends, start)  # words[:last_before] end before the day
-    for i in [*range(max(0, last_before - PAST_WINDOW), last_before),
-              *range(first_after, min(len(words), first_after + PAST_WINDOW))]:  # fmt: skip
+    for i in [
+        *range(max(0, last_before - PAST_WINDOW), last_before),
+        *range(first_after, min(len(words), first_after + PAST_WINDOW)),
+    ]:
         if _is_past_word(words[i], words[i - 1] if i else ""):
             return False
     # The clause: from the last break before the day to the first after it.
@@ -434,8 +436,16 @@ def _relative(text: str, published: dt.date | None, taken: _Spans) -> list[Found
         value = None
         if published is not None:
             value = dt.date(nearest_year(month, day, published), month, day).isoformat()
-        found.append(Found(match.start(), match.end(), value, True, MEDIUM if value else LOW,
-                           "a holiday, the year from the article's date"))  # fmt: skip
+        found.append(
+            Found(
+                match.start(),
+                match.end(),
+                value,
+                True,
+                MEDIUM if value else LOW,
+                "a holiday, the year from the article's date",
+            )
+        )
     for match in _RELATIVE_WORDS.finditer(text):
         if not free(match):
             continue

@@ -241,66 +241,9 @@ class _Reader(Context):
             q_start -= 1
         if was is not None and q_start > 0 and self.lower[q_start - 1] in ("von", "from"):
             q_start -= 1
-        label_start = last + 1
-        unit, measure = "", ""
-        if unit_word in PERCENT:
-            unit, label_start = "%", label_start + 1
-        elif unit_word in COUNT_UNITS:
-            unit, label_start = COUNT_UNITS[unit_word][self.language != "de"], label_start + 1
-        elif unit_word in MEASURES:
-            measure = unit_word
-        elif number.first > 0 and self.lower[number.first - 1] in COUNT_UNITS:
-            unit = COUNT_UNITS[self.lower[number.first - 1]][self.language != "de"]  # $5 million
-        if measure:  # "100 Kilogramm", "160 Meter hohen Kühltürme": the unit leads the label
-            label_start += 1
-        label = counted_label(self.tokens, self.lower, number.first, label_start, self.language)
-        if unit and unit_word in COUNT_UNITS:  # "25.000 Hektar Wald zerstört"
-            unit_text = self.tokens[last + 1].text
-            label = Label(f"{unit_text} {label.text}".strip(), label.noun, label.verb, False)
-        if magnitude:
-            label = Label(magnitude, magnitude, "", False)
-        elif measure:
-            measured = self.tokens[last + 1].text
-            label = Label(f"{measured} {label.text}".strip(), measured, label.verb, False)
+        label, unit, measure = self._label(number, last, unit_word, magnitude)
         written = self.text[self.tokens[q_start].start : self.tokens[last].end]
-        reasons: list[str] = []
-        keep = True
-        if magnitude:
-            confidence = HIGH
-            reasons.append("the strength of a quake")
-        elif measure:
-            confidence, keep = LOW, False
-            reasons.append(f"a measure ({self.tokens[last + 1].text}), not a count")
-        elif number.vague:
-            confidence, keep = LOW, False
-            reasons.append(f"a vague count ({number.vague}): give a number to show it")
-        elif number.written_as_word and label.noun and not (label.people or label.thing):
-            # "the three storms have killed", "von drei Seiten eingeschlossen": the verb
-            # is what the storms did, the number counts no one and nothing on a map.
-            confidence, keep = LOW, False
-            reasons.append("a small number written as a word")
-        elif label.people or label.event or (label.verb and not number.written_as_word):
-            confidence = MEDIUM if number.written_as_word else HIGH
-            reasons.append("counts people or says what happened")
-        elif unit and unit in MONEY and low < MIN_MONEY:
-            confidence, keep = LOW, False
-            reasons.append(f"a small amount of money ({unit})")
-        elif unit:
-            confidence = MEDIUM
-            reasons.append(f"an amount in {unit}")
-        elif label.thing and not number.written_as_word:
-            confidence = MEDIUM
-            reasons.append("a count of things a map shows")
-        elif label.noun:
-            confidence, keep = LOW, False
-            reasons.append(
-                "a small number written as a word"
-                if number.written_as_word
-                else "a count of things that are not on a map"
-            )
-        else:
-            confidence, keep = LOW, False
-            reasons.append(NO_NOUN)
+        confidence, keep, reasons = _judged(number, label, unit, measure, magnitude, low)
         if high != low:
             reasons.append("range kept as a range")
         if was is not None:
@@ -323,6 +266,80 @@ class _Reader(Context):
             offset=first.start,
             was=was,
         )
+
+    def _label(
+        self, number: Number, last: int, unit_word: str, magnitude: str
+    ) -> tuple[Label, str, str]:
+        """What the number counts, its unit ("%", "Mio.", "$") and the measure it is in
+        ("Meter"), from the words after it."""
+        label_start = last + 1
+        unit, measure = "", ""
+        if unit_word in PERCENT:
+            unit, label_start = "%", label_start + 1
+        elif unit_word in COUNT_UNITS:
+            unit, label_start = COUNT_UNITS[unit_word][self.language != "de"], label_start + 1
+        elif unit_word in MEASURES:
+            measure = unit_word
+        elif number.first > 0 and self.lower[number.first - 1] in COUNT_UNITS:
+            unit = COUNT_UNITS[self.lower[number.first - 1]][self.language != "de"]  # $5 million
+        if measure:  # "100 Kilogramm", "160 Meter hohen Kühltürme": the unit leads the label
+            label_start += 1
+        label = counted_label(self.tokens, self.lower, number.first, label_start, self.language)
+        if unit and unit_word in COUNT_UNITS:  # "25.000 Hektar Wald zerstört"
+            unit_text = self.tokens[last + 1].text
+            label = Label(f"{unit_text} {label.text}".strip(), label.noun, label.verb, False)
+        if magnitude:
+            label = Label(magnitude, magnitude, "", False)
+        elif measure:
+            measured = self.tokens[last + 1].text
+            label = Label(f"{measured} {label.text}".strip(), measured, label.verb, False)
+        return label, unit, measure
+
+
+def _judged(
+    number: Number, label: Label, unit: str, measure: str, magnitude: str, low: float
+) -> tuple[str, bool, list[str]]:
+    """How sure the draft is that this is a figure for the map, whether it keeps it, and
+    why."""
+    reasons: list[str] = []
+    keep = True
+    if magnitude:
+        confidence = HIGH
+        reasons.append("the strength of a quake")
+    elif measure:
+        confidence, keep = LOW, False
+        reasons.append(f"a measure ({label.noun}), not a count")
+    elif number.vague:
+        confidence, keep = LOW, False
+        reasons.append(f"a vague count ({number.vague}): give a number to show it")
+    elif number.written_as_word and label.noun and not (label.people or label.thing):
+        # "the three storms have killed", "von drei Seiten eingeschlossen": the verb
+        # is what the storms did, the number counts no one and nothing on a map.
+        confidence, keep = LOW, False
+        reasons.append("a small number written as a word")
+    elif label.people or label.event or (label.verb and not number.written_as_word):
+        confidence = MEDIUM if number.written_as_word else HIGH
+        reasons.append("counts people or says what happened")
+    elif unit and unit in MONEY and low < MIN_MONEY:
+        confidence, keep = LOW, False
+        reasons.append(f"a small amount of money ({unit})")
+    elif unit:
+        confidence = MEDIUM
+        reasons.append(f"an amount in {unit}")
+    elif label.thing and not number.written_as_word:
+        confidence = MEDIUM
+        reasons.append("a count of things a map shows")
+    elif label.noun:
+        confidence, keep = LOW, False
+        reasons.append(
+            "a small number written as a word"
+            if number.written_as_word
+            else "a count of things that are not on a map"
+        )
+    else:
+        confidence, keep = LOW, False
+        reasons.append(NO_NOUN)
+    return confidence, keep, reasons
 
 
 NO_NOUN = "no counted noun after it"

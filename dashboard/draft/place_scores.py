@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold, place_key
 from dashboard.draft.model import HIGH, LOW, MEDIUM
 from dashboard.reader.gazetteer import Gazetteer, Place
@@ -303,7 +304,77 @@ def dateline_countries(gaz: Gazetteer, dateline: tuple[str, str | None] | None) 
 def scored_as(mention: Mention) -> tuple[object, ...]:
     """What `allowed` and `score` read of a mention (not where it stands)."""
     return (
-        mention.name, mention.cue, mention.person_like, mention.inflected, mention.adjective,
-        mention.fuzzy, mention.sentence_start, mention.exact, mention.after_name,
-        mention.in_name, mention.region_cue, mention.water_cue, mention.article_cue,
-    )  # fmt: skip
+        mention.name,
+        mention.cue,
+        mention.person_like,
+        mention.inflected,
+        mention.adjective,
+        mention.fuzzy,
+        mention.sentence_start,
+        mention.exact,
+        mention.after_name,
+        mention.in_name,
+        mention.region_cue,
+        mention.water_cue,
+        mention.article_cue,
+    )
+
+
+MIN_SCORE = 0.8  # the least score a drafted place needs
+MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far down
+NEAR_KM = 300.0  # below it a mention is dropped, not drafted
+FAR_KM = 2500.0
+FAR_PENALTY = 2.0
+
+
+@dataclass
+class MentionGroup:
+    """All mentions that point to the same set of places."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def score_group(group: MentionGroup, gaz: Gazetteer, evidence: Evidence) -> None:
+    """Each place a group of alike mentions may mean, scored."""
+    # Mentions alike in all that scores them are scored once: a paste that repeats a
+    # name thousands of times costs one score per kind of mention.
+    kinds = list(dict.fromkeys(scored_as(m) for m in group.mentions))
+    alike = [next(m for m in group.mentions if scored_as(m) == k) for k in kinds]
+    candidates = [
+        place
+        for place in group.mentions[0].places
+        if any(allowed(m, place, gaz, evidence) for m in alike)
+    ]
+    for place in candidates[:MAX_CANDIDATES]:
+        scores = [
+            score(m, place, gaz, evidence) if allowed(m, place, gaz, evidence) else -9.0
+            for m in alike
+        ]
+        repeats = len(group.mentions) - 1
+        group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
+
+
+def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Evidence) -> None:
+    """Distance to the article's other places: a small town near them is likelier meant
+    than not; a namesake far from all of them, in a country the article never names,
+    loses ("Flores" in a Bolivian story is a surname, not the island)."""
+    best = {
+        id(g): gaz.places[max(g.scores, key=g.scores.__getitem__)]
+        for g in groups
+        if g.scores and max(g.scores.values()) >= MIN_SCORE
+    }
+    for group in groups:
+        others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
+        for key in group.scores:
+            place = gaz.places[key]
+            if place.kind == "country" or not others:
+                continue
+            distances = [
+                geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))
+                for other in others
+            ]
+            if any(0 < d < NEAR_KM for d in distances):
+                group.scores[key] += 1.0
+            elif min(distances) > FAR_KM and place.country not in evidence.context:
+                group.scores[key] -= FAR_PENALTY

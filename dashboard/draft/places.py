@@ -13,23 +13,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
-from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold, place_key, within_one_edit
 from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
 from dashboard.draft.place_lookup import ABBREVIATED, compass_lookup, lookup_variants
 from dashboard.draft.place_scores import (
+    MIN_SCORE,
     SMALL_POPULATION,
     Evidence,
     Mention,
-    allowed,
+    MentionGroup,
     confidence,
     context_countries,
     dateline_countries,
-    score,
-    scored_as,
+    score_group,
+    weigh_distances,
 )
 from dashboard.draft.sentences import Sentence
 from dashboard.draft.words import (
@@ -80,14 +79,6 @@ _REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", 
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
 
 
-@dataclass
-class _Group:
-    """All mentions that point to the same set of places."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)
-
-
 def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
@@ -104,99 +95,10 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     mentions: list[Mention] = []
     person_words: set[str] = set()
     for sentence in sentences:
-        tokens = _tokens(sentence.text)
-        i = 0
-        listed_region_end = -1  # where the last region of a list ended
-        while i < len(tokens):
-            word = tokens[i].group()
-            if not _is_capitalised(word):
-                i += 1
-                continue
-            match = _longest_match(tokens, i, sentence, gaz, language)
-            if match is None:
-                i += 1
-                continue
-            mention, length = match
-            end = i + length
-            before = _word_before(tokens, i)
-            after = tokens[end].group() if end < len(tokens) else ""
-            mention.sentence_start = i == 0 or sentence.text[: tokens[i].start()].strip() in (
-                "„",
-                '"',
-                "“",
-                "»",
-                "(",
-            )
-            # "according to Rodrigues": the "to" of a source, not of a direction.
-            according = before == "to" and i > 1 and tokens[i - 2].group().lower() == "according"
-            mention.cue = before in _CUES and not according
-            mention.article_cue = language == "de" and before in _ARTICLES
-            mention.region_cue = (
-                before in _REGION_BEFORE
-                or before.endswith(_REGION_ENDINGS)  # "Mittelmeerregionen", "Südprovinz"
-                or after.lower() in _REGION_AFTER
-            )
-            # "die Regionen Andalusien und Murcia": the place word holds for the list.
-            between = sentence.text[tokens[listed_region_end].end() : tokens[i].start()]
-            if listed_region_end >= 0 and between.strip(" ,").lower() in ("", "und", "and"):
-                mention.region_cue = True
-            listed_region_end = end - 1 if mention.region_cue else -1
-            mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
-            if (
-                language == "de"
-                and mention.places[0].kind == "country"
-                and i > 0
-                and _is_capitalised(tokens[i - 1].group())
-                and _REGION_ADJECTIVE.match(tokens[i - 1].group())
-            ):
-                i = end  # "Sächsische Schweiz" is a region of Saxony, not Switzerland
-                continue
-            # A name that goes on ("Safa al-Ubeidi"; in English also "Paris Hilton") is
-            # a person's; in German a capitalised noun may follow a place ("prüft Moskau
-            # Berichte"), so only particles count there.
-            continues = bool(after) and (
-                (
-                    _is_capitalised(after)
-                    and (language == "en" or _rare_name(gaz, after, mention))
-                    and not _known_place(gaz, after)
-                    and sentence.text[tokens[end - 1].end() : tokens[end].start()] == " "
-                )
-                or (after.lower() in _PARTICLES and fold(after) not in _NOT_NAME_PARTICLES)
-                or after.lower().startswith(("al-", "el-", "bin-", "ibn-"))
-            )
-            preceded = (
-                i > 0
-                and _is_capitalised(tokens[i - 1].group())
-                and not _known_place(gaz, tokens[i - 1].group())
-                and before not in _STOP_START
-                and before not in _CUES
-                and not (i - 1 == 0 and before in _STOP_START)
-            )
-            if (
-                before in _PERSON_CUES
-                or according
-                or (i > 1 and tokens[i - 2].group().lower() in _PERSON_CUES and preceded)
-                or (continues and not mention.cue and length == 1)
-            ):
-                mention.person_like = True
-            # In German a noun with its article may stand before a name ("am
-            # Grenzübergang Mürşitpınar"); a given name has none ("Mahsa Amini").
-            noun_before = language == "de" and i > 1 and fold(tokens[i - 2].group()) in _ARTICLES
-            if preceded and i - 1 > 0 and not mention.cue and not noun_before:
-                mention.after_name = True
-            if mention.person_like and end - i == 1:
+        for mention, one_word_person in _sentence_mentions(sentence, gaz, language):
+            if one_word_person:
                 person_words.add(fold(mention.surface))
-            if _abbreviation_before_name(mention, after, sentence.text[tokens[end - 1].end() :]):
-                mention.adjective = True  # "U.S. Geological Survey", "UK Met Office"
-            two_before = tokens[i - 2].group().lower() if i > 1 else ""
-            if (
-                before in ("van", "von", "de", "da", "di")
-                or two_before in ("van", "von")
-                or after.lower() in ("der", "den")
-            ):
-                mention.person_like = True
             mentions.append(mention)
-            i = end
     for mention in mentions:
         if fold(mention.surface) in person_words:
             mention.person_like = True
@@ -213,6 +115,127 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     ]
     mentions.extend(adjective_mentions(sentences, gaz, language))
     return mentions
+
+
+def _sentence_mentions(
+    sentence: Sentence, gaz: Gazetteer, language: str
+) -> list[tuple[Mention, bool]]:
+    """The sentence's names that the gazetteer knows, with the cues around each, and
+    whether each is a one-word name read as a person's."""
+    found: list[tuple[Mention, bool]] = []
+    tokens = _tokens(sentence.text)
+    i = 0
+    listed_region_end = -1  # where the last region of a list ended
+    while i < len(tokens):
+        word = tokens[i].group()
+        if not _is_capitalised(word):
+            i += 1
+            continue
+        match = _longest_match(tokens, i, sentence, gaz, language)
+        if match is None:
+            i += 1
+            continue
+        mention, length = match
+        end = i + length
+        before = _word_before(tokens, i)
+        after = tokens[end].group() if end < len(tokens) else ""
+        mention.sentence_start = i == 0 or sentence.text[: tokens[i].start()].strip() in (
+            "„",
+            '"',
+            "“",
+            "»",
+            "(",
+        )
+        # "according to Rodrigues": the "to" of a source, not of a direction.
+        according = before == "to" and i > 1 and tokens[i - 2].group().lower() == "according"
+        mention.cue = before in _CUES and not according
+        mention.article_cue = language == "de" and before in _ARTICLES
+        mention.region_cue = (
+            before in _REGION_BEFORE
+            or before.endswith(_REGION_ENDINGS)  # "Mittelmeerregionen", "Südprovinz"
+            or after.lower() in _REGION_AFTER
+        )
+        # "die Regionen Andalusien und Murcia": the place word holds for the list.
+        between = sentence.text[tokens[listed_region_end].end() : tokens[i].start()]
+        if listed_region_end >= 0 and between.strip(" ,").lower() in ("", "und", "and"):
+            mention.region_cue = True
+        listed_region_end = end - 1 if mention.region_cue else -1
+        mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
+        if (
+            language == "de"
+            and mention.places[0].kind == "country"
+            and i > 0
+            and _is_capitalised(tokens[i - 1].group())
+            and _REGION_ADJECTIVE.match(tokens[i - 1].group())
+        ):
+            i = end  # "Sächsische Schweiz" is a region of Saxony, not Switzerland
+            continue
+        person = _mark_names_around(
+            mention, tokens, i, end, sentence.text, gaz, language, according
+        )
+        found.append((mention, person))
+        i = end
+    return found
+
+
+def _mark_names_around(
+    mention: Mention,
+    tokens: list[re.Match[str]],
+    i: int,
+    end: int,
+    text: str,
+    gaz: Gazetteer,
+    language: str,
+    according: bool,
+) -> bool:
+    """Whether the names around the mention make it a person's name, or part of another
+    name (an agency's, a company's); True for a one-word name read as a person's."""
+    before = _word_before(tokens, i)
+    after = tokens[end].group() if end < len(tokens) else ""
+    # A name that goes on ("Safa al-Ubeidi"; in English also "Paris Hilton") is
+    # a person's; in German a capitalised noun may follow a place ("prüft Moskau
+    # Berichte"), so only particles count there.
+    continues = bool(after) and (
+        (
+            _is_capitalised(after)
+            and (language == "en" or _rare_name(gaz, after, mention))
+            and not _known_place(gaz, after)
+            and text[tokens[end - 1].end() : tokens[end].start()] == " "
+        )
+        or (after.lower() in _PARTICLES and fold(after) not in _NOT_NAME_PARTICLES)
+        or after.lower().startswith(("al-", "el-", "bin-", "ibn-"))
+    )
+    preceded = (
+        i > 0
+        and _is_capitalised(tokens[i - 1].group())
+        and not _known_place(gaz, tokens[i - 1].group())
+        and before not in _STOP_START
+        and before not in _CUES
+        and not (i - 1 == 0 and before in _STOP_START)
+    )
+    if (
+        before in _PERSON_CUES
+        or according
+        or (i > 1 and tokens[i - 2].group().lower() in _PERSON_CUES and preceded)
+        or (continues and not mention.cue and end - i == 1)
+    ):
+        mention.person_like = True
+    # In German a noun with its article may stand before a name ("am
+    # Grenzübergang Mürşitpınar"); a given name has none ("Mahsa Amini").
+    noun_before = language == "de" and i > 1 and fold(tokens[i - 2].group()) in _ARTICLES
+    if preceded and i - 1 > 0 and not mention.cue and not noun_before:
+        mention.after_name = True
+    one_word_person = mention.person_like and end - i == 1
+    if _abbreviation_before_name(mention, after, text[tokens[end - 1].end() :]):
+        mention.adjective = True  # "U.S. Geological Survey", "UK Met Office"
+    two_before = tokens[i - 2].group().lower() if i > 1 else ""
+    if (
+        before in ("van", "von", "de", "da", "di")
+        or two_before in ("van", "von")
+        or after.lower() in ("der", "den")
+    ):
+        mention.person_like = True
+    return one_word_person
 
 
 def _abbreviation_before_name(mention: Mention, after: str, rest: str) -> bool:
@@ -347,9 +370,10 @@ def _fuzzy_mentions(
             key = place_key(word)
             size = len(key)
             close = [
-                gaz.place_at(offset) for k, offset in targets
+                gaz.place_at(offset)
+                for k, offset in targets
                 if abs(len(k) - size) <= 1 and within_one_edit(key, k)
-            ]  # fmt: skip
+            ]
             if close:
                 close.sort(key=lambda p: -p.population)
                 mentions.append(
@@ -374,11 +398,6 @@ def _listed_before_place(
 
 _LIST_WORDS = ("and", "und", "or", "oder")
 INFLECTED_ALONE_POPULATION = 1_000_000
-MIN_SCORE = 0.8
-MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far down
-NEAR_KM = 300.0  # below it a mention is dropped, not drafted
-FAR_KM = 2500.0
-FAR_PENALTY = 2.0
 
 
 def recognise_places(
@@ -406,28 +425,12 @@ def recognise_places(
     mentions.extend(_fuzzy_mentions(sentences, gaz, context, found))
     evidence = Evidence(language, countries, context, sources)
 
-    groups: dict[tuple[str, ...], _Group] = defaultdict(_Group)
+    groups: dict[tuple[str, ...], MentionGroup] = defaultdict(MentionGroup)
     for mention in mentions:
         groups[tuple(p.key for p in mention.places)].mentions.append(mention)
     for group in groups.values():
-        # Mentions alike in all that scores them are scored once: a paste that repeats a
-        # name thousands of times costs one score per kind of mention.
-        kinds = list(dict.fromkeys(scored_as(m) for m in group.mentions))
-        alike = [next(m for m in group.mentions if scored_as(m) == k) for k in kinds]
-        candidates = [
-            place
-            for place in group.mentions[0].places
-            if any(allowed(m, place, gaz, evidence) for m in alike)
-        ]
-        for place in candidates[:MAX_CANDIDATES]:
-            scores = [
-                score(m, place, gaz, evidence) if allowed(m, place, gaz, evidence) else -9.0
-                for m in alike
-            ]
-            repeats = len(group.mentions) - 1
-            group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
-
-    _weigh_distances(list(groups.values()), gaz, evidence)
+        score_group(group, gaz, evidence)
+    weigh_distances(list(groups.values()), gaz, evidence)
 
     drafts: dict[str, DraftPlace] = {}
     adjective_only: dict[str, bool] = {}
@@ -464,6 +467,18 @@ def recognise_places(
             reasons=_reasons(group.mentions, gaz.places[best_key], countries),
             positions=sorted(positions),
         )
+    _whose_not_where(drafts, adjective_only, said_whose)
+    places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
+    _assign_ids(places)
+    return places
+
+
+def _whose_not_where(
+    drafts: dict[str, DraftPlace],
+    adjective_only: dict[str, bool],
+    said_whose: dict[str, set[tuple[int, int]]],
+) -> None:
+    """A country named only as an adjective is whose, not where."""
     grounds = {p.place.country for p in drafts.values() if p.kind != "country"}
     for key, place in drafts.items():
         if adjective_only[key] and place.kind == "country" and place.place.country not in grounds:
@@ -477,34 +492,6 @@ def recognise_places(
             # "Russian authorities said" tells whose, not where: a figure of that sentence
             # is not tied to Russia by it.
             place.positions = [at for at in place.positions if at not in said_whose[key]]
-    places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
-    _assign_ids(places)
-    return places
-
-
-def _weigh_distances(groups: list[_Group], gaz: Gazetteer, evidence: Evidence) -> None:
-    """Distance to the article's other places: a small town near them is likelier meant
-    than not; a namesake far from all of them, in a country the article never names,
-    loses ("Flores" in a Bolivian story is a surname, not the island)."""
-    best = {
-        id(g): gaz.places[max(g.scores, key=g.scores.__getitem__)]
-        for g in groups
-        if g.scores and max(g.scores.values()) >= MIN_SCORE
-    }
-    for group in groups:
-        others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
-        for key in group.scores:
-            place = gaz.places[key]
-            if place.kind == "country" or not others:
-                continue
-            distances = [
-                geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))
-                for other in others
-            ]
-            if any(0 < d < NEAR_KM for d in distances):
-                group.scores[key] += 1.0
-            elif min(distances) > FAR_KM and place.country not in evidence.context:
-                group.scores[key] -= FAR_PENALTY
 
 
 def _whose(mention: Mention) -> bool:

@@ -96,8 +96,10 @@ def publish_story(stories_dir: str | Path, slug: str) -> list[Problem]:
         return [Problem(str(path), "story", None, "changed while it was checked: try again")]
     content = content.decode("utf-8")
     if tomllib.loads(content).get("date_unknown") is True:
-        message = ("the article's date is not known: set published and as_of to it, then "
-                   "remove date_unknown")  # fmt: skip
+        message = (
+            "the article's date is not known: set published and as_of to it, then "
+            "remove date_unknown"
+        )
         return [Problem(str(path), "story", "date_unknown", message)]
     try:
         new = published_text(content)

@@ -138,9 +138,13 @@ def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
             sources = [_editorial("von Hand gesetzt", "placed by hand")]
         elif candidate.kind == "city":
             sources = [
-                {"kind": "gazetteer", "publisher": "GeoNames", "title": candidate.name_en,
-                 "method": candidate.source}
-            ]  # fmt: skip
+                {
+                    "kind": "gazetteer",
+                    "publisher": "GeoNames",
+                    "title": candidate.name_en,
+                    "method": candidate.source,
+                }
+            ]
         else:
             sources = [_editorial("ungefährer Mittelpunkt", "approximate centre")]
     note = _note(place, draft)
