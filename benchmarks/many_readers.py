@@ -1,15 +1,16 @@
 """Many readers at once: N sessions open the dashboard, click features, step the timeline.
 
 One dashboard server on loopback; one Chromium with one browser context per reader
-(Playwright's async API), its renderer processes shared by all readers with
-`--renderers K` (else Chromium starts about one per reader, and 50 of them starve a small
-machine). After one warm-up session (the first run pays for imports), the readers come:
-all at the same moment (`--arrival-s 0`: all load, then all click), or spread evenly
-over `--arrival-s` seconds, each loading, clicking and stepping as it comes. Every
-reader waits until every feature is drawn, then clicks markers, alternating raqqa, mosul
-and al-nuri-mosque (the map is zoomed in for the mosque, whose marker lies under Mosul's
-at the first view, and set back for the others), each time until the page's side panel
-shows that feature's details card; then opens the timeline and steps once. Click times
+(Playwright's async API), or with `--one-context` one context for all, whose pages
+share `--renderers K` renderer processes (else Chromium starts one per reader, and 50
+of them starve a small machine). After one warm-up session (the first run pays for
+imports), the readers come: all at the same moment (`--arrival-s 0`: all load, then all
+click), or spread evenly over `--arrival-s` seconds, each loading, clicking and stepping
+as it comes. Every reader waits until every feature is drawn, then clicks markers,
+alternating raqqa, mosul and al-nuri-mosque (the map is zoomed in for the mosque, whose
+marker lies under Mosul's at the first view, and set back for the others), each time
+until the page's side panel shows that feature's details card; then opens the timeline
+and steps once. Click times
 are taken in the browser: to the map's own card, to the side panel's, and to the first
 of the two. Every request to a host other than 127.0.0.1 is blocked and reported; page
 errors, console errors and failed steps are counted. Memory per session is the growth
@@ -23,7 +24,7 @@ smallest Streamlit page that answers a click on the same map with a details card
 measured in one run on the same machine load. Prints JSON.
 
     python benchmarks/many_readers.py [--readers 20] [--clicks 3] [--no-baseline]
-        [--arrival-s 0] [--renderers 0] [--load-timeout 120] [--timeout 300]
+        [--arrival-s 0] [--renderers 0] [--one-context] [--load-timeout 120] [--timeout 300]
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ CLICK_FEATURES = ("raqqa", "mosul", "al-nuri-mosque")
 LOAD_TIMEOUT_MS = 120_000  # 20 pages on a small machine: generous, but bounded
 STEP_TIMEOUT_MS = 60_000
 POLL_MS = 50
+VIEWPORT = {"width": 1280, "height": 900}
 TIMELINE_TAB = "Chronik"  # the page in German (QUERY)
 LATER = "Später"
 # At the first view the mosque's marker lies under Mosul's: a reader zooms in to click it.
@@ -120,11 +122,12 @@ class Reader:
         if message.type == "error":
             self.errors.append(f"reader {self.index} console: {message.text}")
 
-    async def open(self, browser, url: str) -> None:
-        context = await browser.new_context(viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(STEP_TIMEOUT_MS)
-        await context.route("**/*", self._route)
+    async def open(self, browser, url: str, shared=None) -> None:
+        """Load the page: in a browser context of its own (cold cache), or in `shared`."""
+        context = shared or await browser.new_context(viewport=VIEWPORT)
         page = self.page = await context.new_page()
+        page.set_default_timeout(STEP_TIMEOUT_MS)
+        await page.route("**/*", self._route)
         page.on("pageerror", lambda error: self.errors.append(f"reader {self.index}: {error}"))
         page.on("console", self._console)
         page.on("framenavigated", lambda frame: self._frame_event("navigated", frame))
@@ -202,9 +205,9 @@ class Reader:
         self.steps_s.append(time.perf_counter() - start)
         await self.idle()
 
-    async def visit(self, browser, url: str, clicks: int) -> None:
+    async def visit(self, browser, url: str, clicks: int, shared=None) -> None:
         """One reader from arrival to the end: load, click, step the timeline."""
-        await self.step("load", self.open(browser, url))
+        await self.step("load", self.open(browser, url, shared))
         if self.load_s is not None:
             await self.step("clicks", self.click(clicks))
             await self.step("timeline", self.timeline())
@@ -256,19 +259,22 @@ async def run(browser, url: str, pid: int, args, out: dict) -> None:
     peak = [out["server_rss_before_mb"]]
     sampler = asyncio.create_task(sample_rss(pid, peak))
     readers = out["readers"] = [Reader(i, args.load_timeout * 1000) for i in range(args.sessions)]
+    # one context for all: Chromium can then give its pages a few renderer processes
+    # (a context never shares one with another), and they share one cache
+    shared = await browser.new_context(viewport=VIEWPORT) if args.one_context else None
     start, cpu = time.perf_counter(), cpu_s(pid)
 
     if args.arrival_s:
         # readers spread over the arrival window, each doing all it does when it comes
         async def visit(reader: Reader) -> None:
             await asyncio.sleep(args.arrival_s * reader.index / max(1, args.sessions))
-            await reader.visit(browser, url, args.clicks)
+            await reader.visit(browser, url, args.clicks, shared)
 
         await asyncio.gather(*(visit(r) for r in readers))
         out["all_done_s"] = round(time.perf_counter() - start, 2)
         out["server_cpu_s_during_visits"] = round(cpu_s(pid) - cpu, 2)
     else:  # all at the same moment: all load, then all click and step
-        await asyncio.gather(*(r.step("load", r.open(browser, url)) for r in readers))
+        await asyncio.gather(*(r.step("load", r.open(browser, url, shared)) for r in readers))
         out["all_loaded_s"] = round(time.perf_counter() - start, 2)
         out["server_cpu_s_during_load"] = round(cpu_s(pid) - cpu, 2)
         out["server_rss_after_load_mb"] = rss_mb(pid)
@@ -332,6 +338,7 @@ def measure(app, args) -> dict:
         "sessions_all_clicks_done": sum(len(r.clicks_s) == args.clicks for r in readers),
         "sessions_stepped_timeline": sum(bool(r.steps_s) for r in readers),
         "renderer_process_limit": args.renderers or None,
+        "one_browser_context": args.one_context,
         "clicks_per_session": args.clicks,
         "clicks_timed": len(clicks),
         "click_to_details_ms": {
@@ -399,6 +406,12 @@ def main() -> None:
         default=0,
         help="at most this many Chromium renderer processes shared by all readers "
         "(default: Chromium's own choice, about one per reader)",
+    )
+    parser.add_argument(
+        "--one-context",
+        action="store_true",
+        help="all readers' pages in one browser context (one cache, cookies shared; "
+        "Streamlit sessions stay one per page), so that --renderers can share processes",
     )
     parser.add_argument("--timeout", type=int, default=300, help="seconds for each page's run")
     parser.add_argument(
