@@ -52,7 +52,13 @@ def test_every_feature_is_visible_with_no_request_to_another_host(
         "ids => ids.every(id => document.querySelector(`[data-feature-id='${id}']`))",
         arg=sorted(local),
     )
-    assert local <= visible_ids(page)
+    # a place whose dot falls on another's at this scale is named in that dot's joint label
+    # ("Mossul und Große Moschee al-Nuri")
+    labels = " / ".join(page.locator(".lk-label").all_inner_texts())
+    names = {f.id: f.name["de"] for f in story.features}
+    merged = local - visible_ids(page)
+    assert all(names[feature_id] in labels for feature_id in merged), (merged, labels)
+    assert len(merged) < len(local) // 2
     # zoomed out to the world, the far-away places show too
     page.evaluate(SHOW_THE_WORLD)
     distant = {f.id for f in story.features if f.distant}
@@ -91,7 +97,9 @@ def test_a_feature_is_reachable_by_keyboard(watched_page, export_de: Path) -> No
 def test_labels_and_legend_are_on_the_map(watched_page, export_de: Path) -> None:
     page = open_export(watched_page, export_de)
     labels = page.locator(".lk-label").all_inner_texts()
-    assert "Mossul" in labels and "Rakka" in labels
+    assert "Rakka" in labels
+    # Mosul's dot carries al-Nuri's name too where the two fall on one spot
+    assert any(label.startswith("Mossul") for label in labels)
     assert "Legende" in page.locator(".lk-legend").inner_text()
     assert page.locator(".leaflet-control-scale-line").inner_text().endswith("km")
 
