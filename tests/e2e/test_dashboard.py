@@ -16,15 +16,40 @@ pytestmark = pytest.mark.browser
 COMPONENT_DEBOUNCE_MS = 250
 
 
+# How far (px) a point is from the nearest shown marker's centre on the map.
+STACKED_GAP = """([lat, lon]) => {
+  const map = lagekarte.map, box = map.getContainer().getBoundingClientRect();
+  const at = map.latLngToContainerPoint([lat, lon]);
+  const shown = [...document.querySelectorAll('.lk-marker')].filter(n => n.offsetParent);
+  return Math.min(...shown.map(n => {
+    const r = n.getBoundingClientRect();
+    const x = r.left + r.width / 2 - box.left, y = r.top + r.height / 2 - box.top;
+    return Math.hypot(x - at.x, y - at.y);
+  }));
+}"""
+
+
 def test_map_shows_every_feature_with_no_request_elsewhere(
     watched_page, dashboard_url: str, story: Story
 ) -> None:
     page = open_dashboard(watched_page, dashboard_url, "?lang=de")
     frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".lk-label", has_text="Mossul")).to_be_visible()
     for feature in story.features:
         if not feature.distant:
-            expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()
-    expect(frame.locator(".lk-label", has_text="Mossul")).to_be_visible()
+            expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_attached()
+    hidden = [
+        f
+        for f in story.features
+        if not f.distant and not frame.locator(f"[data-feature-id='{f.id}']").is_visible()
+    ]
+    # A place whose dot falls on another's at this scale is drawn as that one dot (named
+    # for both where there is room): only a point within a dot's width of a shown one.
+    for feature in hidden:
+        assert feature.kind in ("place", "event"), feature.id
+        lon, lat = feature.geometry.x, feature.geometry.y
+        gap = map_frame(page).evaluate(STACKED_GAP, [lat, lon])
+        assert gap < 14, (feature.id, gap)
     map_frame(page).evaluate(SHOW_THE_WORLD)
     for feature in story.features:
         if feature.distant:
