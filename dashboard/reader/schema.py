@@ -147,9 +147,7 @@ class EventsLayer(Record):
 class Story(Record):
     """`story.toml`: the story's metadata, key figures, timeline and map views."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, title="Lagekarte story.toml", json_schema_extra=None
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, title="Lagekarte story.toml")
     format: Literal[1]
     language: Literal["de", "en"] = Field(description="the article's language")
     languages: list[Literal["de", "en"]] | None = Field(None, min_length=1, max_length=2)
