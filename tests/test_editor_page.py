@@ -198,10 +198,10 @@ def test_review_edits_become_the_draft(seed_draft) -> None:
     figures["callout"] = figures["figure"].str.contains("50000")
     dates = dates_frame(seed_draft)
     ids = {p.name: p.id for p in seed_draft.places}
-    edited = reviewed(seed_draft, places, figures, dates, {ids["Rakka"]: (35.95, 39.0)})
+    edited = reviewed(seed_draft, places, figures, dates, {ids["Rakka"]: (39.0, 35.95)})
     by_name = {p.name: p for p in edited.places}
     assert not by_name["Washington"].keep and by_name["Mossul"].note == "Großstadt am Tigris."
-    assert by_name["Rakka"].lat_lon == (35.95, 39.0)
+    assert by_name["Rakka"].lon_lat == (39.0, 35.95)
     assert [f.callout for f in edited.figures if "50000" in f.text] == [True]
     assert seed_draft.place(ids["Washington"]).keep  # the original stays for a redo
 

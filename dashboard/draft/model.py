@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 CONFIDENCES = (HIGH, MEDIUM, LOW)
 
+# draft.json's layout. 2: a hand-set position is (lon, lat), as GeoJSON; 1 kept (lat, lon).
+DRAFT_FORMAT = 2
+
 
 def confidence_rank(confidence: str) -> int:
     """0 for the surest (high), up to 2 for low."""
@@ -53,7 +56,7 @@ class DraftPlace:
     name_de: str = ""
     name_en: str = ""
     note: str = ""  # the journalist's note, in the article's language
-    moved_to: tuple[float, float] | None = None  # (lat, lon) set by hand in the editor
+    moved_to: LonLat | None = None  # (lon, lat) set by hand in the editor
     positions: list[tuple[int, int]] = field(default_factory=list)  # (sentence, offset)
 
     @property
@@ -61,13 +64,8 @@ class DraftPlace:
         return self.candidates[self.chosen]
 
     @property
-    def lat_lon(self) -> tuple[float, float]:
-        return self.moved_to or (self.place.lat, self.place.lon)
-
-    @property
     def lon_lat(self) -> LonLat:
-        lat, lon = self.lat_lon
-        return lon, lat
+        return self.moved_to or (self.place.lon, self.place.lat)
 
     @property
     def kind(self) -> str:
@@ -138,6 +136,7 @@ class Draft:
     # as written ("Valencia") and the region or country after it ("Spain"), or None.
     dateline_place: str | None = None
     dateline_region: str | None = None
+    format: int = DRAFT_FORMAT
 
     def place(self, place_id: str | None) -> DraftPlace | None:
         return next((p for p in self.places if p.id == place_id), None)
@@ -153,7 +152,7 @@ class Draft:
             raw = dict(raw)
             raw["candidates"] = [Candidate(**c) for c in raw["candidates"]]
             if raw.get("moved_to") is not None:
-                raw["moved_to"] = tuple(raw["moved_to"])
+                raw["moved_to"] = _moved_lon_lat(raw["moved_to"], data.get("format", 1))
             raw["positions"] = [tuple(p) for p in raw.get("positions", [])]
             places.append(DraftPlace(**raw))
         figures = [DraftFigure(**f) for f in data.pop("figures", [])]
@@ -162,4 +161,11 @@ class Draft:
             DroppedText(**d) if isinstance(d, dict) else DroppedText(str(d), "")
             for d in data.pop("dropped", [])
         ]
+        data["format"] = DRAFT_FORMAT  # positions were read in the current order above
         return cls(**data, places=places, figures=figures, dates=dates, dropped=dropped)
+
+
+def _moved_lon_lat(value: list[float], draft_format: int) -> LonLat:
+    """A hand-set position as (lon, lat); drafts before format 2 kept it as (lat, lon)."""
+    first, second = (float(v) for v in value)
+    return (first, second) if draft_format >= DRAFT_FORMAT else (second, first)

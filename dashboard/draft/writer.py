@@ -131,7 +131,7 @@ def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
             {"kind": "publication", "publisher": "Natural Earth", "title": "Admin 0 – Countries"}
         ]
     else:
-        lat, lon = place.lat_lon
+        lon, lat = place.lon_lat
         geometry = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
         properties["kind"] = "place"
         if place.moved_to:
@@ -163,11 +163,11 @@ def _feature(place: DraftPlace, draft: Draft, labelled: bool) -> dict[str, Any]:
 
 
 def _bounds(draft: Draft, places: list[DraftPlace]) -> list[list[float]]:
-    points = [p.lat_lon for p in places if not p.distant and p.kind != "country"]
+    points = [p.lon_lat for p in places if not p.distant and p.kind != "country"]
     if not points:
-        points = [p.lat_lon for p in places if not p.distant] or [(0.0, 0.0)]
-    lats = [lat for lat, _ in points]
-    lons = [lon for _, lon in points]
+        points = [p.lon_lat for p in places if not p.distant] or [(0.0, 0.0)]
+    lats = [lat for _, lat in points]
+    lons = [lon for lon, _ in points]
     south, north, west, east = min(lats), max(lats), min(lons), max(lons)
     pad_lat = max((north - south) * 0.15, (MIN_VIEW_SPAN - (north - south)) / 2, 0.2)
     pad_lon = max((east - west) * 0.15, (MIN_VIEW_SPAN - (east - west)) / 2, 0.2)

@@ -20,7 +20,7 @@ def summary_lines(draft: Draft) -> list[str]:
         region = f", {draft.dateline_region}" if draft.dateline_region else ""
         lines.append(f"dateline: {draft.dateline_place}{region}")
     for place in draft.places:
-        lat, lon = place.lat_lon
+        lon, lat = place.lon_lat
         mark = "" if place.confidence != "low" else "  <- check"
         lines.append(
             f"place  {place.id:<24} {place.name:<20} {lat:8.3f} {lon:9.3f} "

@@ -201,15 +201,15 @@ def _points_map(draft: Draft, selected: str | None, asset_url: Callable[[Path], 
         "weight": 0.5,
         "fillOpacity": 1,
     }
-    near = [p.lat_lon for p in points if not p.distant] or [p.lat_lon for p in points]
-    lats = [lat for lat, _ in near] or [0.0]
-    lons = [lon for _, lon in near] or [0.0]
+    near = [p.lon_lat for p in points if not p.distant] or [p.lon_lat for p in points]
+    lats = [lat for _, lat in near] or [0.0]
+    lons = [lon for lon, _ in near] or [0.0]
     for layer in ground_around((min(lons), min(lats), max(lons), max(lats))):
         folium.GeoJson(layer, style_function=lambda _: land).add_to(folium_map)
     for number, place in enumerate(draft.places, start=1):
         if place not in points:
             continue
-        lat, lon = place.lat_lon
+        lon, lat = place.lon_lat
         folium.CircleMarker(
             (lat, lon),
             radius=9 if place.id == selected else 6,
@@ -248,7 +248,7 @@ def _move_point(draft: Draft, lang: Lang, asset_url: Callable[[Path], str]) -> N
     )
     for place in points:
         if place.moved_to:
-            lat, lon = place.moved_to
+            lon, lat = place.moved_to
             st.caption(
                 markdown_text(
                     text("editor.moved", lang).format(name=names[place.id], lat=lat, lon=lon)
@@ -258,8 +258,8 @@ def _move_point(draft: Draft, lang: Lang, asset_url: Callable[[Path], str]) -> N
     if click and click != st.session_state.get(CLICK_KEY):
         st.session_state[CLICK_KEY] = click
         st.session_state[MOVED_KEY][selected] = (
-            round(float(click["lat"]), 5),
             round(float(click["lng"]), 5),
+            round(float(click["lat"]), 5),
         )
         st.rerun()
 

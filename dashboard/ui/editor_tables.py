@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.core.geometry import LonLat
 from dashboard.core.i18n import Lang, text
 from dashboard.draft import Draft
 from dashboard.draft.model import Candidate
@@ -190,7 +191,7 @@ def reviewed(
     places: pd.DataFrame,
     figures: pd.DataFrame,
     dates: pd.DataFrame,
-    moved: dict[str, tuple[float, float]],
+    moved: dict[str, LonLat],
     lang: Lang = "en",
 ) -> Draft:
     """The draft with the journalist's edits (a copy: the original stays for a redo).
