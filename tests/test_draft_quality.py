@@ -258,3 +258,38 @@ def test_scorer_pairs_the_nearest_drafted_place_when_no_name_matches() -> None:
     expected = [("Ilave", -16.09, -69.64), ("Juli", -16.21, -69.46)]
     drafted = [("Ilabe", -16.18, -69.50), ("Yuli", -16.05, -69.68)]
     assert _all_peruvian_towns_found(expected, drafted)
+
+
+def test_dates_are_scored_again_with_the_date_given_when_the_text_lacks_it() -> None:
+    """An article that does not state its date is scored a second time on the draft made
+    with `--date`; one that states it is scored on its one draft in both rows."""
+    from benchmarks.draft_eval.scoring import DATES_GIVEN, given_date
+
+    undated = {**ARTICLE, "published": "2024-05-02|2024-05-03", "published_in_text": False}
+    assert given_date(undated) == "2024-05-02" and given_date(ARTICLE) is None
+    blind = {"dates": []}  # "on Wednesday" cannot be resolved without the date
+    dated = {"dates": [{"date": "2024-05-01", "keep": True}]}
+    scores = score_article(blind, undated, dated)
+    assert scores["dates"].true_positive == 0
+    assert (scores[DATES_GIVEN].true_positive, scores[DATES_GIVEN].expected) == (2, 2)
+    assert score_article(blind, undated)[DATES_GIVEN].true_positive == 0  # no dated draft
+    stated = score_article(dated, ARTICLE, {"dates": []})
+    assert stated[DATES_GIVEN].true_positive == stated["dates"].true_positive == 2
+
+
+def test_the_dated_draft_is_made_with_the_date_in_its_own_folder(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from benchmarks.draft_eval import runner
+
+    calls: list[list[str]] = []
+
+    def fake_run(args: list[str], hash_seed: int | None = None) -> tuple[int, str, float]:
+        calls.append(args)
+        return 1, "no", 0.1
+
+    monkeypatch.setattr(runner, "_run", fake_run)
+    runner.run_draft(tmp_path / "made-up.en.txt", tmp_path, published="2024-05-02")
+    runner.run_draft(tmp_path / "made-up.en.txt", tmp_path)
+    assert calls[0][-2:] == ["--date", "2024-05-02"] and "--date" not in calls[1]
+    assert calls[0][calls[0].index("--out") + 1] != calls[1][calls[1].index("--out") + 1]

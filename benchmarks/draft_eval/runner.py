@@ -54,11 +54,13 @@ def _last_lines(text: str, count: int = 3) -> str:
     return " / ".join(line.strip() for line in text.strip().splitlines()[-count:])
 
 
-def run_draft(text_path: Path, workdir: Path) -> DraftRun:
-    """Draft `text_path` into `workdir/<name>`, validate it and read its draft.json."""
-    out = workdir / text_path.name.replace(".", "-")
+def run_draft(text_path: Path, workdir: Path, published: str | None = None) -> DraftRun:
+    """Draft `text_path` into `workdir/<name>`, validate it and read its draft.json; with
+    `published` (YYYY-MM-DD), as `draft --date published`, into its own folder."""
+    out = workdir / (text_path.name.replace(".", "-") + ("-dated" if published else ""))
     run = DraftRun()
-    code, output, run.seconds = _run(["draft", str(text_path), "--out", str(out)])
+    args = ["draft", str(text_path), "--out", str(out)]
+    code, output, run.seconds = _run([*args, "--date", published] if published else args)
     if code != 0:
         run.problems.append(f"draft exited {code}: {_last_lines(output)}")
     draft_file = out / DRAFT_FILE

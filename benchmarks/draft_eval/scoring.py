@@ -20,6 +20,11 @@ Rules (also in benchmarks/draft_eval/README.md):
   "a|b" accepts either day). The publication day is always an optional date.
 - Publication date: the draft's `published` against the article's date ("a|b": either),
   reported apart for the articles whose text states its date.
+- Dates with the publication date given: the same date rules on a second draft of each
+  article whose text does not state its date, made with `draft --date` and the first day
+  of the article's date, as a journalist who knows the date would run it; an article that
+  states its date is scored on its one draft. The publication-date rows always come from
+  the draft made without `--date`.
 """
 
 from __future__ import annotations
@@ -297,19 +302,34 @@ def score_published(draft: dict[str, Any], article: dict[str, Any], name: str) -
     return tally
 
 
+DATES_GIVEN = "dates (publication date given)"
 CATEGORIES = (
     "places",
     "figures",
     "figure places",
     "figure labels",
     "dates",
+    DATES_GIVEN,
     "publication date",
     "publication date (stated in the text)",
 )
 
 
-def score_article(draft: dict[str, Any] | None, article: dict[str, Any]) -> dict[str, Tally]:
-    """Every category's tally for one article; a missing draft scores as all misses."""
+def given_date(article: dict[str, Any]) -> str | None:
+    """The date `draft --date` is given for the second measurement of dates: the first day
+    of the article's date, only when its text does not state it (else None)."""
+    if article.get("published_in_text"):
+        return None
+    return article.get("published", "").split("|")[0] or None
+
+
+def score_article(
+    draft: dict[str, Any] | None,
+    article: dict[str, Any],
+    dated_draft: dict[str, Any] | None = None,
+) -> dict[str, Tally]:
+    """Every category's tally for one article; a missing draft scores as all misses.
+    `dated_draft` is the draft made with `--date given_date(article)`, when there is one."""
     name = f"{article['id']}.{article['language']}"
     draft = draft or {}
     places = article.get("places", [])
@@ -319,6 +339,10 @@ def score_article(draft: dict[str, Any] | None, article: dict[str, Any]) -> dict
     # 158"): on the timeline it is never wrong, and never required.
     optional = [*article.get("optional_dates", []), *article.get("published", "").split("|")]
     result["dates"] = score_dates(draft, article.get("dates", []), optional, name)
+    given = (dated_draft or {}) if given_date(article) else draft
+    result[DATES_GIVEN] = score_dates(
+        given, article.get("dates", []), optional, f"{name} (date given)"
+    )
     result["publication date"] = score_published(draft, article, name)
     result["publication date (stated in the text)"] = (
         score_published(draft, article, name) if article.get("published_in_text") else Tally()
