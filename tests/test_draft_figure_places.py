@@ -182,3 +182,16 @@ def test_a_town_named_as_where_a_source_sits_does_not_take_the_figure(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _placed(text) == expected
+
+
+def test_the_dateline_after_a_pages_title_lines_is_still_no_figures_place() -> None:
+    """A page's title, teaser and "Posted ... last updated" lines may stand before the
+    dateline: the dateline's city is still where the reporter was, not where it happened."""
+    placed = _placed(
+        "Quake in southern Peru\n\n"
+        "Powerful earthquake shakes southern Peru Posted\n\nand last updated\n\n"
+        "LIMA, Peru (AP) — A powerful earthquake centered near the town of Nazca has killed "
+        "at least three people, officials said Tuesday.\n\nRescuers searched the rubble.\n\n"
+        "At least 40 people were injured."
+    )
+    assert placed == [(3, "Nazca"), (40, "Nazca")]

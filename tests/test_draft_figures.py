@@ -345,13 +345,38 @@ def test_a_figure_belongs_to_the_nearest_place_of_its_sentence() -> None:
     assert placed == [(40, "Khartum"), (12, "Omdurman")]
 
 
-def test_a_figure_without_a_place_belongs_to_the_lead_place_not_to_another_sentence() -> None:
+def test_a_figure_without_a_place_belongs_to_the_lead_place_not_to_an_earlier_one() -> None:
     placed = _placed(
         "Sturm an der Pazifikküste\n\nAcapulco (dpa) - Ein schwerer Hurrikan hat die Küste "
         "getroffen.\n\nMindestens 27 Menschen kamen ums Leben.\n\nIn Oaxaca tagte der "
-        "Krisenstab.\n\nRund 10.000 Häuser wurden zerstört."
+        "Krisenstab.\n\nDer Gouverneur sprach von einer Katastrophe.\n\nRund 10.000 "
+        "Häuser wurden zerstört."
     )
     assert placed == [(27, "Acapulco"), (10_000, "Acapulco")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Cyclone in Mozambique\n\nBEIRA, Mozambique (AP) — A cyclone hit the coast on "
+            "Sunday, flattening homes in Dondo.\n\nThe storm then moved inland to "
+            "Chimoio.\n\nAt least 30 people died, officials said.",
+            [(30, "Chimoio")],
+            id="en-one-sentence-paragraphs",
+        ),
+        pytest.param(
+            "Wahl in Bolivien\n\nLa Paz (dpa) - In Bolivien wird gewählt.\n\nIn Cochabamba "
+            "kam es zu Zusammenstößen.\n\nMindestens 12 Menschen wurden verletzt.",
+            [(12, "Cochabamba")],
+            id="de-one-sentence-paragraphs",
+        ),
+    ],
+)
+def test_a_figure_without_a_place_belongs_to_the_place_of_the_sentence_before(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected
 
 
 def test_a_figure_after_a_place_in_its_paragraph_belongs_to_it() -> None:

@@ -27,6 +27,8 @@ from dashboard.draft.sentences import Sentence
 ANAPHORA_SENTENCES = 5
 # How far a figure's place is looked for among the earlier sentences of its paragraph.
 MATE_SENTENCES = 3
+# How far back across paragraphs a figure without a place looks for one.
+PRECEDING_SENTENCES = 1
 # How close before "the hillside town" a town's name makes it that town's apposition.
 _APPOSITION_CHARS = 40
 # Kinds of place "in der Stadt" / "there" does not refer back to.
@@ -39,6 +41,9 @@ _PART_ENDS = re.compile(
 # The end of a dateline: "SEOUL (Reuters) - ", "Rabat: ", "KYIV, Ukraine (AP) — ".
 _DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--\s")
 _DATELINE_CHARS = 120
+# How many of the body's first sentences the dateline may open (the article reader looks
+# for it in as many paragraphs).
+_DATELINE_LOOK = 6
 # What follows a place that opens the lead as a dateline: "Rabat: ", "Tokio (AFP) ",
 # "Acapulco – ", "KYIV, Ukraine (AP) — ".
 _OPENER_END = re.compile(
@@ -152,6 +157,7 @@ class _Named:
         self.first_local = (ground_towns or ground)[0][2].id if ground else None
         countries = [m for m in mentions if m[2].kind == "country"]
         self.first_country = countries[0][2].id if countries else None
+        self.countries = sorted({m[2].id for m in ground if m[2].kind == "country"})
 
     def settlement_before(self, offset: int) -> bool:
         """Is a town named just before `offset` ("Quilpué, the hillside town"): the words
@@ -201,6 +207,7 @@ class PlaceIndex:
             )
             for s, m in every.items()
         }
+        self._dateline_name = draft.dateline_place
         self._dateline = _dateline_span(draft, sentences)
         self._refers_back = lru_cache(maxsize=None)(refers_back)
         self._parts = lru_cache(maxsize=None)(_part_ends)
@@ -248,7 +255,23 @@ class PlaceIndex:
         mate = self._paragraph_place(sentence)
         if mate is not None:
             return mate, "place named earlier in the same paragraph"
+        before = self._preceding_place(sentence)
+        if before is not None:
+            return before, "place named in the sentence before"
         return None, ""
+
+    def _preceding_place(self, sentence: int) -> str | None:
+        """Wire copy often gives each sentence its own paragraph: "At least 61 died" goes
+        on about the place the sentence before names, across the paragraph's end."""
+        for back in range(sentence - 1, max(0, sentence - PRECEDING_SENTENCES) - 1, -1):
+            if self._paragraph.get(back, 0) < 1:
+                break
+            named = self._of(back)
+            if named.last_town is not None:
+                return named.last_town
+            if len(named.countries) == 1:  # not "Russia and Ukraine blamed each other"
+                return named.countries[0]
+        return None
 
     def _part(self, sentence: int, offset: int) -> tuple[int, int]:
         """Where the part of the sentence around `offset` starts and ends."""
@@ -279,7 +302,7 @@ class PlaceIndex:
         """The place of the lead: the first town (else country) the first sentence of the
         body names after its dateline (or the second's, when the first is only a
         dateline), else the dateline's place; None when the lead names none."""
-        body = [s.index for s in sentences if s.paragraph >= 1][:2]
+        body = [s.index for s in _lead(self._dateline_name, sentences)]
         for index in body:
             first = self._of(index).first_local
             if first is not None:
@@ -367,7 +390,7 @@ def _dateline_span(draft: Draft, sentences: list[Sentence]) -> tuple[int, int] |
     """(sentence, end offset) of the dateline at the start of the lead, if there is one:
     the one the article reader found, else a place that opens the lead followed by a
     colon, a bracket or a dash ("Rabat: In Marokko …", "Tokio (AFP) Ein Erdbeben …")."""
-    lead = [s for s in sentences if s.paragraph >= 1][:2]
+    lead = _lead(draft.dateline_place, sentences)
     if not draft.dateline_place:
         for sentence in lead:
             opener = next(
@@ -380,11 +403,24 @@ def _dateline_span(draft: Draft, sentences: list[Sentence]) -> tuple[int, int] |
             if end:
                 return sentence.index, len(opener.name) + end.end()
         return None
-    name = draft.dateline_place.casefold()
     for sentence in lead:
-        head = sentence.text[:_DATELINE_CHARS]
-        if not head.casefold().lstrip("(„\"'").startswith(name):
-            continue
-        end = _DATELINE_END.search(head)
-        return sentence.index, end.end() if end else len(draft.dateline_place)
+        if _opens_with(sentence, draft.dateline_place):
+            end = _DATELINE_END.search(sentence.text[:_DATELINE_CHARS])
+            return sentence.index, end.end() if end else len(draft.dateline_place)
     return None
+
+
+def _opens_with(sentence: Sentence, dateline: str) -> bool:
+    head = sentence.text[:_DATELINE_CHARS].casefold().lstrip("(„\"'")
+    return head.startswith(dateline.casefold())
+
+
+def _lead(dateline: str | None, sentences: list[Sentence]) -> list[Sentence]:
+    """The lead's two sentences: from the one the dateline opens (a page's title, teaser or
+    "Posted ... last updated" lines may stand before it), else the body's first two."""
+    body = [s for s in sentences if s.paragraph >= 1]
+    if dateline:
+        for at, sentence in enumerate(body[:_DATELINE_LOOK]):
+            if _opens_with(sentence, dateline):
+                return body[at : at + 2]
+    return body[:2]
