@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.calendar_words import month_number, weekday_number
-from dashboard.draft.datelines import is_agency, read_date_line, read_dateline
+from dashboard.draft.datelines import is_agency, read_date_line, read_dateline, read_signature
 
 
 @pytest.mark.parametrize(
@@ -179,3 +179,42 @@ def test_month_names_are_written_in_one_module_only() -> None:
         )
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "agency", "date"),
+    [
+        ("Der Pegel der Donau fiel am Abend wieder. (APA, 3.7.2017)", "APA", dt.date(2017, 7, 3)),
+        ("Die Wahl in Bolivien verlief ruhig. (sda, 12. März 2024)", "sda", dt.date(2024, 3, 12)),
+        ("Crews reached the quake zone. (AFP, 9.11.2022, 14:30 Uhr)", "AFP", dt.date(2022, 11, 9)),
+    ],
+)
+def test_closing_signatures(paragraph: str, agency: str, date: dt.date) -> None:
+    found = read_signature(paragraph)
+    assert found is not None and (found.agency, found.date) == (agency, date)
+    assert paragraph[found.start :].startswith("(")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Der Damm in Kenia hielt. (Mossul, 3.7.2017)",  # no agency
+        "Voters in Ghana queued. (AP, the day after the vote on March 3, 2024)",
+        "Der Pegel fiel. (APA)",  # an agency, no date
+        "(APA, 3.7.2017) Der Pegel fiel am Abend.",  # not at the end
+    ],
+)
+def test_no_closing_signature(paragraph: str) -> None:
+    assert read_signature(paragraph) is None
+
+
+def test_a_closing_signature_dates_an_article_and_leaves_its_text() -> None:
+    from dashboard.draft.article import article_from_text
+
+    article = article_from_text(
+        "Erdrutsch in Peru\n\nLima – Nach heftigem Regen sind in den Anden drei Dörfer "
+        "verschüttet worden. Helfer suchten am Sonntag nach Vermissten. (APA, 3.7.2017)\n"
+    )
+    assert article.published == dt.date(2017, 7, 3)
+    assert not any("APA" in s.text for s in article.sentences)
+    assert any(d.text == "(APA, 3.7.2017)" for d in article.dropped)

@@ -19,6 +19,7 @@ from dashboard.draft.datelines import (
     is_agency,
     read_date_line,
     read_dateline,
+    read_signature,
 )
 from dashboard.draft.model import DroppedText
 from dashboard.draft.sentences import Sentence, split_sentences
@@ -332,6 +333,7 @@ def article_from_text(text: str) -> Article:
     below = _take_date_lines(article, _body(paragraphs, first_body, dropped))
     _read_dateline(article)
     _set_published(article, below)  # a date line below the text counts last
+    _read_signature(article)
     article.language = detect_language(" ".join(article.body) or text)
     _take_author(article)
     article.sentences = split_sentences(article.headline, article.body)
@@ -505,6 +507,24 @@ def _read_dateline(article: Article) -> None:
         if not article.publisher and dateline.agency:
             article.publisher = dateline.agency
         return
+
+
+def _read_signature(article: Article) -> None:
+    """ "… das Leben. (APA, 3.7.2017)": the agency and date closing the report, read as its
+    publisher and, when no date line gave one, its date; not a sentence of the text."""
+    signature = read_signature(article.body[-1]) if article.body else None
+    if signature is None:
+        return
+    last = article.body[-1]
+    article.dropped.append(DroppedText(last[signature.start :].strip(), DATE_LINE))
+    rest = last[: signature.start].rstrip()
+    if rest:
+        article.body[-1] = rest
+    else:
+        article.body.pop()
+    article.publisher = article.publisher or signature.agency
+    if article.published is None:
+        article.published, article.date_line = signature.date, last[signature.start :].strip()
 
 
 def _take_author(article: Article) -> None:

@@ -3,6 +3,8 @@
 - A dateline opens the first paragraph of wire copy: "VALENCIA, Spain (AP) —",
   "VALENCIA, Spain, Oct. 30, 2024 —", "KYIV, Nov 21 (Reuters) -", "Istanbul (dpa) -",
   "Berlin (dpa/lni) –", "Gundremmingen - ". Its place is where the report was filed.
+- A closing signature ends Austrian and Swiss wire copy: "… das Leben. (APA, 3.7.2017)",
+  "(sda, 12. März 2024)": the agency and the day of the report.
 - A publication-date line stands alone: "31.10.2024, 14:12 Uhr", "Veröffentlicht am
   3. Juli 2021", "Published 7:31 AM EDT, Wed September 11, 2024", "Stand: 15.07.2021
   18:03 Uhr", "Mon 16 Oct 2023 10.12 BST", or an ISO date from a page's metadata.
@@ -283,3 +285,33 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         date=date,
         month_day=month_day or ((date.month, date.day) if date else None),
     )
+
+
+# "(APA, 3.7.2017)", "(dpa/lby, 12. März 2024, 14:30 Uhr)" closing the last paragraph.
+_SIGNATURE = re.compile(r"\((?P<agency>[A-Za-z][\w/ .-]{0,29}), (?P<date>[^()]{6,40})\)\s*$")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The agency and date closing a report: "(APA, 3.7.2017)"."""
+
+    start: int  # where it starts in the paragraph
+    agency: str
+    date: dt.date
+
+
+def read_signature(paragraph: str) -> Signature | None:
+    """The closing signature of `paragraph`, when it names an agency and a full date and
+    nothing else but a clock time."""
+    match = _SIGNATURE.search(paragraph[-80:])
+    if match is None or not is_agency(match["agency"]):
+        return None
+    found = first_full_date(match["date"])
+    if found is None:
+        return None
+    date, start, end = found
+    rest = match["date"][:start] + " " + match["date"][end:]
+    if _FILLER.sub(" ", rest).strip(" ,"):
+        return None  # "(AP, the day after the vote on March 3, 2024)": not a signature
+    offset = max(0, len(paragraph) - 80)
+    return Signature(offset + match.start(), match["agency"], date)

@@ -26,7 +26,7 @@ from dashboard.core.calendar_words import (
     weekday_pattern,
 )
 from dashboard.draft.article import PHOTO_CAPTION, Article
-from dashboard.draft.dates import is_ahead, nearest_year
+from dashboard.draft.date_cues import is_ahead, nearest_year
 
 # A dateline's day ("SYDNEY, Oct 18 (Reuters)") this close to the date of publication is
 # the day the report speaks from (time zones, a page dated by its first version).
