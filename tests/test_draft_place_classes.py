@@ -101,3 +101,79 @@ def test_a_name_joined_by_of_is_read_whole_when_the_gazetteer_has_it(text: str, 
     assert "University of Texas" not in kinds_of(
         "The University of Texas in Austin cancelled classes after the storm on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "storm", "places"),
+    [
+        (
+            "Hurricane Milton slammed into Florida near Tampa on Wednesday. Milton "
+            "then crossed the state.",
+            "Milton",
+            {"Florida", "Tampa"},
+        ),
+        (
+            "Der Hurrikan Milton hat in Florida schwere Schäden angerichtet.",
+            "Milton",
+            {"Florida"},
+        ),
+        (
+            "Sturm „Boris“ hat in Polen und Tschechien Überschwemmungen verursacht. In "
+            "Glucholazy wurde die Altstadt evakuiert.",
+            "Boris",
+            {"Polen", "Tschechien", "Glucholazy"},
+        ),
+        (
+            "Super Typhoon Haikui made landfall in Taitung county, Taiwan, on Sunday.",
+            "Haikui",
+            {"Taitung", "Taiwan"},
+        ),
+        (
+            "Cyclone Freddy struck the coast of Mozambique again, flooding Quelimane.",
+            "Freddy",
+            {"Mozambique", "Quelimane"},
+        ),
+    ],
+)
+def test_a_storms_name_is_no_place(text: str, storm: str, places: set[str]) -> None:
+    """A named storm is not a place, nor is its storm word ("Hurricane", a town in Utah)."""
+    headline = "Storm report" if " the " in text else "Sturmmeldung"
+    draft = draft_article(article_from_text(f"{headline}\n\n{text}"))
+    names = {p.name for p in draft.places if p.keep}
+    assert storm not in names and "Hurricane" not in names, kinds_of(text)
+    assert places <= names, kinds_of(text)
+
+
+def test_a_country_after_the_word_storm_is_still_the_country() -> None:
+    """German puts the object after the subject: "als der Sturm Haiti erreichte"."""
+    assert kinds_of("Als der Sturm Haiti erreichte, starben in Jacmel 12 Menschen.")["Haiti"] == (
+        "country",
+        "HT",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "code"),
+    [
+        (
+            "Heavy rain flooded parts of Georgia on Monday, and Savannah and Atlanta were hit "
+            "hardest.",
+            "region",
+            "US",
+        ),
+        (
+            "Floods cut roads in Georgia on Monday; in Tbilisi the river burst its banks.",
+            "country",
+            "GE",
+        ),
+        (
+            "Im US-Bundesstaat Georgia und in der Stadt Atlanta fiel der Strom aus.",
+            "region",
+            "US",
+        ),
+    ],
+)
+def test_a_state_named_like_a_country_is_the_state_among_its_towns(
+    text: str, kind: str, code: str
+) -> None:
+    assert kinds_of(text)["Georgia"] == (kind, code)

@@ -1,9 +1,15 @@
 """The forms of a name the gazetteer is asked for: as written, uninflected (German
 genitives and plurals, English possessives), with its compass word in English
-("Nord-Darfur": "Northern Darfur") or its abbreviation written out ("St. Joseph")."""
+("Nord-Darfur": "Northern Darfur") or its abbreviation written out ("St. Joseph"); and
+the names of storms, which are no places ("Hurricane Milton")."""
 
 from __future__ import annotations
 
+import re
+
+from dashboard.core.names import fold
+from dashboard.draft.sentences import Sentence
+from dashboard.draft.words import STORM_WORDS
 from dashboard.reader.gazetteer import Gazetteer, Place
 
 COMPASS_EN = {
@@ -68,3 +74,36 @@ def compass_lookup(
             return places, f"{english} {rest}", False
     places, name, inflected = lookup_variants(gaz, rest, language)
     return [p for p in places if p.kind in ("country", "region")], name, inflected
+
+
+# A storm word, then the storm's name, maybe in quotes: "Hurricane Milton", "Sturm
+# „Boris“", "Super Typhoon Haikui", "tropical storm Alberto".
+_STORM = re.compile(
+    r"\b(\w+)(?=\s+[„“\"'‚‘»«]?([A-ZÄÖÜ][\w'’-]+))",
+    re.IGNORECASE,
+)
+
+
+STORM_NAME_CITY = 200_000  # a city this big is no storm's name
+
+
+def storm_names(sentences: list[Sentence], gaz: Gazetteer) -> set[str]:
+    """The folded names of the storms the article names, and their storm words. A country,
+    region, water or big city after "der Sturm" is its object ("als der Sturm Haiti
+    erreichte"): storms have given names."""
+    names: set[str] = set()
+    for sentence in sentences:
+        for match in _STORM.finditer(sentence.text):
+            word, name = match.group(1), match.group(2)
+            if (
+                word.lower() in STORM_WORDS
+                and name[:1].isupper()
+                and not any(
+                    p.is_named(name) and (p.kind != "city" or p.population >= STORM_NAME_CITY)
+                    for p in gaz.lookup(name)
+                )
+            ):
+                names.add(fold(name))
+                if word[:1].isupper():
+                    names.add(fold(word))  # "Hurricane" is no town in Utah here
+    return names

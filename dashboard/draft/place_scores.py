@@ -41,6 +41,8 @@ SPELLING_ZIPF = 4.5
 # because it is a big city ("Moskau", "Halle" less so).
 NOUN_MAX_POPULATION = 500_000
 ACRONYM_MAX = 5
+# Enough to put a state of the article's country before a country of the same name.
+STATE_NAMESAKE_PENALTY = 4.0
 
 
 @dataclass
@@ -79,6 +81,8 @@ class Evidence:
     # The folded names that put each country in `context`: a name is no evidence for
     # itself ("Great Lakes" is no sign that the article is in Australia).
     sources: dict[str, set[str]] = field(default_factory=dict)
+    # The folded names that name each country (its name, an adjective; "" the dateline).
+    named_by: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _is_acronym(name: str) -> bool:
@@ -166,6 +170,8 @@ def score(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) ->
     cue = mention.cue and not (mention.article_cue and place.kind == "city")
     if place.kind == "country" and not mention.adjective:
         value += 1.0  # "Taiwan" is the country before it is a spelling of Taiyuan
+    if place.kind == "country" and _state_namesake(mention, place, evidence):
+        value -= STATE_NAMESAKE_PENALTY
     if place.kind in ("city", "region") and place.country in evidence.countries:
         value += 1.5
     elif place.kind in ("city", "region") and place.country in evidence.context:
@@ -223,6 +229,26 @@ def _everyday(mention: Mention, place: Place, gaz: Gazetteer, language: str) -> 
     if language == "de" and town_or_province and german_word(gaz, mention.name):
         return True  # "Kanton" is Canton, Ohio only to a gazetteer, "Zug" a train
     return language == "en" and mention.sentence_start and frequency >= SENTENCE_START_ZIPF
+
+
+def _state_namesake(mention: Mention, place: Place, evidence: Evidence) -> bool:
+    """ "Georgia" among Atlanta and Savannah is the US state: a region of a country the
+    article is in shares the country's name, and nothing but that name speaks for the
+    country (no town of it, no adjective, not the dateline)."""
+    own = {fold(mention.name)}
+    if (evidence.named_by.get(place.country, set()) - own) or (
+        evidence.sources.get(place.country, set()) - own
+    ):
+        return False
+    return any(
+        p.kind == "region"
+        and p.country != place.country
+        and p.is_named(mention.name)
+        and bool(
+            (evidence.sources.get(p.country, set()) | evidence.named_by.get(p.country, set())) - own
+        )
+        for p in mention.places
+    )
 
 
 def _foreign_namesake(mention: Mention, place: Place) -> bool:

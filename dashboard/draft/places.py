@@ -17,7 +17,12 @@ from collections import Counter, defaultdict
 from dashboard.core.names import fold, place_key, within_one_edit
 from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
-from dashboard.draft.place_lookup import ABBREVIATED, compass_lookup, lookup_variants
+from dashboard.draft.place_lookup import (
+    ABBREVIATED,
+    compass_lookup,
+    lookup_variants,
+    storm_names,
+)
 from dashboard.draft.place_scores import (
     MIN_SCORE,
     SMALL_POPULATION,
@@ -102,6 +107,9 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     for mention in mentions:
         if fold(mention.surface) in person_words:
             mention.person_like = True
+    # A storm's name ("Hurricane Milton") names no place anywhere in the article.
+    storms = storm_names(sentences, gaz)
+    mentions = [m for m in mentions if fold(m.name) not in storms and fold(m.surface) not in storms]
     # "Mossuls" is Mossul's genitive when the article also says "Mossul"; "Hamas" alone
     # is not Hama's. Only very big places are taken from an inflected form alone.
     plain = {fold(m.name) for m in mentions if not m.inflected}
@@ -410,20 +418,19 @@ def recognise_places(
     country or None): "VALENCIA, Spain" settles which Valencia the article means."""
     mentions = find_mentions(sentences, gaz, language)
     # Countries the article names (directly or through an adjective) give context.
-    countries = {
-        p.country
-        for m in mentions
-        if not m.person_like
-        for p in m.places[:1]
-        if p.kind == "country"
-    }
-    countries |= dateline_countries(gaz, dateline)
+    named_by: dict[str, set[str]] = defaultdict(set)  # country -> the names that name it
+    for m in mentions:
+        if not m.person_like and m.places[0].kind == "country":
+            named_by[m.places[0].country].add(fold(m.name))
+    for code in dateline_countries(gaz, dateline):
+        named_by[code].add("")  # the dateline's
+    countries = set(named_by)
     found = {(m.sentence, m.start) for m in mentions}
     # Named regions and big cities tell where the article is, too.
     sources = context_countries(mentions, gaz, countries)
     context = countries | set(sources)
     mentions.extend(_fuzzy_mentions(sentences, gaz, context, found))
-    evidence = Evidence(language, countries, context, sources)
+    evidence = Evidence(language, countries, context, sources, dict(named_by))
 
     groups: dict[tuple[str, ...], MentionGroup] = defaultdict(MentionGroup)
     for mention in mentions:

@@ -52,6 +52,15 @@ REGION_AFTER = _words(
 WATER_BEFORE = _words("fluss flusses see meer river lake")
 WATER_AFTER = _words("river fluss")
 
+# Words that name a storm by the name after them ("Hurricane Milton", "Sturm Boris",
+# "Taifun Haikui", "Zyklon Freddy"): that name is the storm's, never a town's.
+STORM_WORDS = _words(
+    """
+    hurricane hurrikan typhoon taifun supertaifun cyclone zyklon storm sturm sturmtief
+    orkan orkantief tief wirbelsturm tropensturm tropentief depression
+    """
+)
+
 # German articles and the prepositions that hold one: a noun follows them.
 ARTICLES = _words(
     "der die das dem den des ein eine einem einen einer eines am im vom zum zur beim ins"
