@@ -177,3 +177,28 @@ def test_a_state_named_like_a_country_is_the_state_among_its_towns(
     text: str, kind: str, code: str
 ) -> None:
     assert kinds_of(text)["Georgia"] == (kind, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Huatulco and Huatusco are two towns of Mexico 600 km apart; one consonant apart.
+        ("Ein Erdbeben erschütterte Mexiko. Bei Huatulco stürzten Häuser ein.", "Huatusco"),
+        # Ávila (Spain) is a letter away from Asilah (Morocco) in a story naming both.
+        ("Sturm in Spanien und Marokko: in Ávila fiel Schnee.", "Asilah"),
+    ],
+)
+def test_a_near_miss_spelling_does_not_make_another_town(text: str, absent: str) -> None:
+    assert absent not in {p.place.name_en for p in drafted(text)}, kinds_of(text)
+
+
+def test_a_spelling_with_a_letter_dropped_is_still_found() -> None:
+    """Transliterations add and drop letters: "Quilpe" is Quilpué."""
+    found = {p.place.name_en for p in drafted("Waldbrände in Chile: Feuer wüteten in Quilpe.")}
+    assert "Quilpue" in found or "Quilpué" in found
+
+
+def test_a_town_named_without_its_saint_is_found() -> None:
+    """News writes "Huatulco" for Santa María Huatulco."""
+    text = "A quake shook Mexico on Tuesday; in Huatulco a hotel collapsed."
+    assert any("Huatulco" in p.place.name_en for p in drafted(text)), kinds_of(text)

@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from dashboard.core.names import fold, place_key, within_one_edit
+from dashboard.core.names import fold, place_key
 from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
+from dashboard.draft.place_fuzzy import fuzzy_mentions
+from dashboard.draft.place_fuzzy import is_capitalised as _is_capitalised
+from dashboard.draft.place_fuzzy import tokens as _tokens
+from dashboard.draft.place_fuzzy import word_before as _word_before
 from dashboard.draft.place_lookup import (
     ABBREVIATED,
     compass_lookup,
@@ -41,9 +45,6 @@ from dashboard.draft.words import (
 )
 from dashboard.draft.words import (
     CUES as _CUES,
-)
-from dashboard.draft.words import (
-    FUZZY_CUES as _FUZZY_CUES,
 )
 from dashboard.draft.words import (
     NOT_PLACES as _NOT_PLACES,
@@ -71,8 +72,6 @@ from dashboard.draft.words import (
 )
 from dashboard.reader.gazetteer import Gazetteer, Place
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
-# A German compass prefix ("Nordsyrien", "Nord-Darfur").
 _COMPASS = re.compile(r"^(nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral)-?", re.I)
 # Particles of names that, after a place, are prepositions ("Mossul im Irak").
 _NOT_NAME_PARTICLES = ("in", "im", "an", "am", "on")
@@ -82,18 +81,6 @@ _NAME_LINKS = frozenset(("of", "von"))
 _REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
-
-
-def _tokens(text: str) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(text))
-
-
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _word_before(tokens: list[re.Match[str]], i: int) -> str:
-    return tokens[i - 1].group().lower() if i > 0 else ""
 
 
 def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> list[Mention]:
@@ -346,65 +333,6 @@ def _mention_for(
     return Mention(surface, name, sentence.index, start, places, inflected=inflected, exact=exact)
 
 
-def _fuzzy_mentions(
-    sentences: list[Sentence], gaz: Gazetteer, countries: set[str], found: set[tuple[int, int]]
-) -> list[Mention]:
-    """Unknown names after a place cue, close in spelling to a city of the article's
-    countries ("Mandschbi" for Manbij). Always low confidence."""
-    if not countries:
-        return []
-    targets: list[tuple[str, str]] | None = None
-    mentions: list[Mention] = []
-    for sentence in sentences:
-        tokens = _tokens(sentence.text)
-        for i, token in enumerate(tokens):
-            word = token.group()
-            if (
-                i == 0
-                or not _is_capitalised(word)
-                or (
-                    _word_before(tokens, i) not in _FUZZY_CUES
-                    and not _listed_before_place(sentence, tokens, i, found)
-                )
-                or sentence.text[token.start() - 1 : token.start()] != " "
-                or (sentence.index, token.start()) in found
-                or gaz.is_common_word(word)
-                or fold(word).endswith(("ung", "heit", "keit", "schaft", "tion", "ion", "tät"))
-                or len(place_key(word)) < 5
-            ):
-                continue
-            if targets is None:
-                targets = gaz.city_keys_in(countries)
-            key = place_key(word)
-            size = len(key)
-            close = [
-                gaz.place_at(offset)
-                for k, offset in targets
-                if abs(len(k) - size) <= 1 and within_one_edit(key, k)
-            ]
-            if close:
-                close.sort(key=lambda p: -p.population)
-                mentions.append(
-                    Mention(word, word, sentence.index, token.start(), close, fuzzy=True, cue=True)
-                )
-    return mentions
-
-
-def _listed_before_place(
-    sentence: Sentence, tokens: list[re.Match[str]], i: int, found: set[tuple[int, int]]
-) -> bool:
-    """Is the word listed with a place found ("Quilpe and Villa Alemana", "Quilpe,
-    Limache")? A list of places holds places: a misspelt one is looked for there, too."""
-    if i + 1 >= len(tokens):
-        return False
-    gap = sentence.text[tokens[i].end() : tokens[i + 1].start()]
-    if gap == ", ":
-        return (sentence.index, tokens[i + 1].start()) in found
-    joined = tokens[i + 1].group().lower() in _LIST_WORDS and i + 2 < len(tokens)
-    return joined and (sentence.index, tokens[i + 2].start()) in found
-
-
-_LIST_WORDS = ("and", "und", "or", "oder")
 INFLECTED_ALONE_POPULATION = 1_000_000
 
 
@@ -429,7 +357,7 @@ def recognise_places(
     # Named regions and big cities tell where the article is, too.
     sources = context_countries(mentions, gaz, countries)
     context = countries | set(sources)
-    mentions.extend(_fuzzy_mentions(sentences, gaz, context, found))
+    mentions.extend(fuzzy_mentions(sentences, gaz, context, found))
     evidence = Evidence(language, countries, context, sources, dict(named_by))
 
     groups: dict[tuple[str, ...], MentionGroup] = defaultdict(MentionGroup)
