@@ -269,7 +269,7 @@ def test_an_event_is_placed_where_its_sentence_says_not_at_the_dateline() -> Non
     )
     draft = draft_article(article)
     placed = {d.text: draft.place(d.place).name if d.place else None for d in draft.dates}
-    assert placed["Monday"] == "Canoas"  # not the dateline's BRASILIA
+    assert placed["On Monday"] == "Canoas"  # not the dateline's BRASILIA
     assert placed["on Tuesday"] == "Eldorado do Sul"  # named earlier in its paragraph
 
 
@@ -304,3 +304,99 @@ def test_an_event_title_leaves_out_who_said_it(sentence: str, title: str) -> Non
     article = article_from_text(f"Lage\n\n29.10.2024\n\n{sentence}\n")
     titles = {d.title for d in draft_article(article).dates}
     assert titles == {title}
+
+
+WEDNESDAY = dt.date(2025, 3, 12)
+
+
+def _on(text: str, published: dt.date = WEDNESDAY) -> dict[str, tuple[str | None, bool]]:
+    return {text: (date, keep) for text, date, _inferred, keep in _dates(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "date"),
+    [
+        # the last such weekday on or before the article's day, both languages
+        ("Der Fluss trat am Dienstag in Porto Alegre über die Ufer.", "am Dienstag", "2025-03-11"),
+        ("Polls closed in Accra on Wednesday.", "on Wednesday", "2025-03-12"),
+        ("Am Montag bebte die Erde vor Sumatra.", "Am Montag", "2025-03-10"),
+        # day-parts
+        ("Am Sonntagabend brach der Damm bei Kisumu.", "Am Sonntagabend", "2025-03-09"),
+        ("The levee in Manaus failed Tuesday night.", "Tuesday night", "2025-03-11"),
+        ("Late Monday night a quake hit Oaxaca.", "Monday night", "2025-03-10"),
+        # the night before the day: the evening's day
+        (
+            "In der Nacht zu Mittwoch stieg der Pegel in Asunción.",
+            "In der Nacht zu Mittwoch",
+            "2025-03-11",
+        ),
+        ("Rain fell on Dhaka overnight into Tuesday.", "overnight into Tuesday", "2025-03-10"),
+        (
+            "In der Nacht auf Sonntag bebte die Erde in Chiapas.",
+            "In der Nacht auf Sonntag",
+            "2025-03-08",
+        ),
+        # the weekday just after the article's day: its time zone is ahead, or a plan
+        ("The quake struck Fiji on Thursday, officials said.", "on Thursday", "2025-03-13"),
+        ("A quake struck Fiji last Thursday.", "last Thursday", "2025-03-06"),
+        ("Vorgestern stieg der Niger bei Niamey.", "Vorgestern", "2025-03-10"),
+        ("Voters in Lusaka go to the polls tomorrow.", "tomorrow", "2025-03-13"),
+    ],
+)
+def test_relative_days(text: str, written: str, date: str) -> None:
+    found = _on(text)
+    assert written in found and found[written] == (date, True), found
+
+
+def test_the_day_after_the_articles_is_marked_for_checking() -> None:
+    (found,) = find_dates([Sentence(1, "The quake struck Fiji on Thursday.", 1)], WEDNESDAY)
+    assert (
+        found.date == "2025-03-13" and found.confidence == "low" and "time zone" in found.reasons[0]
+    )
+
+
+def test_a_plan_in_the_coming_week_is_on_the_timeline_a_later_one_is_not() -> None:
+    assert _on("Die Trauerfeier in Quito ist am kommenden Freitag.")["am kommenden Freitag"] == (
+        "2025-03-14",
+        True,
+    )
+    assert _on("Die Wahl in Maputo ist am 30. März.")["30. März"] == ("2025-03-30", False)
+
+
+def test_said_to_have_happened_is_past() -> None:
+    text = "Ein Reporter soll am Montagnachmittag in Lima angegriffen worden sein."
+    assert _on(text)["am Montagnachmittag"] == ("2025-03-10", True)
+
+
+def test_by_a_day_in_a_past_sentence_is_that_day_gone() -> None:
+    text = "The fires near Perth had diminished by Monday morning."
+    assert _on(text, dt.date(2025, 3, 10))["by Monday morning"] == ("2025-03-10", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Die erste Siedlung am Sambesi entstand 1855.", "1855"),  # background, long before
+        ("Zwischen 2015 und 2019 wurde der Deich in Khulna nicht geprüft.", "2015"),
+        ("Zwischen 2015 und 2019 wurde der Deich in Khulna nicht geprüft.", "2019"),
+        ("Inspectors checked the dam in Tbilisi in the years 2016, 2017 and 2018.", "2017"),
+        ("Von 2020 bis 2023 stieg der Pegel des Titicacasees.", "2023"),
+        ("Die Regenzeit in Nairobi dauert von März bis Mai.", "bis Mai"),
+        ("Every year in August, floods hit Assam.", "in August"),
+        ("Bis letztes Jahr war in Quito nur ein Inspektor zuständig.", "letztes Jahr"),
+    ],
+)
+def test_periods_seasons_and_background_are_not_on_the_timeline(text: str, written: str) -> None:
+    found = _on(text)
+    assert written in found and found[written][1] is False, found
+
+
+def test_the_end_of_a_month_is_that_month() -> None:
+    found = _on("At the end of February, rains flooded Lagos.")
+    assert found["the end of February"] == ("2025-02", True)
+    assert _on("Ende Februar bebte die Erde in Kamtschatka.")["Ende Februar"] == ("2025-02", True)
+
+
+def test_years_in_counts_and_names_are_not_dates() -> None:
+    assert _dates("Mehr als 2000 Menschen flohen aus Beira.", WEDNESDAY) == []
+    assert _dates("Floods destroyed 1900 homes in Cebu.", WEDNESDAY) == []

@@ -97,7 +97,23 @@ def is_ahead(text: str, start: int, end: int) -> bool:
     low = min(max(0, last_before - FUTURE_WINDOW), bisect.bisect_left(starts, clause_start))
     high = max(first_after + FUTURE_WINDOW, bisect.bisect_left(starts, clause_end))
     low, high = max(low, last_before - CLAUSE_WORDS, 0), min(high, first_after + CLAUSE_WORDS)
-    return any(words[i] in _FUTURE_CUES for i in range(low, min(high, len(words))))
+    high = min(high, len(words))
+    if _past_infinitive(words, low, high):
+        return False
+    return any(words[i] in _FUTURE_CUES for i in range(low, high))
+
+
+# "soll am Montag übergossen worden sein", "sollen gesagt haben": "soll" reports what is
+# said to have happened, with a past infinitive; no plan.
+_PAST_AUXILIARIES = frozenset(["sein", "haben"])
+
+
+def _past_infinitive(words: list[str], low: int, high: int) -> bool:
+    return any(
+        words[i + 1] in _PAST_AUXILIARIES
+        and (words[i] in ("worden", "gewesen") or (words[i].startswith("ge") and len(words[i]) > 5))
+        for i in range(low, high - 1)
+    )
 
 
 def next_year(month: int, day: int, around: dt.date) -> int:

@@ -37,7 +37,8 @@ _ABSOLUTE = [
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
     # Ende März / late March / im Juni: the year is the article's
     re.compile(
-        r"\b(?i:Anfang|Mitte|Ende|im|seit|bis|late|early|mid-|in|since|until)\s*"
+        r"\b(?i:Anfang|Mitte|Ende|im|seit|bis|late|early|mid-|in|since|until|"
+        r"(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*"
         rf"(?P<month>{month_pattern(dot=True)})(?!\w)(?!\s+\d)"
     ),
     # 2010 (a year alone)
@@ -52,6 +53,10 @@ PLAN_AFTER_DAYS = 90
 
 
 def _year_of_day(month: int, day: int, published: dt.date, text: str, match: re.Match[str]) -> int:
+    """The article's year, or the year before when the day would fall well after the
+    article's date ("Dec. 28" in a January report; within AHEAD_DAYS it is a schedule, "die
+    Wahl ist am 9. November"); the next such day when the sentence speaks of it as to come
+    and it is long gone ("will be rebuilt by Sept. 10" in an October report)."""
     year = nearest_year(month, day, published)
     try:
         gone = (published - dt.date(year, month, day)).days
@@ -138,8 +143,8 @@ def _absolute(text: str, published: dt.date | None) -> list[Found]:
                 year, inferred = published.year, True
                 if day:
                     year = _year_of_day(month, day, published, text, match)
-                elif month > published.month:
-                    year -= 1
+                elif month > published.month and not is_ahead(text, match.start(), match.end()):
+                    year -= 1  # "im November" in an October report: last year's
             if year is None:
                 continue
             try:
@@ -196,6 +201,67 @@ def _kind(found: Found) -> str:
     return ""
 
 
+# A day this close after the article's date stays on the timeline: a plan or a forecast
+# the article names ("die Trauerfeier am kommenden Freitag", "storms on Saturday").
+PLANNED_DAYS = 7
+# A year alone this long before the article's is its background ("1824 ließen sich die
+# ersten Einwanderer nieder"), not a point on its timeline.
+HISTORY_YEARS = 30
+_Y = r"(?:1[89]|20)\d\d"
+# "von 2020 bis 2025", "between 2017 and 2019", "2020–2025", "in den Jahren 2017, 2018 und
+# 2019": a period, or a list of years something was done in, not a point in time.
+_YEAR_SPAN = re.compile(
+    rf"(?i:\b(?:von|vom|from|zwischen|between)\s+{_Y}\s+(?:bis|to|und|and|until)\s+{_Y}|"
+    rf"{_Y}\s*(?:–|-|bis|to|until|through)\s*{_Y}|"
+    rf"\b(?:in\s+den\s+jahren|in\s+the\s+years|in\s+the\s+years\s+of)\s+{_Y}"
+    rf"(?:\s*,\s*{_Y})*\s*(?:und|and|bis|to)\s*{_Y})"
+)
+_M = month_pattern()
+# "von Juli bis September", "from July to September": a season, not a month of the story.
+_MONTH_SPAN = re.compile(
+    rf"(?i:\b(?:von|vom|from|zwischen|between)\s+){_M}\s+(?i:bis|to|und|and|until)\s+{_M}|"
+    rf"{_M}\s*(?:–|-)\s*{_M}"
+)
+# A month without a year in a sentence about what happens every year is no month of the story.
+_EVERY_YEAR = re.compile(
+    r"(?i)\b(?:jedes jahr|jährlich|alljährlich|every year|each year|annually)\b"
+)
+# "Bis letztes Jahr war nur eine Person zuständig", "until 2019": a state that ended.
+_UNTIL = re.compile(r"(?i)\b(?:bis|until|till)\s+(?:zum\s+|ins\s+|in\s+)?\S+")
+
+
+def _inside(pattern: re.Pattern[str], text: str, found: Found) -> bool:
+    return any(m.start() <= found.start and found.end <= m.end() for m in pattern.finditer(text))
+
+
+def _off_timeline(found: Found, published: dt.date | None, text: str) -> str | None:
+    """Why a date read in `text` stays off the timeline, or None."""
+    date = found.date
+    if date is None:
+        return None
+    if published and date > published.isoformat():
+        ahead = (dt.date.fromisoformat(date) - published).days if len(date) == 10 else None
+        if ahead is None or ahead > PLANNED_DAYS:
+            return "after the article's date: not on the timeline"
+    if len(date) == 4:
+        if published and date == f"{published.year:04d}":
+            return "the article's own year: not on the timeline"  # "the 2024 floods"
+        if published and published.year - int(date) > HISTORY_YEARS:
+            return "long before the article's date: background, not on the timeline"
+        if _inside(_YEAR_SPAN, text, found):
+            return "a span or list of years: a period, not a point in time"
+    month_alone = found.inferred and found.reason == "year from the article's date"
+    if (
+        len(date) == 7
+        and month_alone
+        and (_inside(_MONTH_SPAN, text, found) or _EVERY_YEAR.search(text))
+    ):
+        return "a season or a month of every year, not of the story"
+    if len(date) < 10 and _UNTIL.search(text, max(0, found.start - 12), found.start + 6):
+        return "the end of a state (until then), not an event"
+    return None
+
+
 def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[DraftDate]:
     dates: list[DraftDate] = []
     for sentence in sentences:
@@ -203,14 +269,9 @@ def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[Dra
         relative = relative_dates(sentence.text, published, Spans.of(absolute))
         ordered = sorted(absolute + relative, key=lambda f: f.start)
         for found in _joined(ordered, sentence.text):
-            keep = found.date is not None
-            reasons = [found.reason]
-            if found.date and published and found.date > published.isoformat():
-                keep = False
-                reasons.append("after the article's date: not on the timeline")
-            elif published and found.date == f"{published.year:04d}":
-                keep = False  # "the 2024 floods" in a 2024 article: no point in time
-                reasons.append("the article's own year: not on the timeline")
+            off = _off_timeline(found, published, sentence.text)
+            keep = found.date is not None and off is None
+            reasons = [found.reason] + ([off] if off else [])
             dates.append(
                 DraftDate(
                     id=f"date-{len(dates) + 1}",

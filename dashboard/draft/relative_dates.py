@@ -14,12 +14,18 @@ from dashboard.draft.model import LOW, MEDIUM
 from dashboard.draft.words import NUMBER_WORDS
 
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<ahead>by|next|until|bis|bis zum|kommenden|nächsten|am kommenden|am nächsten)\s+)?"
-    r"(?:(?:am|vom|seit|on|last|late on|early on)\s+)?(?:(?:späten|frühen|vergangenen|"
+    r"\b(?:(?P<ahead>next|kommenden|nächsten|am kommenden|am nächsten)\s+|"
+    r"(?:by|until|bis|bis zum)\s+)?"
+    # "in der Nacht zu Mittwoch", "overnight into Sunday": the night before that day
+    r"(?P<night>(?:(?i:in)\s+)?(?i:der)\s+Nacht\s+(?:zu|zum|auf)(?:\s+den)?\s+|"
+    r"(?:(?i:in)\s+the\s+)?(?i:night)\s+(?:to|before)\s+|(?i:overnight)\s+into\s+)?"
+    r"(?:(?i:am|vom|seit|on|last|late on|early on)\s+)?(?:(?i:späten|frühen|vergangenen|"
     rf"letzten)\s+)?(?P<weekday>{weekday_pattern()})"
     r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|s)?\b(?:\s+(?:night|morning|evening|"
     r"afternoon))?"
 )
+# Said of a day already gone: "vom Montag", "last Friday", "am vergangenen Sonntag".
+_SAID_PAST = re.compile(r"(?i)\b(?:vom|seit|since|last|vergangenen|letzten)\b")
 _AGO = re.compile(
     r"\b(?:vor\s+(?P<n_de>\w+)\s+(?P<unit_de>Tagen|Wochen|Monaten|Jahren)|"
     r"(?P<n_en>\w+)\s+(?P<unit_en>days|weeks|months|years)\s+ago)\b",
@@ -42,6 +48,9 @@ _SIMPLE_RELATIVE = {
     "letzte nacht": ("day", -1),
     "in der nacht zu heute": ("day", -1),
     "gestern": ("day", -1),
+    "tomorrow": ("day", 1),
+    "übermorgen": ("day", 2),
+    "the day before yesterday": ("day", -2),
     "vorgestern": ("day", -2),
     "yesterday": ("day", -1),
     "im vergangenen jahr": ("year", -1),
@@ -123,6 +132,34 @@ def _counted_back(match: re.Match[str], value: str | None) -> Found:
     return Found(match.start(), match.end(), value, True, confidence, reason)
 
 
+def _weekday_date(text: str, match: re.Match[str], published: dt.date | None) -> Found:
+    """The day a weekday names, counted from the article's date: the last such day on or
+    before it ("am Dienstag" in a Wednesday article is yesterday), the next one when the
+    sentence speaks of it as still to come. The weekday just after the article's day is
+    that next day, not six days back: a report dated in a time zone behind the event's
+    ("on Wednesday" in Sydney, dated Tuesday in New York), or a plan, far more often than
+    a day of last week said without "last". A night "zu Mittwoch" is Tuesday's."""
+    if published is None:
+        return Found(match.start(), match.end(), None, True, LOW, "no article date")
+    weekday = weekday_number(match["weekday"]) or 0
+    night = 1 if match["night"] else 0
+    confidence = MEDIUM
+    if match["ahead"] or is_ahead(text, match.start(), match.end()):
+        # "next Friday" is never today; "Friday will bring snow" may be.
+        back = -((weekday - published.weekday()) % 7 or (7 if match["ahead"] else 0))
+        reason = "the next such weekday after the article's date"
+    else:
+        back = (published.weekday() - weekday) % 7
+        reason = "the last such weekday before the article's date"
+        if back == 6 and not _SAID_PAST.search(match.group(0)):
+            back, confidence = -1, LOW
+            reason = "the day after the article's date (the event's time zone or a plan)"
+    if night:
+        reason += "; the night before it, counted as the evening's day"
+    value = (published - dt.timedelta(days=back + night)).isoformat()
+    return Found(match.start(), match.end(), value, True, confidence, reason)
+
+
 def relative_dates(text: str, published: dt.date | None, taken: Spans) -> list[Found]:
     found: list[Found] = []
 
@@ -130,22 +167,8 @@ def relative_dates(text: str, published: dt.date | None, taken: Spans) -> list[F
         return not taken.overlaps(match.start(), match.end())
 
     for match in _WEEKDAY.finditer(text):
-        if not free(match):
-            continue
-        if published is None:
-            found.append(Found(match.start(), match.end(), None, True, LOW, "no article date"))
-            continue
-        weekday = weekday_number(match["weekday"]) or 0
-        if match["ahead"] or is_ahead(text, match.start(), match.end()):
-            # "next Friday" is never today; "Friday will bring snow" may be.
-            ahead = (weekday - published.weekday()) % 7 or (7 if match["ahead"] else 0)
-            value = (published + dt.timedelta(days=ahead)).isoformat()
-            reason = "the next such weekday after the article's date"
-        else:
-            back = (published.weekday() - weekday) % 7
-            value = (published - dt.timedelta(days=back)).isoformat()
-            reason = "the last such weekday before the article's date"
-        found.append(Found(match.start(), match.end(), value, True, MEDIUM, reason))
+        if free(match):
+            found.append(_weekday_date(text, match, published))
     for match in _HOLIDAY.finditer(text):
         if not free(match):
             continue
