@@ -202,3 +202,35 @@ def test_a_town_named_without_its_saint_is_found() -> None:
     """News writes "Huatulco" for Santa María Huatulco."""
     text = "A quake shook Mexico on Tuesday; in Huatulco a hotel collapsed."
     assert any("Huatulco" in p.place.name_en for p in drafted(text)), kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russische Truppen überquerten den Fluss Dnipro. Am Ufer des Dnipro bei Cherson "
+        "wurde gekämpft.",
+        "Ukrainian troops crossed the Dnipro River near Kherson. Shelling along the Dnipro "
+        "went on.",
+    ],
+)
+def test_a_river_is_the_river_wherever_the_article_names_it(text: str) -> None:
+    """Once the article calls a name a river, no mention of it is the city of Dnipro."""
+    kinds = {(p.name, p.kind) for p in drafted(text)}
+    assert ("Dnipro", "water") in kinds and ("Dnipro", "city") not in kinds, kinds
+
+
+def test_the_city_named_like_the_river_is_still_the_city_with_a_word_for_it() -> None:
+    kinds = {
+        p.kind
+        for p in drafted(
+            "Am Fluss Dnipro stieg das Wasser. In der Stadt Dnipro fiel der Strom aus."
+        )
+        if p.name == "Dnipro"
+    }
+    assert kinds == {"water", "city"}
+
+
+def test_a_name_with_the_wrong_particle_is_found() -> None:
+    """ "Rio Grande de Sul" is Rio Grande do Sul, the state, not the town Rio Grande."""
+    text = "Im Bundesstaat Rio Grande de Sul in Brasilien starben 40 Menschen."
+    assert kinds_of(text).get("Rio Grande do Sul") == ("region", "BR"), kinds_of(text)

@@ -55,11 +55,30 @@ def lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Plac
         variants.append(" ".join([ABBREVIATED[first], *words[1:]]))  # "Saint Joseph"
     if first in ENGLISH_COMPASS and len(words) > 1:
         variants.append(" ".join([ENGLISH_COMPASS[first], *words[1:]]))  # "North Darfur"
+    variants += _other_particles(words)
     for variant in variants:
         places = gaz.lookup(variant)
         if places:
             return places, variant, True
     return [], name, False
+
+
+# The small words inside Spanish and Portuguese names, which writers mix up ("Rio Grande de
+# Sul" for Rio Grande do Sul, "Santa Cruz da la Sierra").
+_NAME_PARTICLES = ("de", "do", "da", "dos", "das", "del")
+
+
+def _other_particles(words: list[str]) -> list[str]:
+    """The name with each of its particles replaced by the others, in a fixed order."""
+    variants: list[str] = []
+    for at, word in enumerate(words):
+        if 0 < at < len(words) - 1 and word in _NAME_PARTICLES:
+            variants += [
+                " ".join([*words[:at], other, *words[at + 1 :]])
+                for other in _NAME_PARTICLES
+                if other != word
+            ]
+    return variants
 
 
 def compass_lookup(

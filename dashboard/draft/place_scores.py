@@ -63,6 +63,7 @@ class Mention:
     in_name: bool = False  # a capitalised German adjective inside a name ("Deutsche Bahn")
     region_cue: bool = False  # "Provinz Idlib", "Luhansk region"
     water_cue: bool = False  # "the Dnipro river", "Fluss"
+    town_cue: bool = False  # "die Stadt Dnipro", "the city of Dnipro"
     # "im", "am", "zum": a German preposition holding an article, which countries, regions
     # and rivers take ("im Irak", "am Rhein") and towns do not ("im Zug" is on a train).
     article_cue: bool = False

@@ -65,6 +65,9 @@ from dashboard.draft.words import (
     STOP_START as _STOP_START,
 )
 from dashboard.draft.words import (
+    TOWN_BEFORE as _TOWN_BEFORE,
+)
+from dashboard.draft.words import (
     WATER_AFTER as _WATER_AFTER,
 )
 from dashboard.draft.words import (
@@ -94,6 +97,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     for mention in mentions:
         if fold(mention.surface) in person_words:
             mention.person_like = True
+    _one_river(mentions)
     # A storm's name ("Hurricane Milton") names no place anywhere in the article.
     storms = storm_names(sentences, gaz)
     mentions = [m for m in mentions if fold(m.name) not in storms and fold(m.surface) not in storms]
@@ -110,6 +114,23 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     ]
     mentions.extend(adjective_mentions(sentences, gaz, language))
     return mentions
+
+
+def _one_river(mentions: list[Mention]) -> None:
+    """A name the article calls a river ("the Dnipro River", "der Fluss Dnipro") is the
+    river wherever else it stands ("am Ufer des Dnipro"), unless a word says a town or a
+    region is meant there ("die Stadt Dnipro")."""
+    rivers: set[str] = set()
+    for m in mentions:
+        words = m.name.split()
+        if len(words) > 1 and words[-1].lower() in _WATER_AFTER and m.places[0].kind == "water":
+            rivers.add(fold(" ".join(words[:-1])))  # "the Dnipro River" as one name
+        elif m.water_cue and any(p.kind == "water" for p in m.places):
+            rivers.add(fold(m.name))
+    for mention in mentions:
+        if fold(mention.name) in rivers and not mention.region_cue and not mention.town_cue:
+            mention.places = [p for p in mention.places if p.kind == "water"]
+            mention.water_cue = True
 
 
 def _sentence_mentions(
@@ -156,6 +177,7 @@ def _sentence_mentions(
             mention.region_cue = True
         listed_region_end = end - 1 if mention.region_cue else -1
         mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
+        mention.town_cue = before in _TOWN_BEFORE
         if (
             language == "de"
             and mention.places[0].kind == "country"

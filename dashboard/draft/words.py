@@ -50,6 +50,8 @@ REGION_AFTER = _words(
     """
 )
 WATER_BEFORE = _words("fluss flusses see meer river lake")
+# Words before a name that say a town is meant ("die Stadt Dnipro", "the city of Dnipro").
+TOWN_BEFORE = _words("stadt großstadt hafenstadt ort dorf city town village of")
 WATER_AFTER = _words("river fluss")
 
 # Words that name a storm by the name after them ("Hurricane Milton", "Sturm Boris",
