@@ -195,3 +195,34 @@ def test_the_dateline_after_a_pages_title_lines_is_still_no_figures_place() -> N
         "At least 40 people were injured."
     )
     assert placed == [(3, "Nazca"), (40, "Nazca")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Bus crash in Bolivia\n\nLA PAZ, Bolivia (AP) — A bus plunged into a ravine near "
+            "Bolivia's capital on Friday, killing at least 14 people. Ambulances took the "
+            "injured to hospitals in La Paz and El Alto.",
+            [(14, "La Paz")],
+            id="en-seat-of-government-from-the-dateline",
+        ),
+        pytest.param(
+            "Floods in Kenya\n\nHeavy rain fell across Kenya and Uganda. In the capital of "
+            "Kenya, Nairobi, and in Kampala roads flooded; at least 30 people died in the "
+            "capital of Kenya.",
+            [(30, "Nairobi")],
+            id="en-capital-of",
+        ),
+        pytest.param(
+            "Proteste in Peru\n\nIn Peru gehen die Proteste weiter. In Lima und Cusco wurde "
+            "demonstriert. In der Hauptstadt Perus wurden 20 Menschen verletzt.",
+            [(20, "Lima")],
+            id="de-hauptstadt",
+        ),
+    ],
+)
+def test_a_country_named_as_whose_capital_stands_for_the_capital(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected

@@ -18,6 +18,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from dashboard.core.geometry import geodesic_distance_km
+from dashboard.core.names import fold
 from dashboard.draft.figure_words import NATIONAL_COUNTS
 from dashboard.draft.figures import refers_back
 from dashboard.draft.model import Draft, DraftFigure, DraftPlace
@@ -199,11 +201,18 @@ class PlaceIndex:
             if p.kind == "region" and not p.distant:
                 regions[p.place.country].append((order, p))
         one_region = {code: found[0] for code, found in regions.items() if len(found) == 1}
+        capitals = _capitals(draft)
         self._all = {
-            s: _as_region(
-                _without_references(sorted(m, key=lambda m: m[:2]), draft.sentences[s], countries),
+            s: _as_capital(
+                _as_region(
+                    _without_references(
+                        sorted(m, key=lambda m: m[:2]), draft.sentences[s], countries
+                    ),
+                    draft.sentences[s],
+                    one_region,
+                ),
                 draft.sentences[s],
-                one_region,
+                capitals,
             )
             for s, m in every.items()
         }
@@ -352,6 +361,58 @@ def _as_region(
             and _PART_OF_COUNTRY.search(text, max(0, offset - _REFERENCE_CHARS), offset)
         ):
             order, place = one_region[place.place.country]
+        out.append((offset, order, place))
+    return out
+
+
+# "Bolivia's capital", "the capital of Kenya", "die Hauptstadt Boliviens": the country's
+# name says which capital, the capital is where it happened.
+_CAPITAL_AFTER = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?['’]s\s+capital\b")
+_CAPITAL_BEFORE = re.compile(r"(?:\bcapital\s+of\s+|\bHauptstadt\s+)$")
+_CAPITAL_KM = 25.0
+
+
+def _capitals(draft: Draft) -> dict[str, tuple[int, DraftPlace]]:
+    """The drafted capital of each country: the town at the country's point (its capital),
+    else the dateline's town in it (wire reporters file from the seat of government, which
+    may not be the capital in law: La Paz, not Sucre)."""
+    kept = [p for p in draft.places if p.keep]
+    found: dict[str, tuple[int, DraftPlace]] = {}
+    dateline = fold(draft.dateline_place or "")
+    for order, place in enumerate(kept):
+        if place.kind != "city":
+            continue
+        country = next(
+            (c for c in kept if c.kind == "country" and c.place.country == place.place.country),
+            None,
+        )
+        if country is None:
+            continue
+        at_capital = (
+            geodesic_distance_km(place.lon_lat, (country.place.lon, country.place.lat))
+            <= _CAPITAL_KM
+        )
+        if at_capital or (fold(place.name) == dateline and place.place.country not in found):
+            found[place.place.country] = (order, place)
+    return found
+
+
+def _as_capital(
+    mentions: list[Mention], text: str, capitals: dict[str, tuple[int, DraftPlace]]
+) -> list[Mention]:
+    """A country named as whose capital ("near Bolivia's capital") stands for the capital."""
+    out = []
+    for offset, order, place in mentions:
+        code = place.place.country
+        if (
+            place.kind == "country"
+            and code in capitals
+            and (
+                _CAPITAL_AFTER.match(text, offset)
+                or _CAPITAL_BEFORE.search(text, max(0, offset - _REFERENCE_CHARS), offset)
+            )
+        ):
+            order, place = capitals[code]
         out.append((offset, order, place))
     return out
 
