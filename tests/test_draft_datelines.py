@@ -89,6 +89,9 @@ def test_sentences_and_impossible_dates_are_no_date_lines(line: str) -> None:
         ("Lima, 12.03.2025: Die Regenzeit", "Lima", None, None, dt.date(2025, 3, 12)),
         ("MANILA: The typhoon", "Manila", None, None, None),
         ("Nairobi: Die Regierung", "Nairobi", None, None, None),
+        ("Lima, 12. März 2025 (AFP) - Die Regenzeit", "Lima", None, "AFP", dt.date(2025, 3, 12)),
+        ("Santiago, 3. Juli (Reuters) - Der Vulkan", "Santiago", None, "Reuters", None),
+        ("LONDON, 21 November (Reuters) - Floods", "London", None, "Reuters", None),
     ],
 )
 def test_datelines(paragraph, place, region, agency, date) -> None:
@@ -218,3 +221,16 @@ def test_a_closing_signature_dates_an_article_and_leaves_its_text() -> None:
     assert article.published == dt.date(2017, 7, 3)
     assert not any("APA" in s.text for s in article.sentences)
     assert any(d.text == "(APA, 3.7.2017)" for d in article.dropped)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "month_day"),
+    [
+        ("Santiago, 3. Juli (Reuters) - Der Vulkan Villarrica brach aus.", (7, 3)),
+        ("Manila, 21 November (Reuters) - Floods cut roads.", (11, 21)),
+        ("DHAKA, Nov 21 (Reuters) - Floods cut roads.", (11, 21)),
+    ],
+)
+def test_a_datelines_day_without_year(paragraph: str, month_day: tuple[int, int]) -> None:
+    found = read_dateline(paragraph)
+    assert found is not None and found.date is None and found.month_day == month_day

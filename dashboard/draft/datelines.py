@@ -205,8 +205,10 @@ _ENGLISH_DATELINE = re.compile(rf"{_CAPS_PLACE}{_REGION}{_WIRE_DATE}(?: {_AGENCY
 # the lead.
 _WORD = r"[A-ZÄÖÜ][\w.'’/-]*+"
 _PLACE = rf"(?P<place>{_WORD}(?: (?:am |an der |im |bei |upon |on )?{_WORD}){{0,3}})"
+# "Berlin, 3. Juli (Reuters) -", "Lima, 12. März 2025 (AFP) -", "LONDON, 21 November
+# (Reuters) -": the day before the agency, its year optional.
 _AGENCY_DATELINE = re.compile(
-    rf"{_PLACE}(?:, {_DAY}\.? {_MONTH} {_YEAR})? {_AGENCY}{_DASH}(?=[A-ZÄÖÜ\"„“])"
+    rf"{_PLACE}(?:, {_DAY}\.? {_MONTH}(?: {_YEAR})?)? {_AGENCY}{_DASH}(?=[A-ZÄÖÜ\"„“])"
 )
 _DATED_DATELINE = re.compile(
     rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?::| ?[—–-])(?= [A-ZÄÖÜ\"„“])"
@@ -276,6 +278,8 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         month_day = (month_number(groups["wire_month"]) or 0, int(groups["wire_day"]))
     elif groups.get("year") and (groups.get("month") or groups.get("monthnum")):
         date = _date_of(match)
+    elif groups.get("month") and groups.get("day"):  # "Berlin, 3. Juli (Reuters) -"
+        month_day = (month_number(groups["month"]) or 0, int(groups["day"]))
     region = groups.get("region")
     return Dateline(
         text=match.group(0).rstrip(),
