@@ -361,6 +361,8 @@ def test_a_plan_in_the_coming_week_is_on_the_timeline_a_later_one_is_not() -> No
         True,
     )
     assert _on("Die Wahl in Maputo ist am 30. März.")["30. März"] == ("2025-03-30", False)
+    (plan,) = find_dates([Sentence(1, "Voters in Lusaka go to the polls tomorrow.", 1)], WEDNESDAY)
+    assert "after the article's date" in plan.reasons[-1]
 
 
 def test_said_to_have_happened_is_past() -> None:

@@ -204,6 +204,10 @@ def _kind(found: Found) -> str:
 # A day this close after the article's date stays on the timeline: a plan or a forecast
 # the article names ("die Trauerfeier am kommenden Freitag", "storms on Saturday").
 PLANNED_DAYS = 7
+PLANNED_NOTE = (
+    "a plan or forecast after the article's date: on the draft's timeline for review; "
+    "the story's events end at its date"
+)
 # A year alone this long before the article's is its background ("1824 ließen sich die
 # ersten Einwanderer nieder"), not a point on its timeline.
 HISTORY_YEARS = 30
@@ -272,6 +276,8 @@ def find_dates(sentences: list[Sentence], published: dt.date | None) -> list[Dra
             off = _off_timeline(found, published, sentence.text)
             keep = found.date is not None and off is None
             reasons = [found.reason] + ([off] if off else [])
+            if keep and published and (found.date or "") > published.isoformat():
+                reasons.append(PLANNED_NOTE)
             dates.append(
                 DraftDate(
                     id=f"date-{len(dates) + 1}",
