@@ -234,3 +234,14 @@ def test_a_name_with_the_wrong_particle_is_found() -> None:
     """ "Rio Grande de Sul" is Rio Grande do Sul, the state, not the town Rio Grande."""
     text = "Im Bundesstaat Rio Grande de Sul in Brasilien starben 40 Menschen."
     assert kinds_of(text).get("Rio Grande do Sul") == ("region", "BR"), kinds_of(text)
+
+
+def test_a_german_one_word_sea_is_the_sea() -> None:
+    """ "Balisee" is the Bali Sea, not the Turkish village Balışeyh."""
+    found = {
+        (p.place.name_en, p.kind)
+        for p in drafted(
+            "Das Epizentrum lag in der Balisee nördlich von Bali. Auch in der Javasee bebte es."
+        )
+    }
+    assert {("Bali Sea", "water"), ("Java Sea", "water")} <= found, found

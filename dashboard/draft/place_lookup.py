@@ -25,6 +25,9 @@ ABBREVIATED = {"St.": "Saint", "St": "Saint", "Mt.": "Mount", "Mt": "Mount", "Ft
 
 def lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Place], str, bool]:
     """Places for a name as written, else for its uninflected form."""
+    sea = _german_sea(gaz, name) if language == "de" else ""
+    if sea:
+        return gaz.lookup(sea), sea, False
     places = gaz.lookup(name)
     if places and language == "de" and name.endswith("s") and len(name) > 4:
         # "im Süden Perus" is Peru's genitive, not the São Paulo district of Perus.
@@ -61,6 +64,19 @@ def lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Plac
         if places:
             return places, variant, True
     return [], name, False
+
+
+def _german_sea(gaz: Gazetteer, name: str) -> str:
+    """German writes a sea as one word ("Balisee", "Javasee", "Bandameer"): the English
+    name of the sea ("Bali Sea"), where the gazetteer has one; a village that happens to be
+    called the same does not stand before it."""
+    for ending in ("see", "meer"):
+        head = name[: -len(ending)].rstrip("-")
+        if name.endswith(ending) and len(head) >= 3 and " " not in name:
+            sea = f"{head} Sea"
+            if any(p.kind == "water" for p in gaz.lookup(sea)):
+                return sea
+    return ""
 
 
 # The small words inside Spanish and Portuguese names, which writers mix up ("Rio Grande de
