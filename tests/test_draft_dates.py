@@ -341,6 +341,7 @@ def _on(text: str, published: dt.date = WEDNESDAY) -> dict[str, tuple[str | None
         ("A quake struck Fiji last Thursday.", "last Thursday", "2025-03-06"),
         ("Vorgestern stieg der Niger bei Niamey.", "Vorgestern", "2025-03-10"),
         ("Voters in Lusaka go to the polls tomorrow.", "tomorrow", "2025-03-13"),
+        ("Montagfrüh stieg die Mur in Graz über die Ufer.", "Montagfrüh", "2025-03-10"),
     ],
 )
 def test_relative_days(text: str, written: str, date: str) -> None:
@@ -391,6 +392,17 @@ def test_by_a_day_in_a_past_sentence_is_that_day_gone() -> None:
 def test_periods_seasons_and_background_are_not_on_the_timeline(text: str, written: str) -> None:
     found = _on(text)
     assert written in found and found[written][1] is False, found
+
+
+def test_a_day_written_in_british_order_with_its_ordinal() -> None:
+    assert _on("Cyclone Freddy hit Malawi on the 6th of March.")["6th of March"] == (
+        "2025-03-06",
+        True,
+    )
+    assert _on("Floods reached Durban on 8th February, 2024.")["8th February, 2024"] == (
+        "2024-02-08",
+        True,
+    )
 
 
 def test_the_end_of_a_month_is_that_month() -> None:

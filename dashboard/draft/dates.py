@@ -19,8 +19,8 @@ __all__ = ["date_spans", "find_dates", "is_ahead", "nearest_year"]
 _MONTH = rf"(?P<month>{month_pattern()})(?!\w)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _ABSOLUTE = [
-    # 29. Juni 2014 / 29 June 2014 / 29. Juni
-    re.compile(rf"\b(?P<day>[0-3]?\d)\.?\s+{_MONTH}(?:\s+{_YEAR})?\b"),
+    # 29. Juni 2014 / 29 June 2014 / 29. Juni / 29th of June
+    re.compile(rf"\b(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     # June 29, 2014 / June 29th
     re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
     # 01.07.2017

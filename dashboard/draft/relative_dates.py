@@ -21,7 +21,7 @@ _WEEKDAY = re.compile(
     r"(?:(?i:in)\s+the\s+)?(?i:night)\s+(?:to|before)\s+|(?i:overnight)\s+into\s+)?"
     r"(?:(?i:am|vom|seit|on|last|late on|early on)\s+)?(?:(?i:späten|frühen|vergangenen|"
     rf"letzten)\s+)?(?P<weekday>{weekday_pattern()})"
-    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|s)?\b(?:\s+(?:night|morning|evening|"
+    r"(?:abend|morgen|früh|nachmittag|vormittag|mittag|nacht|s)?\b(?:\s+(?:night|morning|evening|"
     r"afternoon))?"
 )
 # Said of a day already gone: "vom Montag", "last Friday", "am vergangenen Sonntag".
