@@ -226,3 +226,26 @@ def test_a_country_named_as_whose_capital_stands_for_the_capital(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Election in Kenya\n\nNAIROBI, Kenya (AP) — William Ruto won 50.5% of the vote in "
+            "Kenya. In Mombasa, turnout was 40%.",
+            [(50.5, "Kenya"), (40, "Mombasa")],
+            id="en-in-town-comma",
+        ),
+        pytest.param(
+            "Election in Kenya\n\nNAIROBI, Kenya (AP) — In a speech, Ruto said he won 50.5% "
+            "of the vote in Kenya.",
+            [(50.5, "Kenya")],
+            id="en-no-scene",
+        ),
+    ],
+)
+def test_a_share_belongs_to_the_place_its_sentence_opens_with(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected

@@ -94,6 +94,11 @@ _LEAVING = re.compile(
     r"ausgeflogen|airlift|escap|entkommen|geborgen",
     re.IGNORECASE,
 )
+# What stands before the place a sentence opens with as its scene: "In ", "In the state
+# of ", "Im Bundesstaat ", "In der Provinz ".
+_SCENE = re.compile(
+    r"(?:In|Im|At|Bei)\s+(?:(?:der|dem|den|the)\s+)?(?:[\w-]+\s+(?:of\s+)?)?",
+)
 # Words for the whole country the article is about, in place of its name.
 # Not "the country's disaster agency said", "das Innenministerium des Landes": who says it.
 _WHOLE_COUNTRY = re.compile(
@@ -112,6 +117,11 @@ def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
     country = _main_country(draft)
     for figure in draft.figures:
         if country is not None and _national(figure):
+            local = index.opening_place(figure.sentence)
+            if local is not None:
+                figure.place = local
+                figure.reasons.append("a share of the place the sentence opens with")
+                continue
             figure.place = index.country_in(figure.sentence) or country
             figure.reasons.append("a figure of the whole country (an election)")
             continue
@@ -238,6 +248,16 @@ class PlaceIndex:
         return not self._all.get(sentence) and bool(
             _WHOLE_COUNTRY.search(self._sentences[sentence])
         )
+
+    def opening_place(self, sentence: int) -> str | None:
+        """The town or region a sentence opens with as its scene ("In Mombasa, turnout
+        was 40%", "Im Bundesstaat Jalisco lag die Beteiligung bei 51 %"), if it does."""
+        mentions = self._of(sentence).tiers[0] if self._of(sentence).tiers else []
+        text = self._sentences[sentence]
+        for offset, _order, place in mentions[:1]:
+            if place.kind != "country" and _SCENE.fullmatch(text, 0, offset):
+                return place.id
+        return None
 
     def country_in(self, sentence: int) -> str | None:
         return self._of(sentence).first_country
