@@ -184,9 +184,9 @@ def test_a_town_named_as_where_a_source_sits_does_not_take_the_figure(
     assert _placed(text) == expected
 
 
-def test_the_dateline_after_a_pages_title_lines_is_still_no_figures_place() -> None:
+def test_the_lead_after_a_pages_title_lines_gives_a_figure_without_a_place_its_place() -> None:
     """A page's title, teaser and "Posted ... last updated" lines may stand before the
-    dateline: the dateline's city is still where the reporter was, not where it happened."""
+    dateline: the lead a figure without a place falls back to starts at the dateline."""
     placed = _placed(
         "Quake in southern Peru\n\n"
         "Powerful earthquake shakes southern Peru Posted\n\nand last updated\n\n"

@@ -468,10 +468,12 @@ def _part_ends(text: str) -> list[int]:
 
 
 def _dateline_span(draft: Draft, sentences: list[Sentence]) -> tuple[int, int] | None:
-    """(sentence, end offset) of the dateline at the start of the lead, if there is one:
+    """(sentence, end offset) of the dateline at the start of the body, if there is one:
     the one the article reader found, else a place that opens the lead followed by a
-    colon, a bracket or a dash ("Rabat: In Marokko …", "Tokio (AFP) Ein Erdbeben …")."""
-    lead = _lead(draft.dateline_place, sentences)
+    colon, a bracket or a dash ("Rabat: In Marokko …", "Tokio (AFP) Ein Erdbeben …").
+    A dateline after a page's teaser is not left out: the teaser, not the dateline, then
+    opens the story, and the dateline's town is the place its own sentence tells of."""
+    lead = [s for s in sentences if s.paragraph >= 1][:2]
     if not draft.dateline_place:
         for sentence in lead:
             opener = next(
@@ -497,8 +499,9 @@ def _opens_with(sentence: Sentence, dateline: str) -> bool:
 
 
 def _lead(dateline: str | None, sentences: list[Sentence]) -> list[Sentence]:
-    """The lead's two sentences: from the one the dateline opens (a page's title, teaser or
-    "Posted ... last updated" lines may stand before it), else the body's first two."""
+    """The lead's two sentences, whose place a figure with none takes: from the one the
+    dateline opens (a page's title, teaser or "Posted ... last updated" lines may stand
+    before it), else the body's first two."""
     body = [s for s in sentences if s.paragraph >= 1]
     if dateline:
         for at, sentence in enumerate(body[:_DATELINE_LOOK]):
