@@ -249,3 +249,32 @@ def test_a_share_belongs_to_the_place_its_sentence_opens_with(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Krieg im Sudan\n\nKhartum (dpa) - In Al-Faschir in Nord-Darfur wurden 50 "
+            "Menschen getötet.",
+            [(50, "Al-Faschir")],
+            id="de-town-in-region",
+        ),
+        pytest.param(
+            "Boat accident in Nigeria\n\nABUJA, Nigeria (AP) — A boat capsized near Mokwa in "
+            "Niger state, and 30 people drowned.",
+            [(30, "Mokwa")],
+            id="en-town-in-state",
+        ),
+        pytest.param(
+            "Floods in India\n\nNEW DELHI (AP) — Floods hit Assam and Kerala. In Kerala, "
+            "40 people died.",
+            [(40, "Kerala")],
+            id="en-region-alone-stays",
+        ),
+    ],
+)
+def test_a_settlement_before_its_region_takes_the_figure(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected

@@ -216,7 +216,9 @@ class PlaceIndex:
             s: _as_capital(
                 _as_region(
                     _without_references(
-                        sorted(m, key=lambda m: m[:2]), draft.sentences[s], countries
+                        _without_qualifiers(sorted(m, key=lambda m: m[:2]), draft.sentences[s]),
+                        draft.sentences[s],
+                        countries,
                     ),
                     draft.sentences[s],
                     one_region,
@@ -435,6 +437,35 @@ def _as_capital(
             order, place = capitals[code]
         out.append((offset, order, place))
     return out
+
+
+# What stands between a town and the region or country that says where the town is:
+# "Al-Faschir in Nord-Darfur", "Mokwa in Niger state", "Derna, Libya", "in Jacmel im
+# Süden": the town's name, then a comma or "in" (with an article or a region word).
+_QUALIFIED = re.compile(
+    r"[A-ZÄÖÜ][\w'’.-]*(?:\s[A-ZÄÖÜ][\w'’.-]*){0,3}"
+    r"(?:,\s*|\s+(?:in|im|in\s+der|in\s+den|in\s+the)\s+)"
+    r"(?:(?:the|der|dem|den)\s+)?(?:(?:state|province|region|district|Provinz|Region|"
+    r"Bundesstaat|Bezirk)\s+(?:of\s+)?)?"
+)
+
+
+def _without_qualifiers(mentions: list[Mention], text: str) -> list[Mention]:
+    """A region or country named right after a town to say where the town is
+    ("In Al-Faschir in Nord-Darfur wurden 50 Menschen getötet") is not where the figure
+    is: the town is, a settlement before its region."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and mention[2].kind in _AREAS
+            and previous[2].kind not in _AREAS
+            and _QUALIFIED.fullmatch(text, previous[0], mention[0])
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:

@@ -106,6 +106,8 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
         return False  # "PKK", "AP": an acronym names a country or a known region, no town
     if mention.water_cue and place.kind != "water":
         return False  # "the Dnipro river" is not the city of Dnipro
+    if mention.region_cue and place.kind == "water" and not mention.water_cue:
+        return False  # "Cagayan province" is not the Cagayan river
     frequency = gaz.frequency(mention.name, evidence.language)
     single = " " not in mention.name.strip()
     trusted = gaz.is_trusted(mention.name, place)
@@ -404,4 +406,8 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
             if any(0 < d < NEAR_KM for d in distances):
                 group.scores[key] += 1.0
             elif min(distances) > FAR_KM and place.country not in evidence.context:
+                group.scores[key] -= FAR_PENALTY
+            elif place.kind == "city" and all(m.region_cue for m in group.mentions):
+                # "Cagayan province" with no such province known: its namesake town far
+                # from the article's places is another place ("Kreis Euskirchen" is near).
                 group.scores[key] -= FAR_PENALTY

@@ -286,9 +286,27 @@ def _known_place(gaz: Gazetteer, word: str) -> bool:
     )
 
 
+def _named_with_region_word(
+    tokens: list[re.Match[str]], i: int, sentence: Sentence, gaz: Gazetteer
+) -> Mention | None:
+    """ "the Bagmati zone", "Kosi province": GeoNames names such a region with its word
+    ("Bagmati Zone"), which the text writes in lower case."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group().lower() not in _REGION_AFTER:
+        return None
+    word = tokens[i].group()
+    name = f"{word} {tokens[i + 1].group().capitalize()}"
+    regions = [p for p in gaz.lookup(name) if p.kind == "region" and p.is_named(name)]
+    if not regions:
+        return None
+    return Mention(word, name, sentence.index, tokens[i].start(), regions)
+
+
 def _longest_match(
     tokens: list[re.Match[str]], i: int, sentence: Sentence, gaz: Gazetteer, language: str
 ) -> tuple[Mention, int] | None:
+    region = _named_with_region_word(tokens, i, sentence, gaz)
+    if region is not None:
+        return region, 1
     for length in range(min(4, len(tokens) - i), 0, -1):
         last = tokens[i + length - 1].group()
         if not _is_capitalised(last) and not ("-" in last and _is_capitalised(last.split("-")[-1])):

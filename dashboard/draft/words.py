@@ -40,13 +40,13 @@ REGION_BEFORE = _words(
     """
     provinz provinzen region regionen bezirk landkreis kreis oblast gebiet bundesstaat
     bundesstaaten gouvernement distrikt departement kanton kantone province provinces
-    county district governorate prefecture
+    county district governorate prefecture zone
     """
 )
 REGION_AFTER = _words(
     """
     province provinces region regions state states county oblast governorate district
-    prefecture
+    prefecture zone
     """
 )
 WATER_BEFORE = _words("fluss flusses see meer river lake")
