@@ -407,7 +407,3 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
                 group.scores[key] += 1.0
             elif min(distances) > FAR_KM and place.country not in evidence.context:
                 group.scores[key] -= FAR_PENALTY
-            elif place.kind == "city" and all(m.region_cue for m in group.mentions):
-                # "Cagayan province" with no such province known: its namesake town far
-                # from the article's places is another place ("Kreis Euskirchen" is near).
-                group.scores[key] -= FAR_PENALTY
