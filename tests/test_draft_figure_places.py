@@ -278,3 +278,20 @@ def test_a_settlement_before_its_region_takes_the_figure(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protests in Kenya\n\nMOMBASA, Kenya (AP) — Protests spread across Kenya on Tuesday, "
+        "from Mombasa to Kisumu and Nairobi.\n\nPolice fired tear gas in Kisumu.\n\n"
+        "In the capital, at least 12 people were killed.",
+        "Proteste in Kenia\n\nMombasa (dpa) - In Kenia breiten sich die Proteste aus, von "
+        "Mombasa bis Kisumu und Nairobi.\n\nIn Kisumu setzte die Polizei Tränengas ein.\n\n"
+        "In der kenianischen Hauptstadt wurden mindestens 12 Menschen getötet.",
+    ],
+)
+def test_the_capital_is_the_capital_of_the_articles_country_not_the_town_before(
+    text: str,
+) -> None:
+    assert _placed(text) == [(12, "Nairobi")]

@@ -212,6 +212,9 @@ class PlaceIndex:
                 regions[p.place.country].append((order, p))
         one_region = {code: found[0] for code, found in regions.items() if len(found) == 1}
         capitals = _capitals(draft)
+        main = draft.place(_main_country(draft))
+        code = main.place.country if main else ""
+        self._capital = capitals[code][1].id if code in capitals else None
         self._all = {
             s: _as_capital(
                 _as_region(
@@ -270,6 +273,8 @@ class PlaceIndex:
             place = self._of(sentence, told=False).nearest(offset)
             return (place.id, "place named in the same sentence") if place else (None, "")
         named = self._of(sentence)
+        if not named.tiers and self._capital and _THE_CAPITAL.search(self._sentences[sentence]):
+            return self._capital, "the capital, of the country the article is about"
         anaphor = self._refers_back(self._sentences[sentence])
         if anaphor is not None and not named.settlement_before(anaphor):
             for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
@@ -392,6 +397,11 @@ def _as_region(
 _CAPITAL_AFTER = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?['’]s\s+capital\b")
 _CAPITAL_BEFORE = re.compile(r"(?:\bcapital\s+of\s+|\bHauptstadt\s+)$")
 _CAPITAL_KM = 25.0
+# "In the capital, 12 were killed", "in der Hauptstadt": the capital of the country the
+# article is about, not the town named last.
+_THE_CAPITAL = re.compile(
+    r"\b(?:[Tt]he|[Dd]er|[Dd]ie)\s+(?:country's\s+|[a-zäöüß]+en\s+)?(?:capital|Hauptstadt)\b"
+)
 
 
 def _capitals(draft: Draft) -> dict[str, tuple[int, DraftPlace]]:
