@@ -261,3 +261,15 @@ def test_a_region_named_with_its_region_word_is_found() -> None:
     "the Bagmati zone"."""
     kinds = kinds_of("Floods hit the Bagmati zone of Nepal on Monday; Kathmandu was cut off.")
     assert kinds.get("Bagmati Zone") == ("region", "NP"), kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Auch in der Herat-Provinz im Westen Afghanistans gab es Schäden.", "Herat", "region"),
+        ("Kämpfe flammten in der Tigray-Region in Äthiopien wieder auf.", "Tigray", "region"),
+    ],
+)
+def test_a_compound_with_a_region_word_is_the_region(text: str, name: str, kind: str) -> None:
+    """ "Herat-Provinz" is the province, not the city of Herat."""
+    assert kinds_of(text).get(name, ("", ""))[0] == kind, kinds_of(text)

@@ -177,6 +177,10 @@ def _sentence_mentions(
             mention.region_cue = True
         listed_region_end = end - 1 if mention.region_cue else -1
         mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
+        # "Herat-Provinz", "Tigray-Region", "Taquari-Fluss": the compound says which.
+        tail = mention.surface.rsplit("-", 1)[-1].lower() if "-" in mention.surface else ""
+        mention.region_cue |= tail in _REGION_BEFORE or tail in _REGION_AFTER
+        mention.water_cue |= bool(tail) and tail.startswith(tuple(_WATER_AFTER))
         mention.town_cue = before in _TOWN_BEFORE
         if (
             language == "de"
@@ -351,12 +355,16 @@ def _mention_for(
             head = surface.split("-")[0]
             if len(head) >= 4:
                 places, name, inflected = lookup_variants(gaz, head, language)
-                # A country, a known region or a big city: "Rhein-Sieg-Kreis" is no river.
+                # A country, a known region or a big city: "Rhein-Sieg-Kreis" is no river;
+                # any region where the compound says so ("Herat-Provinz").
+                tail = surface.rsplit("-", 1)[-1].lower()
+                any_region = tail in _REGION_BEFORE or tail in _REGION_AFTER
                 places = [
                     p
                     for p in places
                     if p.kind == "country"
                     or p.key.startswith("region:")
+                    or (any_region and p.kind == "region")
                     or (p.kind == "city" and p.population >= 100_000)
                 ]
                 inflected = True
