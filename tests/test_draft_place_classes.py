@@ -273,3 +273,20 @@ def test_a_region_named_with_its_region_word_is_found() -> None:
 def test_a_compound_with_a_region_word_is_the_region(text: str, name: str, kind: str) -> None:
     """ "Herat-Provinz" is the province, not the city of Herat."""
     assert kinds_of(text).get(name, ("", ""))[0] == kind, kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Flash floods killed at least 14 people in central Bosnia, officials said.", "BA"),
+        ("Floods hit Bosnia-Herzegovina and Croatia on Friday.", "BA"),
+        ("Heavy rain flooded parts of the Czech Republic and Austria.", "CZ"),
+        ("In der Elfenbeinküste und in Ghana fiel Starkregen.", "CI"),
+        ("Unrest spread in the Republic of Congo and Gabon.", "CG"),
+        ("Ein Erdbeben erschütterte Osttimor und Indonesien.", "TL"),
+    ],
+)
+def test_a_country_by_its_everyday_short_name(text: str, code: str) -> None:
+    """Wire copy writes "Bosnia", "Czech Republic", "Elfenbeinküste", not CLDR's names."""
+    codes = {p.place.country for p in drafted(text) if p.kind == "country"}
+    assert code in codes, kinds_of(text)
