@@ -290,3 +290,24 @@ def test_a_country_by_its_everyday_short_name(text: str, code: str) -> None:
     """Wire copy writes "Bosnia", "Czech Republic", "Elfenbeinküste", not CLDR's names."""
     codes = {p.place.country for p in drafted(text) if p.kind == "country"}
     assert code in codes, kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The volcano is one of the most active in Central America, officials in Guatemala "
+            "said.",
+            "Central",
+        ),
+        ("Drought hit East Africa; in Kenya the rains failed.", "East"),
+        ("In Latin America, Peru and Bolivia were hit hardest.", "United States"),
+    ],
+)
+def test_a_part_of_a_continent_is_no_town(text: str, absent: str) -> None:
+    """ "Central America" names no town called Central, "Latin America" not the US."""
+    names = {p.name for p in drafted(text)} | {p.place.name_en for p in drafted(text)}
+    assert absent not in names, kinds_of(text)
+    assert {"South Africa"} <= {
+        p.place.name_en for p in drafted("Floods hit South Africa and West Africa.")
+    }

@@ -81,6 +81,23 @@ _NOT_NAME_PARTICLES = ("in", "im", "an", "am", "on")
 # Words that join a name only where the whole is the gazetteer's ("Gulf of Mexico", "Bay
 # of Bengal", "Golf von Mexiko"); alone they begin no name, so they are no particles.
 _NAME_LINKS = frozenset(("of", "von"))
+# Continents: a word before one names a part of it ("Central America", "Südostasien" is
+# one word), never a town of that name.
+_CONTINENTS = frozenset(
+    [
+        "america",
+        "americas",
+        "amerika",
+        "africa",
+        "afrika",
+        "asia",
+        "asien",
+        "europe",
+        "europa",
+        "oceania",
+        "ozeanien",
+    ]
+)
 _REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
@@ -182,6 +199,17 @@ def _sentence_mentions(
         mention.region_cue |= tail in _REGION_BEFORE or tail in _REGION_AFTER
         mention.water_cue |= bool(tail) and tail.startswith(tuple(_WATER_AFTER))
         mention.town_cue = before in _TOWN_BEFORE
+        if end - i == 1 and after.lower() in _CONTINENTS:
+            i = end + 1  # "Central America", "East Africa": no town called Central
+            continue
+        if (
+            end - i == 1
+            and word.lower() in _CONTINENTS
+            and i > 0
+            and _is_capitalised(tokens[i - 1].group())
+        ):
+            i = end  # "Latin America" is not the United States
+            continue
         if (
             language == "de"
             and mention.places[0].kind == "country"
