@@ -247,3 +247,43 @@ def crowded_story(place: Place, folder: Path) -> Story:
     data["features"] += [dike, river]
     (target / "features.geojson").write_text(json.dumps(data), "utf-8")
     return load_story(target)
+
+
+FLOOD_EVENTS = (
+    ("Evakuierung des Stadtzentrums", "Centre evacuated"),
+    ("Pegel 5,3 m (Angabe der Stadt)", "River at 5.3 m (according to the city)"),
+)
+
+
+def flood_with_events(place: Place, folder: Path) -> Story:
+    """The crowded flood story with a longer second name (a collapsed bridge instead of
+    the dike breach, on the town's dot at the region view) and two events on the town's
+    spot (as the encirclement of Raqqa sits on Raqqa's dot)."""
+    crowded_story(place, folder)
+    target = folder / place.slug
+    data = json.loads((target / "features.geojson").read_text("utf-8"))
+    for feature in data["features"]:
+        if feature["properties"]["id"] == "dike-breach":
+            feature["properties"].update(
+                name_de="Eingestürzte Brücke über den Guaíba",
+                name_en="Collapsed bridge over the Guaíba",
+            )
+    for n, (de, en) in enumerate(FLOOD_EVENTS):
+        data["features"].append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                "properties": {
+                    "id": f"flood-event-{n}",
+                    "kind": "event",
+                    "date": f"2026-01-0{n + 1}",
+                    "name_de": de,
+                    "name_en": en,
+                    "note_de": "Ein Ereignis der Flut.",
+                    "note_en": "An event of the flood.",
+                    "sources": [{"kind": "article"}],
+                },
+            }
+        )
+    (target / "features.geojson").write_text(json.dumps(data), "utf-8")
+    return load_story(target)

@@ -54,6 +54,8 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "map.details": {"de": "Details zum gewählten Ort", "en": "Details of the chosen place"},
     # one mark for two places drawn on each other at a scale (Mosul and its mosque)
     "map.together": {"de": "{first} und {second}", "en": "{first} and {second}"},
+    # a print dot that stands for a crowd: the first few named, the rest counted
+    "map.more_places": {"de": "{count} weitere Orte", "en": "{count} more places"},
     "map.inset": {
         "de": "Übersichtskarte: wo der Kartenausschnitt liegt",
         "en": "Locator map: where the map's frame lies",

@@ -286,23 +286,125 @@ function lagekarteStoryMap(map, data) {
     });
   }
 
-  // A name that would run past the map's right edge (a place near it, a joint name) is
-  // written on the left of its mark.
+  // A name stays whole inside the map: right of its mark; else there on a few balanced
+  // lines (never broken inside a word such as "al-Nuri"); else left of it, on
+  // one line or more; a word longer than the room is broken. A joint name keeps every
+  // place's name ("Mosul and Great Mosque of al-Nuri").
+  var NAME_GAP = 20;  // a name starts 16 px right of its mark's centre, and ends 4 px left
+  var NAME_LINES = 4;  // beside its mark on more lines than this, a name goes left of it
+  function inWords(item) {
+    item.text.textContent = "";
+    (item.joint || item.name).split(" ").forEach(function (word, i) {
+      if (i) item.text.appendChild(document.createTextNode(" "));
+      item.text.appendChild(el("span", "lk-word", word));
+    });
+    return [].reduce.call(item.text.children, function (widest, word) {
+      return Math.max(widest, word.getBoundingClientRect().width);
+    }, 0);
+  }
+  function unwrapName(item, node) {
+    node.style.marginLeft = "";
+    node.style.maxWidth = "";
+    node.classList.remove("lk-label-wrap", "lk-label-words");
+    item.text.textContent = item.joint || item.name;
+  }
+  // The name on lines no wider than `room`, right or left of its mark; its height, or
+  // Infinity where a word is wider than the room.
+  function wrapName(item, tooltip, node, room, onLeft) {
+    node.classList.add("lk-label-wrap");
+    var word = inWords(item) + 8;  // its padding
+    node.style.maxWidth = Math.max(room, 0) + "px";
+    node.classList.toggle("lk-label-words", word <= room);
+    tooltip.update();  // centred on its mark again, now on more lines
+    var box = node.getBoundingClientRect();
+    if (onLeft) node.style.marginLeft = -(box.width + NAME_GAP) + "px";
+    return word <= room ? box.height : Infinity;
+  }
   function keepNameInside(item) {
     var tooltip = item.layer.getTooltip();
     var node = tooltip && tooltip.getElement();
     if (!node) return;
-    node.style.marginLeft = "";
+    unwrapName(item, node);
     var frame = container.getBoundingClientRect();
-    if (item.joint && item.joint !== item.name &&
-        node.getBoundingClientRect().right > frame.right - 2) {
-      item.text.textContent = item.name;  // no room for the joint name: the first alone
-    }
     var box = node.getBoundingClientRect();
-    // from right of the dot (its name starts 16 px right of its centre) to its left
-    if (box.right > frame.right - 2 && box.left - 32 - box.width >= frame.left + 4) {
-      node.style.marginLeft = -(box.width + 20) + "px";
+    if (box.right <= frame.right - 2) return;
+    var right = frame.right - 2 - box.left;
+    var left = box.left - 12 - NAME_GAP - (frame.left + 4);
+    if (wrapName(item, tooltip, node, right, false) <= NAME_LINES * box.height + 1) return;
+    unwrapName(item, node);
+    tooltip.update();
+    if (box.width <= left) {
+      node.style.marginLeft = -(box.width + NAME_GAP) + "px";
+      return;
     }
+    wrapName(item, tooltip, node, Math.max(left, right), left > right);
+  }
+
+  // An event on a place's dot or on another event's at this zoom (the encirclement of
+  // Raqqa on Raqqa's dot) moves aside onto a ring around its spot, with a leader line to
+  // where it is: every event's diamond shows and takes its own click.
+  var RING_STEPS = 6;
+  function shownPoint(layer) {
+    var node = layer.getLatLng && layer._map && layer.getElement && layer.getElement();
+    return node && node.style.display !== "none" ? node : null;
+  }
+  function setAside(node, dx, dy) {
+    node.style.marginLeft = (dx - 8) + "px";  // the icon's anchor is its centre (8, 8)
+    node.style.marginTop = (dy - 8) + "px";
+    var leader = node.querySelector(".lk-leader");
+    if (!dx && !dy) {
+      if (leader) leader.remove();
+      return;
+    }
+    if (!leader) {
+      leader = document.createElementNS(SVG, "svg");
+      leader.setAttribute("class", "lk-leader");
+      leader.setAttribute("aria-hidden", "true");
+      leader.appendChild(document.createElementNS(SVG, "line"));
+      node.insertBefore(leader, node.firstChild);
+    }
+    var line = leader.firstChild;
+    line.setAttribute("x1", String(8 - dx)); line.setAttribute("y1", String(8 - dy));
+    line.setAttribute("x2", "8"); line.setAttribute("y2", "8");
+  }
+  function ring(at) {
+    var spots = [];
+    for (var step = 0; step < RING_STEPS; step++) {
+      var angle = (-45 + 60 * step) * Math.PI / 180;
+      spots.push(at.add(L.point(Math.round(18 * Math.cos(angle)), Math.round(-18 * Math.sin(angle)))));
+    }
+    return spots;
+  }
+  function eventsAside() {
+    var taken = [];
+    // names beside the marks, in layer points: a diamond moved aside does not go under one
+    var names = [].map.call(container.querySelectorAll(".leaflet-tooltip.lk-label"), function (node) {
+      var box = node.getBoundingClientRect();
+      var frame = container.getBoundingClientRect();
+      var corner = map.containerPointToLayerPoint([box.left - frame.left, box.top - frame.top]);
+      return L.bounds(corner, corner.add([box.width, box.height]));
+    });
+    // on a mark, or (`orName`) under a name; a ring full of names leaves only the marks
+    function near(spot, orName) {
+      var half = L.point(8, 8);
+      var diamond = L.bounds(spot.subtract(half), spot.add(half));
+      return taken.some(function (other) { return other.distanceTo(spot) < STACKED_PX; }) ||
+        (orName && names.some(function (name) { return name.intersects(diamond); }));
+    }
+    byId.forEach(function (layer) {
+      if (layer.feature.properties.kind !== "event" && shownPoint(layer)) {
+        taken.push(map.latLngToLayerPoint(layer.getLatLng()));
+      }
+    });
+    byId.forEach(function (layer) {
+      var node = layer.feature.properties.kind === "event" && shownPoint(layer);
+      if (!node) return;
+      var at = map.latLngToLayerPoint(layer.getLatLng());
+      var spot = [at].concat(ring(at)).find(function (s) { return !near(s, true); }) ||
+        ring(at).find(function (s) { return !near(s, false); }) || at;
+      taken.push(spot);
+      setAside(node, spot.x - at.x, spot.y - at.y);
+    });
   }
 
   function updateLabels() {
@@ -317,6 +419,7 @@ function lagekarteStoryMap(map, data) {
         item.layer.closeTooltip();
       }
     });
+    eventsAside();
   }
   map.on("zoomend moveend overlayadd", updateLabels);
   // names are measured again in the map's own typeface once it has loaded

@@ -77,6 +77,11 @@ SHOTS: tuple[Shot, ...] = (
       for w, h in ((320, 240), (640, 480))),
     Shot("after-page-390x844", PHONE, phone=True),
     Shot("after-page-1440x900", DESKTOP),
+    # every mark named below 1440 px too (Mosul's dot names al-Nuri), and the old city's
+    # names inside a phone's map
+    Shot("after-page-1280x800", {"width": 1280, "height": 800}),
+    Shot("after-page-390x844-en", PHONE, query="?lang=en", phone=True),
+    Shot("after-page-390x844-old-city-en", PHONE, query="?lang=en&view=mosul-old-city", phone=True),
 )
 # Print images made with the others: (name, language, view, size).
 PRINTS = (
@@ -85,6 +90,8 @@ PRINTS = (
     ("after-print-raqqa", "de", "raqqa", "default"),
     ("after-print-social-en", "en", None, "social"),
     ("after-print-column", "de", None, "column"),
+    ("after-print-column-en", "en", None, "column"),
+    ("after-print-column-raqqa", "de", "raqqa", "column"),
     ("after-print-portrait-en", "en", "raqqa", "portrait"),
     ("after-print-double", "de", None, "double"),
     ("after-print-square-en", "en", None, "square"),

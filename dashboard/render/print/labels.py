@@ -4,6 +4,7 @@ overlaps nothing placed before it (greedy, with a grid index: near-linear)."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
@@ -107,26 +108,77 @@ Candidate = tuple[str, str, float, float]  # feature id, name, x, y (data coordi
 Stacked = tuple[int, tuple[float, float], list[str]]
 
 
+# A dot that stands for more places than this names the first ones and counts the rest.
+JOINT_NAMES = 4
+
+
+def joint_label(names: list[str], lang: Lang, width: int) -> str:
+    """One dot's places named together: the first name on a line, then "and the
+    others", wrapped to `width` characters."""
+    others = names[1:JOINT_NAMES]
+    if len(names) > JOINT_NAMES:
+        others.append(text("map.more_places", lang).format(count=len(names) - JOINT_NAMES))
+    rest = text("map.together", lang).format(first="", second=", ".join(others))
+    return "\n".join([names[0], *textwrap.wrap(rest.strip(), width, break_on_hyphens=False)])
+
+
 def joint_names(candidates: list[Candidate], stacked: list[Stacked], lang: Lang) -> list[Candidate]:
-    """The names to place, one dot's places named together: the first name on a line,
-    then "and the others", wrapped."""
+    """The names to place, one dot's places named together."""
     joint = list(candidates)
     for index, _, names in stacked:
         if len(names) > 1:
-            rest = text("map.together", lang).format(first="", second=", ".join(names[1:]))
-            wrapped = textwrap.wrap(rest.strip(), max(len(names[0]), 16), break_on_hyphens=False)
             feature_id, _, x, y = joint[index]
-            joint[index] = (feature_id, "\n".join([names[0], *wrapped]), x, y)
+            joint[index] = (feature_id, joint_label(names, lang, max(len(names[0]), 16)), x, y)
     return joint
 
 
-def names_alone(
-    candidates: list[Candidate], stacked: list[Stacked], labels: list[PlacedLabel]
-) -> list[Candidate]:
-    """A joint name with no room: the first place's name alone."""
-    placed = {label.feature_id for label in labels}
-    return [
-        (candidates[i][0], names[0], candidates[i][2], candidates[i][3])
-        for i, _, names in stacked
-        if len(names) > 1 and candidates[i][0] not in placed
-    ]
+# Letters that refer a dot to its line in the key (no I or O: read as 1 and 0); a key
+# of more such lines would crowd out the map (a crowd of dots is a crowd, named or not).
+REFERENCE_LETTERS = "ABCDEF"
+
+
+def _longest_word(names: list[str]) -> int:
+    """A narrow joint name's width: its longest word or first name, at least a dozen."""
+    words = " ".join(names[:JOINT_NAMES]).split()
+    return max(12, len(names[0]), *map(len, words))
+
+
+@dataclass
+class JointNames:
+    """Names of the dots that stand for several places, as placed: on the map in full,
+    or a letter on the map that the key spells out."""
+
+    labels: list[PlacedLabel]
+    key: list[tuple[str, str]]  # (letter, every name of its dot) for the key
+
+
+def name_joint_places(
+    place: Callable[[list[Candidate]], list[PlacedLabel]],
+    candidates: list[Candidate],
+    stacked: list[Stacked],
+    lang: Lang,
+) -> JointNames:
+    """A dot that stands for several places names every one of them: together beside it
+    where that fits; else wrapped to its longest word (above or below it); else the
+    first name with a letter ("Mossul (A)"), or the letter alone, that the key explains
+    ("(A) Mossul und Große Moschee al-Nuri"). `place` places candidates, returning those
+    it placed; the story's other names are placed with the first try."""
+    labels = place(joint_names(candidates, stacked, lang))
+    joints = [(candidates[i], names) for i, _, names in stacked if len(names) > 1]
+
+    def unplaced() -> list[tuple[Candidate, list[str]]]:
+        done = {label.feature_id for label in labels}
+        return [(c, names) for c, names in joints if c[0] not in done]
+
+    labels += place(
+        [
+            (c[0], joint_label(names, lang, _longest_word(names)), c[2], c[3])
+            for c, names in unplaced()
+        ]
+    )
+    key: list[tuple[str, str]] = []
+    for ((feature_id, _, x, y), names), letter in zip(unplaced(), REFERENCE_LETTERS, strict=False):
+        key.append((letter, joint_label(names, lang, 10_000).replace("\n", " ")))
+        placed = place([(feature_id, f"{names[0]} ({letter})", x, y)])
+        labels += placed or place([(feature_id, f"({letter})", x, y)])
+    return JointNames(labels, key)

@@ -7,6 +7,7 @@ key takes as many columns as fit, and the map gets what is left.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -57,24 +58,75 @@ def wrap(figure: Figure, words: str, fontsize: float, width_px: float, **style) 
     return lines or [""]
 
 
+# A key entry wider than this share of the key's width (an event's name and source) gets
+# a row of its own below the others: in a column of the key it would make every column
+# of it that wide, and the whole key a single column.
+WIDE_ENTRY = 0.45
+
+
+def _split_wide(figure: Figure, entries: list, size: PrintSize, width_px: float):
+    """The key's entries that share rows in columns, and the wide ones."""
+    narrow, wide = [], []
+    for handle, label in entries:
+        fits = _text_width(figure, label, size) <= width_px * WIDE_ENTRY
+        (narrow if fits else wide).append((handle, label))
+    return narrow, wide
+
+
 def legend_rows(figure: Figure, entries: list, size: PrintSize, width_px: float) -> int:
-    """How many rows the key needs at this width (its columns as many as fit); an entry
-    on several lines counts each of them."""
-    if not entries:
-        return 0
+    """How many rows the key needs at this width (its columns as many as fit, a wide
+    entry a row of its own); an entry on several lines counts each of them."""
+    narrow, wide = _split_wide(figure, entries, size, width_px)
     more_lines = sum(label.count("\n") for _, label in entries)
-    return math.ceil(len(entries) / _legend_columns(figure, entries, size, width_px)) + more_lines
+    narrow, ncol = _arranged(figure, narrow, size, width_px)
+    return (math.ceil(len(narrow) / ncol) if narrow else 0) + len(wide) + more_lines
+
+
+def _arranged(figure: Figure, entries: list, size: PrintSize, width_px: float):
+    """The entries in the order that fits most columns, and that many: as given, or the
+    widest first (the key fills its columns top-down; two wide ones side by side can make
+    it one column)."""
+    if not entries:
+        return entries, 1
+    widest_first = sorted(entries, key=lambda e: -_text_width(figure, e[1], size))
+    ncol = _legend_columns(figure, entries, size, width_px)
+    wide_ncol = _legend_columns(figure, widest_first, size, width_px)
+    if math.ceil(len(entries) / wide_ncol) < math.ceil(len(entries) / ncol):
+        return widest_first, wide_ncol
+    return entries, ncol
+
+
+def _text_width(figure: Figure, label: str, size: PrintSize) -> float:
+    ruler = MplText(0, 0, label, figure=figure, fontsize=size.pt(0.8))
+    return ruler.get_window_extent(figure.canvas.get_renderer()).width
 
 
 def _legend_columns(figure: Figure, entries: list, size: PrintSize, width_px: float) -> int:
+    """The most columns the key fits into `width_px`: measured on the key itself, from a
+    reckoning of its columns' widths down (a key of hundreds of entries is not drawn in
+    every number of columns)."""
     renderer = figure.canvas.get_renderer()
     handles, labels = zip(*entries, strict=True)
-    for ncol in range(len(entries), 0, -1):
+    for ncol in range(_reckoned_columns(figure, labels, size, width_px), 0, -1):
         legend = figure.legend(handles, labels, ncol=ncol, fontsize=size.pt(0.8), **_KEY_STYLE)
         fits = legend.get_window_extent(renderer).width <= width_px
         legend.remove()
         if fits:
             return ncol
+    return 1
+
+
+def _reckoned_columns(figure: Figure, labels, size: PrintSize, width_px: float) -> int:
+    """Columns the key's entries would fit in, reckoned from their texts' widths as the key
+    lays them out (columns top-down, of nearly equal length), with one to spare."""
+    em = size.pt(0.8) * figure.dpi / 72
+    widths = [_text_width(figure, label, size) for label in labels]
+    extra = (_KEY_STYLE["handlelength"] + _KEY_STYLE["handletextpad"]) * em
+    for ncol in range(len(widths), 0, -1):
+        columns = np.array_split(np.array(widths), ncol)
+        total = sum(column.max() + extra for column in columns if len(column))
+        if total + _KEY_STYLE["columnspacing"] * em * (ncol - 1) <= width_px:
+            return min(len(widths), ncol + 1)
     return 1
 
 
@@ -106,11 +158,11 @@ def layout_for(
     subtitle_y = title_y - sub_pt * (0.5 + 1.3 * len(subtitle_lines)) / h
     map_top = subtitle_y - sub_pt * 0.9 / h
     credit_y = 0.15 * 72 / h * min(1, size.width_in / 8) + 0.005
-    legend_top = (
-        credit_y
-        + (credit_pt * 1.3 * len(credit_lines) + size.pt(0.5) + legend_rows * size.pt(0.8) * 1.75)
-        / h
-    )
+    # the credit's height as drawn (furniture.draw_titles), in points
+    credit = MplText(0, 0, "\n".join(credit_lines), figure=figure, fontsize=credit_pt)
+    credit.set_linespacing(1.2)
+    credit_h = credit.get_window_extent(figure.canvas.get_renderer()).height * 72 / figure.dpi
+    legend_top = credit_y + (credit_h + size.pt(0.5) + legend_rows * size.pt(0.8) * 1.75) / h
     bottom = legend_top + size.pt(0.6) / h
     return Layout(
         title_lines,
@@ -177,11 +229,13 @@ def legend_entries(
     estimate: bool,
     line_name: str | None = None,
     events: tuple[tuple[str, bool], ...] = (),
+    references: Sequence[tuple[str, str]] = (),
 ) -> list[tuple[object, str]]:
     """(handle, text) for each kind of symbol the image shows, in the map's colours. One
     story line in view is keyed by its name: "borders" would also claim the base map's.
     A few event marks in view (`events`: name, hindsight) are keyed one by one, by name:
-    "events" alone would not say what the diamonds beside a place are."""
+    "events" alone would not say what the diamonds beside a place are. `references`
+    (letter, names) spell out a dot lettered on the map that stands for several places."""
     entries: list[tuple[object, str]] = []
     order = (("place", "places"), ("event", "events"), ("area", "areas"), ("line", "lines"))
     for kind, layer in order:
@@ -212,6 +266,8 @@ def legend_entries(
                     markersize=6,
                 )
             entries += [(handle, label) for label in labels]
+            if kind == "place" and not hindsight:
+                entries += [(handle, f"({letter}) {names}") for letter, names in references]
     if estimate:
         entries.append(
             (
@@ -251,17 +307,23 @@ def extent_of(artist, renderer) -> tuple[float, float, float, float]:
 
 
 def draw_legend(figure: Figure, entries: list, size: PrintSize, layout: Layout) -> None:
-    """The key, in as many columns as fit the width (fewer rows on wide images)."""
-    if not entries:
-        return
-    handles, labels = zip(*entries, strict=True)
-    ncol = _legend_columns(figure, entries, size, figure.bbox.width * layout.map_axes[2])
-    figure.legend(
-        handles,
-        labels,
-        loc="upper left",
-        ncol=ncol,
-        fontsize=size.pt(0.8),
-        bbox_to_anchor=(layout.map_axes[0], layout.legend_top),
-        **_KEY_STYLE,
-    )
+    """The key, in as many columns as fit the width (fewer rows on wide images); wide
+    entries in rows of their own below."""
+    width_px = figure.bbox.width * layout.map_axes[2]
+    top = layout.legend_top
+    narrow, wide = _split_wide(figure, entries, size, width_px)
+    for block, ncol in (_arranged(figure, narrow, size, width_px), (wide, 1)):
+        if not block:
+            continue
+        handles, labels = zip(*block, strict=True)
+        legend = figure.legend(
+            handles,
+            labels,
+            loc="upper left",
+            ncol=ncol,
+            fontsize=size.pt(0.8),
+            bbox_to_anchor=(layout.map_axes[0], top),
+            **_KEY_STYLE,
+        )
+        bottom = legend.get_window_extent(figure.canvas.get_renderer()).y0
+        top = bottom / figure.bbox.height

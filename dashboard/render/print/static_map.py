@@ -44,7 +44,7 @@ from dashboard.reader.context import story_context
 from dashboard.render.print.closeup import closeup_view, draw_closeup, mark_closeup
 from dashboard.render.print.furniture import decorate
 from dashboard.render.print.ground import BoxGrid, GroundPainter, web_zoom
-from dashboard.render.print.labels import PlacedLabel, joint_names, names_alone, place_labels
+from dashboard.render.print.labels import PlacedLabel, name_joint_places, place_labels
 from dashboard.render.print.layout import (
     Layout,
     box_of_view,
@@ -81,10 +81,6 @@ TEXT_IS_TEXT = {"text.parse_math": False, "text.usetex": False}
 # The most vertices of story geometry one image draws: a print map needs far fewer, and
 # Agg's time and memory grow with them (a zig-zag of a million vertices fails outright).
 MAX_DRAWN_VERTICES = 60_000
-# Events keyed by name may add this many rows to the key, no more (a small image's map
-# needs the room more).
-KEY_ROWS_FOR_EVENTS = 2
-KEY_ROWS_FOR_EVENTS_COMPACT = 1
 # Beyond this (Web Mercator) zoom a country's name says nothing the frame does not.
 COUNTRY_NAME_MAX_ZOOM = 9
 
@@ -205,7 +201,14 @@ class _Points:
     stacked: list[tuple[int, tuple[float, float], list[str]]] = field(default_factory=list)
 
 
-def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> StaticMap:
+def _build(
+    story: Story,
+    lang: Lang,
+    view: str | None,
+    size: PrintSize,
+    extra_rows: int = 0,
+    context: list | None = None,
+) -> StaticMap:
     features = story_frame(story, lang)
     (south, west), (north, east) = view_bounds(story, view)
     in_view = features[~features["distant"] & features.intersects(box(west, south, east, north))]
@@ -218,7 +221,7 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
     events = in_view[in_view["kind"] == "event"]
     names = list(zip(events["name"], events["hindsight"].astype(bool), strict=True))
     canvas = _frame_map(
-        story, lang, size, view, partial(key, kinds, rivers=True, cities=True), names
+        story, lang, size, view, partial(key, kinds, rivers=True, cities=True), names, extra_rows
     )
     ground = GroundPainter(
         canvas.figure,
@@ -229,7 +232,7 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
         canvas.taken,
         _corners(canvas.inside),
     )
-    context = story_context(story)
+    context = story_context(story) if context is None else context
     ground.draw_water(context)
     local = features[~features["distant"]].to_crs(canvas.crs)
     areas, lines = _draw_shapes(canvas, local)
@@ -249,29 +252,26 @@ def _build(story: Story, lang: Lang, view: str | None, size: PrintSize) -> Stati
     # Callouts before the story's names, which then keep clear of them; a callout keeps
     # off the story's lines where it can (the Raqqa callout on the border, column size).
     _draw_callouts(canvas, ground, story, lang, view, lines)
-    labels = place_labels(
-        canvas.figure,
-        canvas.ax,
-        joint_names(points.candidates, points.stacked, lang) + city_areas(areas, canvas.extent),
-        canvas.taken,
-        size.pt(1.0),
+    joint = name_joint_places(
+        partial(place_labels, canvas.figure, canvas.ax, taken=canvas.taken, fontsize=size.pt(1.0)),
+        points.candidates + city_areas(areas, canvas.extent),
+        points.stacked,
+        lang,
     )
-    labels += place_labels(
-        canvas.figure,
-        canvas.ax,
-        names_alone(points.candidates, points.stacked, labels),
-        canvas.taken,
-        size.pt(1.0),
-    )
-    labels += _name_minor_places(canvas, points.minor, lines, labels)
+    labels = joint.labels + _name_minor_places(canvas, points.minor, lines, joint.labels)
     story_names = _name_large_areas(canvas, ground, areas)
     ground.name_ground([c for c in context if c.name[lang].casefold() not in story_names], lang)
     layers = {layer for layer, _, _ in ground.placed}
-    entries = key(shown, rivers="river" in layers, cities="city" in layers)
-    named = key(shown, rivers="river" in layers, cities="city" in layers, events=canvas.events)
+    drawn = partial(key, shown, rivers="river" in layers, cities="city" in layers)
+    entries = drawn(references=joint.key)
+    named = drawn(events=canvas.events, references=joint.key)
     key_width = canvas.figure.bbox.width * canvas.layout.map_axes[2]
     if legend_rows(canvas.figure, named, size, key_width) <= canvas.key_rows:
         entries = named
+    needed = legend_rows(canvas.figure, entries, size, key_width)
+    if needed > canvas.key_rows and not extra_rows:
+        # lettered names the key spells out: drawn again with the room for them
+        return _build(story, lang, view, size, needed - canvas.key_rows, context)
     draw_legend(canvas.figure, entries, size, canvas.layout)
     return StaticMap(canvas.figure, labels, size, ground.placed)
 
@@ -283,11 +283,12 @@ def _frame_map(
     view: str | None,
     key: Callable[..., list],
     events: list[tuple[str, bool]],
+    extra_rows: int = 0,
 ) -> _Canvas:
     """The figure with its title, key and credit laid out, and the map's axes with the
     land and sea of the view drawn in a projection centred on it. The key gets room for
-    the `events` in view keyed by name (wrapped to its width), unless that would take
-    more than a row or two from the map."""
+    the `events` in view keyed by name (wrapped to its width: a diamond the key calls
+    only "events" would say nothing), and `extra_rows` more where names need them."""
     figure = Figure(figsize=(size.width_in, size.height_in), dpi=size.dpi)
     canvas = FigureCanvasAgg(figure)  # no pyplot: safe in a server's threads
     # geopandas asks for a redraw after every layer; the image is drawn when it is saved
@@ -298,10 +299,7 @@ def _frame_map(
         ("\n".join(wrap(figure, name, size.pt(0.8), width_px * 0.85)), hindsight)
         for name, hindsight in events
     )
-    rows = legend_rows(figure, key(events=named), size, width_px)
-    plain_rows = legend_rows(figure, key(), size, width_px)
-    if rows > plain_rows + (KEY_ROWS_FOR_EVENTS_COMPACT if size.compact else KEY_ROWS_FOR_EVENTS):
-        rows = plain_rows
+    rows = legend_rows(figure, key(events=named), size, width_px) + extra_rows
     layout = layout_for(figure, story, lang, size, rows)
     ax = figure.add_axes(layout.map_axes)
     ax_w_in = layout.map_axes[2] * size.width_in
