@@ -311,3 +311,14 @@ def test_a_part_of_a_continent_is_no_town(text: str, absent: str) -> None:
     assert {"South Africa"} <= {
         p.place.name_en for p in drafted("Floods hit South Africa and West Africa.")
     }
+
+
+def test_a_village_far_from_every_other_place_of_the_story_is_not_pinned() -> None:
+    """Village names repeat: Lost Creek, Texas is not the Lost Creek of Kentucky's floods
+    (too small for the gazetteer)."""
+    text = (
+        "Floods swept through Pikeville and Hindman in eastern Kentucky. In Lost Creek, "
+        "rescuers searched for missing people. Whitesburg was cut off."
+    )
+    assert "Lost Creek" not in {p.name for p in drafted(text)}, kinds_of(text)
+    assert {"Pikeville", "Whitesburg"} <= {p.name for p in drafted(text)}, kinds_of(text)

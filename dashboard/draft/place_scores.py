@@ -354,6 +354,7 @@ MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far
 NEAR_KM = 300.0  # below it a mention is dropped, not drafted
 FAR_KM = 2500.0
 FAR_PENALTY = 2.0
+SMALL_TOWN_FAR_KM = 800.0
 
 
 @dataclass
@@ -406,4 +407,13 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
             if any(0 < d < NEAR_KM for d in distances):
                 group.scores[key] += 1.0
             elif min(distances) > FAR_KM and place.country not in evidence.context:
+                group.scores[key] -= FAR_PENALTY
+            elif (
+                place.kind == "city"
+                and place.population < SMALL_POPULATION
+                and min(distances) > SMALL_TOWN_FAR_KM
+            ):
+                # A village's name is shared by many villages, most of them too small for
+                # the gazetteer: one far from every other place of the story is not the
+                # one meant ("Lost Creek" in Texas in a story about Kentucky's floods).
                 group.scores[key] -= FAR_PENALTY
