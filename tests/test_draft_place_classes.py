@@ -322,3 +322,18 @@ def test_a_village_far_from_every_other_place_of_the_story_is_not_pinned() -> No
     )
     assert "Lost Creek" not in {p.name for p in drafted(text)}, kinds_of(text)
     assert {"Pikeville", "Whitesburg"} <= {p.name for p in drafted(text)}, kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Israeli strikes hit Deir al-Balah and Nuseirat in Gaza on Sunday.", "Deir el-Balah"),
+        ("In Deir al-Balah im Gazastreifen starben 20 Menschen.", "Deir el-Balah"),
+    ],
+)
+def test_an_arabic_name_with_its_article_written_otherwise_is_found(text: str, town: str) -> None:
+    """ "al-" and "el-" are one article: "Deir al-Balah" is GeoNames' "Deir el-Balah"."""
+    kinds = kinds_of(text)
+    assert any(
+        town.split("-")[-1] in name and kind == "city" for name, (kind, _) in kinds.items()
+    ), kinds

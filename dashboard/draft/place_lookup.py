@@ -58,11 +58,15 @@ def lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Plac
         variants.append(" ".join([ABBREVIATED[first], *words[1:]]))  # "Saint Joseph"
     if first in ENGLISH_COMPASS and len(words) > 1:
         variants.append(" ".join([ENGLISH_COMPASS[first], *words[1:]]))  # "North Darfur"
-    variants += _other_particles(words)
     for variant in variants:
         places = gaz.lookup(variant)
         if places:
             return places, variant, True
+    # Another spelling of the same name, not an inflected form of it.
+    for variant in _other_particles(words) + _other_articles(name):
+        places = gaz.lookup(variant)
+        if places:
+            return places, variant, False
     return [], name, False
 
 
@@ -94,6 +98,28 @@ def _other_particles(words: list[str]) -> list[str]:
                 for other in _NAME_PARTICLES
                 if other != word
             ]
+    return variants
+
+
+# The Arabic article as transliterations write it, assimilated or not ("al-Balah",
+# "el-Balah", "ez-Zor", "ash-Shaab"): gazetteers keep one or two of the forms.
+_ARABIC_ARTICLE = re.compile(
+    r"(?<![^\s-])(?:al|el|ad|ar|as|ash|at|az|ez|es|en|an|ed|er|et)(?=[-\s]\w)", re.IGNORECASE
+)
+
+
+def _other_articles(name: str) -> list[str]:
+    """The name with its Arabic article written "al" and "el" ("Deir al-Balah" is GeoNames'
+    "Deir el-Balah"), when it has one inside."""
+    if " " not in name and "-" not in name.strip("-"):
+        return []
+    variants = []
+    for article in ("al", "el"):
+        variant = _ARABIC_ARTICLE.sub(
+            lambda m, a=article: a.capitalize() if m.group()[0].isupper() else a, name
+        )
+        if variant != name:
+            variants.append(variant)
     return variants
 
 
