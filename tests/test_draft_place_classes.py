@@ -337,3 +337,15 @@ def test_an_arabic_name_with_its_article_written_otherwise_is_found(text: str, t
     assert any(
         town.split("-")[-1] in name and kind == "city" for name, (kind, _) in kinds.items()
     ), kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("The remnants flooded Asheville, North Carolina, on Friday.", "North Carolina"),
+        ("Floodwaters rose in Nowra, New South Wales, on Tuesday.", "New South Wales"),
+    ],
+)
+def test_a_town_comma_region_names_the_region(text: str, region: str) -> None:
+    """ "Asheville, North Carolina": the town says which country the region is of."""
+    assert kinds_of(text).get(region, ("", ""))[0] == "region", kinds_of(text)

@@ -164,7 +164,7 @@ def storm_names(sentences: list[Sentence], gaz: Gazetteer) -> set[str]:
                     for p in gaz.lookup(name)
                 )
             ):
-                names.add(fold(name))
+                names.add(fold(re.sub(r"['’]s$", "", name)))  # "Helene's remnants"
                 if word[:1].isupper():
                     names.add(fold(word))  # "Hurricane" is no town in Utah here
     return names

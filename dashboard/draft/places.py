@@ -432,6 +432,8 @@ def recognise_places(
     found = {(m.sentence, m.start) for m in mentions}
     # Named regions and big cities tell where the article is, too.
     sources = context_countries(mentions, gaz, countries)
+    for code, name in _town_and_region(mentions, sentences):
+        sources.setdefault(code, set()).add(name)
     context = countries | set(sources)
     mentions.extend(fuzzy_mentions(sentences, gaz, context, found))
     evidence = Evidence(language, countries, context, sources, dict(named_by))
@@ -482,6 +484,24 @@ def recognise_places(
     places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
     _assign_ids(places)
     return places
+
+
+def _town_and_region(mentions: list[Mention], sentences: list[Sentence]) -> list[tuple[str, str]]:
+    """ "Asheville, North Carolina", "Jasper, Alberta": a town, a comma, then a region of
+    a country one of the town's namesakes lies in. Each names the other's country:
+    (country, the town's folded name) for the region's sake."""
+    texts = {s.index: s.text for s in sentences}
+    by_start = {(m.sentence, m.start): m for m in mentions}
+    found: list[tuple[str, str]] = []
+    for town in mentions:
+        end = town.start + len(town.surface)
+        region = by_start.get((town.sentence, end + 2))
+        if region is None or texts[town.sentence][end : end + 2] != ", ":
+            continue
+        regions = {p.country for p in region.places if p.kind == "region"}
+        towns = {p.country for p in town.places if p.kind == "city"}
+        found += [(code, fold(town.name)) for code in sorted(regions & towns)]
+    return found
 
 
 def _whose_not_where(
