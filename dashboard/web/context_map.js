@@ -466,8 +466,9 @@ function lagekarteContext(map, data) {
     detail.addTo(map);
   }
 
-  // The story's own features paint first; the names follow a frame later.
-  window.requestAnimationFrame(schedule);
+  // The story's own features paint first; the names follow a frame later (a frame
+  // callback alone would run before that first paint, and delay it).
+  window.requestAnimationFrame(function () { window.setTimeout(schedule, 0); });
   return {
     place: place,
     labels: function () {

@@ -46,6 +46,19 @@ function lagekarteStoryMap(map, data) {
     return svg;
   }
 
+  // Work a first view does not need waits until the story's own features are painted.
+  // (A frame the browser does not paint, hidden or off screen, gets it soon all the same.)
+  function afterFirstPaint(work) {
+    var done = false;
+    function run() {
+      if (done) return;
+      done = true;
+      work();
+    }
+    window.requestAnimationFrame(function () { window.setTimeout(run, 0); });
+    window.setTimeout(run, 250);
+  }
+
   if (map.attributionControl) map.attributionControl.remove();
   var container = map.getContainer();
   // The colours come with the data (dashboard/palette.py); the styles use them as --lk-*.
@@ -70,23 +83,64 @@ function lagekarteStoryMap(map, data) {
     map.keyboard.enable();
   }
 
+  // The story's view is set before anything is drawn: a layer added at folium's starting
+  // view would be projected and drawn twice (there, then at the story's view).
+  map.fitBounds(data.view, { animate: false });
+
   // Base map: our own vector data, drawn beneath everything and not clickable.
   map.createPane("lk-base");
   map.getPane("lk-base").style.zIndex = 250;
   // One canvas for the base map: hundreds of country outlines draw faster than as SVG.
   var baseRenderer = L.canvas({ pane: "lk-base", padding: 0.2 });
   var baseOptions = { pane: "lk-base", renderer: baseRenderer, interactive: false };
-  // The ground at three scales, cut from each other along boxes (coarsest first).
-  data.base.layers.forEach(function (layer) {
-    L.geoJSON(layer, L.extend({
-      style: { stroke: false, fillColor: C.land, fillOpacity: 1 }
-    }, baseOptions)).addTo(map);
-  });
+  var landStyle = { stroke: false, fillColor: C.land, fillOpacity: 1 };
+  var outlineStyle = { color: C.outline, weight: 0.8, fill: false };
   // kept for the locator inset (context_map.js), which strokes the same lines
   data.base.outlines = baseOutlines(data.base.layers, data.base.seams);
-  L.geoJSON(data.base.outlines, L.extend({
-    style: { color: C.outline, weight: 0.8, fill: false }
-  }, baseOptions)).addTo(map);
+  // The ground in and around the first view is drawn with the story; the rest of the world
+  // (most of the data: the world's countries, seen only when zooming out) after the first
+  // paint. The later land goes beneath the outlines drawn first, so every border is whole.
+  var firstView = map.getBounds().pad(0.5);
+  var land = data.base.layers.map(function (layer) { return splitByView(layer.coordinates, 2); });
+  var outlines = splitByView(data.base.outlines.coordinates, 1);
+  land.forEach(function (parts) { drawBase("MultiPolygon", parts.near, landStyle); });
+  drawBase("MultiLineString", outlines.near, outlineStyle);
+  afterFirstPaint(function () {
+    // coarsest first, each brought beneath all drawn before: finer scales stay on top
+    land.slice().reverse().forEach(function (parts) {
+      var layer = drawBase("MultiPolygon", parts.far, landStyle);
+      if (layer) layer.bringToBack();
+    });
+    drawBase("MultiLineString", outlines.far, outlineStyle);
+  });
+
+  function drawBase(type, coordinates, style) {
+    if (!coordinates.length) return null;
+    return L.geoJSON({ type: type, coordinates: coordinates },
+      L.extend({ style: style }, baseOptions)).addTo(map);
+  }
+
+  // Polygons (depth 2: rings of positions) or lines (depth 1) whose box meets the first
+  // view, and the others.
+  function splitByView(items, depth) {
+    var near = [], far = [];
+    var south = firstView.getSouth(), north = firstView.getNorth();
+    var west = firstView.getWest(), east = firstView.getEast();
+    items.forEach(function (item) {
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      (depth === 2 ? item : [item]).forEach(function (ring) {
+        for (var i = 0; i < ring.length; i++) {
+          var x = ring[i][0], y = ring[i][1];
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
+        }
+      });
+      (x0 <= east && x1 >= west && y0 <= north && y1 >= south ? near : far).push(item);
+    });
+    return { near: near, far: far };
+  }
 
   // Country outlines as lines, leaving out the seams where one scale meets the next
   // (edges lying on the longitudes and latitudes of the boxes that cut them).
