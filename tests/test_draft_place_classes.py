@@ -349,3 +349,9 @@ def test_an_arabic_name_with_its_article_written_otherwise_is_found(text: str, t
 def test_a_town_comma_region_names_the_region(text: str, region: str) -> None:
     """ "Asheville, North Carolina": the town says which country the region is of."""
     assert kinds_of(text).get(region, ("", ""))[0] == "region", kinds_of(text)
+
+
+def test_the_town_of_a_name_is_a_cue_for_its_spelling() -> None:
+    """ "the Mexican resort town of Huatulco": Santa María Huatulco, named without its saint."""
+    text = "A quake centered near the Mexican resort town of Huatulco killed two people."
+    assert any("Huatulco" in p.place.name_en for p in drafted(text)), kinds_of(text)

@@ -46,8 +46,7 @@ def fuzzy_mentions(
                 i == 0
                 or not is_capitalised(word)
                 or (
-                    word_before(words, i) not in _FUZZY_CUES
-                    and not _listed_before_place(sentence, words, i, found)
+                    not _after_cue(words, i) and not _listed_before_place(sentence, words, i, found)
                 )
                 or sentence.text[token.start() - 1 : token.start()] != " "
                 or (sentence.index, token.start()) in found
@@ -104,6 +103,14 @@ def _spelling_variant(key: str, other: str) -> bool:
         return True
     diffs = [k for k in range(len(key)) if key[k] != other[k]]
     return len(diffs) != 1 or {key[diffs[0]], other[diffs[0]]} <= _VOWELS
+
+
+def _after_cue(words: list[re.Match[str]], i: int) -> bool:
+    """After a place word: "in Mandschbi", "the resort town of Huatulco"."""
+    before = word_before(words, i)
+    return before in _FUZZY_CUES or (
+        before in ("of", "von") and i > 1 and word_before(words, i - 1) in _FUZZY_CUES
+    )
 
 
 def _listed_before_place(
