@@ -295,3 +295,26 @@ def test_the_capital_is_the_capital_of_the_articles_country_not_the_town_before(
     text: str,
 ) -> None:
     assert _placed(text) == [(12, "Nairobi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Krieg im Sudan\n\nKhartum (dpa) - In El Geneina flohen 30.000 Menschen über die "
+            "Grenze in den Tschad.",
+            [(30_000, "El Geneina")],
+            id="de-flohen-in",
+        ),
+        pytest.param(
+            "Fighting in Congo\n\nGOMA, Congo (AP) — In Sake, 5,000 people fled toward Goma "
+            "on Friday.",
+            [(5_000, "Sake")],
+            id="en-fled-toward",
+        ),
+    ],
+)
+def test_people_who_flee_are_counted_where_the_sentence_says_they_left(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _placed(text) == expected

@@ -236,6 +236,7 @@ class PlaceIndex:
         self._refers_back = lru_cache(maxsize=None)(refers_back)
         self._parts = lru_cache(maxsize=None)(_part_ends)
         self._named: dict[tuple[int, bool], _Named] = {}
+        self._said: dict[tuple[str, int], bool] = {}
 
     def _of(self, sentence: int, told: bool = True) -> _Named:
         """The sentence's mentions (without its dateline's when `told`), indexed once."""
@@ -254,13 +255,21 @@ class PlaceIndex:
             _WHOLE_COUNTRY.search(self._sentences[sentence])
         )
 
+    def _says(self, pattern: re.Pattern[str], sentence: int) -> bool:
+        """Does the sentence hold the pattern? Read once per sentence, not per figure."""
+        key = (pattern.pattern, sentence)
+        if key not in self._said:
+            self._said[key] = bool(pattern.search(self._sentences[sentence]))
+        return self._said[key]
+
     def opening_place(self, sentence: int) -> str | None:
         """The town or region a sentence opens with as its scene ("In Mombasa, turnout
         was 40%", "Im Bundesstaat Jalisco lag die Beteiligung bei 51 %"), if it does."""
         mentions = self._of(sentence).tiers[0] if self._of(sentence).tiers else []
         text = self._sentences[sentence]
+        start = self._dateline[1] if self._dateline and self._dateline[0] == sentence else 0
         for offset, _order, place in mentions[:1]:
-            if place.kind != "country" and _SCENE.fullmatch(text, 0, offset):
+            if place.kind != "country" and _SCENE.fullmatch(text, start, offset):
                 return place.id
         return None
 
@@ -273,7 +282,7 @@ class PlaceIndex:
             place = self._of(sentence, told=False).nearest(offset)
             return (place.id, "place named in the same sentence") if place else (None, "")
         named = self._of(sentence)
-        if not named.tiers and self._capital and _THE_CAPITAL.search(self._sentences[sentence]):
+        if not named.tiers and self._capital and self._says(_THE_CAPITAL, sentence):
             return self._capital, "the capital, of the country the article is about"
         anaphor = self._refers_back(self._sentences[sentence])
         if anaphor is not None and not named.settlement_before(anaphor):
@@ -281,6 +290,10 @@ class PlaceIndex:
                 city = self._of(back).last_settlement
                 if city is not None:
                     return city, "refers back to a place named before"
+        scene = self.opening_place(sentence)
+        if scene is not None and self._says(_LEAVING, sentence):
+            # "In El Geneina flohen 30.000 Menschen in den Tschad": counted where they left.
+            return scene, "place people left, which the sentence opens with"
         if named.tiers:
             start, end = self._part(sentence, offset)
             place = named.nearest(offset, start, end)
