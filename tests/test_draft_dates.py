@@ -366,6 +366,12 @@ def test_a_plan_in_the_coming_week_is_on_the_timeline_a_later_one_is_not() -> No
     assert "after the article's date" in plan.reasons[-1]
 
 
+def test_a_deadline_ahead_is_not_an_event() -> None:
+    text = "The flood is expected to reach Mopti by Friday."
+    assert _on(text)["by Friday"] == ("2025-03-14", False)
+    assert _on("The flood will reach Mopti on Friday.")["on Friday"] == ("2025-03-14", True)
+
+
 def test_said_to_have_happened_is_past() -> None:
     text = "Ein Reporter soll am Montagnachmittag in Lima angegriffen worden sein."
     assert _on(text)["am Montagnachmittag"] == ("2025-03-10", True)

@@ -23,6 +23,7 @@ class Found:
     inferred: bool
     confidence: str
     reason: str
+    deadline: bool = False  # "by Wednesday", "bis Freitag": the end of a span, not an event
 
 
 # A day and month without a year is the latest such day not further than this after the

@@ -247,6 +247,8 @@ def _off_timeline(found: Found, published: dt.date | None, text: str) -> str | N
         ahead = (dt.date.fromisoformat(date) - published).days if len(date) == 10 else None
         if ahead is None or ahead > PLANNED_DAYS:
             return "after the article's date: not on the timeline"
+        if found.deadline:  # "the rain will move east by Wednesday"
+            return "a deadline after the article's date, not an event: not on the timeline"
     if len(date) == 4:
         if published and date == f"{published.year:04d}":
             return "the article's own year: not on the timeline"  # "the 2024 floods"

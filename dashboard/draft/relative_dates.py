@@ -15,7 +15,7 @@ from dashboard.draft.words import NUMBER_WORDS
 
 _WEEKDAY = re.compile(
     r"\b(?:(?P<ahead>next|kommenden|nächsten|am kommenden|am nächsten)\s+|"
-    r"(?:by|until|bis|bis zum)\s+)?"
+    r"(?P<until>by|until|bis|bis zum)\s+)?"
     # "in der Nacht zu Mittwoch", "overnight into Sunday": the night before that day
     r"(?P<night>(?:(?i:in)\s+)?(?i:der)\s+Nacht\s+(?:zu|zum|auf)(?:\s+den)?\s+|"
     r"(?:(?i:in)\s+the\s+)?(?i:night)\s+(?:to|before)\s+|(?i:overnight)\s+into\s+)?"
@@ -157,7 +157,8 @@ def _weekday_date(text: str, match: re.Match[str], published: dt.date | None) ->
     if night:
         reason += "; the night before it, counted as the evening's day"
     value = (published - dt.timedelta(days=back + night)).isoformat()
-    return Found(match.start(), match.end(), value, True, confidence, reason)
+    deadline = bool(match["until"]) and back < 0
+    return Found(match.start(), match.end(), value, True, confidence, reason, deadline)
 
 
 def relative_dates(text: str, published: dt.date | None, taken: Spans) -> list[Found]:
