@@ -43,7 +43,7 @@ from dashboard.render.maps import EventCells, MapFollow, build_map, map_payload
 from dashboard.ui import editor as editor_page
 from dashboard.ui import settings
 from dashboard.ui.page_assets import served_asset_urls
-from dashboard.ui.server import no_address_lookups
+from dashboard.ui.server import freeze_long_lived, no_address_lookups
 
 # Another folder of stories can be given for a newsroom's own stories (and for tests).
 STORIES_DIR = settings.stories_folder()
@@ -88,7 +88,7 @@ def _stories(root: str, fingerprint: tuple) -> StoryListing:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
     story = _stories(str(STORIES_DIR), fingerprint).stories[slug]
-    return map_payload(
+    payload = map_payload(
         story,
         lang,
         show_title=embed,
@@ -100,6 +100,9 @@ def _payload(slug: str, lang: Lang, embed: bool, fingerprint: tuple) -> dict:
         fill_frame=embed,
         tiles=settings.page_tiles(),
     )
+    # the ground read for the first map stays for the life of the process
+    freeze_long_lived()
+    return payload
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
