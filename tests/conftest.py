@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from dashboard.reader.story import FEATURES_FILE, STORY_FILE, Story, load_story
+
+if TYPE_CHECKING:
+    from dashboard.render.print.static_map import StaticMap
 
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "geodata" / "stories"
@@ -47,6 +51,47 @@ def story() -> Story:
 @pytest.fixture(scope="session")
 def tiny() -> Story:
     return load_story(TINY_STORY)
+
+
+class PrintImages:
+    """The first story's print images, each made once per test process: many tests assert
+    on one image (a build takes about half a second of CPU, its SVG a tenth).
+
+    Saving or drawing a figure changes it (the axes take their aspect and the close-up
+    panel its final place), so each image is kept in two states: `built`, as
+    build_static_map returns it, never saved or drawn, for tests that read the figure as
+    built; `drawn`, saved as SVG and then drawn, for tests that read the text boxes of
+    the printed image. `svg` is the SVG of `drawn` (the same bytes as `export` makes). Tests
+    read these images and never change them."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+
+    @cache  # noqa: B019 - one instance per test process, kept for the whole session
+    def built(self, lang: str, view: str | None = None, size: str = "default") -> StaticMap:
+        from dashboard.render.print.static_map import build_static_map
+
+        return build_static_map(self.story, lang, view, size)  # type: ignore[arg-type]
+
+    @cache  # noqa: B019
+    def _drawn(self, lang: str, view: str | None, size: str) -> tuple[StaticMap, bytes]:
+        from dashboard.render.print.static_map import build_static_map
+
+        image = build_static_map(self.story, lang, view, size)  # type: ignore[arg-type]
+        svg = image.to_bytes("svg")
+        image.figure.canvas.draw()
+        return image, svg
+
+    def drawn(self, lang: str, view: str | None = None, size: str = "default") -> StaticMap:
+        return self._drawn(lang, view, size)[0]
+
+    def svg(self, lang: str, view: str | None = None, size: str = "default") -> bytes:
+        return self._drawn(lang, view, size)[1]
+
+
+@pytest.fixture(scope="session")
+def print_images(story: Story) -> PrintImages:
+    return PrintImages(story)
 
 
 FeatureEdit = Callable[[list[dict[str, Any]]], None]

@@ -19,6 +19,7 @@ from dashboard.render.print.labels import PlacedLabel, name_joint_places
 from dashboard.render.print.projection import local_crs
 from dashboard.render.print.sizes import SIZES
 from dashboard.render.print.static_map import StaticMap, build_static_map
+from tests.conftest import PrintImages
 from tests.one_place import PLACES, flood_with_events
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
@@ -114,12 +115,12 @@ VIEWS = (None, "raqqa", "mosul-old-city")
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", LANGS)
 def test_first_story_every_mark_named_and_no_text_overlaps(
-    story: Story, lang: str, size: str, view: str | None
+    story: Story, print_images: PrintImages, lang: str, size: str, view: str | None
 ) -> None:
     """At column size the key once said only "Ereignisse", and al-Nuri, merged into
     Mosul's dot, went unnamed; the key once ran into the credit."""
     assert {v.id for v in story.views} >= {v for v in VIEWS if v}
-    image = build_static_map(story, lang, view, size)  # type: ignore[arg-type]
+    image = print_images.drawn(lang, view, size)
     assert_every_mark_named(image, story, view, lang)
     assert_no_text_box_overlaps(image)
 

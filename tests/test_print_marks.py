@@ -19,6 +19,7 @@ from dashboard.render.print.layout import line_samples
 from dashboard.render.print.projection import local_crs as _local_crs
 from dashboard.render.print.sizes import SIZES
 from dashboard.render.print.static_map import build_static_map
+from tests.conftest import PrintImages
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 LANGS = ("de", "en")
@@ -26,16 +27,17 @@ CROSSINGS = ("bab-al-hawa", "bab-al-salam", "tell-abyad", "ras-al-ain", "qamishl
 KEY_WORDS = {"de": ("Orte", "Grenzen", "Ereignisse"), "en": ("Places", "Borders", "Events")}
 
 
-def svg_lines(story: Story, lang: str, view: str | None, size: str) -> list[str]:
-    data = build_static_map(story, lang, view, size).to_bytes("svg")  # type: ignore[arg-type]
+def svg_lines(data: bytes) -> list[str]:
     nodes = ElementTree.fromstring(data).iter(SVG_TEXT)
     return ["".join(node.itertext()).strip() for node in nodes]
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_key_names_the_story_line_not_every_border(story: Story, lang: str, size: str) -> None:
-    texts = svg_lines(story, lang, None, size)
+def test_the_key_names_the_story_line_not_every_border(
+    story: Story, print_images: PrintImages, lang: str, size: str
+) -> None:
+    texts = svg_lines(print_images.svg(lang, None, size))
     places, borders, _ = KEY_WORDS[lang]
     assert story.feature("border-tr-sy").name[lang] in texts
     assert borders not in texts  # the base map's other borders are drawn in another colour
@@ -45,10 +47,12 @@ def test_the_key_names_the_story_line_not_every_border(story: Story, lang: str, 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_close_up_view_names_the_old_city(story: Story, lang: str) -> None:
-    image = build_static_map(story, lang, "mosul-old-city", "default")
+def test_the_close_up_view_names_the_old_city(
+    story: Story, print_images: PrintImages, lang: str
+) -> None:
+    image = print_images.built(lang, "mosul-old-city", "default")
     assert "mosul-old-city" in {label.feature_id for label in image.labels}
-    texts = svg_lines(story, lang, "mosul-old-city", "default")
+    texts = svg_lines(print_images.svg(lang, "mosul-old-city", "default"))
     assert story.feature("mosul-old-city").name[lang] in texts
     assert KEY_WORDS[lang][2] not in texts  # no event in this frame: none in the key
 
@@ -77,9 +81,9 @@ def leader_ends(image) -> list[tuple[tuple[float, float], tuple[float, float]]]:
 
 @pytest.mark.parametrize("size", ["default", "column", "social"])
 def test_a_mark_moved_aside_has_a_leader_line_or_is_left_to_the_close_up(
-    story: Story, size: str
+    story: Story, print_images: PrintImages, size: str
 ) -> None:
-    image = build_static_map(story, "de", None, size)
+    image = print_images.built("de", None, size)
     ax = image.figure.axes[0]
     local = [f for f in story.features if not f.distant and f.kind in ("place", "event")]
     (south, west), (north, east) = view_bounds(story, None)
@@ -102,8 +106,10 @@ def test_a_mark_moved_aside_has_a_leader_line_or_is_left_to_the_close_up(
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", LANGS)
-def test_names_overlap_nothing_and_stay_in_the_frame(story: Story, lang: str, size: str) -> None:
-    image = build_static_map(story, lang, None, size)
+def test_names_overlap_nothing_and_stay_in_the_frame(
+    print_images: PrintImages, lang: str, size: str
+) -> None:
+    image = print_images.built(lang, None, size)
     renderer = image.figure.canvas.get_renderer()
     frame = image.figure.axes[0].get_window_extent(renderer)
     boxes = [label.bbox for label in image.labels]
@@ -126,11 +132,13 @@ def test_names_overlap_nothing_and_stay_in_the_frame(story: Story, lang: str, si
             assert not (e.x0 <= x <= e.x1 and e.y0 <= y <= e.y1), "mark under the close-up"
 
 
-def test_crossings_are_named_where_there_is_room_and_keyed_as_places(story: Story) -> None:
-    image = build_static_map(story, "de", None, "default")
+def test_crossings_are_named_where_there_is_room_and_keyed_as_places(
+    print_images: PrintImages,
+) -> None:
+    image = print_images.built("de", None, "default")
     named = {label.feature_id for label in image.labels}
     assert len(named & set(CROSSINGS)) >= 3
-    assert "Orte" in svg_lines(story, "de", None, "default")
+    assert "Orte" in svg_lines(print_images.svg("de", None, "default"))
 
 
 def test_line_samples_are_close_enough_to_keep_names_off_the_line() -> None:
@@ -168,9 +176,11 @@ def callout_boxes(image) -> list[tuple[float, float, float, float]]:
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_callout_keeps_off_the_story_line(story: Story, lang: str, size: str) -> None:
+def test_the_callout_keeps_off_the_story_line(
+    story: Story, print_images: PrintImages, lang: str, size: str
+) -> None:
     """The Raqqa callout once hid the border at column size."""
-    image = build_static_map(story, lang, None, size)
+    image = print_images.built(lang, None, size)
     boxes = callout_boxes(image)
     assert boxes, "the region view shows the Raqqa callout"
     for x0, y0, x1, y1 in boxes:
@@ -179,18 +189,20 @@ def test_the_callout_keeps_off_the_story_line(story: Story, lang: str, size: str
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_crossing_is_named_at_the_default_size(story: Story, lang: str) -> None:
+def test_every_crossing_is_named_at_the_default_size(print_images: PrintImages, lang: str) -> None:
     """Ras al-Ain, between two named crossings on the border, once went unnamed."""
-    image = build_static_map(story, lang, None, "default")
+    image = print_images.built(lang, None, "default")
     assert set(CROSSINGS) <= {label.feature_id for label in image.labels}
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_diamonds_beside_raqqa_are_keyed_by_name(story: Story, lang: str, size: str) -> None:
+def test_the_diamonds_beside_raqqa_are_keyed_by_name(
+    story: Story, print_images: PrintImages, lang: str, size: str
+) -> None:
     """The key says what each event mark is at every size: at column size it once said
     only 'Ereignisse', which explains no diamond."""
-    texts = " ".join(svg_lines(story, lang, None, size))
+    texts = " ".join(svg_lines(print_images.svg(lang, None, size)))
     for event_id in ("raqqa-encircled", "russian-air-strike"):
         assert story.feature(event_id).name[lang] in texts
     assert KEY_WORDS[lang][2] not in texts.split()
@@ -208,7 +220,7 @@ def test_places_on_one_spot_are_one_mark_named_for_both(tmp_path, slug: str, siz
     spots = drawn_markers(image)
     for a, b in itertools.combinations(spots, 2):
         assert math.dist(a, b) > 1.5, "two marks drawn on one spot"
-    texts = svg_lines(story, "de", None, size)
+    texts = svg_lines(image.to_bytes("svg"))  # saved after the marks are read from the figure
     assert "Deichbruch" in " ".join(texts)
     joint = [label.text for label in image.labels if "\n" in label.text]
     assert all(text.startswith(story.feature(slug).name.de) for text in joint)

@@ -13,6 +13,7 @@ from dashboard.core.wording import source_line
 from dashboard.render.export import ExportOptions, export
 from dashboard.render.print.sizes import MIN_PT, SIZES
 from dashboard.render.print.static_map import build_static_map
+from tests.conftest import PrintImages
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 
@@ -46,9 +47,9 @@ def test_png_is_print_size(story: Story) -> None:
     assert width >= 2400 and height > 1000
 
 
-def test_main_place_labels_do_not_overlap(story: Story) -> None:
+def test_main_place_labels_do_not_overlap(print_images: PrintImages) -> None:
     for lang in ("de", "en"):
-        labels = build_static_map(story, lang).labels
+        labels = print_images.built(lang).labels
         placed = {label.feature_id for label in labels}
         assert {"mosul", "raqqa"} <= placed
         for i, a in enumerate(labels):
@@ -103,8 +104,10 @@ def test_column_is_8_cm_at_300_dpi_and_double_17_cm() -> None:
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_region_image_names_the_ground_and_shows_the_callout(story: Story, lang: str) -> None:
-    texts = " | ".join(svg_text_list(export(story, "svg", lang)))  # type: ignore[arg-type]
+def test_region_image_names_the_ground_and_shows_the_callout(
+    print_images: PrintImages, lang: str
+) -> None:
+    texts = " | ".join(svg_text_list(print_images.svg(lang)))
     expected = {
         "de": ("TÜRKEI", "SYRIEN", "IRAK", "Euphrat", "Tigris", "50.000–100.000", "Legende"),
         "en": ("TURKEY", "SYRIA", "IRAQ", "Euphrates", "Tigris", "50,000–100,000", "Legend"),
@@ -114,21 +117,21 @@ def test_region_image_names_the_ground_and_shows_the_callout(story: Story, lang:
     assert "Orte" in texts if lang == "de" else "Places" in texts  # the key
 
 
-def test_old_city_and_al_nuri_are_drawn_in_the_region_image(story: Story) -> None:
-    texts = svg_text_list(export(story, "svg", "de"))
+def test_old_city_and_al_nuri_are_drawn_in_the_region_image(print_images: PrintImages) -> None:
+    texts = svg_text_list(print_images.svg("de"))
     assert "Altstadt von Mossul" in texts  # the close-up panel's name
     assert any("Große Moschee" in t for t in texts)
 
 
-def test_view_makes_the_old_city_close_up(story: Story) -> None:
-    image = build_static_map(story, "de", "mosul-old-city", "default")
+def test_view_makes_the_old_city_close_up(print_images: PrintImages) -> None:
+    image = print_images.built("de", "mosul-old-city", "default")
     assert {label.feature_id for label in image.labels} >= {"al-nuri-mosque"}
     # 1:50m rivers and country names do not belong at street scale
     assert not {layer for layer, _, _ in image.ground} & {"river", "country", "sea"}
 
 
-def test_raqqas_events_are_not_hidden_under_its_dot(story: Story) -> None:
-    image = build_static_map(story, "en", None, "social")
+def test_raqqas_events_are_not_hidden_under_its_dot(print_images: PrintImages) -> None:
+    image = print_images.built("en", None, "social")
     ax = image.figure.axes[0]
     markers = [line for line in ax.get_lines() if line.get_marker() in ("o", "D")]
     spots = [tuple(ax.transData.transform(xy)) for line in markers for xy in line.get_xydata()]
@@ -139,8 +142,8 @@ def test_raqqas_events_are_not_hidden_under_its_dot(story: Story) -> None:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_no_text_smaller_than_7_pt(story: Story, size: str) -> None:
-    svg = export(story, "svg", "de", ExportOptions(size=size)).decode()  # type: ignore[union-attr]
+def test_no_text_smaller_than_7_pt(print_images: PrintImages, size: str) -> None:
+    svg = print_images.svg("de", None, size).decode()
     sizes = [float(v) for v in re.findall(r"font-size: ([\d.]+)px", svg)]  # SVG units: pt
     assert sizes and min(sizes) >= MIN_PT - 0.01
 
