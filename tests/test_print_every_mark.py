@@ -100,6 +100,14 @@ def assert_no_text_box_overlaps(image: StaticMap) -> None:
         assert frame.y0 - 1 <= y0 and y1 <= frame.y1 + 1, (name, "crosses the map's frame")
     page = image.figure.bbox
     boxes = text_boxes(image)
+    for panel in image.figure.axes[1:]:  # the close-up's names inside its frame, apart
+        e = panel.get_window_extent(renderer)
+        seen = [(item.get_text(), item.get_window_extent(renderer)) for item in panel.texts]
+        for n, (name, b) in enumerate(seen):
+            inside = e.x0 - 1 <= b.x0 and b.x1 <= e.x1 + 1 and e.y0 - 1 <= b.y0 and b.y1 <= e.y1 + 1
+            assert inside, (name, "crosses the close-up's frame")
+            for other, c in seen[n + 1 :]:
+                assert not b.overlaps(c), (name, other, "overlap in the close-up")
     for name, (x0, y0, x1, y1) in boxes:
         assert page.x0 <= x0 and x1 <= page.x1 and page.y0 <= y0 and y1 <= page.y1, name
     for i, (a_name, a) in enumerate(boxes):
@@ -118,7 +126,8 @@ def test_first_story_every_mark_named_and_no_text_overlaps(
     story: Story, print_images: PrintImages, lang: str, size: str, view: str | None
 ) -> None:
     """At column size the key once said only "Ereignisse", and al-Nuri, merged into
-    Mosul's dot, went unnamed; the key once ran into the credit."""
+    Mosul's dot, went unnamed; the key once ran into the credit; al-Nuri's name ran past
+    the close-up's frame at four sizes."""
     assert {v.id for v in story.views} >= {v for v in VIEWS if v}
     image = print_images.drawn(lang, view, size)
     assert_every_mark_named(image, story, view, lang)

@@ -340,12 +340,20 @@ function lagekarteStoryMap(map, data) {
     });
   }
 
-  // A name stays whole inside the map: right of its mark; else there on a few balanced
-  // lines (never broken inside a word such as "al-Nuri"); else left of it, on
-  // one line or more; a word longer than the room is broken. A joint name keeps every
-  // place's name ("Mosul and Great Mosque of al-Nuri").
-  var NAME_GAP = 20;  // a name starts 16 px right of its mark's centre, and ends 4 px left
-  var NAME_LINES = 4;  // beside its mark on more lines than this, a name goes left of it
+  // A name stays whole inside the map and off the other marks where it can: right of its
+  // mark; else there on a few balanced lines (never broken inside a word such as
+  // "al-Nuri"); else below or above it, or left of it, on one line or more. Of the spots
+  // inside the map the first that covers no other mark or callout, else the one covering
+  // fewest. A joint name keeps every place's name ("Mosul and Great Mosque of al-Nuri").
+  var NAME_LINES = 4;  // beside its mark on more lines than this, a name looks elsewhere
+  var NAME_SPOTS = [
+    { direction: "right", offset: [8, 0] },
+    { direction: "right", offset: [8, 0], wrap: true },
+    { direction: "bottom", offset: [0, 8], wrap: true },
+    { direction: "top", offset: [0, -8], wrap: true },
+    { direction: "left", offset: [-8, 0] },
+    { direction: "left", offset: [-8, 0], wrap: true }
+  ];
   function inWords(item) {
     item.text.textContent = "";
     (item.joint || item.name).split(" ").forEach(function (word, i) {
@@ -356,42 +364,80 @@ function lagekarteStoryMap(map, data) {
       return Math.max(widest, word.getBoundingClientRect().width);
     }, 0);
   }
-  function unwrapName(item, node) {
-    node.style.marginLeft = "";
-    node.style.maxWidth = "";
-    node.classList.remove("lk-label-wrap", "lk-label-words");
-    item.text.textContent = item.joint || item.name;
+  // The room a name has beside its mark (at `at`, page pixels) in one direction.
+  function roomFor(direction, at, frame) {
+    if (direction === "right") return frame.right - 2 - (at.x + 12);
+    if (direction === "left") return at.x - 12 - (frame.left + 2);
+    return 2 * Math.min(at.x - frame.left, frame.right - at.x) - 4;
   }
-  // The name on lines no wider than `room`, right or left of its mark; its height, or
-  // Infinity where a word is wider than the room.
-  function wrapName(item, tooltip, node, room, onLeft) {
-    node.classList.add("lk-label-wrap");
-    var word = inWords(item) + 8;  // its padding
-    node.style.maxWidth = Math.max(room, 0) + "px";
-    node.classList.toggle("lk-label-words", word <= room);
-    tooltip.update();  // centred on its mark again, now on more lines
+  // The name at one of NAME_SPOTS; how it lies there: inside the map, on how many marks.
+  function tryNameAt(item, tooltip, node, spot, at, frame, others) {
+    node.classList.remove("lk-label-wrap", "lk-label-words");
+    node.style.maxWidth = "";
+    node.style.width = "";
+    item.text.textContent = item.joint || item.name;
+    tooltip.options.direction = spot.direction;
+    tooltip.options.offset = spot.offset;
+    var lines = 1;
+    if (spot.wrap) {
+      var room = roomFor(spot.direction, at, frame);
+      node.classList.add("lk-label-wrap");
+      var word = inWords(item) + 8;  // its padding
+      node.classList.toggle("lk-label-words", word <= room);
+      node.style.maxWidth = Math.max(room, 0) + "px";
+      lines = word <= room ? 0 : Infinity;
+    }
+    tooltip.update();
     var box = node.getBoundingClientRect();
-    if (onLeft) node.style.marginLeft = -(box.width + NAME_GAP) + "px";
-    return word <= room ? box.height : Infinity;
+    if (spot.wrap && lines === 0) {
+      // as wide as its widest line, not its room (balanced lines leave some of it)
+      var words = [].map.call(item.text.children, function (w) { return w.getBoundingClientRect(); });
+      var widest = Math.max.apply(null, words.map(function (r) { return r.right; })) -
+        Math.min.apply(null, words.map(function (r) { return r.left; }));
+      node.style.width = Math.ceil(widest + 9) + "px";
+      tooltip.update();
+      box = node.getBoundingClientRect();
+      lines = Math.round(box.height / words[0].height);
+    }
+    var inside = box.left >= frame.left && box.right <= frame.right &&
+      box.top >= frame.top && box.bottom <= frame.bottom;
+    var covers = others.filter(function (r) {
+      return r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
+    }).length;
+    return { inside: inside && lines <= NAME_LINES, covers: covers };
   }
   function keepNameInside(item) {
     var tooltip = item.layer.getTooltip();
     var node = tooltip && tooltip.getElement();
     if (!node) return;
-    unwrapName(item, node);
     var frame = container.getBoundingClientRect();
-    var box = node.getBoundingClientRect();
-    if (box.right <= frame.right - 2) return;
-    var right = frame.right - 2 - box.left;
-    var left = box.left - 12 - NAME_GAP - (frame.left + 4);
-    if (wrapName(item, tooltip, node, right, false) <= NAME_LINES * box.height + 1) return;
-    unwrapName(item, node);
-    tooltip.update();
-    if (box.width <= left) {
-      node.style.marginLeft = -(box.width + NAME_GAP) + "px";
-      return;
+    var own = item.layer.getElement && item.layer.getElement();
+    var point = map.latLngToContainerPoint(item.layer.getLatLng());
+    var at = L.point(point.x + frame.left, point.y + frame.top);
+    // the other marks shown (their centres), the callouts and the other names
+    var others = [].filter.call(
+      container.querySelectorAll(".lk-marker, .lk-callout:not([hidden]), .leaflet-tooltip.lk-label"),
+      function (n) {
+        return n !== own && n !== node && n.offsetParent !== null && n.style.display !== "none";
+      })
+      .map(function (n) {
+        var r = n.getBoundingClientRect();
+        if (!n.classList.contains("lk-marker")) return r;
+        var x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+        return { left: x - 3, right: x + 3, top: y - 3, bottom: y + 3 };
+      });
+    var best = null;
+    for (var i = 0; i < NAME_SPOTS.length; i++) {
+      var seen = tryNameAt(item, tooltip, node, NAME_SPOTS[i], at, frame, others);
+      if (seen.inside && seen.covers === 0) return;
+      if (seen.inside && (!best || seen.covers < best.covers)) best = { spot: i, covers: seen.covers };
     }
-    wrapName(item, tooltip, node, Math.max(left, right), left > right);
+    // none inside: on lines beside it, on the side with more room
+    var fallback = roomFor("right", at, frame) >= roomFor("left", at, frame) ? 1 : 5;
+    var chosen = best ? best.spot : fallback;
+    if (chosen !== NAME_SPOTS.length - 1) {
+      tryNameAt(item, tooltip, node, NAME_SPOTS[chosen], at, frame, others);
+    }
   }
 
   // An event on a place's dot or on another event's at this zoom (the encirclement of

@@ -140,10 +140,31 @@ def _panel_extent(view: View, aspect: float) -> tuple[tuple[float, ...], str]:
     return fill_frame(extent, aspect), crs
 
 
+# Where a close-up's name may sit beside its dot (points, alignment), in its preferred
+# direction first: towards the panel's middle, away from it, above, below.
+_BESIDE = {
+    "left": ((-4, 0), "right", "center"),
+    "right": ((4, 0), "left", "center"),
+    "above": ((0, 4), "center", "bottom"),
+    "below": ((0, -4), "center", "top"),
+}
+
+
+_WHOLE_WORDS = {"break_on_hyphens": False, "break_long_words": False}
+
+
 def _name_places(panel, places: gpd.GeoDataFrame, size: PrintSize, middle: float) -> None:
-    """Each key place as a dot with its name, running towards the panel's middle."""
-    for _, row in places.iterrows():
-        leftward = row.geometry.x > middle
+    """Each key place as a dot with its name, running towards the panel's middle; a name
+    that would cross the panel's frame or another name goes the other way, above or below
+    its dot, or on narrower lines."""
+    renderer = panel.figure.canvas.get_renderer()
+    frame = panel.get_window_extent(renderer)
+    placed: list = []  # the names' extents so far
+    # the longest name first: it has the fewest ways to fit
+    order = places["name"].str.len().sort_values(ascending=False, kind="stable").index
+    for _, row in places.loc[order].iterrows():
+        toward = ("left", "right") if row.geometry.x > middle else ("right", "left")
+        ways = [(side, width) for width in (18, 14, 12, 10) for side in (*toward, "above", "below")]
         panel.plot(
             [row.geometry.x],
             [row.geometry.y],
@@ -153,16 +174,36 @@ def _name_places(panel, places: gpd.GeoDataFrame, size: PrintSize, middle: float
             markeredgecolor="white",
             zorder=6,
         )
-        name = "\n".join(textwrap.wrap(row["name"], 18, break_on_hyphens=False))
-        panel.annotate(
-            name,
-            (row.geometry.x, row.geometry.y),
-            xytext=(-4 if leftward else 4, 0),
-            textcoords="offset points",
-            ha="right" if leftward else "left",
-            va="center",
-            fontsize=size.pt(0.75),
-            fontweight="semibold",
-            zorder=8,
-            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
-        )
+        fallback = None  # the first way inside the frame, if none is clear of the others
+        for side, width in ways:
+            label = _annotate(panel, row, side, width, size)
+            e = label.get_window_extent(renderer)
+            inside = frame.x0 <= e.x0 and e.x1 <= frame.x1 and frame.y0 <= e.y0 and e.y1 <= frame.y1
+            if inside and not any(e.overlaps(other) for other in placed):
+                break
+            label.remove()
+            if inside and fallback is None:
+                fallback = (side, width)
+        else:
+            side, width = fallback or ways[-1]
+            label = _annotate(panel, row, side, width, size)
+            e = label.get_window_extent(renderer)
+        placed.append(e)
+
+
+def _annotate(panel, row, side: str, width: int, size: PrintSize):
+    """A close-up's name on `side` of its dot, on lines of at most `width` characters."""
+    offset, ha, va = _BESIDE[side]
+    return panel.annotate(
+        "\n".join(textwrap.wrap(row["name"], width, **_WHOLE_WORDS)),
+        (row.geometry.x, row.geometry.y),
+        xytext=offset,
+        textcoords="offset points",
+        ha=ha,
+        va=va,
+        multialignment=ha,
+        fontsize=size.pt(0.75),
+        fontweight="semibold",
+        zorder=8,
+        bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+    )
