@@ -119,7 +119,7 @@ def _past_infinitive(words: list[str], low: int, high: int) -> bool:
 
 def next_year(month: int, day: int, around: dt.date) -> int:
     """The year of "am 1. Oktober" said of a plan: the first such day on or after `around`."""
-    for year in (around.year, around.year + 1, around.year + 4):  # 29 February
+    for year in range(around.year, around.year + 9):  # 29 February: up to 8 years on
         try:
             if dt.date(year, month, day) >= around:
                 return year
