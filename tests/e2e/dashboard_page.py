@@ -31,11 +31,13 @@ def open_dashboard(watched_page, url: str, query: str = "", **context_options):
     return page
 
 
-def map_frame(page):
-    """The map's frame (a new one after a change of language or story)."""
+def map_frame(page, timeout: float | None = None):
+    """The map's frame (a new one after a change of language or story): the frame drawn,
+    asked for anew each time, as the page may replace a frame before it has drawn."""
     page.wait_for_function(
         """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
-                   return f && f.contentWindow && f.contentWindow.lagekarte; }"""
+                   return f && f.contentWindow && f.contentWindow.lagekarte; }""",
+        timeout=timeout,
     )
     frame_element = page.locator(MAP_FRAME).element_handle()
     return frame_element.content_frame()

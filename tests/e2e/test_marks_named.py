@@ -30,7 +30,8 @@ pytestmark = pytest.mark.browser
 EVENTS_HIDDEN = """() => {
   const map = document.querySelector('.leaflet-container').getBoundingClientRect();
   const names = [...document.querySelectorAll('.leaflet-tooltip.lk-label')]
-    .filter(n => getComputedStyle(n).visibility !== 'hidden' && n.offsetParent !== null)
+    .filter(n => getComputedStyle(n).visibility !== 'hidden' && getComputedStyle(n).opacity !== '0'
+                 && n.offsetParent !== null)
     .map(n => n.getBoundingClientRect());
   return [...document.querySelectorAll('.lk-marker-event[data-feature-id]')]
     .filter(n => n.offsetParent !== null && getComputedStyle(n).display !== 'none')
