@@ -5,10 +5,12 @@ old city), and no event's diamond hides under a place's dot or a name (Raqqa's d
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from dashboard.reader.story import Story
@@ -67,11 +69,20 @@ def settled(frame) -> None:
     )
 
 
+def once_settled(frame, check: str) -> list[str]:
+    """What `check` finds once the map has settled: the page's first runs may still move it
+    (a frame resized, the ground drawn), and each move places names and events anew. Waits
+    until `check` finds nothing, for at most a few seconds, and returns what it finds."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        frame.wait_for_function(f"() => ({check})().length === 0", timeout=5_000)
+    return frame.evaluate(check)
+
+
 def assert_marks_named(frame, names: list[str], where: str) -> None:
     labels = frame.evaluate(LABEL_TEXTS)
     assert any(all(name in label for name in names) for label in labels), (where, labels)
-    assert frame.evaluate(NAMES_CUT_OFF) == [], where
-    assert frame.evaluate(EVENTS_HIDDEN) == [], where
+    assert once_settled(frame, NAMES_CUT_OFF) == [], where
+    assert once_settled(frame, EVENTS_HIDDEN) == [], where
 
 
 DASHBOARD_SIZES = {
@@ -106,15 +117,15 @@ def test_a_reader_sees_every_mark_named_and_can_click_each_event(
             story.feature(event_id).name[lang]
         )
     settled(frame)
-    assert frame.evaluate(EVENTS_HIDDEN) == [], "after the clicks"
+    assert once_settled(frame, EVENTS_HIDDEN) == [], "after the clicks"
     # a step of the timeline, then the old city's close-up
     page.get_by_role("tab", name="Chronik" if lang == "de" else "Timeline").click()
     later = re.compile("Später" if lang == "de" else "Later")
     page.get_by_role("button", name=later).click()
     page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
     settled(frame)
-    assert frame.evaluate(NAMES_CUT_OFF) == [], "after a timeline step"
-    assert frame.evaluate(EVENTS_HIDDEN) == [], "after a timeline step"
+    assert once_settled(frame, NAMES_CUT_OFF) == [], "after a timeline step"
+    assert once_settled(frame, EVENTS_HIDDEN) == [], "after a timeline step"
     page.frame_locator(MAP_FRAME).locator("[data-view-id='mosul-old-city']").click()
     frame.wait_for_function("() => lagekarte.namedView() === 'mosul-old-city'")
     frame.wait_for_function(
