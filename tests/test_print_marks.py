@@ -5,6 +5,7 @@ shows where it belongs, and a close-up names what it is about."""
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from xml.etree import ElementTree
 
@@ -15,6 +16,7 @@ import shapely
 
 from dashboard.core.geometry import view_bounds
 from dashboard.core.model import Story
+from dashboard.reader.story import load_story
 from dashboard.render.print.layout import line_samples
 from dashboard.render.print.projection import local_crs as _local_crs
 from dashboard.render.print.sizes import SIZES
@@ -224,3 +226,64 @@ def test_places_on_one_spot_are_one_mark_named_for_both(tmp_path, slug: str, siz
     assert "Deichbruch" in " ".join(texts)
     joint = [label.text for label in image.labels if "\n" in label.text]
     assert all(text.startswith(story.feature(slug).name.de) for text in joint)
+
+
+def key_texts(image) -> list[str]:
+    return [t.get_text() for legend in image.figure.legends for t in legend.get_texts()]
+
+
+DASHED = {"de": "gestrichelt: ungefähre Lage", "en": "dashed: approximate"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_key_explains_dashes_only_where_a_dashed_outline_is_seen(
+    print_images: PrintImages, lang: str
+) -> None:
+    """At column size the region view has no close-up and the old city's and Raqqa's
+    approximate outlines are a few points wide: the key once said "dashed" all the same.
+    With the close-up (default size) the old city's outline is drawn dashed there."""
+    assert DASHED[lang] not in key_texts(print_images.built(lang, None, "column"))
+    assert DASHED[lang] in key_texts(print_images.built(lang, None, "default"))
+
+
+def test_a_large_approximate_area_is_dashed_and_keyed_an_approximate_point_is_not(
+    tmp_path,
+) -> None:
+    """Far from the first story: a town in Nepal whose position is approximate (a point
+    shows no dashes), then a flood area 60 km wide whose outline is approximate."""
+    from tests.one_place import PLACES, one_place_story
+
+    place = next(p for p in PLACES if p.slug == "kathmandu")
+    story = one_place_story(place, tmp_path)
+    geojson = story.path / "features.geojson"
+    data = json.loads(geojson.read_text("utf-8"))
+    data["features"][0]["properties"]["estimate"] = True
+    geojson.write_text(json.dumps(data), "utf-8")
+    image = build_static_map(load_story(story.path), "en", None, "default")
+    assert DASHED["en"] not in key_texts(image)
+    half = 0.3
+    ring = [
+        [place.lon - half, place.lat - half / 2],
+        [place.lon + half, place.lat - half / 2],
+        [place.lon + half, place.lat + half / 2],
+        [place.lon - half, place.lat + half / 2],
+        [place.lon - half, place.lat - half / 2],
+    ]
+    area = {
+        "type": "Feature",
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+        "properties": {
+            "id": "flooded-area",
+            "kind": "area",
+            "name_de": "Überflutetes Gebiet",
+            "name_en": "Flooded area",
+            "note_de": "Ungefähre Ausdehnung.",
+            "note_en": "Approximate extent.",
+            "estimate": True,
+            "sources": [{"kind": "article"}],
+        },
+    }
+    data["features"].append(area)
+    geojson.write_text(json.dumps(data), "utf-8")
+    image = build_static_map(load_story(story.path), "en", None, "default")
+    assert DASHED["en"] in key_texts(image)

@@ -20,6 +20,7 @@ import math
 import re
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -275,6 +276,18 @@ def _parts(name: str) -> int:
     return len([part for part in re.split(r"[\s-]+", name) if part])
 
 
+def _plain(name: str) -> str:
+    """A name in a scholar's transliteration, with marks no letter of the alphabet takes
+    ("H̱olon", "Īz̄eh", "Chari̇̄koṭ", left as a base letter and a combining mark after NFC),
+    as the news writes it: without its marks ("Holon", "Izeh", "Charikot"). Names in a
+    language's own letters keep theirs ("Şanlıurfa", "Włocławek", "São Paulo")."""
+    composed = unicodedata.normalize("NFC", name)
+    if not any(unicodedata.category(c) == "Mn" for c in composed):
+        return name
+    bare = "".join(c for c in unicodedata.normalize("NFD", name) if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", bare)
+
+
 def town_labels(name_de: str, name_en: str, main: str) -> tuple[str, str]:
     """A town's German and English names as a map writes them (GeoNames' own name `main`
     where the gazetteer has others). The German is Natural Earth's, unless it is a long
@@ -282,7 +295,7 @@ def town_labels(name_de: str, name_en: str, main: str) -> tuple[str, str]:
     official name ("Antiochia am Orontes" for Antakya, "Amphoe Mueang Samut Prakan"),
     not what a German reader knows the town by; then GeoNames' own name. Hyphenated
     names count their parts ("Kamen'-na-Obi" is as long as "Kamen am Ob")."""
-    name_de, name_en, main = _own_name(name_de), _own_name(name_en), _own_name(main)
+    name_de, name_en, main = (_plain(_own_name(n)) for n in (name_de, name_en, main))
     de = _unqualified(name_de, [name_en, main])
     en = _unqualified(name_en, [name_de, main])
     main = _unqualified(main, [name_de, name_en])

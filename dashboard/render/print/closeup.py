@@ -82,6 +82,10 @@ def draw_closeup(
     areas = local[local["kind"] == "area"]
     if not areas.empty:
         areas.plot(ax=panel, facecolor=AREA, alpha=0.25, edgecolor=AREA, linewidth=0.8)
+        # an outline only approximately known is dashed here too, as the key says
+        estimated = areas[areas["estimate"]]
+        if not estimated.empty:
+            estimated.boundary.plot(ax=panel, color=AREA, linewidth=0.8, linestyle="--")
     panel.set_xlim(extent[0], extent[2])
     panel.set_ylim(extent[1], extent[3])
     panel.set_aspect("equal")
@@ -207,3 +211,16 @@ def _annotate(panel, row, side: str, width: int, size: PrintSize):
         zorder=8,
         bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
     )
+
+
+def closeup_has_estimate(story: Story, features: gpd.GeoDataFrame, view_id: str) -> bool:
+    """Does the close-up panel draw an area whose outline is approximate (dashed)?"""
+    view = next(v for v in story.views if v.id == view_id)
+    (south, west), (north, east) = view.bounds
+    inside = features[
+        ~features["distant"]
+        & ~features["large"]
+        & (features["kind"] == "area")
+        & features.intersects(box(west, south, east, north))
+    ]
+    return bool(inside["estimate"].any())

@@ -327,3 +327,24 @@ def draw_legend(figure: Figure, entries: list, size: PrintSize, layout: Layout) 
         )
         bottom = legend.get_window_extent(figure.canvas.get_renderer()).y0
         top = bottom / figure.bbox.height
+
+
+# An outline smaller than this (points, each way) shows no dash: the key does not claim it.
+DASHES_SEEN_PT = 6.0
+
+
+def dashes_seen(
+    areas: gpd.GeoDataFrame,
+    extent: tuple[float, float, float, float],
+    layout: Layout,
+    size: PrintSize,
+) -> bool:
+    """Does the map show a dashed outline (an area whose place is approximate) large
+    enough for its dashes to be seen? Only then does the key explain dashes."""
+    estimated = areas[areas["estimate"]]
+    if estimated.empty:
+        return False
+    data_per_pt = (extent[2] - extent[0]) / (layout.map_axes[2] * size.width_in * 72)
+    bounds = estimated.geometry.bounds
+    smallest = (bounds[["maxx", "maxy"]].values - bounds[["minx", "miny"]].values).min(axis=1)
+    return bool((smallest / data_per_pt >= DASHES_SEEN_PT).any())

@@ -5,8 +5,8 @@ data as the interactive map, in the project's own typeface (Noto Sans): countrie
 rivers and lakes, areas, the border line, places and events, the story's figure
 callouts, names placed so that none overlaps another, a legend, a scale bar, a locator
 inset, a close-up panel where the story's heart is too small for the scale, and the
-credit line. Sizes by name (`sizes.SIZES`). In the SVG, text stays text
-(searchable, editable in a graphics program) and the typeface is embedded.
+credit line. Sizes by name (`sizes.SIZES`). In the SVG, text stays text (searchable,
+editable in a graphics program) and the typeface is embedded. The key lists what is seen.
 
 Story text is text here too: matplotlib would read `$...$` as math (dropping dollar signs,
 or failing on a bad formula), so every Text is made with math parsing off. The work is
@@ -41,7 +41,12 @@ from dashboard.core.palette import PALETTE
 from dashboard.core.wording import day_text, figure_value_text
 from dashboard.reader.base_ground import clipped_countries, scale_for_zoom
 from dashboard.reader.context import story_context
-from dashboard.render.print.closeup import closeup_view, draw_closeup, mark_closeup
+from dashboard.render.print.closeup import (
+    closeup_has_estimate,
+    closeup_view,
+    draw_closeup,
+    mark_closeup,
+)
 from dashboard.render.print.furniture import decorate
 from dashboard.render.print.ground import BoxGrid, GroundPainter, web_zoom
 from dashboard.render.print.labels import PlacedLabel, name_joint_places, place_labels
@@ -49,6 +54,7 @@ from dashboard.render.print.layout import (
     Layout,
     box_of_view,
     city_areas,
+    dashes_seen,
     draw_legend,
     extent_of,
     layout_for,
@@ -240,7 +246,6 @@ def _build(
         closeup_view(story, view, features, canvas.ax, canvas.crs) if not size.compact else None
     )
     points = _draw_points(canvas, local, box_of_view(story, closeup))
-    # the key lists what is drawn: no events when none is in the frame
     drawn_kinds = pd.concat([areas[["kind", "hindsight"]], lines[["kind", "hindsight"]]])
     shown = set(points.spots) | {(k, bool(h)) for k, h in drawn_kinds.itertuples(index=False)}
     for artist in decorate(
@@ -262,7 +267,14 @@ def _build(
     story_names = _name_large_areas(canvas, ground, areas)
     ground.name_ground([c for c in context if c.name[lang].casefold() not in story_names], lang)
     layers = {layer for layer, _, _ in ground.placed}
-    drawn = partial(key, shown, rivers="river" in layers, cities="city" in layers)
+    drawn = partial(
+        key,
+        shown,
+        rivers="river" in layers,
+        cities="city" in layers,
+        estimate=dashes_seen(areas, canvas.extent, canvas.layout, canvas.size)
+        or (closeup is not None and closeup_has_estimate(story, features, closeup)),
+    )
     entries = drawn(references=joint.key)
     named = drawn(events=canvas.events, references=joint.key)
     key_width = canvas.figure.bbox.width * canvas.layout.map_axes[2]
