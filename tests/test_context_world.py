@@ -10,6 +10,7 @@ from shapely.geometry import box, shape
 
 from dashboard.core.model import Story
 from dashboard.reader.context import (
+    CONTEXT_FILE,
     context_items,
     context_payload,
     payload_labels,
@@ -186,3 +187,18 @@ def test_the_german_map_names_seas_in_german(stories: dict[str, Story]) -> None:
     of the major waters reaches Natural Earth's seas of rank 4."""
     names = {label["name"] for label in context_payload(stories["hualien"], "de")["labels"]}
     assert "Taiwanstraße" in names and "Taiwan Strait" not in names
+
+
+def test_the_german_map_writes_gulfs_and_lakes_in_german_where_german_does() -> None:
+    """A German map of Iraq said "Lake Razazah", of India "Gulf of Kutch": English forms
+    where the table of major waters has no German name. Now "Golf von" and "-See" outside
+    the Americas and Oceania, where German keeps "Lake Mead", "Lake Tahoe"."""
+    items = {i.name["en"]: i for i in context_items(CONTEXT_FILE) if i.layer in ("sea", "lake")}
+    assert items["Lake Razazah"].name["de"] == "Razazah-See"  # Iraq
+    assert items["Gulf of Kutch"].name["de"] == "Golf von Kutch"  # India
+    assert items["Lake Turkana"].name["de"] == "Turkana-See"  # Kenya
+    assert items["Lake Mead"].name["de"] == "Lake Mead"  # United States
+    assert items["Lake of the Woods"].name["de"] == "Lake of the Woods"
+    assert items["Lake Balaton"].name["de"] == "Plattensee"  # the table's own name
+    english = [n for n, i in items.items() if i.name["de"] == n and n.startswith("Gulf of ")]
+    assert english == []

@@ -91,8 +91,35 @@ def water_names(path: Path = WATER_NAMES) -> dict[tuple[str, str], tuple[str, st
     return names
 
 
-def _names(layer: str, ne_name: str, table: dict) -> tuple[str, str]:
-    return table.get((layer, ne_name), (ne_name, ne_name))
+# English forms a German map writes in German where the table has no name: "Gulf of
+# Kutch" as "Golf von Kutch", and a lake of Africa, Asia or Europe named "Lake X" as
+# "X-See" ("Lake Razazah": "Razazah-See"). German keeps the English name of a lake in the
+# Americas, Australia and New Zealand ("Lake Mead", "Lake Tahoe"), of a lake of several
+# words ("Lake of the Woods") and of one whose name says "lake" already ("Lake Vygozero").
+GERMAN_GULF = re.compile(r"^Gulf of (.+)$")
+GERMAN_LAKE = re.compile(r"^Lake ([^\s']+)$")
+
+
+def _german_lake(name: str, where: BaseGeometry) -> str:
+    point = where.representative_point()
+    english_speaking = point.x < -25 or (point.x > 110 and point.y < -10)
+    match = GERMAN_LAKE.match(name)
+    if (
+        not match
+        or english_speaking
+        or match[1].lower().endswith(("ozero", "ozerskoye", "järvi", "jarvi"))
+    ):
+        return name
+    return f"{match[1]}-See"
+
+
+def _names(layer: str, ne_name: str, table: dict, where: BaseGeometry | None = None):
+    if (layer, ne_name) in table:
+        return table[(layer, ne_name)]
+    name_de = GERMAN_GULF.sub(r"Golf von \1", ne_name)
+    if layer == "lake" and where is not None:
+        name_de = _german_lake(ne_name, where)
+    return name_de, ne_name
 
 
 def _read(folder: Path, stem: str, unpacked: Path) -> list[dict[str, Any]]:
@@ -156,7 +183,7 @@ def lakes(raw: list[dict[str, Any]], table: dict) -> list[dict[str, Any]]:
         if area.is_empty or area.area < 1e-5:
             continue
         name = _clean(p.get("name"))
-        name_de, name_en = _names("lake", name, table) if name else ("", "")
+        name_de, name_en = _names("lake", name, table, area) if name else ("", "")
         min_zoom = _zoom(p["min_zoom"], 7)
         label_zoom = max(_zoom(p["min_label"], min_zoom + 1), min_zoom)
         item = _feature(
