@@ -66,6 +66,11 @@ class BoxGrid:
         for key in self._keys(b):
             yield from self.cells.get(key, ())
 
+    def merge(self, other: BoxGrid) -> None:
+        """Takes in the boxes of a grid of the same cells."""
+        for key, boxes in other.cells.items():
+            self.cells[key].extend(boxes)
+
     def overlaps(self, b: Box) -> bool:
         return any(boxes_overlap(b, other) for other in self.near(b))
 

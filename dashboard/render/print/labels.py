@@ -58,8 +58,12 @@ def place_labels(
     candidates: list[tuple[str, str, float, float]],
     taken: BoxGrid,
     fontsize: float,
+    clear_of: BoxGrid | None = None,
+    only_clear: bool = False,
 ) -> list[PlacedLabel]:
-    """Greedy placement: each label takes the first position that overlaps nothing.
+    """Greedy placement: each label takes the first position that overlaps nothing,
+    and of those first one clear of `clear_of` too (the story's lines: a name's white box
+    would hide them) where there is one; with `only_clear`, only such a position.
 
     Each label is measured once; its candidate positions are that box moved about."""
     renderer = figure.canvas.get_renderer()
@@ -73,13 +77,15 @@ def place_labels(
         ruler.set_text(label)
         extent = ruler.get_window_extent(renderer)
         xd, yd = ax.transData.transform((x, y))
-        for offset in LABEL_OFFSETS:
+        tries = [(o, True) for o in LABEL_OFFSETS] if clear_of is not None else []
+        tries += [] if only_clear else [(o, False) for o in LABEL_OFFSETS]
+        for offset, clear in tries:
             b = _label_box(xd, yd, (extent.width, extent.height), offset, px_per_pt)
             b = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
             within = (
                 inside.x0 <= b[0] and b[2] <= inside.x1 and inside.y0 <= b[1] and b[3] <= inside.y1
             )
-            if within and not taken.overlaps(b):
+            if within and not taken.overlaps(b) and not (clear and clear_of.overlaps(b)):
                 dx, dy, ha, va = offset
                 ax.annotate(
                     label,
@@ -182,3 +188,18 @@ def name_joint_places(
         placed = place([(feature_id, f"{names[0]} ({letter})", x, y)])
         labels += placed or place([(feature_id, f"({letter})", x, y)])
     return JointNames(labels, key)
+
+
+def name_minor_places(
+    place: Callable[..., list[PlacedLabel]],
+    minor: list[Candidate],
+    labels: list[PlacedLabel],
+) -> list[PlacedLabel]:
+    """Names of minor places (crossings on a border), where they hide no story line."""
+    placed = place(minor, only_clear=True)
+    # a name given in two languages ("Bab al-Hawa / Cilvegözü") tries its first alone
+    named = {label.feature_id for label in labels + placed}
+    shorter = [
+        (i, n.split(" / ")[0], x, y) for i, n, x, y in minor if i not in named and " / " in n
+    ]
+    return placed + place(shorter, only_clear=True)

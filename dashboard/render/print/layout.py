@@ -23,7 +23,7 @@ from dashboard.core.i18n import Lang, text
 from dashboard.core.model import Story
 from dashboard.core.palette import PALETTE
 from dashboard.core.wording import day_text, source_line
-from dashboard.render.print.ground import WATER_LINE
+from dashboard.render.print.ground import WATER_LINE, BoxGrid
 from dashboard.render.print.sizes import PrintSize
 
 PLACE, EVENT, LINE, AREA = (PALETTE[name] for name in ("place", "event", "line", "area"))
@@ -215,6 +215,16 @@ def line_samples(to_px, geometries, step_px: float) -> list[tuple[float, float]]
     # the image shows rather than by the vertices in the file.
     _, first = np.unique(dense, axis=0, return_index=True)
     return [tuple(xy) for xy in dense[np.sort(first)]]
+
+
+def line_grid(ax, geometries, cell: float) -> BoxGrid:
+    """The story's lines (in the axes' data coordinates) as small boxes every 3 points
+    along them, in a grid of the figure: what callouts and names keep off where they can."""
+    figure = ax.figure
+    grid = BoxGrid(cell, figure.bbox.width, figure.bbox.height)
+    for x, y in line_samples(ax.transData.transform, geometries, 3 * figure.dpi / 72):
+        grid.add((x - 2, y - 2, x + 2, y + 2))
+    return grid
 
 
 KEYED_EVENTS = 3  # at most this many event marks in view are keyed by name

@@ -49,7 +49,13 @@ from dashboard.render.print.closeup import (
 )
 from dashboard.render.print.furniture import decorate
 from dashboard.render.print.ground import BoxGrid, GroundPainter, web_zoom
-from dashboard.render.print.labels import PlacedLabel, name_joint_places, place_labels
+from dashboard.render.print.labels import (
+    JointNames,
+    PlacedLabel,
+    name_joint_places,
+    name_minor_places,
+    place_labels,
+)
 from dashboard.render.print.layout import (
     Layout,
     box_of_view,
@@ -60,7 +66,7 @@ from dashboard.render.print.layout import (
     layout_for,
     legend_entries,
     legend_rows,
-    line_samples,
+    line_grid,
     wrap,
 )
 from dashboard.render.print.projection import (
@@ -254,16 +260,7 @@ def _build(
         canvas.taken.add(extent_of(artist, canvas.renderer))
     if closeup is not None:
         _add_closeup(canvas, story, lang, closeup, points.markers, lines)
-    # Callouts before the story's names, which then keep clear of them; a callout keeps
-    # off the story's lines where it can (the Raqqa callout on the border, column size).
-    _draw_callouts(canvas, ground, story, lang, view, lines)
-    joint = name_joint_places(
-        partial(place_labels, canvas.figure, canvas.ax, taken=canvas.taken, fontsize=size.pt(1.0)),
-        points.candidates + city_areas(areas, canvas.extent),
-        points.stacked,
-        lang,
-    )
-    labels = joint.labels + _name_minor_places(canvas, points.minor, lines, joint.labels)
+    joint, labels = _name_story(canvas, ground, story, lang, view, (points, areas, lines))
     story_names = _name_large_areas(canvas, ground, areas)
     ground.name_ground([c for c in context if c.name[lang].casefold() not in story_names], lang)
     layers = {layer for layer, _, _ in ground.placed}
@@ -286,6 +283,28 @@ def _build(
         return _build(story, lang, view, size, needed - canvas.key_rows, context)
     draw_legend(canvas.figure, entries, size, canvas.layout)
     return StaticMap(canvas.figure, labels, size, ground.placed)
+
+
+def _name_story(
+    canvas: _Canvas, ground: GroundPainter, story: Story, lang: Lang, view: str | None, drawn
+) -> tuple[JointNames, list[PlacedLabel]]:
+    """The story's callouts, then its names: key places off the story's lines where they
+    can be, minor places only off them; the ground's names, later, keep off them too.
+    `drawn` is (points, areas, lines) as drawn."""
+    points, areas, lines = drawn
+    # Callouts before the story's names, which then keep clear of them; a callout keeps
+    # off the story's lines where it can (the Raqqa callout on the border, column size).
+    on_lines = line_grid(canvas.ax, lines.geometry.values, canvas.taken.cell)
+    _draw_callouts(canvas, ground, story, lang, view, on_lines)
+    place = partial(place_labels, canvas.figure, canvas.ax, taken=canvas.taken, clear_of=on_lines)
+    candidates = points.candidates + city_areas(areas, canvas.extent)
+    joint = name_joint_places(
+        partial(place, fontsize=canvas.size.pt(1.0)), candidates, points.stacked, lang
+    )
+    minor = partial(place, fontsize=canvas.size.pt(0.85))
+    labels = joint.labels + name_minor_places(minor, points.minor, joint.labels)
+    canvas.taken.merge(on_lines)
+    return joint, labels
 
 
 def _frame_map(
@@ -508,15 +527,10 @@ def _draw_callouts(
     story: Story,
     lang: Lang,
     view: str | None,
-    lines: gpd.GeoDataFrame,
+    on_lines: BoxGrid,
 ) -> None:
     """The story's figures that call out on this view, beside their places in the frame
-    and off the story's lines."""
-    on_lines = BoxGrid(canvas.taken.cell, canvas.figure.bbox.width, canvas.figure.bbox.height)
-    for x, y in line_samples(
-        canvas.ax.transData.transform, lines.geometry.values, 3 * canvas.px_per_pt
-    ):
-        on_lines.add((x - 2, y - 2, x + 2, y + 2))
+    and off the story's lines (`on_lines`)."""
     for figure_item in story.figures:
         if figure_item.callout is None or figure_item.feature is None:
             continue
@@ -541,27 +555,6 @@ def _draw_callouts(
                 as_of,
                 avoid=on_lines,
             )
-
-
-def _name_minor_places(
-    canvas: _Canvas,
-    minor: list[tuple[str, str, float, float]],
-    lines: gpd.GeoDataFrame,
-    labels: list[PlacedLabel],
-) -> list[PlacedLabel]:
-    """Names of minor places (crossings on a border), where they hide no story line."""
-    for spot in line_samples(
-        canvas.ax.transData.transform, lines.geometry.values, 3 * canvas.px_per_pt
-    ):
-        canvas.taken.add((spot[0] - 2, spot[1] - 2, spot[0] + 2, spot[1] + 2))
-    fontsize = canvas.size.pt(0.85)
-    placed = place_labels(canvas.figure, canvas.ax, minor, canvas.taken, fontsize)
-    # a name given in two languages ("Bab al-Hawa / Cilvegözü") tries its first alone
-    named = {label.feature_id for label in labels + placed}
-    shorter = [
-        (i, n.split(" / ")[0], x, y) for i, n, x, y in minor if i not in named and " / " in n
-    ]
-    return placed + place_labels(canvas.figure, canvas.ax, shorter, canvas.taken, fontsize)
 
 
 def _name_large_areas(canvas: _Canvas, ground: GroundPainter, areas: gpd.GeoDataFrame) -> set[str]:
