@@ -125,6 +125,7 @@ class Article:
     dropped: list[DroppedText] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     published: dt.date | None = None  # from a date line, a dateline or the page's metadata
+    updated: dt.date | None = None  # a later version's date the text gives beside it
     dateline: Dateline | None = None  # "VALENCIA, Spain (AP) —": where the report was filed
 
     @property
@@ -405,6 +406,7 @@ def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
         if date_line:
             dates.append((date_line, line))
             dropped.append(DroppedText(line, UPDATE_LINE if date_line.updated else DATE_LINE))
+            author, publisher = author or date_line.author, publisher or date_line.publisher
         elif byline:
             author, publisher = author or byline["author"], publisher or byline["publisher"]
             dropped.append(DroppedText(line, BYLINE))
@@ -435,6 +437,8 @@ def _take_date_lines(article: Article, body: list[str]) -> list[tuple[DateLine, 
             dates.append((date_line, line))
             reason = UPDATE_LINE if date_line.updated else DATE_LINE
             article.dropped.append(DroppedText(line, reason))
+            article.author = article.author or date_line.author
+            article.publisher = article.publisher or date_line.publisher
         elif byline:
             article.author = article.author or byline["author"]
             article.publisher = article.publisher or byline["publisher"]
@@ -445,7 +449,10 @@ def _take_date_lines(article: Article, body: list[str]) -> list[tuple[DateLine, 
 
 
 def _set_published(article: Article, dates: list[tuple[DateLine, str]]) -> None:
-    """The first publication date counts; an update's date only when there is no other."""
+    """The first publication date counts; an update's date only when there is no other.
+    An update's date beside the first publication's is kept to say which one counted."""
+    updates = [d.updated_on or d.date for d, _ in dates if d.updated or d.updated_on]
+    article.updated = article.updated or next(iter(updates), None)
     for date_line, line in sorted(dates, key=lambda found: found[0].updated):
         if article.published is None or (not date_line.updated and _from_update(article)):
             article.published, article.date_line = date_line.date, line

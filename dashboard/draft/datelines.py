@@ -37,6 +37,13 @@ _FULL_DATES = (
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
     # 30/10/2024, read only when the day cannot be the month (US pages write 10/30/2024)
     re.compile(rf"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?!\d)"),
+    # 12.03.24: a two-digit year, as some German pages stamp their articles
+    re.compile(rf"(?<![\d.]){_DAY}\.(?P<monthnum>[01]?\d)\.(?P<short_year>\d\d)(?![\d.])"),
+    # dpa:240312-99-123456/3: dpa's story id starts with the day the story was filed
+    re.compile(
+        r"(?<!\w)dpa:(?P<short_year>\d\d)(?P<monthnum>[01]\d)(?P<day>[0-3]\d)-\d\d-\d{3,12}"
+        r"(?:/\d{1,3})?"
+    ),
 )
 # What else a date line may hold: a label, weekdays, clock times, time zones, separators.
 _LABEL_WORDS = (
@@ -64,8 +71,13 @@ _UPDATE_LABELS = frozenset(
     ]
 )
 _FILLER = re.compile(
-    r"\s|[,|/()·•–—-]|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom|gmt|utc)(?!\w)|"
+    r"\s|[,|/()·•–—-]|©|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom)(?!\w)|"
+    # time zones: "GMT+1", "UTC+05:30", "EDT", "MESZ", "+01:00"
+    r"\b(?i:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?(?!\w)|"
     r"\b(?:[A-Z]{1,4}[ST]|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})(?!\w)|"
+    # "Updated 2 hours ago", "aktualisiert vor 5 Minuten": how old the page was when saved
+    r"\b(?i:\d{1,3} (?:hours?|hrs?|minutes?|mins?|days?) ago|"
+    r"vor \d{1,3} (?:stunden|stunde|minuten|minute|tagen))(?!\w)|"
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
     r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?min\.?|\b\d+ ?min(?:ute)?s? read\b)"
 )
@@ -101,6 +113,7 @@ AGENCIES = frozenset(
         "pap",
         "ctk",
         "mti",
+        "infocom",  # "© dpa-infocom": dpa's web service
         "hina",
         "tanjug",
     ]
@@ -108,7 +121,26 @@ AGENCIES = frozenset(
 _REGIONAL_DESK = re.compile(r"l[a-z]{2}")  # dpa's regional services: lni, lby, lsw …
 
 
+# Agencies written out, as some datelines name them: "LONDON, March 12 (Thomson Reuters
+# Foundation) -".
+_AGENCY_NAMES = frozenset(
+    [
+        "thomson reuters foundation",
+        "reuters foundation",
+        "associated press",
+        "agence france-presse",
+        "agence france presse",
+        "deutsche presse-agentur",
+        "evangelischer pressedienst",
+        "katholische nachrichten-agentur",
+        "austria presse agentur",
+    ]
+)
+
+
 def is_agency(written: str) -> bool:
+    if " ".join(written.lower().split()) in _AGENCY_NAMES:
+        return True
     parts = [p for p in re.split(r"[/,]\s*|\s+", written.strip().lower()) if p]
     return bool(parts) and all(p in AGENCIES or _REGIONAL_DESK.fullmatch(p) for p in parts)
 
@@ -119,6 +151,11 @@ class DateLine:
 
     date: dt.date
     updated: bool  # "Updated …", "Stand: …": the date of a later version
+    # "Veröffentlicht am 12.03.2024, aktualisiert am 13.03.2024": the update's date beside
+    # the first publication's (which `date` is)
+    updated_on: dt.date | None = None
+    author: str | None = None  # "Von Anna Muster, 12.03.2024": the byline on the same line
+    publisher: str | None = None  # "By Jane Doe, Associated Press | March 12, 2024"
 
 
 @dataclass(frozen=True)
@@ -144,49 +181,126 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
     month = int(groups["monthnum"]) if groups.get("monthnum") else None
     if month is None and groups.get("month"):
         month = month_number(groups["month"])
+    year = 2000 + int(groups["short_year"]) if groups.get("short_year") else groups.get("year")
     try:
-        return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+        return dt.date(int(year or 0), month or 0, int(groups["day"]))
     except (TypeError, ValueError):
         return None
 
 
-def first_full_date(text: str) -> tuple[dt.date, int, int] | None:
-    """The first date with day, month and year in `text`, and where it is."""
-    best: tuple[dt.date, int, int] | None = None
+def full_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """Every date with day, month and year in `text`, and where it is, in text order (of
+    two overlapping readings the one starting first)."""
+    found: list[tuple[dt.date, int, int]] = []
     for pattern in _FULL_DATES:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[1]):
+        for match in pattern.finditer(text):
             date = _date_of(match)
             if date is not None:
-                best = (date, match.start(), match.end())
-    return best
+                found.append((date, match.start(), match.end()))
+    kept: list[tuple[dt.date, int, int]] = []
+    for date, start, end in sorted(found, key=lambda f: (f[1], -f[2])):
+        if not kept or start >= kept[-1][2]:
+            kept.append((date, start, end))
+    return kept
+
+
+def first_full_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first date with day, month and year in `text`, and where it is."""
+    found = full_dates(text)
+    return found[0] if found else None
+
+
+# Any label inside a line: "By Jane Doe | Published March 12, 2024 | Updated March 13".
+_ANY_LABEL = re.compile(rf"(?i)(?<!\w)(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|at))?(?!\w):?")
+# A byline beside the date: "Von Anna Muster", "By JANE DOE and Tom Roe", read from the
+# words left once dates, labels and times are taken out.
+_NAME_WORD = r"[A-ZÄÖÜ][\w'’.-]*"
+_BYLINE_PART = re.compile(
+    rf"^(?:[Vv]on|[Bb]y|VON|BY) (?P<author>{_NAME_WORD}(?: (?:{_NAME_WORD}|und|and|&|"
+    rf"von|van|de|del|da|al|el|bin|ibn)){{0,7}})$"
+)
+_PUBLISHER_PART = re.compile(rf"^{_NAME_WORD}(?: (?:{_NAME_WORD}|of|der|die|the)){{0,3}}$")
+_PART_SEPARATORS = re.compile(r"\s*[,|·•]\s*|\s+[/–—-]\s+")
+
+
+def _is_filler_word(word: str) -> bool:
+    bare = word.strip(".:;")
+    return (
+        not bare  # punctuation left from "12:30 pm."
+        or bare.lower() in weekday_numbers()
+        or is_agency(bare)  # "October 17, 2013|Reuters"
+        or word.lower() in ("source:", "quelle:")
+    )
+
+
+def _leftover(rest: str, taken: list[tuple[int, int]]) -> list[str]:
+    """The parts of `rest` between the dates and labels, each without times and fillers."""
+    parts, last = [], 0
+    for start, end in sorted(taken):
+        parts.append(rest[last:start])
+        last = max(last, end)
+    parts.append(rest[last:])
+    pieces = []
+    for part in parts:
+        for piece in _PART_SEPARATORS.split(part):
+            words = [w for w in _FILLER.sub(" ", piece).split() if not _is_filler_word(w)]
+            if words:
+                pieces.append(" ".join(words))
+    return pieces
+
+
+def _byline_of(pieces: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """Author and publisher among the words beside a date ("Von Anna Muster", "Associated
+    Press" after it), and the words that are neither."""
+    author = publisher = None
+    left = []
+    for piece in pieces:
+        byline = _BYLINE_PART.match(piece)
+        if byline and author is None:
+            author = byline["author"]
+        elif author is not None and publisher is None and _PUBLISHER_PART.match(piece):
+            publisher = piece
+        else:
+            left.append(piece)
+    return author, publisher, left
 
 
 def read_date_line(line: str) -> DateLine | None:
-    """The date of a line that holds nothing but a (labelled) date and time."""
+    """The date of a line that holds nothing but (labelled) dates and times, maybe a byline:
+    the first publication's date, with the update's date when the line gives both."""
     line = line.strip()
     if not line or len(line) > MAX_DATE_LINE:
         return None
     label = _LABEL.match(line)
     stamp = _STAMP.match(line)
     rest = line[(label or stamp).end() :] if (label or stamp) else line
-    found = first_full_date(rest)
-    if found is None:
+    dates = full_dates(rest)
+    if not dates:
         return None
-    date, start, end = found
-    leftover = _FILLER.sub(" ", rest[:start] + " " + rest[end:])
-    words = [
-        word
-        for word in leftover.split()
-        if word.strip(".:;").lower() not in weekday_numbers()
-        and word.strip(".:;")  # punctuation left from "12:30 pm."
-        and not is_agency(word.strip(".:;"))  # "October 17, 2013|Reuters"
-        and word.lower() not in ("source:", "quelle:")
-    ]
-    if words and not (stamp and len(words) <= _STAMP_WORDS):
+    labels = [(m.start(), m.end(), m["label"].lower()) for m in _ANY_LABEL.finditer(rest)]
+    labels = [lab for lab in labels if not any(s < lab[1] and lab[0] < e for _, s, e in dates)]
+    if label:  # the line's own label stands before everything in `rest`
+        labels.insert(0, (-1, 0, label["label"].lower()))
+    taken = [(s, e) for _, s, e in dates] + [(max(s, 0), e) for s, e, _ in labels]
+    author, publisher, words = _byline_of(_leftover(rest, taken))
+    if words and not (stamp and sum(len(w.split()) for w in words) <= _STAMP_WORDS):
         return None  # a sentence that mentions a date, not a date line
-    updated = bool(label) and label["label"].lower() in _UPDATE_LABELS
-    return DateLine(date, updated)
+    kinds = []  # (date, is an update) in line order; a date takes the last label before it
+    for number, (date, date_start, _) in enumerate(dates):
+        after = dates[number - 1][2] if number else -1
+        named = [name for s, _, name in labels if after <= s < date_start]
+        kinds.append((date, bool(named) and named[-1] in _UPDATE_LABELS))
+    first = next((date for date, update in kinds if not update), None)
+    update = next((date for date, update in kinds if update), None)
+    if first is None:
+        return DateLine(kinds[0][0], True, author=author, publisher=publisher)
+    return DateLine(
+        first,
+        False,
+        updated_on=update if update != first else None,
+        author=author,
+        publisher=publisher,
+    )
 
 
 # "VALENCIA, Spain, Oct. 30, 2024 (AP) —": a place in capitals (English wire style), an
@@ -207,8 +321,10 @@ _WORD = r"[A-ZÄÖÜ][\w.'’/-]*+"
 _PLACE = rf"(?P<place>{_WORD}(?: (?:am |an der |im |bei |upon |on )?{_WORD}){{0,3}})"
 # "Berlin, 3. Juli (Reuters) -", "Lima, 12. März 2025 (AFP) -", "LONDON, 21 November
 # (Reuters) -": the day before the agency, its year optional.
+# "Quito, Ecuador (AP) —", "Lima, Oct 30 (Reuters) -": a region, an English date.
 _AGENCY_DATELINE = re.compile(
-    rf"{_PLACE}(?:, {_DAY}\.? {_MONTH}(?: {_YEAR})?)? {_AGENCY}{_DASH}(?=[A-ZÄÖÜ\"„“])"
+    rf"{_PLACE}(?:, (?P<region>{_WORD}(?: {_WORD}){{0,2}}))?"
+    rf"(?:{_WIRE_DATE}|(?:, {_DAY}\.? {_MONTH}(?: {_YEAR})?)?) {_AGENCY}{_DASH}(?=[A-ZÄÖÜ\"„“])"
 )
 _DATED_DATELINE = re.compile(
     rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?::| ?[—–-])(?= [A-ZÄÖÜ\"„“])"
@@ -293,6 +409,10 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
 
 # "(APA, 3.7.2017)", "(dpa/lby, 12. März 2024, 14:30 Uhr)" closing the last paragraph.
 _SIGNATURE = re.compile(r"\((?P<agency>[A-Za-z][\w/ .-]{0,29}), (?P<date>[^()]{6,40})\)\s*$")
+# "… am Abend. © dpa-infocom, dpa:240312-99-123456/3": dpa's story id, its filing day first.
+_DPA_ID = re.compile(
+    r"(?:©\s?)?(?:dpa-infocom,?\s?)?(?P<date>dpa:\d{6}-\d\d-\d{3,12}(?:/\d{1,3})?)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -307,6 +427,10 @@ class Signature:
 def read_signature(paragraph: str) -> Signature | None:
     """The closing signature of `paragraph`, when it names an agency and a full date and
     nothing else but a clock time."""
+    offset = max(0, len(paragraph) - 80)
+    story_id = _DPA_ID.search(paragraph, offset)
+    if story_id and (date := first_full_date(story_id["date"])):
+        return Signature(story_id.start(), "dpa", date[0])
     match = _SIGNATURE.search(paragraph[-80:])
     if match is None or not is_agency(match["agency"]):
         return None
@@ -317,5 +441,4 @@ def read_signature(paragraph: str) -> Signature | None:
     rest = match["date"][:start] + " " + match["date"][end:]
     if _FILLER.sub(" ", rest).strip(" ,"):
         return None  # "(AP, the day after the vote on March 3, 2024)": not a signature
-    offset = max(0, len(paragraph) - 80)
     return Signature(offset + match.start(), match["agency"], date)

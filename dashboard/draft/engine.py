@@ -66,6 +66,13 @@ def draft_article(
     _drop_repeated_dates(draft)
     if published is None:
         draft.notes.append(_no_date_note(counted_from, how))
+    elif article.updated and article.published == published and article.updated > published:
+        draft.notes.append(
+            f"Erschienen am {published.isoformat()}, aktualisiert am "
+            f"{article.updated.isoformat()}: das Datum der ersten Veröffentlichung gilt. / "
+            f"Published on {published.isoformat()}, updated on {article.updated.isoformat()}: "
+            "the date of first publication counts."
+        )
     if not article.headline:
         draft.notes.append(
             "Keine Überschrift im Text: der Titel ist der Anfang des ersten Satzes, bitte "
@@ -94,6 +101,11 @@ def _no_date_note(counted_from: dt.date | None, how: str) -> str:
         why = (
             "dem Tag der Ortsmarke, das Jahr aus dem Wochentag des Vorspanns",
             "the dateline's day, its year from the lead's weekday",
+        )
+    elif how == "weekday and day":
+        why = (
+            "dem letzten Tag mit Wochentag, aber ohne Jahr im Text, das Jahr aus dem Wochentag",
+            "the latest day written with its weekday but no year, its year from the weekday",
         )
     else:
         why = (

@@ -38,15 +38,14 @@ _WEEKDAY = rf"(?P<weekday>{weekday_pattern()})"
 _MONTH = rf"(?P<month>{month_pattern()})(?!\w)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# A weekday beside its day, with or without the year: "Tuesday, March 8, 2022", "Wed
+# September 11, 2024", "Dienstag, 8. März 2022", "Tuesday, the 8th of March", "am Dienstag
+# (8. März)", "Dienstag, 08.03.2022", "am Dienstag, den 8.3.".
+_OPEN = r",? (?:\()?(?:(?:den|the) )?"
 _WEEKDAY_DATES = (
-    # Tuesday, March 8, 2022 / Wed September 11, 2024 / Monday, Sept. 11, 2023
-    re.compile(rf"\b{_WEEKDAY},? {_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),
-    # Dienstag, 8. März 2022 / Tuesday 8 March 2022 / Tuesday, the 8th of March, 2022
-    re.compile(
-        rf"\b{_WEEKDAY},? (?:(?:den|the) )?{_DAY}(?:\.|st|nd|rd|th)? (?:of )?{_MONTH},? {_YEAR}"
-    ),
-    # Dienstag, 08.03.2022
-    re.compile(rf"\b{_WEEKDAY},? (?:den )?{_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}"),
+    re.compile(rf"\b{_WEEKDAY}{_OPEN}{_MONTH} {_DAY}(?:st|nd|rd|th)?(?:,? {_YEAR})?"),
+    re.compile(rf"\b{_WEEKDAY}{_OPEN}{_DAY}(?:\.|st|nd|rd|th)? (?:of )?{_MONTH}(?:,? {_YEAR})?"),
+    re.compile(rf"\b{_WEEKDAY}{_OPEN}{_DAY}\.(?P<monthnum>[01]?\d)\.(?:{_YEAR}|(?!\d))"),
 )
 _LEAD_WEEKDAY = re.compile(rf"\b(?:on |am )?{_WEEKDAY}")
 
@@ -78,6 +77,9 @@ def counting_day(
     stated = latest_weekday_date(" ".join([*captions, *(s.text for s in article.sentences)]))
     if stated is not None and stated <= today:
         return stated, "weekday date"
+    anchored = weekday_day_date(" ".join(s.text for s in article.sentences), today)
+    if anchored is not None:
+        return anchored, "weekday and day"
     return None, ""
 
 
@@ -93,16 +95,10 @@ def dateline_day(article: Article, today: dt.date) -> dt.date | None:
     said = _LEAD_WEEKDAY.search(lead, len(dateline.text))
     if said is None or is_ahead(lead, said.start(), said.end()):
         return None
-    weekday = weekday_number(said["weekday"])
     month, day = dateline.month_day
-    for year in range(today.year, today.year - _CALENDAR_CYCLE, -1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:  # 29 February
-            continue
-        if candidate <= today and candidate.weekday() == weekday:
-            return candidate
-    return None
+    text = " ".join(s.text for s in article.sentences)
+    year = _year_of(month, day, weekday_number(said["weekday"]), _named_years(text, today), today)
+    return dt.date(year, month, day) if year else None
 
 
 def latest_weekday_date(text: str) -> dt.date | None:
@@ -112,15 +108,60 @@ def latest_weekday_date(text: str) -> dt.date | None:
     for pattern in _WEEKDAY_DATES:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            month = (
-                int(groups["monthnum"]) if groups.get("monthnum") else month_number(groups["month"])
-            )
+            if not groups.get("year"):
+                continue  # "Tuesday, March 8": `weekday_day_date`
             try:
-                date = dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+                date = dt.date(int(groups["year"]), _month_of(groups), int(groups["day"]))
             except ValueError:
                 continue
             if date.weekday() == weekday_number(groups["weekday"]) and (
                 latest is None or date > latest
             ):
                 latest = date
+    return latest
+
+
+# Years the text names ("seit 2019", "the 2022 floods"): the article's own is not before the
+# latest of them.
+_NAMED_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]\d)")
+
+
+def _named_years(text: str, today: dt.date) -> list[int]:
+    return [int(y) for y in _NAMED_YEAR.findall(text) if int(y) <= today.year]
+
+
+def _year_of(
+    month: int, day: int, weekday: int | None, named: list[int], today: dt.date
+) -> int | None:
+    """The year up to today in which that day fell on that weekday: the first such not
+    before the latest year the text names ("since 2019"), else the latest one."""
+    years = []
+    for year in range(today.year, today.year - _CALENDAR_CYCLE, -1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # 29 February, or no such day
+            continue
+        if candidate <= today and candidate.weekday() == weekday:
+            years.append(year)
+    after = [year for year in years if named and year >= max(named)]
+    return after[-1] if after else next(iter(years), None)
+
+
+def _month_of(groups: dict[str, str]) -> int:
+    return int(groups["monthnum"]) if groups.get("monthnum") else month_number(groups["month"]) or 0
+
+
+def weekday_day_date(text: str, today: dt.date) -> dt.date | None:
+    """The latest day the text writes with its weekday but no year ("on Thursday, July 28"),
+    said of a day gone by, its year from the weekday (`_year_of`)."""
+    named = _named_years(text, today)
+    latest: dt.date | None = None
+    for pattern in _WEEKDAY_DATES:
+        for match in pattern.finditer(text):
+            if match["year"] or is_ahead(text, match.start(), match.end()):
+                continue  # a year given, or "the vote on Sunday, March 17": a day to come
+            month, day = _month_of(match.groupdict()), int(match["day"])
+            year = _year_of(month, day, weekday_number(match["weekday"]), named, today)
+            if year is not None and (latest is None or dt.date(year, month, day) > latest):
+                latest = dt.date(year, month, day)
     return latest

@@ -1,0 +1,257 @@
+"""The publication date of wire copy and scraped pages, in the forms both languages write
+it: date lines with bylines, published and updated on one line, dpa's story id, datelines
+with a region or an English date, and the traps (an event's date, a date to come, no date
+at all)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.draft import article_from_text, draft_article
+from dashboard.draft.datelines import read_date_line, read_dateline, read_signature
+from dashboard.draft.report_day import weekday_day_date
+
+MARCH_12 = dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Von Anna Muster, 12.03.2024", "Anna Muster"),
+        ("Von Anna Muster | 12.03.2024, 14:05 Uhr", "Anna Muster"),
+        ("12.03.2024 | Von Anna Muster und Tom Kraus", "Anna Muster und Tom Kraus"),
+        ("By Jane Doe | Published March 12, 2024 at 5:04 p.m. ET", "Jane Doe"),
+        ("By KWAME MENSAH, Associated Press | March 12, 2024", "KWAME MENSAH"),
+        ("Updated 3:05 PM GMT+1, March 12, 2024", None),
+        ("(AFP) 12.03.2024 14:05", None),
+        ("Stand: 12.03.24, 18:30 Uhr", None),
+        ("© dpa-infocom, dpa:240312-99-123456/3", None),
+        ("dpa:240312-99-123456/3", None),
+        ("March 12, 2024 / 5:04 PM / Updated 2 hours ago", None),
+        ("Tuesday 12 March 2024 14.05 GMT", None),
+        ("2024-03-12T14:05:00Z", None),
+    ],
+)
+def test_date_lines_with_bylines_zones_and_story_ids(line: str, author: str | None) -> None:
+    found = read_date_line(line)
+    assert found is not None and found.date == MARCH_12
+    assert found.author == author
+
+
+def test_a_byline_keeps_its_publisher() -> None:
+    found = read_date_line("By KWAME MENSAH, Associated Press | March 12, 2024")
+    assert found is not None and found.publisher == "Associated Press"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Veröffentlicht am 12.03.2024 um 14:05 Uhr, aktualisiert am 13.03.2024 um 09:00 Uhr",
+        "Published March 12, 2024 Updated March 13, 2024",
+        "Updated March 13, 2024, 9:00 AM | Published March 12, 2024, 5:04 PM",
+        "Erstellt: 12.03.2024 | Zuletzt aktualisiert: 13.03.2024",
+    ],
+)
+def test_published_and_updated_on_one_line_gives_the_first_publication(line: str) -> None:
+    found = read_date_line(line)
+    assert found is not None
+    assert (found.date, found.updated, found.updated_on) == (
+        MARCH_12,
+        False,
+        dt.date(2024, 3, 13),
+    )
+
+
+def test_an_update_alone_is_marked_as_one() -> None:
+    found = read_date_line("aktualisiert am 13.03.2024, 09:00 Uhr")
+    assert found is not None and found.updated and found.date == dt.date(2024, 3, 13)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Seit dem 3. Juli 2024 steigt der Pegel",  # an event's date in a sentence
+        "Von Anna Muster bis Ende März 2024 geleitet",
+        "By March 12, 2024 the river had burst its banks",
+        "Updated figures from March 12, 2024 show 40 dead",
+        "Die Wahl am 20.04.2025 gilt als offen",
+    ],
+)
+def test_sentences_with_dates_are_no_date_lines(line: str) -> None:
+    assert read_date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "region", "agency", "month_day"),
+    [
+        ("Quito, Ecuador (AP) — The volcano", "Quito", "Ecuador", "AP", None),
+        ("Lima, Oct 30 (Reuters) - A landslide", "Lima", None, "Reuters", (10, 30)),
+        ("Kiew, Ukraine, 3. Juli (Reuters) - Die Front", "Kiew", "Ukraine", "Reuters", (7, 3)),
+        ("Kathmandu, 3. Juli (Reuters) - Ein Beben", "Kathmandu", None, "Reuters", (7, 3)),
+        (
+            "LONDON, March 12 (Thomson Reuters Foundation) - Floods",
+            "London",
+            None,
+            "Thomson Reuters Foundation",
+            (3, 12),
+        ),
+    ],
+)
+def test_datelines_with_region_english_date_or_agency_written_out(
+    paragraph: str,
+    place: str,
+    region: str | None,
+    agency: str,
+    month_day: tuple[int, int] | None,
+) -> None:
+    found = read_dateline(paragraph, bare=True)
+    assert found is not None
+    assert (found.place, found.region, found.agency) == (place, region, agency)
+    assert found.month_day == month_day and found.date is None
+
+
+def test_dpa_story_id_closes_a_report() -> None:
+    paragraph = "Der Pegel des Rheins fiel am Abend. © dpa-infocom, dpa:240312-99-123456/3"
+    found = read_signature(paragraph)
+    assert found is not None and (found.agency, found.date) == ("dpa", MARCH_12)
+    assert paragraph[found.start :].startswith("©")
+
+
+FLOOD_PAKISTAN = """Monsunregen: Tausende fliehen vor Fluten in Pakistan
+
+Von Anna Muster, 12.03.2024
+
+Sukkur (dpa) - Nach tagelangen Regenfällen sind in der Provinz Sindh Tausende Menschen auf
+der Flucht. Seit dem 3. März stieg der Indus um mehr als vier Meter.
+
+Am Dienstag erreichte die Flutwelle die Stadt Sukkur.
+"""
+
+QUAKE_PERU = """Strong quake shakes southern Peru
+
+By Jane Doe | Published March 12, 2024 at 5:04 p.m. ET
+
+Updated 3:05 PM GMT+1, March 13, 2024
+
+LIMA, Peru (AP) — A magnitude 6.8 earthquake struck southern Peru on Tuesday, damaging
+homes in Arequipa. The last quake of this size hit the region on June 23, 2001.
+"""
+
+ELECTION_GHANA = """Ghana votes in tight presidential race
+
+ACCRA, Ghana (AP) — Ghanaians voted on Saturday in a presidential election seen as a test
+for the economy. Results are expected by Dec. 10, 2024, officials said.
+"""
+
+FRONT_DPA_ID = """Gefechte an der Front im Osten der Ukraine
+
+Kiew (dpa) - Ukrainische Truppen haben sich nach eigenen Angaben bei Pokrowsk
+zurückgezogen. Die Kämpfe dauern seit dem 1. März an.
+
+Der Generalstab meldete am Montag neue Angriffe. © dpa-infocom, dpa:240312-99-123456/3
+"""
+
+
+def test_a_byline_with_its_date_dates_the_article_not_the_event() -> None:
+    article = article_from_text(FLOOD_PAKISTAN)
+    assert article.published == MARCH_12
+    assert article.author == "Anna Muster" and article.publisher == "dpa"
+    assert not any("Anna Muster" in s.text for s in article.sentences)
+
+
+def test_published_and_updated_lines_take_the_first_and_say_so() -> None:
+    article = article_from_text(QUAKE_PERU)
+    assert (article.published, article.updated) == (MARCH_12, dt.date(2024, 3, 13))
+    assert article.author == "Jane Doe"
+    draft = draft_article(article)
+    assert draft.published == "2024-03-12"
+    assert any("2024-03-13" in note and "first publication" in note for note in draft.notes)
+    kept = {d.date for d in draft.dates if d.keep}
+    assert "2024-03-12" in kept  # "on Tuesday", counted from the first publication
+
+
+def test_a_date_to_come_is_not_the_publication_date() -> None:
+    article = article_from_text(ELECTION_GHANA)
+    assert article.published is None
+    draft = draft_article(article)
+    assert draft.published is None
+    assert any("No date of publication" in note for note in draft.notes)
+    assert dt.date.today().isoformat() not in draft.notes[-1]
+
+
+def test_dpa_story_id_dates_the_report_and_leaves_the_text() -> None:
+    article = article_from_text(FRONT_DPA_ID)
+    assert article.published == MARCH_12
+    assert not any("dpa-infocom" in s.text for s in article.sentences)
+    draft = draft_article(article)
+    assert {"2024-03-11", "2024-03-01"} <= {d.date for d in draft.dates if d.keep}
+
+
+def test_no_date_anywhere_never_means_today() -> None:
+    undated = FLOOD_PAKISTAN.replace("Von Anna Muster, 12.03.2024\n", "")
+    draft = draft_article(article_from_text(undated))
+    assert draft.published is None
+    today = dt.date.today().isoformat()
+    assert not any(d.date == today for d in draft.dates)
+    assert any("Kein Erscheinungsdatum" in note for note in draft.notes)
+
+
+TODAY = dt.date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the year the text names: 28 July 2022 was a Thursday (so was 28 July 2016)
+        ("Crews searched on Thursday, July 28, after the 2022 floods in Kentucky.", "2022-07-28"),
+        ("Crews searched on Thursday, July 28, after the 2016 floods.", "2016-07-28"),
+        ("Die Flut erreichte am Dienstag, 12. März, die Stadt Beira.", "2024-03-12"),
+        ("Die Flut erreichte am Dienstag (12. März) die Stadt Beira.", "2024-03-12"),
+        ("Am Dienstag, den 12.3. bebte in Chile die Erde.", "2024-03-12"),
+        ("The cyclone made landfall on Sunday, Oct. 27, near Darwin.", "2024-10-27"),
+    ],
+)
+def test_a_weekday_beside_a_day_gives_its_year(text: str, date: str) -> None:
+    found = weekday_day_date(text, TODAY)
+    assert found is not None and found.isoformat() == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters will go to the polls on Sunday, March 17.",  # a day to come
+        "Der Damm brach am Montag, 30. Februar.",  # no such day
+        "On Tuesday, March 12, 2024, the quake hit.",  # has its year: read elsewhere
+    ],
+)
+def test_no_year_from_a_weekday_day_to_come_or_that_never_was(text: str) -> None:
+    assert weekday_day_date(text, TODAY) is None
+
+
+CYCLONE = """Cyclone batters Mozambique's coast
+
+BEIRA, Mozambique (AP) — Cyclone Freddy made landfall near Beira on Tuesday, March 12,
+destroying homes and cutting power, officials said. The storm had first hit the coast on
+March 8. On Wednesday, rescuers reached villages cut off by the floods.
+"""
+
+
+def test_the_weekday_and_day_anchor_the_other_dates_and_the_draft_says_so() -> None:
+    draft = draft_article(article_from_text(CYCLONE))
+    assert draft.published is None
+    kept = {d.date for d in draft.dates if d.keep}
+    assert {"2024-03-12", "2024-03-08"} <= kept
+    assert any("2024-03-12" in note and "please check" in note for note in draft.notes)
+
+
+def test_a_datelines_day_takes_its_year_from_the_weekday_and_the_years_named() -> None:
+    text = (
+        "Wahl in Kenia\n\nNAIROBI, Aug 8 (Reuters) - Kenyans voted on Tuesday in the 2017 "
+        "general election, with long queues in Kisumu and Mombasa.\n"
+    )
+    draft = draft_article(article_from_text(text))
+    # 8 August was a Tuesday in 2017 and in 2023: the text names 2017
+    assert "2017-08-08" in {d.date for d in draft.dates if d.keep}
+    assert any("2017-08-08" in note for note in draft.notes)
