@@ -401,12 +401,37 @@ function lagekarteStoryMap(map, data) {
     }
     var inside = box.left >= frame.left && box.right <= frame.right &&
       box.top >= frame.top && box.bottom <= frame.bottom;
-    var covers = others.filter(function (r) {
-      return r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
-    }).length;
+    var covers = others.reduce(function (sum, r) {
+      var over = r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
+      return over ? sum + (r.weight || 1) : sum;
+    }, 0);
     return { inside: inside && lines <= NAME_LINES, covers: covers };
   }
-  function keepNameInside(item) {
+  // The story's lines in view as small boxes every few pixels along them (page pixels):
+  // a name's white box over a line hides it, so names keep off them where they can.
+  var LINE_STEP_PX = 4;
+  function storyLineBoxes() {
+    var frame = container.getBoundingClientRect();
+    var boxes = [];
+    byId.forEach(function (layer) {
+      if (layer.feature.properties.kind !== "line" || !layer._map || !layer._parts) return;
+      layer._parts.forEach(function (part) {
+        for (var i = 1; i < part.length; i++) {
+          var a = map.layerPointToContainerPoint(part[i - 1]);
+          var b = map.layerPointToContainerPoint(part[i]);
+          var steps = Math.max(1, Math.ceil(a.distanceTo(b) / LINE_STEP_PX));
+          for (var k = 0; k <= steps; k++) {
+            var x = frame.left + a.x + (b.x - a.x) * k / steps;
+            var y = frame.top + a.y + (b.y - a.y) * k / steps;
+            // hiding a few pixels of a line is less bad than hiding a mark or a name
+            boxes.push({ left: x - 1, right: x + 1, top: y - 1, bottom: y + 1, weight: 0.05 });
+          }
+        }
+      });
+    });
+    return boxes;
+  }
+  function keepNameInside(item, lineBoxes) {
     var tooltip = item.layer.getTooltip();
     var node = tooltip && tooltip.getElement();
     if (!node) return;
@@ -425,7 +450,8 @@ function lagekarteStoryMap(map, data) {
         if (!n.classList.contains("lk-marker")) return r;
         var x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
         return { left: x - 3, right: x + 3, top: y - 3, bottom: y + 3 };
-      });
+      })
+      .concat(lineBoxes || []);
     var best = null;
     for (var i = 0; i < NAME_SPOTS.length; i++) {
       var seen = tryNameAt(item, tooltip, node, NAME_SPOTS[i], at, frame, others);
@@ -510,11 +536,12 @@ function lagekarteStoryMap(map, data) {
   function updateLabels() {
     var zoom = map.getZoom();
     mergeStacked();
+    var lineBoxes = storyLineBoxes();
     labelled.forEach(function (item) {
       if (!item.layer._map) return;
       if (zoom >= item.minZoom && !item.mergedInto) {
         item.layer.openTooltip();
-        keepNameInside(item);
+        keepNameInside(item, lineBoxes);
       } else {
         item.layer.closeTooltip();
       }

@@ -171,3 +171,41 @@ def test_a_made_up_flood_names_both_places_of_its_dot_and_shows_its_events(
                     story.feature(event_id).name[lang]
                 )
     assert page.watch.foreign == [] and page.watch.errors == []
+
+
+# Names over the story's lines: points every 3 px along each line's drawn path (read from
+# the SVG path itself), inside a shown name's box.
+NAMES_ON_LINES = """() => {
+  const names = [...document.querySelectorAll('.leaflet-tooltip.lk-label')]
+    .filter(n => getComputedStyle(n).visibility !== 'hidden' && getComputedStyle(n).opacity !== '0')
+    .map(n => [n.textContent, n.getBoundingClientRect()]);
+  const hits = [];
+  document.querySelectorAll('path.lk-line').forEach(path => {
+    const length = path.getTotalLength(), m = path.getScreenCTM();
+    for (let s = 0; s <= length; s += 3) {
+      const p = path.getPointAtLength(s).matrixTransform(m);
+      names.forEach(([text, r]) => {
+        if (p.x > r.left + 1 && p.x < r.right - 1 && p.y > r.top + 1 && p.y < r.bottom - 1) {
+          hits.push(text);
+        }
+      });
+    }
+  });
+  return [...new Set(hits)];
+}"""
+
+
+@pytest.mark.parametrize("slug", ["porto-alegre", "kathmandu"])
+def test_a_name_keeps_off_the_story_line_where_there_is_room(
+    watched_page, tmp_path: Path, slug: str
+) -> None:
+    """A flood's town and its collapsed bridge, named together beside their dot, once lay
+    over the edge of the flood drawn through it: a name's white box hides the line."""
+    story = flood_with_events(next(p for p in PLACES if p.slug == slug), tmp_path / "stories")
+    page = watched_page(viewport={"width": 1440, "height": 900})
+    page.goto(embedding_page(tmp_path, export_html(story, "de"), [(1280, 800)]).as_uri())
+    inner = ready_frame(page, "1280x800")
+    settled(inner)
+    assert inner.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path').length")
+    assert once_settled(inner, NAMES_ON_LINES) == []
+    assert page.watch.foreign == [] and page.watch.errors == []
