@@ -32,6 +32,13 @@ MARCH_12 = dt.date(2024, 3, 12)
         ("March 12, 2024 / 5:04 PM / Updated 2 hours ago", None),
         ("Tuesday 12 March 2024 14.05 GMT", None),
         ("2024-03-12T14:05:00Z", None),
+        ("Von Anna Muster, Kairo, 12.03.2024", "Anna Muster"),  # the place written from
+        ("Von dpa | 12.03.2024, 14:05 Uhr", None),
+        ("Published 12th March 2024", None),
+        ("Artikel vom 12.03.2024", None),
+        ("Erschienen in der Ausgabe vom 12.03.2024", None),
+        ("Date: 2024-03-12", None),
+        ("PUBLISHED: 14:05 GMT, 12 March 2024", None),
     ],
 )
 def test_date_lines_with_bylines_zones_and_story_ids(line: str, author: str | None) -> None:
@@ -52,6 +59,8 @@ def test_a_byline_keeps_its_publisher() -> None:
         "Published March 12, 2024 Updated March 13, 2024",
         "Updated March 13, 2024, 9:00 AM | Published March 12, 2024, 5:04 PM",
         "Erstellt: 12.03.2024 | Zuletzt aktualisiert: 13.03.2024",
+        "Aktualisiert am 13. März 2024 um 09:00 Uhr – Erstmals veröffentlicht am 12. März 2024",
+        "PUBLISHED: 14:05 GMT, 12 March 2024 | UPDATED: 09:00 GMT, 13 March 2024",
     ],
 )
 def test_published_and_updated_on_one_line_gives_the_first_publication(line: str) -> None:
@@ -64,8 +73,11 @@ def test_published_and_updated_on_one_line_gives_the_first_publication(line: str
     )
 
 
-def test_an_update_alone_is_marked_as_one() -> None:
-    found = read_date_line("aktualisiert am 13.03.2024, 09:00 Uhr")
+@pytest.mark.parametrize(
+    "line", ["aktualisiert am 13.03.2024, 09:00 Uhr", "Zuletzt geändert: 13.03.2024"]
+)
+def test_an_update_alone_is_marked_as_one(line: str) -> None:
+    found = read_date_line(line)
     assert found is not None and found.updated and found.date == dt.date(2024, 3, 13)
 
 
@@ -90,6 +102,7 @@ def test_sentences_with_dates_are_no_date_lines(line: str) -> None:
         ("Lima, Oct 30 (Reuters) - A landslide", "Lima", None, "Reuters", (10, 30)),
         ("Kiew, Ukraine, 3. Juli (Reuters) - Die Front", "Kiew", "Ukraine", "Reuters", (7, 3)),
         ("Kathmandu, 3. Juli (Reuters) - Ein Beben", "Kathmandu", None, "Reuters", (7, 3)),
+        ("Dhaka, 12.03.2024 (AFP) - Der Monsun", "Dhaka", None, "AFP", (3, 12)),
         (
             "LONDON, March 12 (Thomson Reuters Foundation) - Floods",
             "London",
@@ -109,7 +122,14 @@ def test_datelines_with_region_english_date_or_agency_written_out(
     found = read_dateline(paragraph, bare=True)
     assert found is not None
     assert (found.place, found.region, found.agency) == (place, region, agency)
-    assert found.month_day == month_day and found.date is None
+    assert found.month_day == month_day
+    assert found.date == (MARCH_12 if "2024" in paragraph else None)
+
+
+def test_dpa_desk_codes_close_a_report_without_a_date() -> None:
+    found = read_signature("Die Feuerwehr in Manila rückte aus. dpa mf yyzz n1")
+    assert found is not None and (found.agency, found.date) == ("dpa", None)
+    assert read_signature("Das meldete am Abend die dpa.") is None
 
 
 def test_dpa_story_id_closes_a_report() -> None:
@@ -255,3 +275,14 @@ def test_a_datelines_day_takes_its_year_from_the_weekday_and_the_years_named() -
     # 8 August was a Tuesday in 2017 and in 2023: the text names 2017
     assert "2017-08-08" in {d.date for d in draft.dates if d.keep}
     assert any("2017-08-08" in note for note in draft.notes)
+
+
+def test_dpa_desk_codes_leave_the_text_and_date_nothing() -> None:
+    text = (
+        "Waldbrände in Chile\n\nValparaíso - Feuerwehrleute kämpfen seit Tagen gegen die "
+        "Flammen. Mehr als 100 Häuser brannten nieder. dpa mf yyzz n1\n"
+    )
+    article = article_from_text(text)
+    assert article.published is None and article.publisher == "dpa"
+    assert not any("yyzz" in s.text for s in article.sentences)
+    assert any(d.text == "dpa mf yyzz n1" for d in article.dropped)

@@ -530,7 +530,7 @@ def _read_signature(article: Article) -> None:
     else:
         article.body.pop()
     article.publisher = article.publisher or signature.agency
-    if article.published is None:
+    if article.published is None and signature.date:
         article.published, article.date_line = signature.date, last[signature.start :].strip()
 
 

@@ -33,7 +33,7 @@ _FULL_DATES = (
     re.compile(rf"{_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?!\d)"),  # 31.10.2024
     re.compile(rf"{_YEAR}-(?P<monthnum>[01]\d)-{_DAY}(?:T[\d:.+\-Z]{{0,20}})?"),  # ISO
     re.compile(rf"{_YEAR}/(?P<monthnum>[01]?\d)/{_DAY}(?!\d)"),  # 2020/02/01: year first
-    re.compile(rf"{_DAY}\.? {_MONTH},? {_YEAR}"),  # 3. Juli 2021, 16 Oct 2023
+    re.compile(rf"{_DAY}(?:\.|st|nd|rd|th)? {_MONTH},? {_YEAR}"),  # 3. Juli 2021, 16th Oct 2023
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
     # 30/10/2024, read only when the day cannot be the month (US pages write 10/30/2024)
     re.compile(rf"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?!\d)"),
@@ -47,8 +47,11 @@ _FULL_DATES = (
 )
 # What else a date line may hold: a label, weekdays, clock times, time zones, separators.
 _LABEL_WORDS = (
-    r"veröffentlicht|erschienen|erstellt|aktualisiert|zuletzt aktualisiert|stand|datum|published|"
-    r"first published|posted|updated|last updated|last modified|modified"
+    r"veröffentlicht|erstmals veröffentlicht|erschienen|erstellt|aktualisiert|"
+    r"zuletzt aktualisiert|geändert|zuletzt geändert|stand|datum|"
+    r"(?:artikel|beitrag|meldung|nachricht|in der ausgabe|ausgabe) vom|"
+    r"published|first published|originally published|posted|date|updated|last updated|"
+    r"last modified|modified"
 )
 _LABEL = re.compile(rf"(?i)^(?:[\w-]+ )?(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|at))?\b:?")
 # A broadcaster's stamp names its programme around the date: "Sendung: Bayern 2
@@ -63,6 +66,8 @@ _UPDATE_LABELS = frozenset(
     [
         "aktualisiert",
         "zuletzt aktualisiert",
+        "geändert",
+        "zuletzt geändert",
         "stand",
         "updated",
         "last updated",
@@ -256,10 +261,15 @@ def _byline_of(pieces: list[str]) -> tuple[str | None, str | None, list[str]]:
     left = []
     for piece in pieces:
         byline = _BYLINE_PART.match(piece)
+        if piece.lower() in ("von", "by"):
+            continue  # "Von dpa | 12.03.2024": an agency's byline, the agency read apart
         if byline and author is None:
             author = byline["author"]
-        elif author is not None and publisher is None and _PUBLISHER_PART.match(piece):
-            publisher = piece
+        elif author is not None and _PUBLISHER_PART.match(piece):
+            # one word after the author is more often the place written from ("Von Anna
+            # Muster, Kairo"); two or more a publisher ("Associated Press")
+            if publisher is None and " " in piece:
+                publisher = piece
         else:
             left.append(piece)
     return author, publisher, left
@@ -327,7 +337,8 @@ _AGENCY_DATELINE = re.compile(
     rf"(?:{_WIRE_DATE}|(?:, {_DAY}\.? {_MONTH}(?: {_YEAR})?)?) {_AGENCY}{_DASH}(?=[A-ZÄÖÜ\"„“])"
 )
 _DATED_DATELINE = re.compile(
-    rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?::| ?[—–-])(?= [A-ZÄÖÜ\"„“])"
+    rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?: {_AGENCY})?(?::| ?[—–-]{{1,2}})"
+    r"(?= [A-ZÄÖÜ\"„“])"
 )
 _BARE_DATELINE = re.compile(rf"{_PLACE}(?: [—–-]|:) (?=[A-ZÄÖÜ\"„“])")  # "Jakarta: Der"
 
@@ -415,22 +426,29 @@ _DPA_ID = re.compile(
 )
 
 
+# "… sagte er. dpa mf yyzz n1": dpa's desk codes closing raw copy (no date in them).
+_DPA_CODES = re.compile(r"(?:^|(?<=[.!?\"“”»] ))dpa(?:-AFX)?(?: [a-z0-9/]{1,8}){2,6}\s*$")
+
+
 @dataclass(frozen=True)
 class Signature:
     """The agency and date closing a report: "(APA, 3.7.2017)"."""
 
     start: int  # where it starts in the paragraph
     agency: str
-    date: dt.date
+    date: dt.date | None  # None after desk codes ("dpa mf yyzz n1")
 
 
 def read_signature(paragraph: str) -> Signature | None:
     """The closing signature of `paragraph`, when it names an agency and a full date and
-    nothing else but a clock time."""
+    nothing else but a clock time, or is dpa's story id or desk codes."""
     offset = max(0, len(paragraph) - 80)
     story_id = _DPA_ID.search(paragraph, offset)
     if story_id and (date := first_full_date(story_id["date"])):
         return Signature(story_id.start(), "dpa", date[0])
+    codes = _DPA_CODES.search(paragraph, offset)
+    if codes:
+        return Signature(codes.start(), "dpa", None)
     match = _SIGNATURE.search(paragraph[-80:])
     if match is None or not is_agency(match["agency"]):
         return None
