@@ -246,6 +246,37 @@ def test_the_key_explains_dashes_only_where_a_dashed_outline_is_seen(
     assert DASHED[lang] in key_texts(print_images.built(lang, None, "default"))
 
 
+def test_an_area_too_small_to_be_seen_is_not_keyed(tmp_path) -> None:
+    """A flood area 1 km wide in a region view 300 km wide is a speck under its town's
+    dot: the key once listed "areas" for it all the same."""
+    from tests.one_place import PLACES, one_place_story
+
+    place = next(p for p in PLACES if p.slug == "anchorage")
+    story = one_place_story(place, tmp_path)
+    geojson = story.path / "features.geojson"
+    data = json.loads(geojson.read_text("utf-8"))
+    d = 0.01
+    ring = [[place.lon + dx, place.lat + dy] for dx, dy in ((-d, -d), (d, -d), (d, d), (-d, d))]
+    data["features"].append(
+        {
+            "type": "Feature",
+            "geometry": {"type": "Polygon", "coordinates": [ring + ring[:1]]},
+            "properties": {
+                "id": "flooded-block",
+                "kind": "area",
+                "name_de": "Überfluteter Block",
+                "name_en": "Flooded block",
+                "note_de": "Ein Block.",
+                "note_en": "One block.",
+                "sources": [{"kind": "article"}],
+            },
+        }
+    )
+    geojson.write_text(json.dumps(data), "utf-8")
+    image = build_static_map(load_story(story.path), "en", None, "column")
+    assert "Areas" not in key_texts(image)
+
+
 def test_a_large_approximate_area_is_dashed_and_keyed_an_approximate_point_is_not(
     tmp_path,
 ) -> None:

@@ -213,14 +213,13 @@ def _annotate(panel, row, side: str, width: int, size: PrintSize):
     )
 
 
-def closeup_has_estimate(story: Story, features: gpd.GeoDataFrame, view_id: str) -> bool:
-    """Does the close-up panel draw an area whose outline is approximate (dashed)?"""
+def closeup_areas(story: Story, features: gpd.GeoDataFrame, view_id: str) -> gpd.GeoDataFrame:
+    """The story's areas the close-up panel draws (an approximate one dashed)."""
     view = next(v for v in story.views if v.id == view_id)
     (south, west), (north, east) = view.bounds
-    inside = features[
+    return features[
         ~features["distant"]
         & ~features["large"]
         & (features["kind"] == "area")
         & features.intersects(box(west, south, east, north))
     ]
-    return bool(inside["estimate"].any())

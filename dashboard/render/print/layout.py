@@ -339,22 +339,21 @@ def draw_legend(figure: Figure, entries: list, size: PrintSize, layout: Layout) 
         top = bottom / figure.bbox.height
 
 
-# An outline smaller than this (points, each way) shows no dash: the key does not claim it.
-DASHES_SEEN_PT = 6.0
+# An area smaller than this (points, each way) is not seen as an area, nor its dashes: the
+# key does not claim it (Raqqa's city area and Mosul's old city in a region view).
+AREA_SEEN_PT = 6.0
 
 
-def dashes_seen(
+def seen_areas(
     areas: gpd.GeoDataFrame,
     extent: tuple[float, float, float, float],
     layout: Layout,
     size: PrintSize,
-) -> bool:
-    """Does the map show a dashed outline (an area whose place is approximate) large
-    enough for its dashes to be seen? Only then does the key explain dashes."""
-    estimated = areas[areas["estimate"]]
-    if estimated.empty:
-        return False
+) -> gpd.GeoDataFrame:
+    """The story's areas as drawn that are large enough to be seen as areas."""
+    if areas.empty:
+        return areas
     data_per_pt = (extent[2] - extent[0]) / (layout.map_axes[2] * size.width_in * 72)
-    bounds = estimated.geometry.bounds
+    bounds = areas.geometry.bounds
     smallest = (bounds[["maxx", "maxy"]].values - bounds[["minx", "miny"]].values).min(axis=1)
-    return bool((smallest / data_per_pt >= DASHES_SEEN_PT).any())
+    return areas[smallest / data_per_pt >= AREA_SEEN_PT]

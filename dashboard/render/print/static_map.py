@@ -42,7 +42,7 @@ from dashboard.core.wording import day_text, figure_value_text
 from dashboard.reader.base_ground import clipped_countries, scale_for_zoom
 from dashboard.reader.context import story_context
 from dashboard.render.print.closeup import (
-    closeup_has_estimate,
+    closeup_areas,
     closeup_view,
     draw_closeup,
     mark_closeup,
@@ -60,13 +60,13 @@ from dashboard.render.print.layout import (
     Layout,
     box_of_view,
     city_areas,
-    dashes_seen,
     draw_legend,
     extent_of,
     layout_for,
     legend_entries,
     legend_rows,
     line_grid,
+    seen_areas,
     wrap,
 )
 from dashboard.render.print.projection import (
@@ -252,7 +252,12 @@ def _build(
         closeup_view(story, view, features, canvas.ax, canvas.crs) if not size.compact else None
     )
     points = _draw_points(canvas, local, box_of_view(story, closeup))
-    drawn_kinds = pd.concat([areas[["kind", "hindsight"]], lines[["kind", "hindsight"]]])
+    # the key explains what is seen: no area too small to be seen as one, nor its dashes
+    keyed = ["kind", "hindsight", "estimate"]
+    seen = seen_areas(areas, canvas.extent, canvas.layout, size)[keyed]
+    if closeup is not None:
+        seen = pd.concat([seen, closeup_areas(story, features, closeup)[keyed]])
+    drawn_kinds = pd.concat([seen[["kind", "hindsight"]], lines[["kind", "hindsight"]]])
     shown = set(points.spots) | {(k, bool(h)) for k, h in drawn_kinds.itertuples(index=False)}
     for artist in decorate(
         canvas.figure, canvas.ax, canvas.extent, canvas.crs, size, canvas.layout
@@ -269,8 +274,7 @@ def _build(
         shown,
         rivers="river" in layers,
         cities="city" in layers,
-        estimate=dashes_seen(areas, canvas.extent, canvas.layout, canvas.size)
-        or (closeup is not None and closeup_has_estimate(story, features, closeup)),
+        estimate=bool(seen["estimate"].any()),
     )
     entries = drawn(references=joint.key)
     named = drawn(events=canvas.events, references=joint.key)
