@@ -39,6 +39,14 @@ MARCH_12 = dt.date(2024, 3, 12)
         ("Erschienen in der Ausgabe vom 12.03.2024", None),
         ("Date: 2024-03-12", None),
         ("PUBLISHED: 14:05 GMT, 12 March 2024", None),
+        ("Publiziert am 12.03.2024", None),
+        ("Veröffentlicht am 12.03.2024 | Lesedauer: 2 Minuten", None),
+        ("12.03.2024, 14.05 Uhr 3 min", None),
+        ("12. März 2024, 14:05 Uhr Quelle: ZEIT ONLINE, dpa, AFP", None),
+        ("Source: Xinhua| 2024-03-12 14:05:30|Editor: huaxia", None),
+        ("https://www.example.com/news/2024/03/12/floods-kenya-nairobi", None),
+        ("https://example.org/world/asia/article-20240312-quake.html", None),
+        ("Quelle: https://www.example.de/panorama/2024-03-12/hochwasser-bayern", None),
     ],
 )
 def test_date_lines_with_bylines_zones_and_story_ids(line: str, author: str | None) -> None:
@@ -89,6 +97,10 @@ def test_an_update_alone_is_marked_as_one(line: str) -> None:
         "By March 12, 2024 the river had burst its banks",
         "Updated figures from March 12, 2024 show 40 dead",
         "Die Wahl am 20.04.2025 gilt als offen",
+        "https://www.example.com/news/floods-kenya-nairobi-12",  # an address without a date
+        "https://www.example.com/2024/13/45/floods",  # no such day
+        "Quelle: die Behörden in Nairobi am 12.03.2024",
+        "Issued on: 12/03/2024 - 14:05",  # 12 March or 3 December?
     ],
 )
 def test_sentences_with_dates_are_no_date_lines(line: str) -> None:

@@ -50,7 +50,8 @@ _LABEL_WORDS = (
     r"veröffentlicht|erstmals veröffentlicht|erschienen|erstellt|aktualisiert|"
     r"zuletzt aktualisiert|geändert|zuletzt geändert|stand|datum|"
     r"(?:artikel|beitrag|meldung|nachricht|in der ausgabe|ausgabe) vom|"
-    r"published|first published|originally published|posted|date|updated|last updated|"
+    r"publiziert|published|first published|originally published|issued|posted|date|updated|"
+    r"last updated|"
     r"last modified|modified"
 )
 _LABEL = re.compile(rf"(?i)^(?:[\w-]+ )?(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|at))?\b:?")
@@ -84,7 +85,8 @@ _FILLER = re.compile(
     r"\b(?i:\d{1,3} (?:hours?|hrs?|minutes?|mins?|days?) ago|"
     r"vor \d{1,3} (?:stunden|stunde|minuten|minute|tagen))(?!\w)|"
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
-    r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?min\.?|\b\d+ ?min(?:ute)?s? read\b)"
+    r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?(?:minuten|minute|min)\.?|"
+    r"\b\d+ ?min(?:ute)?s? read\b|\b\d{1,2} ?min\.?(?!\w))"
 )
 # Wire services and their regional desks ("dpa/lni"): a word in brackets before the
 # dash is an agency only when it is one of these (not "Mossul (Irak) -").
@@ -238,6 +240,31 @@ def _is_filler_word(word: str) -> bool:
     )
 
 
+# "Quelle: ZEIT ONLINE, dpa", "Source: Xinhua", "Editor: huaxia" beside the date: credits,
+# up to the next "|" or the line's end.
+_CREDIT_NAME = r"(?:[A-ZÄÖÜ][\w.&'’-]*|[a-z]{2,12}(?:/[a-z]{2,5})?)(?: [A-ZÄÖÜ][\w.&'’-]*){0,3}"
+_CREDITS = re.compile(
+    r"(?<!\w)(?i:quelle|quellen|source|sources|editor|redaktion):\s*"
+    rf"{_CREDIT_NAME}(?:(?:, | / | und | and ){_CREDIT_NAME}){{0,6}}(?=\s*\||\s*$)"
+)
+# A page's address pasted with its text, its path dated: ".../2024/03/12/floods-kenya",
+# ".../2024-03-12/hochwasser", ".../article-20240312-quake.html".
+_URL_LINE = re.compile(r"(?i)^(?:(?:quelle|source|url|link):\s*)?https?://\S{1,300}$")
+_URL_DATES = (
+    re.compile(r"/(?P<year>20\d\d)/(?P<monthnum>[01]?\d)/(?P<day>[0-3]?\d)(?=[/?#]|$)"),
+    re.compile(r"[/_.-](?P<year>20\d\d)-?(?P<monthnum>[01]\d)-?(?P<day>[0-3]\d)(?=[/_.?#-]|$)"),
+)
+
+
+def _url_date(line: str) -> DateLine | None:
+    for pattern in _URL_DATES:
+        match = pattern.search(line)
+        date = _date_of(match) if match else None
+        if date is not None:
+            return DateLine(date, False)
+    return None
+
+
 def _leftover(rest: str, taken: list[tuple[int, int]]) -> list[str]:
     """The parts of `rest` between the dates and labels, each without times and fillers."""
     parts, last = [], 0
@@ -247,7 +274,7 @@ def _leftover(rest: str, taken: list[tuple[int, int]]) -> list[str]:
     parts.append(rest[last:])
     pieces = []
     for part in parts:
-        for piece in _PART_SEPARATORS.split(part):
+        for piece in _PART_SEPARATORS.split(_CREDITS.sub(" ", part)):
             words = [w for w in _FILLER.sub(" ", piece).split() if not _is_filler_word(w)]
             if words:
                 pieces.append(" ".join(words))
@@ -279,6 +306,8 @@ def read_date_line(line: str) -> DateLine | None:
     """The date of a line that holds nothing but (labelled) dates and times, maybe a byline:
     the first publication's date, with the update's date when the line gives both."""
     line = line.strip()
+    if _URL_LINE.match(line):
+        return _url_date(line)
     if not line or len(line) > MAX_DATE_LINE:
         return None
     label = _LABEL.match(line)
