@@ -9,6 +9,7 @@ hundred lines its article needs, not the 170,000 places, and the process starts 
 from __future__ import annotations
 
 import mmap
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,6 +32,7 @@ SOURCES = {
     "city": "GeoNames {}",
     "region": "GeoNames admin names; centre: middle of its towns",
     "hand region": "Lagekarte: approximate centre of the region",
+    "iso region": "ISO 3166-2 (pycountry); centre: the town named like it",
     "water": "Natural Earth",
 }
 
@@ -149,7 +151,7 @@ class Gazetteer:
             float(lat),
             float(lon),
             int(population),
-            SOURCES["hand region" if ref.startswith("region:") else kind].format(ident),
+            SOURCES[_source_kind(ref, kind)].format(ident),
             main,
         )
         self.places[ref] = place
@@ -254,6 +256,14 @@ class Gazetteer:
 
     def country(self, code: str) -> Place | None:
         return self.places.get(f"country:{code}")
+
+
+def _source_kind(ref: str, kind: str) -> str:
+    if ref.startswith("region:"):
+        return "hand region"
+    if re.fullmatch(r"admin:[A-Z]{2}-[A-Z0-9]+", ref):
+        return "iso region"  # an ISO 3166-2 code, not GeoNames' names ("admin:NP-P4")
+    return kind
 
 
 def _rows(path: Path) -> Iterator[list[str]]:

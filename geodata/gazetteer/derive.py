@@ -39,6 +39,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from dashboard.core.names import KEY_VERSION, fold, is_latin, place_key  # noqa: E402
+from geodata.gazetteer.subdivisions import (  # noqa: E402
+    iso_subdivisions,
+    place_subdivisions,
+    write_subdivisions,
+)
 
 WORD_LISTS = (
     "/usr/share/dict/ngerman",
@@ -88,6 +93,9 @@ class Entry:
     main: str = ""  # GeoNames' own name, when Natural Earth gives others ("Kyiv": "Kiew")
     trusted: set[str] = field(default_factory=set)  # names as a reader writes them
     others: set[str] = field(default_factory=set)  # alternate names
+    # ISO 3166-2 and German names of a subdivision (pycountry): trusted, but they make no
+    # everyday word a place name ("Mali", "Arno" are also atolls and departments).
+    iso_names: set[str] = field(default_factory=set)
 
     def line(self) -> str:
         """country, id (a city's geonameid, else the ref), kind letter, name_de, name_en
@@ -343,7 +351,7 @@ def write_names(entries: list[Entry], offsets: dict[str, int], stamp: str) -> No
     refs_of_key: dict[str, dict[int, bool]] = defaultdict(dict)
     forms_of_key: dict[str, set[str]] = defaultdict(set)
     for e in entries:
-        for trusted, names in ((True, e.trusted), (False, e.others)):
+        for trusted, names in ((True, e.trusted | e.iso_names), (False, e.others)):
             for name in names:
                 key = place_key(name)
                 if not key:
@@ -367,7 +375,7 @@ def write_names(entries: list[Entry], offsets: dict[str, int], stamp: str) -> No
 def write_word_frequencies(entries: list[Entry]) -> None:
     words = {fold(w) for lang in ("de", "en") for w in wordfreq.top_n_list(lang, TOP_WORDS)}
     for e in entries:
-        words |= {fold(n) for n in e.trusted | e.others if " " not in n}
+        words |= {fold(n) for n in e.trusted | e.others | e.iso_names if " " not in n}
     lines = [f"# key_version={KEY_VERSION} folded word, Zipf frequency in German, in English"]
     for word in sorted(words):
         de, en = wordfreq.zipf_frequency(word, "de"), wordfreq.zipf_frequency(word, "en")
@@ -409,6 +417,46 @@ def write_common_words(entries: list[Entry]) -> None:
     (HERE / "common-words.txt").write_text("\n".join([header, *lines]) + "\n", "utf-8")
 
 
+def subdivision_entries(admin: list[Entry], hand: list[Entry], cities: list[Entry]) -> list[Entry]:
+    """ISO 3166-2 subdivisions (pycountry): their ISO and German names join the GeoNames
+    region they match; one that matches none becomes a region at its namesake town.
+    Writes subdivisions.tsv, the table of them and where each point comes from."""
+    subdivisions = iso_subdivisions()
+    place_subdivisions(
+        subdivisions,
+        [
+            (e.country, e.ref, 1 if e.ref.count("-") == 1 else 2, sorted(e.trusted), e.lat, e.lon)
+            for e in admin
+        ]
+        + [(e.country, e.ref, 1, sorted(e.trusted), e.lat, e.lon) for e in hand],
+        [(e.country, e.ref, e.population, sorted(e.trusted), e.lat, e.lon) for e in cities],
+    )
+    write_subdivisions(subdivisions, HERE / "subdivisions.tsv")
+    by_ref = {e.ref: e for e in admin + hand}
+    added = []
+    for sub in subdivisions:
+        names = set(_latin_names(set(sub.names())))
+        if sub.point in by_ref:
+            entry = by_ref[sub.point]
+            entry.iso_names |= names - entry.trusted
+            if sub.name_de and entry.name_de == entry.name_en and is_latin(sub.name_de):
+                entry.name_de = sub.name_de
+        elif sub.point and names:
+            entry = Entry(
+                sub.country,
+                f"admin:{sub.code}",
+                "region",
+                sub.name_de or sub.name,
+                sub.names()[0],
+                sub.lat,
+                sub.lon,
+                0,
+            )
+            entry.iso_names = names
+            added.append(entry)
+    return added
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rg-cities", type=Path, required=True, help="rg_cities1000.csv")
@@ -426,12 +474,9 @@ def main() -> None:
         if row is not None and entry.ref.count("-") == 1:  # first-order regions only
             entry.name_de = row[0]
             entry.trusted |= {row[0], *filter(None, row[3].split("|"))}
-    entries = (
-        city_entries(natural_earth_names(args.natural_earth))
-        + admin
-        + hand
-        + water_entries(args.natural_earth)
-    )
+    cities = city_entries(natural_earth_names(args.natural_earth))
+    admin += subdivision_entries(admin, hand, cities)
+    entries = cities + admin + hand + water_entries(args.natural_earth)
     offsets, stamp = write_places(entries)
     write_names(entries, offsets, stamp)
     write_word_frequencies(entries)
