@@ -298,3 +298,22 @@ def test_dpa_desk_codes_leave_the_text_and_date_nothing() -> None:
     assert article.published is None and article.publisher == "dpa"
     assert not any("yyzz" in s.text for s in article.sentences)
     assert any(d.text == "dpa mf yyzz n1" for d in article.dropped)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published 3:05 PM EDT 3/12/2024", "2024-03-12"),  # an American zone: month first
+        ("Updated 03/12/2024 10:05 ET", "2024-03-12"),
+        ("03/12/2024 14:05 Uhr", "2024-12-03"),  # "Uhr": day first
+        ("03/12/2024 14:05 CET", "2024-12-03"),
+        ("13/03/2024 10:00 EDT", "2024-03-13"),  # the numbers settle it
+    ],
+)
+def test_a_slashed_date_is_read_in_the_order_its_time_zone_uses(line: str, date: str) -> None:
+    found = read_date_line(line)
+    assert found is not None and found.date.isoformat() == date
+
+
+def test_a_slashed_date_without_a_time_zone_stays_unread() -> None:
+    assert read_date_line("03/12/2024 14:05") is None

@@ -177,13 +177,27 @@ class Dateline:
     month_day: tuple[int, int] | None = None  # "KYIV, Nov 21 (Reuters)": (11, 21)
 
 
-def _date_of(match: re.Match[str]) -> dt.date | None:
+# A line's time zone says which order its "03/04/2024" is in: American zones month first,
+# European ones and "Uhr" day first.
+_MONTH_FIRST = re.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|PT)\b")
+_DAY_FIRST = re.compile(r"\b(?:Uhr|CET|CEST|MEZ|MESZ|BST|WET|WEST|EET|EEST)\b")
+
+
+def _slash_order(line: str) -> str | None:
+    month_first, day_first = _MONTH_FIRST.search(line), _DAY_FIRST.search(line)
+    if bool(month_first) == bool(day_first):
+        return None
+    return "month" if month_first else "day"
+
+
+def _date_of(match: re.Match[str], order: str | None = None) -> dt.date | None:
     groups = match.groupdict()
     if groups.get("first"):
         first, second = int(groups["first"]), int(groups["second"])
-        if first <= 12 and second <= 12 and first != second:
+        if first <= 12 and second <= 12 and first != second and order is None:
             return None  # 03/04/2024: March or April?
-        day, month = (first, second) if first > 12 or first == second else (second, first)
+        month_first = order == "month" if first <= 12 and second <= 12 else first <= 12
+        day, month = (second, first) if month_first else (first, second)
         groups = {"year": groups["year"], "monthnum": str(month), "day": str(day)}
     month = int(groups["monthnum"]) if groups.get("monthnum") else None
     if month is None and groups.get("month"):
@@ -195,13 +209,14 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def full_dates(text: str) -> list[tuple[dt.date, int, int]]:
+def full_dates(text: str, order: str | None = None) -> list[tuple[dt.date, int, int]]:
     """Every date with day, month and year in `text`, and where it is, in text order (of
-    two overlapping readings the one starting first)."""
+    two overlapping readings the one starting first); `order` ("day", "month") reads an
+    ambiguous "03/04/2024"."""
     found: list[tuple[dt.date, int, int]] = []
     for pattern in _FULL_DATES:
         for match in pattern.finditer(text):
-            date = _date_of(match)
+            date = _date_of(match, order)
             if date is not None:
                 found.append((date, match.start(), match.end()))
     kept: list[tuple[dt.date, int, int]] = []
@@ -313,7 +328,7 @@ def read_date_line(line: str) -> DateLine | None:
     label = _LABEL.match(line)
     stamp = _STAMP.match(line)
     rest = line[(label or stamp).end() :] if (label or stamp) else line
-    dates = full_dates(rest)
+    dates = full_dates(rest, _slash_order(line))
     if not dates:
         return None
     labels = [(m.start(), m.end(), m["label"].lower()) for m in _ANY_LABEL.finditer(rest)]
