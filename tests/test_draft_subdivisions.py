@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.draft import article_from_text, draft_article
+from dashboard.draft.place_lookup import namesake_regions
 from dashboard.reader.gazetteer import GAZETTEER_DIR, gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -115,3 +116,38 @@ def test_subdivisions_are_drafted_as_regions(text: str, name: str, country: str)
 def test_a_subdivision_named_like_a_common_word_is_not_taken_from_the_word(text: str) -> None:
     found = regions_found(text)
     assert not {n for n, _c in found if n.split()[0] in ("Central", "Nord", "Mitte", "North")}
+
+
+def test_a_region_word_before_a_town_finds_the_region_named_after_it() -> None:
+    gaz = gazetteer()
+    towns = [p for p in gaz.lookup("Donezk") if p.kind == "city"]
+    regions = namesake_regions(gaz, towns)
+    assert regions and regions[0].country == "UA" and regions[0].kind == "region"
+    assert ("Donetsk", "UA") in regions_found("Die Oblast Donezk im Osten der Ukraine.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "country"),
+    [
+        ("Die Kämpfe in Süd-Sudan gehen weiter.", "country", "South Sudan", "SS"),
+        ("Das Beben erschütterte West-Java in Indonesien.", "region", "West Java", "ID"),
+        ("Die Flut traf Nord-Darfur im Sudan.", "region", "Northern Darfur", "SD"),
+        # No "Eastern Ukraine" or "Northern Brazil" in the gazetteer: the country itself.
+        ("Russische Truppen rückten in der Ostukraine vor.", "country", "Ukraine", "UA"),
+        ("In Nordbrasilien regnete es tagelang.", "country", "Brazil", "BR"),
+    ],
+)
+def test_a_german_compass_word_gives_the_subdivision_else_the_place_itself(
+    text: str, kind: str, name: str, country: str
+) -> None:
+    draft = draft_article(article_from_text("Meldung / Report\n\n" + text))
+    found = {(p.place.kind, p.place.name_en, p.place.country) for p in draft.places if p.keep}
+    assert (kind, name, country) in found
+    assert not {n for k, n, _c in found if k == "city"}  # no town made of the compass word
+
+
+def test_a_town_word_keeps_the_town_where_a_region_is_named_like_it() -> None:
+    draft = draft_article(
+        article_from_text("Meldung\n\nDie Stadt Donezk im Osten der Ukraine wurde beschossen.")
+    )
+    assert ("city", "UA") in {(p.place.kind, p.place.country) for p in draft.places if p.keep}

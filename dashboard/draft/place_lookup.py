@@ -126,11 +126,12 @@ def _other_articles(name: str) -> list[str]:
 def compass_lookup(
     gaz: Gazetteer, direction: str, rest: str, language: str
 ) -> tuple[list[Place], str, bool]:
-    """ "Nord-Darfur" is GeoNames' "Northern Darfur" where it has one, else the region
-    or country of "Darfur" ("Nordsyrien": Syria)."""
+    """ "Nord-Darfur" is GeoNames' "Northern Darfur" where it has one ("Süd-Sudan" the
+    country South Sudan), else the region or country of "Darfur" ("Nordsyrien": Syria)."""
     rest = rest[0].upper() + rest[1:]
     for english in COMPASS_EN.get(direction.lower(), ()):
-        places = [p for p in gaz.lookup(f"{english} {rest}") if p.kind == "region"]
+        # "Süd-Sudan" is South Sudan, not Sudan; "West-Java" West Java.
+        places = [p for p in gaz.lookup(f"{english} {rest}") if p.kind in ("region", "country")]
         if places:
             return places, f"{english} {rest}", False
     places, name, inflected = lookup_variants(gaz, rest, language)
@@ -168,3 +169,23 @@ def storm_names(sentences: list[Sentence], gaz: Gazetteer) -> set[str]:
                 if word[:1].isupper():
                     names.add(fold(word))  # "Hurricane" is no town in Utah here
     return names
+
+
+def namesake_regions(gaz: Gazetteer, places: list[Place]) -> list[Place]:
+    """ "Oblast Donezk", "Provinz Chost": a region word before a town's name means the
+    region named after the town, which the gazetteer may spell otherwise ("Donetsk",
+    "Khōst"): the regions of the towns' countries named like them, in the towns' order."""
+    found: list[Place] = []
+    for place in places:
+        if place.kind != "city":
+            continue
+        for name in dict.fromkeys(n for n in (place.name_en, place.main_name, place.name_de) if n):
+            found += [
+                region
+                for region in gaz.lookup(name)
+                if region.kind == "region"
+                and region.country == place.country
+                and region not in found
+                and region not in places
+            ]
+    return found

@@ -25,6 +25,7 @@ from dashboard.draft.place_lookup import (
     ABBREVIATED,
     compass_lookup,
     lookup_variants,
+    namesake_regions,
     storm_names,
 )
 from dashboard.draft.place_scores import (
@@ -197,6 +198,10 @@ def _sentence_mentions(
         # "Herat-Provinz", "Tigray-Region", "Taquari-Fluss": the compound says which.
         tail = mention.surface.rsplit("-", 1)[-1].lower() if "-" in mention.surface else ""
         mention.region_cue |= tail in _REGION_BEFORE or tail in _REGION_AFTER
+        if mention.region_cue and not any(p.kind == "region" for p in mention.places):
+            regions = namesake_regions(gaz, mention.places)
+            if regions:  # "Oblast Donezk": the region's own name is what is meant
+                mention.places, mention.name = regions + mention.places, regions[0].name_en
         mention.water_cue |= bool(tail) and tail.startswith(tuple(_WATER_AFTER))
         mention.town_cue = before in _TOWN_BEFORE
         if end - i == 1 and after.lower() in _CONTINENTS:
