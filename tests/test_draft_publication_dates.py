@@ -317,3 +317,38 @@ def test_a_slashed_date_is_read_in_the_order_its_time_zone_uses(line: str, date:
 
 def test_a_slashed_date_without_a_time_zone_stays_unread() -> None:
     assert read_date_line("03/12/2024 14:05") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "Beben in Nepal\n\n12.03.2024, 14:05 Uhr Kathmandu (dpa) - Ein Erdbeben hat am "
+            "Dienstag den Westen Nepals erschüttert. Mindestens zwölf Menschen starben.\n",
+            "Kathmandu (dpa) -",
+        ),
+        (
+            "Quake in Nepal\n\nBy Jane Doe Published March 12, 2024 at 5:04 p.m. ET KATHMANDU, "
+            "Nepal (AP) — An earthquake shook western Nepal on Tuesday. Twelve people died.\n",
+            "KATHMANDU, Nepal (AP) —",
+        ),
+        (
+            "Flut in Kenia\n\nNairobi (AFP) - Nach heftigen Regenfällen sind in Kenia Dörfer "
+            "überflutet worden. Helfer suchen nach Vermissten. 12.03.2024, 18:30 Uhr\n",
+            "Nairobi (AFP) -",
+        ),
+    ],
+)
+def test_a_date_glued_to_the_lead_or_the_end_is_read_and_leaves_the_text(
+    text: str, dateline: str
+) -> None:
+    article = article_from_text(text)
+    assert article.published == MARCH_12
+    assert article.dateline is not None and article.dateline.text == dateline
+    assert not any("12.03.2024" in s.text or "2024" in s.text for s in article.sentences)
+    assert any("2024" in d.text for d in article.dropped)
+
+
+def test_a_date_in_the_last_sentence_is_no_closing_date() -> None:
+    text = "Flut in Kenia\n\nNairobi (AFP) - Der Damm brach am 12.03.2024 um 18:30 Uhr.\n"
+    assert article_from_text(text).published is None

@@ -20,6 +20,7 @@ from dashboard.draft.datelines import (
     read_date_line,
     read_dateline,
     read_signature,
+    split_date_prefix,
 )
 from dashboard.draft.model import DroppedText
 from dashboard.draft.sentences import Sentence, split_sentences
@@ -505,6 +506,7 @@ def _read_dateline(article: Article) -> None:
         p for p in article.body[:_DATELINE_LOOK] if _is_sentence(p) or len(p.split()) > 12
     ][:2]
     for paragraph in paragraphs:
+        paragraph = _split_date_prefix(article, paragraph)
         dateline = read_dateline(paragraph, bare=True)
         if dateline is None:
             continue
@@ -514,6 +516,21 @@ def _read_dateline(article: Article) -> None:
         if not article.publisher and dateline.agency:
             article.publisher = dateline.agency
         return
+
+
+def _split_date_prefix(article: Article, paragraph: str) -> str:
+    """ "12.03.2024, 14:05 Uhr Kathmandu (dpa) - …": the date line before the dateline is
+    read as one and dropped from the text; the paragraph from its dateline on."""
+    found = split_date_prefix(paragraph)
+    if found is None:
+        return paragraph
+    date_line, start = found
+    article.body[article.body.index(paragraph)] = paragraph[start:]
+    prefix = paragraph[:start].strip()
+    article.dropped.append(DroppedText(prefix, UPDATE_LINE if date_line.updated else DATE_LINE))
+    article.author = article.author or date_line.author
+    _set_published(article, [(date_line, prefix)])
+    return paragraph[start:]
 
 
 def _read_signature(article: Article) -> None:

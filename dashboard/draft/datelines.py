@@ -474,18 +474,21 @@ _DPA_ID = re.compile(
 _DPA_CODES = re.compile(r"(?:^|(?<=[.!?\"“”»] ))dpa(?:-AFX)?(?: [a-z0-9/]{1,8}){2,6}\s*$")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?\"“”»]) ")
+
+
 @dataclass(frozen=True)
 class Signature:
     """The agency and date closing a report: "(APA, 3.7.2017)"."""
 
     start: int  # where it starts in the paragraph
-    agency: str
+    agency: str  # "" after a bare date
     date: dt.date | None  # None after desk codes ("dpa mf yyzz n1")
 
 
 def read_signature(paragraph: str) -> Signature | None:
-    """The closing signature of `paragraph`, when it names an agency and a full date and
-    nothing else but a clock time, or is dpa's story id or desk codes."""
+    """The closing signature of `paragraph`: an agency and a full date and nothing else but
+    a clock time, dpa's story id or desk codes, or a date line after the last sentence."""
     offset = max(0, len(paragraph) - 80)
     story_id = _DPA_ID.search(paragraph, offset)
     if story_id and (date := first_full_date(story_id["date"])):
@@ -493,7 +496,20 @@ def read_signature(paragraph: str) -> Signature | None:
     codes = _DPA_CODES.search(paragraph, offset)
     if codes:
         return Signature(codes.start(), "dpa", None)
-    match = _SIGNATURE.search(paragraph[-80:])
+    signed = _agency_signature(paragraph, offset)
+    if signed is not None:
+        return signed
+    # "… starben. 12.03.2024, 14:05 Uhr": a date line glued to the end of the text
+    for end in _SENTENCE_END.finditer(paragraph, offset):
+        tail = read_date_line(paragraph[end.end() :])
+        if tail is not None:
+            return Signature(end.end(), "", tail.date)
+    return None
+
+
+def _agency_signature(paragraph: str, offset: int) -> Signature | None:
+    """ "(APA, 3.7.2017)", "(sda, 12. März 2024, 14:30 Uhr)" closing the paragraph."""
+    match = _SIGNATURE.search(paragraph[offset:])
     if match is None or not is_agency(match["agency"]):
         return None
     found = first_full_date(match["date"])
@@ -504,3 +520,21 @@ def read_signature(paragraph: str) -> Signature | None:
     if _FILLER.sub(" ", rest).strip(" ,"):
         return None  # "(AP, the day after the vote on March 3, 2024)": not a signature
     return Signature(offset + match.start(), match["agency"], date)
+
+
+def split_date_prefix(paragraph: str) -> tuple[DateLine, int] | None:
+    """A date line glued to the dateline after it ("12.03.2024, 14:05 Uhr Kathmandu (dpa) -
+    …", "March 12, 2024 KATHMANDU, Nepal (AP) — …"), as a page copied without its line
+    breaks gives it: the date line, and where the dateline starts. The shortest such
+    prefix counts, its dateline's place not starting with a clock word ("Uhr Kathmandu")."""
+    for space in re.finditer(" ", paragraph[: MAX_DATE_LINE + 1]):
+        dateline = read_dateline(paragraph[space.end() :])
+        if dateline is None:
+            continue
+        first = dateline.text.split(" ")[0].rstrip(",")
+        if not _FILLER.sub("", first).strip() or _is_filler_word(first):
+            continue
+        found = read_date_line(paragraph[: space.start()])
+        if found is not None:
+            return found, space.end()
+    return None
