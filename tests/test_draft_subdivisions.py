@@ -151,3 +151,21 @@ def test_a_town_word_keeps_the_town_where_a_region_is_named_like_it() -> None:
         article_from_text("Meldung\n\nDie Stadt Donezk im Osten der Ukraine wurde beschossen.")
     )
     assert ("city", "UA") in {(p.place.kind, p.place.country) for p in draft.places if p.keep}
+
+
+def test_no_subdivision_takes_a_country_s_name() -> None:
+    # pycountry's German for the US state of Georgia is "Georgien", the country's name.
+    table = {s.code: s for s in read_subdivisions(GAZETTEER_DIR / "subdivisions.tsv")}
+    assert table["US-GA"].name_de == ""
+    georgia = [p for p in gazetteer().lookup("Georgien") if p.kind == "region"]
+    assert not georgia
+
+
+def test_a_province_placed_at_its_namesake_town_does_not_stand_before_the_town() -> None:
+    # Deir el-Balah's governorate matched no GeoNames region: its point is the town's.
+    draft = draft_article(
+        article_from_text("Meldung\n\nIn Deir al-Balah im Gazastreifen starben 20 Menschen.")
+    )
+    keys = {p.place.ref for p in draft.places if p.keep and p.place.country == "PS"}
+    assert any(k.startswith("geonames:") for k in keys)
+    assert not any(k.startswith("admin:") for k in keys)

@@ -135,7 +135,17 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
             return False  # "Greenfield" is a word, "in Greenfield" a place; "Brand" a word
         if not trusted:
             return False  # only by its own names: "Hoxha" is a person, not Livadhja
-    return True
+    # A village of cities500 asks for more than a town does.
+    return not place.village or _village_evidence(mention, place, evidence)
+
+
+def _village_evidence(mention: Mention, place: Place, evidence: Evidence) -> bool:
+    """A village of 500 to 1,000 people shares its name with many: it counts where a word
+    says a village or town is meant ("im Dorf X", "the village of X"), or where the
+    article names its country and a preposition puts the name on the ground ("in X")."""
+    if mention.town_cue:
+        return True
+    return place.country in evidence.countries and mention.cue and not mention.article_cue
 
 
 def _known_region(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) -> bool:
@@ -263,12 +273,14 @@ def _foreign_namesake(mention: Mention, place: Place) -> bool:
 
 def _capital_namesake(mention: Mention, place: Place) -> bool:
     """Does the name also name a town of the region's country ("Idlib"; not "Oklahoma",
-    which only shares its key with Oklahoma City)?"""
+    which only shares its key with Oklahoma City)? A province placed at its namesake town
+    (an ISO subdivision that matched no GeoNames region) is that town's namesake however
+    either is spelt ("Deir el-Balah")."""
     return any(
         p.kind == "city"
         and p.country == place.country
         and p.population >= SMALL_POPULATION
-        and p.is_named(mention.name)
+        and (p.is_named(mention.name) or (p.lat, p.lon) == (place.lat, place.lon))
         for p in mention.places
     )
 

