@@ -10,8 +10,9 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 # The project's own files: stray files and .venv in the checkout are not linted.
 LINT_PATHS := dashboard tests benchmarks geodata
-# The tests run in one process per core (pytest-xdist); a browser module's tests stay in
-# one process, which starts its servers once (tests/conftest.py).
+# The tests run in one process per core (pytest-xdist); the tests sharing a module's
+# servers or inputs, and those reading one language's print images, stay in one process,
+# which makes them once (tests/conftest.py).
 PYTEST_PARALLEL := -n auto --dist loadgroup
 
 .PHONY: dashboard test venv install install-test chromium lint clean-venv

@@ -34,13 +34,47 @@ HOSTILE = (
 )
 
 
+def shares_module_fixture(item: pytest.Item) -> bool:
+    """Whether the test uses a fixture made once per module (a server, a built site, a
+    drafted text), which every process running one of the module's tests would make
+    again."""
+    # pytest has no public name for a test's fixture definitions: read them here only.
+    definitions = getattr(item, "_fixtureinfo", None)
+    if definitions is None:
+        return False
+    return any(
+        defs and defs[-1].scope == "module" for defs in definitions.name2fixturedefs.values()
+    )
+
+
+def image_language(item: pytest.Item) -> str:
+    """The language of the print images a test reads (PrintImages makes each once per
+    process): its `lang` parameter, else German, which most such tests read."""
+    callspec = getattr(item, "callspec", None)
+    return str(callspec.params.get("lang", "de")) if callspec else "de"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups into the test ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """`make test` runs the tests in parallel processes (pytest-xdist, `--dist
-    loadgroup`). A browser module's tests share the servers and pages its module-scoped
-    fixtures start: one process runs all of them, so each server starts once."""
+    loadgroup`). A module's tests that share a module-scoped fixture (the servers a
+    browser module starts, a drafted or built input) run in one process, so the fixture
+    is made once, and so do the tests that read the print images of one language (made
+    once per process, `print_images`); the other tests go to whichever process is free.
+
+    The groups run first: a long group handed out last would leave the other process
+    idle at the end, while the many short tests after them even out the load."""
+    grouped = []
     for item in items:
-        if item.get_closest_marker("browser") and not item.get_closest_marker("xdist_group"):
+        if item.get_closest_marker("xdist_group"):
+            pass
+        elif "print_images" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(f"print-images-{image_language(item)}"))
+        elif shares_module_fixture(item):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+        grouped.append(bool(item.get_closest_marker("xdist_group")))
+    order = sorted(range(len(items)), key=lambda i: not grouped[i])
+    items[:] = [items[i] for i in order]
 
 
 @pytest.fixture(scope="session")

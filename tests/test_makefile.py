@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,39 @@ def test_make_test_lints_the_project_folders_only(tmp_path: Path) -> None:
 
 
 def test_make_test_runs_the_tests_in_parallel(tmp_path: Path) -> None:
-    """One process per core; a browser module's tests stay together (tests/conftest.py)."""
+    """One process per core; tests sharing a module's servers or inputs stay together
+    (tests/conftest.py)."""
     pytest_call = next(c for c in planned("test", tmp_path) if " -m pytest" in c)
     assert pytest_call.split(" -m pytest", 1)[1].split() == ["-n", "auto", "--dist", "loadgroup"]
+
+
+GROUPED_TESTS = """
+import os
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.xdist_group("one")
+@pytest.mark.parametrize("n", range(8))
+def test_records_its_process(n):
+    Path(f"ran-{n}").write_text(os.environ["PYTEST_XDIST_WORKER"])
+"""
+
+
+def test_a_group_of_tests_runs_in_one_process(tmp_path: Path) -> None:
+    """`--dist loadgroup` as `make test` runs it: the tests of a group all go to one
+    process. (With pytest 9.2 and pytest-xdist 3.8 the groups were silently lost, and every
+    process started the browser modules' servers and made the shared inputs again.)"""
+    (tmp_path / "test_grouped.py").write_text(GROUPED_TESTS, "utf-8")
+    options = ["-n", "2", "--dist", "loadgroup", "-q", "-p", "no:cacheprovider"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", *options, "--rootdir", str(tmp_path), "test_grouped.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    processes = {path.read_text("utf-8") for path in tmp_path.glob("ran-*")}
+    assert len(list(tmp_path.glob("ran-*"))) == 8 and len(processes) == 1, processes

@@ -30,8 +30,8 @@ def flat(words: str) -> str:
     return re.sub(r"\s+", " ", words).strip()
 
 
-def svg_text(image: StaticMap) -> str:
-    root = ElementTree.fromstring(image.to_bytes("svg"))
+def svg_text(svg: bytes) -> str:
+    root = ElementTree.fromstring(svg)
     return flat(" ".join("".join(node.itertext()) for node in root.iter(SVG_TEXT)))
 
 
@@ -54,8 +54,11 @@ def marks_in_frame(image: StaticMap, story: Story, view: str | None) -> list:
     return [f for f, p in zip(marks, spots, strict=True) if x0 <= p.x <= x1 and y0 <= p.y <= y1]
 
 
-def assert_every_mark_named(image: StaticMap, story: Story, view: str | None, lang: str) -> None:
-    named, svg = naming_texts(image), svg_text(image)
+def assert_every_mark_named(
+    image: StaticMap, svg: bytes, story: Story, view: str | None, lang: str
+) -> None:
+    """`svg` is the image saved as SVG (a save lays the image out as print shows it)."""
+    named, svg_words = naming_texts(image), svg_text(svg)
     places_key = text("layer.places", lang)
     for feature in marks_in_frame(image, story, view):
         name = flat(feature.name[lang])
@@ -65,17 +68,17 @@ def assert_every_mark_named(image: StaticMap, story: Story, view: str | None, la
             assert name in named or places_key in named, (feature.id, view)
             continue
         assert name in named, (feature.id, view, named)
-        assert name in svg, (feature.id, view)
+        assert name in svg_words, (feature.id, view)
     # the kind alone ("Events") says nothing of which diamond is which
     assert text("layer.events", lang) not in named.split()
 
 
 def text_boxes(image: StaticMap) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """Every box of text as drawn: names on the map and the ground's, the key's entries,
-    title, source line and credit, the close-up's names and the callouts."""
+    """Every box of text as drawn (the image drawn already): names on the map and the
+    ground's, the key's entries, title, source line and credit, the close-up's names and
+    the callouts."""
     from matplotlib.offsetbox import AnnotationBbox
 
-    image.figure.canvas.draw()  # the key lays out its entries when drawn
     renderer = image.figure.canvas.get_renderer()
     boxes = [(label.text, label.bbox) for label in image.labels]
     boxes += [(name, box) for _, name, box in image.ground]
@@ -93,6 +96,7 @@ def text_boxes(image: StaticMap) -> list[tuple[str, tuple[float, float, float, f
 
 
 def assert_no_text_box_overlaps(image: StaticMap) -> None:
+    """The image drawn already: the key lays out its entries when drawn."""
     renderer = image.figure.canvas.get_renderer()
     frame = image.figure.axes[0].get_window_extent(renderer)
     for name, (x0, y0, x1, y1) in [(label.text, label.bbox) for label in image.labels]:
@@ -129,8 +133,8 @@ def test_first_story_every_mark_named_and_no_text_overlaps(
     Mosul's dot, went unnamed; the key once ran into the credit; al-Nuri's name ran past
     the close-up's frame at four sizes."""
     assert {v.id for v in story.views} >= {v for v in VIEWS if v}
-    image = print_images.drawn(lang, view, size)
-    assert_every_mark_named(image, story, view, lang)
+    image = print_images.drawn(lang, view, size)  # saved as SVG, then drawn
+    assert_every_mark_named(image, print_images.svg(lang, view, size), story, view, lang)
     assert_no_text_box_overlaps(image)
 
 
@@ -147,7 +151,9 @@ def test_made_up_flood_every_mark_named_and_no_text_overlaps(
     flood: Story, lang: str, size: str, view: str | None
 ) -> None:
     image = build_static_map(flood, lang, view, size)  # type: ignore[arg-type]
-    assert_every_mark_named(image, flood, view, lang)
+    svg = image.to_bytes("svg")
+    image.figure.canvas.draw()
+    assert_every_mark_named(image, svg, flood, view, lang)
     assert_no_text_box_overlaps(image)
     if view is None:  # the town and the bridge are one dot: drawn once, named for both
         town = flood.feature("porto-alegre").name[lang]
