@@ -352,3 +352,19 @@ def test_a_date_glued_to_the_lead_or_the_end_is_read_and_leaves_the_text(
 def test_a_date_in_the_last_sentence_is_no_closing_date() -> None:
     text = "Flut in Kenia\n\nNairobi (AFP) - Der Damm brach am 12.03.2024 um 18:30 Uhr.\n"
     assert article_from_text(text).published is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12. 3. 2024",
+        "12. 03. 2024, 14:05 Uhr",
+        "2024.03.12",
+        "Posted: 12-Mar-2024",
+        "12-03-2024 14:05 Uhr",
+        "03-12-2024 5:04 PM EDT",
+    ],
+)
+def test_spaced_dotted_and_dashed_dates(line: str) -> None:
+    found = read_date_line(line)
+    assert found is not None and found.date == MARCH_12

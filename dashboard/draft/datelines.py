@@ -30,13 +30,18 @@ _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Full dates, each tried on its own (named groups cannot repeat in one alternation).
 _FULL_DATES = (
-    re.compile(rf"{_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?!\d)"),  # 31.10.2024
+    re.compile(rf"{_DAY}\. ?(?P<monthnum>[01]?\d)\. ?{_YEAR}(?!\d)"),  # 31.10.2024, 31. 10. 2024
     re.compile(rf"{_YEAR}-(?P<monthnum>[01]\d)-{_DAY}(?:T[\d:.+\-Z]{{0,20}})?"),  # ISO
-    re.compile(rf"{_YEAR}/(?P<monthnum>[01]?\d)/{_DAY}(?!\d)"),  # 2020/02/01: year first
-    re.compile(rf"{_DAY}(?:\.|st|nd|rd|th)? {_MONTH},? {_YEAR}"),  # 3. Juli 2021, 16th Oct 2023
+    # 2020/02/01, 2020.02.01: year first
+    re.compile(rf"{_YEAR}(?P<ysep>[/.])(?P<monthnum>[01]?\d)(?P=ysep){_DAY}(?!\d)"),
+    # 3. Juli 2021, 16th Oct 2023, 12-Mar-2024
+    re.compile(rf"{_DAY}(?:\.|st|nd|rd|th)?[ -]{_MONTH}(?:,? |-){_YEAR}"),
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
-    # 30/10/2024, read only when the day cannot be the month (US pages write 10/30/2024)
-    re.compile(rf"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?!\d)"),
+    # 30/10/2024, 30-10-2024, read only when the day cannot be the month (US pages write
+    # 10/30/2024) or the line's time zone says which comes first
+    re.compile(
+        rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[/-])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d)"
+    ),
     # 12.03.24: a two-digit year, as some German pages stamp their articles
     re.compile(rf"(?<![\d.]){_DAY}\.(?P<monthnum>[01]?\d)\.(?P<short_year>\d\d)(?![\d.])"),
     # dpa:240312-99-123456/3: dpa's story id starts with the day the story was filed
