@@ -184,7 +184,8 @@ def test_the_legend_lists_what_is_on_the_map_in_its_colours(
     far = inner.locator("li[data-legend^='context:']")
     expect(far.first).to_be_hidden()  # Washington and Moscow are not in the region view
     inner.evaluate(SHOW_THE_WORLD)
-    expect(far.first).to_be_visible()
+    # the whole world's ground is drawn first: on a busy machine that takes a while
+    expect(far.first).to_be_visible(timeout=FIRST_DRAW_MS)
     # the countries' symbol has the countries' colour, not the small areas' red
     colours = inner.evaluate(
         """() => ({
