@@ -548,7 +548,9 @@ function lagekarteStoryMap(map, data) {
     });
     eventsAside();
   }
-  map.on("zoomend moveend overlayadd", updateLabels);
+  // and when the frame changes size without a move (a page laying itself out): names
+  // placed while the frame had no room take their spots again
+  map.on("zoomend moveend overlayadd resize", updateLabels);
   // names are measured again in the map's own typeface once it has loaded
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(updateLabels);
 
