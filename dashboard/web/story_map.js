@@ -451,7 +451,7 @@ function lagekarteStoryMap(map, data) {
         var x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
         return { left: x - 3, right: x + 3, top: y - 3, bottom: y + 3 };
       })
-      .concat(lineBoxes || []);
+      .concat(lineBoxes);
     var best = null;
     for (var i = 0; i < NAME_SPOTS.length; i++) {
       var seen = tryNameAt(item, tooltip, node, NAME_SPOTS[i], at, frame, others);
