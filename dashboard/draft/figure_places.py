@@ -1,11 +1,12 @@
 """Which place a figure (or a date) belongs to, from where the article names its places.
 
-A figure belongs to the place its own sentence names, the nearest in the same part of
-the sentence ("155 dead in Tanzania and 200,000 affected in Burundi"), a town before its
-country. The dateline ("SEOUL (Reuters) -") says where the reporter was, not where it
-happened, so it counts only when nothing else does. Without a place in its sentence a
-figure belongs to the place an earlier sentence of its paragraph names, else to the
-lead's place; never to a place of an unrelated sentence.
+The rule is benchmarks/draft_eval/README.md's "Which place a figure belongs to". A figure
+belongs to the place its own sentence names: in the same part of the sentence ("155 dead
+in Tanzania and 200,000 affected in Burundi") the most specific, a town before its region
+before its country. The dateline ("SEOUL (Reuters) -") says where the reporter was, not
+where it happened. Without a place in its sentence a figure belongs to the place of the
+nearest earlier sentence of its paragraph that names one place at its most specific
+level, else to the lead's place; never to a later sentence's or another paragraph's.
 
 Mentions are indexed once per draft and sentence boundaries once per sentence, so placing
 every figure costs a lookup each, not a pass over the text.
@@ -27,12 +28,19 @@ from dashboard.draft.sentences import Sentence
 
 # How far back "in der Stadt" / "there" may look for the place it means.
 ANAPHORA_SENTENCES = 5
-# How far a figure's place is looked for among the earlier sentences of its paragraph.
-MATE_SENTENCES = 3
-# How far back across paragraphs a figure without a place looks for one.
-PRECEDING_SENTENCES = 1
+# How far a figure's place is looked for among the earlier sentences of its paragraph (a
+# bound on the work for a paragraph that is the whole text, not a rule of reading).
+MATE_SENTENCES = 12
 # How close before "the hillside town" a town's name makes it that town's apposition.
 _APPOSITION_CHARS = 40
+# "in the province", "across the state", "in der Region", "im Bundesstaat" with no name after
+# them speak of the region named before.
+_AREA_BACK = re.compile(
+    r"\b(?:in|across|throughout)\s+the\s+(?:same\s+)?(?:province|state|region|prefecture|"
+    r"county|district)\b(?!\s+of\s+[A-Z])(?!['’]s)|"
+    r"\b(?:[Ii]n\s+der|[Ii]m)\s+(?:gleichen\s+|selben\s+)?(?:Provinz|Region|Bundesstaat|"
+    r"Bezirk|Präfektur)\b(?!\s+[A-ZÄÖÜ])"
+)
 # Kinds of place "in der Stadt" / "there" does not refer back to.
 _AREAS = frozenset(["country", "region", "water"])
 # Where a sentence falls into parts: a comma, semicolon or colon before a space, "and",
@@ -65,13 +73,6 @@ _REFERENCE = re.compile(
     r"entfernt(?:e[nmrs]?)?\s+(?:[\w-]+\s+){0,2}?))$",
     re.IGNORECASE,
 )
-# "im Süden Brasiliens", "im Osten des Landes", "in eastern Australia", "in the north of".
-_PART_OF_COUNTRY = re.compile(
-    r"\b(?:(?:[Ii]m|[Dd]en|[Dd]em|[Dd]es)\s+(?:äußersten\s+|fernen\s+)?"
-    r"(?:Norden|Süden|Osten|Westen|Nordosten|Nordwesten|Südosten|Südwesten)s?|"
-    r"(?:in|across|of)\s+(?:the\s+)?(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?ern|"
-    r"(?:in|across)\s+the\s+(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$"
-)
 _REFERENCE_CHARS = 80  # how far before a mention its reference phrase may start
 # A place someone comes from ("Schaulustige aus Bayern", "volunteers from neighbouring
 # Chile") is not where they are counted, unless the sentence tells of leaving it.
@@ -103,6 +104,7 @@ _SCENE = re.compile(
 # Not "the country's disaster agency said", "das Innenministerium des Landes": who says it.
 _WHOLE_COUNTRY = re.compile(
     r"\b(?:(?<!of )[Tt]he country(?!['’]s)|[Nn]ationwide|[Cc]ountry-?wide|across the nation|"
+    r"[Tt]he country['’]s (?:far )?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
     r"[Ii]m ganzen Land|[Ii]m gesamten Land|[Ll]andesweit(?:e[mnrs]?)?|[Bb]undesweit(?:e[mnrs]?)?|"
     r"(?<![a-zäöüß] )des Landes(?!\s+[A-ZÄÖÜ]))\b"
 )
@@ -151,6 +153,15 @@ def _main_country(draft: Draft) -> str | None:
     return max(countries, key=lambda p: (len(p.sentences), -draft.places.index(p))).id
 
 
+# How specific a kind of place is: a town before its district before its region (or water)
+# before its country.
+_LEVELS = {"country": 3, "region": 2, "water": 2, "district": 1}
+
+
+def _level(place: DraftPlace) -> int:
+    return _LEVELS.get(place.kind, 0)
+
+
 class _Named:
     """One sentence's mentions, in the tiers a figure's place is chosen from (a town of
     the story's ground, any town, any place), each sorted by where it is named."""
@@ -161,6 +172,8 @@ class _Named:
         self.offsets = [[m[0] for m in tier] for tier in self.tiers]
         settlements = [m for m in mentions if m[2].kind not in _AREAS]
         self.last_settlement = settlements[-1][2].id if settlements else None
+        areas = [m for m in mentions if m[2].kind in ("region", "district") and not m[2].distant]
+        self.last_area = areas[-1][2].id if areas else None
         self.settlements = [m[0] for m in settlements]
         ground = [m for m in mentions if not m[2].distant]
         ground_towns = [m for m in ground if m[2].kind != "country"]
@@ -169,6 +182,18 @@ class _Named:
         self.first_local = (ground_towns or ground)[0][2].id if ground else None
         countries = [m for m in mentions if m[2].kind == "country"]
         self.first_country = countries[0][2].id if countries else None
+        # The most specific level of the story's ground the sentence names, and its places.
+        levels = sorted({_level(m[2]) for m in ground} or {_level(m[2]) for m in mentions})
+        top = [m[2].id for m in (ground or mentions) if levels and _level(m[2]) == levels[0]]
+        self.most_specific = top[0] if top else None
+        far = [m for m in mentions if m[2].distant]
+        self.levels = [
+            (tier, [m[0] for m in tier])
+            for group in (ground, far)
+            for level in range(max(_LEVELS.values()) + 1)
+            if (tier := [m for m in group if _level(m[2]) == level])
+        ]
+        self.only_most_specific = top[0] if len(set(top)) == 1 else None
         self.countries = sorted({m[2].id for m in ground if m[2].kind == "country"})
 
     def settlement_before(self, offset: int) -> bool:
@@ -176,6 +201,16 @@ class _Named:
         there speak of it, not of a town named before."""
         at = bisect.bisect_left(self.settlements, offset)
         return at > 0 and offset - self.settlements[at - 1] <= _APPOSITION_CHARS
+
+    def most_specific_in(self, start: int, end: int) -> DraftPlace | None:
+        """The most specific place of the story's ground named between `start` and `end`
+        (a town before its region before its country), the first named of equals; a
+        place far from the story's ground only when none of it is named there."""
+        for mentions, offsets in self.levels:
+            at = bisect.bisect_left(offsets, start)
+            if at < len(offsets) and offsets[at] < end:
+                return mentions[at][2]
+        return None
 
     def nearest(self, offset: int, start: int = 0, end: int | None = None) -> DraftPlace | None:
         """The nearest mention to `offset` between `start` and `end`, from the first tier
@@ -206,25 +241,16 @@ class PlaceIndex:
             for order, p in enumerate(p for p in draft.places if p.keep)
             if p.kind == "country"
         }
-        regions: dict[str, list[tuple[int, DraftPlace]]] = defaultdict(list)
-        for order, p in enumerate(p for p in draft.places if p.keep):
-            if p.kind == "region" and not p.distant:
-                regions[p.place.country].append((order, p))
-        one_region = {code: found[0] for code, found in regions.items() if len(found) == 1}
         capitals = _capitals(draft)
         main = draft.place(_main_country(draft))
         code = main.place.country if main else ""
         self._capital = capitals[code][1].id if code in capitals else None
         self._all = {
             s: _as_capital(
-                _as_region(
-                    _without_references(
-                        _without_qualifiers(sorted(m, key=lambda m: m[:2]), draft.sentences[s]),
-                        draft.sentences[s],
-                        countries,
-                    ),
+                _without_references(
+                    _without_qualifiers(sorted(m, key=lambda m: m[:2]), draft.sentences[s]),
                     draft.sentences[s],
-                    one_region,
+                    countries,
                 ),
                 draft.sentences[s],
                 capitals,
@@ -251,7 +277,7 @@ class PlaceIndex:
     def speaks_of_country(self, sentence: int) -> bool:
         """The sentence names no place but speaks of the whole country ("one of the
         country's leaders said", "landesweit", "im ganzen Land")."""
-        return not self._all.get(sentence) and bool(
+        return not self._of(sentence).tiers and bool(
             _WHOLE_COUNTRY.search(self._sentences[sentence])
         )
 
@@ -290,13 +316,16 @@ class PlaceIndex:
                 city = self._of(back).last_settlement
                 if city is not None:
                     return city, "refers back to a place named before"
+        area = self._area_referred(sentence, named)
+        if area is not None:
+            return area, "refers back to a region named before ('the province')"
         scene = self.opening_place(sentence)
         if scene is not None and self._says(_LEAVING, sentence):
             # "In El Geneina flohen 30.000 Menschen in den Tschad": counted where they left.
             return scene, "place people left, which the sentence opens with"
         if named.tiers:
             start, end = self._part(sentence, offset)
-            place = named.nearest(offset, start, end)
+            place = named.most_specific_in(start, end)
             if place is not None:
                 return place.id, "place named in the same part of the sentence"
             place = named.nearest(offset)
@@ -304,22 +333,19 @@ class PlaceIndex:
         mate = self._paragraph_place(sentence)
         if mate is not None:
             return mate, "place named earlier in the same paragraph"
-        before = self._preceding_place(sentence)
-        if before is not None:
-            return before, "place named in the sentence before"
         return None, ""
 
-    def _preceding_place(self, sentence: int) -> str | None:
-        """Wire copy often gives each sentence its own paragraph: "At least 61 died" goes
-        on about the place the sentence before names, across the paragraph's end."""
-        for back in range(sentence - 1, max(0, sentence - PRECEDING_SENTENCES) - 1, -1):
-            if self._paragraph.get(back, 0) < 1:
-                break
-            named = self._of(back)
-            if named.last_town is not None:
-                return named.last_town
-            if len(named.countries) == 1:  # not "Russia and Ukraine blamed each other"
-                return named.countries[0]
+    def _area_referred(self, sentence: int, named: _Named) -> str | None:
+        """The region or district "in the province" / "in der Region" refers back to, when
+        the sentence names no place below a country itself."""
+        if named.last_ground not in (None, named.first_country) or not self._says(
+            _AREA_BACK, sentence
+        ):
+            return None
+        for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
+            area = self._of(back).last_area
+            if area is not None:
+                return area
         return None
 
     def _part(self, sentence: int, offset: int) -> tuple[int, int]:
@@ -331,20 +357,20 @@ class PlaceIndex:
         return start, end
 
     def _paragraph_place(self, sentence: int) -> str | None:
-        """The town or region an earlier sentence of the same paragraph names, the nearest
-        first: "Officials said 42 were wounded" goes on about the place just named. A later
-        sentence may name a new place ("Authorities in Canoas said …"), so it is not asked."""
+        """The place of the nearest earlier sentence of the same paragraph that names one
+        place at its most specific level: "Officials said 42 were wounded" goes on about
+        the place just named; after "15 died in X and 10 in Y" a total is neither's, and
+        the sentence before is asked. A later sentence may name a new place ("Authorities
+        in Canoas said …"), and another paragraph another story, so neither is asked."""
         paragraph = self._paragraph.get(sentence)
         if not paragraph:
             return None
         for mate in range(sentence - 1, sentence - MATE_SENTENCES - 1, -1):
             if self._paragraph.get(mate) != paragraph:
                 break
-            town = self._of(mate).last_town
-            if town is not None:
-                return town
-        if self._paragraph.get(sentence - 1) == paragraph:
-            return self._of(sentence - 1).last_ground
+            place = self._of(mate).only_most_specific
+            if place is not None:
+                return place
         return None
 
     def lead_place(self, sentences: list[Sentence]) -> str | None:
@@ -353,9 +379,12 @@ class PlaceIndex:
         dateline), else the dateline's place; None when the lead names none."""
         body = [s.index for s in _lead(self._dateline_name, sentences)]
         for index in body:
-            first = self._of(index).first_local
+            first = self._of(index).most_specific
             if first is not None:
                 return first
+        headline = self._of(0).most_specific if sentences and sentences[0].paragraph == 0 else None
+        if headline is not None:
+            return headline
         for index in body:
             mentions = self._all.get(index, [])
             if mentions:
@@ -386,23 +415,6 @@ def _without_references(
         order, place = countries.get(place.place.country, (order, place))
         around.append((offset, order, place))
     return around
-
-
-def _as_region(
-    mentions: list[Mention], text: str, one_region: dict[str, tuple[int, DraftPlace]]
-) -> list[Mention]:
-    """ "im Süden Brasiliens", "in eastern Australia": a part of the country, which is the
-    one region of it the article names, when it names just one."""
-    out = []
-    for offset, order, place in mentions:
-        if (
-            place.kind == "country"
-            and place.place.country in one_region
-            and _PART_OF_COUNTRY.search(text, max(0, offset - _REFERENCE_CHARS), offset)
-        ):
-            order, place = one_region[place.place.country]
-        out.append((offset, order, place))
-    return out
 
 
 # "Bolivia's capital", "the capital of Kenya", "die Hauptstadt Boliviens": the country's
