@@ -17,7 +17,9 @@ from babel.numbers import NumberFormatError, parse_decimal
 from dashboard.draft.dates import date_spans
 from dashboard.draft.figure_labels import Token, is_noun
 from dashboard.draft.figure_words import (
+    COUNT_UNITS,
     MAGNITUDE,
+    MEASURES,
     NAME_BEFORE,
     PEOPLE,
     QUALIFIER_PHRASES,
@@ -113,6 +115,26 @@ _SETTLEMENTS = word_set(
     millionenstadt metropole hauptstadt ort dorf land
     """
 )
+# "Bergdorf", "Küstenstadt", "Badeort": a compound naming a settlement, with its people.
+_SETTLEMENT_ENDS = ("dorf", "stadt", "städtchen", "ort", "gemeinde", "town", "village")
+_INHABITANTS = word_set("einwohnern bewohnern einwohner bewohner inhabitants residents people")
+# Whose: "mit ihren drei Kindern", "his two sons", "their four children".
+_POSSESSIVES = word_set(
+    "ihren ihre ihrer ihrem seinen seine seiner seinem his her their its unseren our my meinen"
+)
+_MAX_FAMILY = 20
+# Who the people of a count were, when a sentence breaks a count down by them.
+_KINDS_OF_PEOPLE = word_set(
+    """
+    children kids women men girls boys babies infants kinder frauen männer mädchen jungen
+    babys säuglinge
+    """
+)
+_AMONG = re.compile(
+    r"\b(?:among (?:the|those) (?:dead|deceased|victims|killed|injured)|among them|including|"
+    r"darunter|unter (?:den|ihnen)(?: \w+)?)\b",
+    re.IGNORECASE,
+)
 QUALIFIER_FIRST = frozenset(p[0] for p in QUALIFIER_PHRASES) | {"all", "some", "only", "just"}
 
 
@@ -202,7 +224,31 @@ class Context:
             return True
         if not number.written_as_word and self._digits_beside(number):
             return True  # 030 123456, an ID
+        if self._converted(number) or self._of_someone(number) or self._part_by_kind(number):
+            return True
         return self._is_age(number) or self._is_name(number) or self._is_population(number)
+
+    def _converted(self, number: Number) -> bool:
+        """ "12,000 hectares (30,000 acres)", "150 km (90 miles)": the same amount in
+        another unit, in brackets after the first."""
+        i = number.first
+        return (
+            i >= 2
+            and self.lower[i - 1] == "("
+            and (self.lower[i - 2] in MEASURES or self.lower[i - 2] in COUNT_UNITS)
+        )
+
+    def _part_by_kind(self, number: Number) -> bool:
+        """ "Among the dead were two children", "darunter drei Kinder": a part of a count
+        already given, told by who they were (a part told by where is a figure)."""
+        nxt = self.lower[number.last + 1] if number.last + 1 < len(self.lower) else ""
+        return nxt in _KINDS_OF_PEOPLE and bool(_AMONG.search(self.text))
+
+    def _of_someone(self, number: Number) -> bool:
+        """ "eine Mutter mit ihren drei Kindern", "a man and his two sons": a family or
+        what someone has, not a count of what happened."""
+        before = self._words_before(number.first, 1)
+        return number.value < _MAX_FAMILY and before[-1:] != [] and before[-1] in _POSSESSIVES
 
     def _clock_after(self, i: int) -> bool:
         """ "14 Uhr", "2 p.m." (also when the sentence was cut after "p.")."""
@@ -253,12 +299,22 @@ class Context:
 
     def _is_population(self, number: Number) -> bool:
         """ "the city of about 300,000 residents", "eine Stadt mit 50.000 Einwohnern",
-        "a population of 2 million": the size of a place, not a figure of the story."""
+        "ein Bergdorf mit 1000 Bewohnern", "a population of 2 million", "In X leben
+        500.000 Menschen", "home to 2 million people": the size of a place, not a figure
+        of the story."""
         before = [w for w in self._words_before(number.first, 5) if w not in QUALIFIER_FIRST]
         if before[-1:] in (["population"], ["einwohnerzahl"], ["bevölkerung"]):
             return True
+        if before[-1:] in (["leben"], ["wohnen"]) or before[-2:] == ["home", "to"]:
+            return True
+        nxt = self.lower[number.last + 1] if number.last + 1 < len(self.lower) else ""
         return (
-            len(before) >= 2 and before[-1] in ("of", "mit", "von") and before[-2] in _SETTLEMENTS
+            len(before) >= 2
+            and before[-1] in ("of", "mit", "von")
+            and (
+                before[-2] in _SETTLEMENTS
+                or (before[-2].endswith(_SETTLEMENT_ENDS) and nxt in _INHABITANTS)
+            )
         )
 
     def _is_name(self, number: Number) -> bool:

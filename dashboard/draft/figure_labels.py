@@ -304,6 +304,7 @@ _UNIT_WORDS = {("%", "de"): "Prozent", ("%", "en"): "per cent"}
 # when said again.
 _DEAD = ("tot", "starb", "sterb", "ums leben", "getötet", "dead", "death", "killed", "died")
 _INJURED = ("verletz", "injur", "wounded", "hurt")
+_MISSING = ("vermisst", "missing", "searched", "gesucht", "unaccounted")
 
 
 def repeat_key(label: str) -> str:
@@ -314,4 +315,6 @@ def repeat_key(label: str) -> str:
         return "dead"
     if any(word in folded for word in _INJURED):
         return "injured"
+    if any(word in folded for word in _MISSING):
+        return "missing"
     return (folded.split() or [""])[0][:4]

@@ -116,7 +116,7 @@ COUNT_UNITS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["pfund", "pounds", "£"], ("Pfund", "pounds")),
     **dict.fromkeys(["franken", "francs"], ("Franken", "francs")),
     **dict.fromkeys(["reais", "real"], ("Reais", "reais")),
-    **dict.fromkeys(["rupien", "rupees", "rupee"], ("Rupien", "rupees")),
+    **dict.fromkeys(["rupien", "rupees", "rupee", "rs", "inr", "₹"], ("Rupien", "rupees")),
     **dict.fromkeys(["yuan", "renminbi"], ("Yuan", "yuan")),
     **dict.fromkeys(["yen"], ("Yen", "yen")),
     **dict.fromkeys(["rubel", "rubles", "roubles"], ("Rubel", "roubles")),

@@ -141,6 +141,11 @@ class _Reader(Context):
                 number.last = i + 2
         return number
 
+    def _unit_before(self, i: int) -> str:
+        """The unit written before a number ("$5 million", "Rs 50,000", "Rs. 2,000")."""
+        j = i - 2 if i >= 2 and self.lower[i - 1] == "." else i - 1
+        return self.lower[j] if j >= 0 and self.lower[j] in COUNT_UNITS else ""
+
     def _money_before(self, i: int) -> bool:
         return i > 0 and self.lower[i - 1] in ("$", "€", "£")
 
@@ -280,8 +285,8 @@ class _Reader(Context):
             unit, label_start = COUNT_UNITS[unit_word][self.language != "de"], label_start + 1
         elif unit_word in MEASURES:
             measure = unit_word
-        elif number.first > 0 and self.lower[number.first - 1] in COUNT_UNITS:
-            unit = COUNT_UNITS[self.lower[number.first - 1]][self.language != "de"]  # $5 million
+        elif self._unit_before(number.first):
+            unit = COUNT_UNITS[self._unit_before(number.first)][self.language != "de"]  # $5m
         if measure:  # "100 Kilogramm", "160 Meter hohen Kühltürme": the unit leads the label
             label_start += 1
         label = counted_label(self.tokens, self.lower, number.first, label_start, self.language)
@@ -312,6 +317,10 @@ def _judged(
     elif number.vague:
         confidence, keep = LOW, False
         reasons.append(f"a vague count ({number.vague}): give a number to show it")
+    elif unit and unit in MONEY and low < MIN_MONEY:
+        # "Rs 50,000 each to those injured": a sum paid to people, not a count of them
+        confidence, keep = LOW, False
+        reasons.append(f"a small amount of money ({unit})")
     elif number.written_as_word and label.noun and not (label.people or label.thing):
         # "the three storms have killed", "von drei Seiten eingeschlossen": the verb
         # is what the storms did, the number counts no one and nothing on a map.
@@ -320,9 +329,6 @@ def _judged(
     elif label.people or label.event or (label.verb and not number.written_as_word):
         confidence = MEDIUM if number.written_as_word else HIGH
         reasons.append("counts people or says what happened")
-    elif unit and unit in MONEY and low < MIN_MONEY:
-        confidence, keep = LOW, False
-        reasons.append(f"a small amount of money ({unit})")
     elif unit:
         confidence = MEDIUM
         reasons.append(f"an amount in {unit}")

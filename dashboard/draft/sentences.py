@@ -93,6 +93,8 @@ _ABBREVIATIONS = frozenset(
         "no",
         "vs",
         "approx",
+        # a currency written before its amount: "Rs. 50,000"
+        "rs",
         "dept",
         "est",
         "fig",
