@@ -83,6 +83,36 @@ from tests.test_draft_figures import _placed
             id="1-clause-en-several-places-named-together-the-first",
         ),
         pytest.param(
+            "Waldbrände in Kanada\n\nIn Kanada brennen die Wälder. Die 20.000 Hektar großen "
+            "Brände sind bis auf 17 Kilometer an Yellowknife herangerückt.",
+            [(20_000, "Kanada")],
+            id="1-reference-de-only-a-reference-point-its-country",
+        ),
+        pytest.param(
+            "Erdbeben in Nepal\n\nEin Erdbeben hat Nepal erschüttert. Das Beben der Stärke 6,1 "
+            "ereignete sich im Grenzgebiet zu China.",
+            [(6.1, "Nepal")],
+            id="1-reference-de-a-neighbouring-country-is-left-out",
+        ),
+        pytest.param(
+            "Quake in Pakistan\n\nAn earthquake struck Pakistan on Monday. The magnitude 6.1 "
+            "quake hit near the border with Afghanistan.",
+            [(6.1, "Pakistan")],
+            id="1-reference-en-a-neighbouring-country-is-left-out",
+        ),
+        pytest.param(
+            "Quake in the Andes\n\nA strong earthquake shook southern Ecuador and northern "
+            "Peru on Saturday, killing at least 15 people.",
+            [(15, "Ecuador")],
+            id="1-clause-en-none-in-its-clause-the-first-of-those-named-together",
+        ),
+        pytest.param(
+            "Fluten\n\nDas Hochwasser traf Kenia und Tansania, dabei starben "
+            "mindestens 12 Menschen.",
+            [(12, "Kenia")],
+            id="1-clause-de-none-in-its-clause-the-first-of-those-named-together",
+        ),
+        pytest.param(
             "Storms in Germany\n\nStorms hit Bavaria on Sunday. Five people died in Munich "
             "and three in Augsburg. In all, 3,200 people were left homeless.",
             [(5, "Munich"), (3, "Augsburg"), (3200, "Bavaria")],

@@ -69,14 +69,25 @@ _REFERENCE = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
     r"(?:the\s+(?:[\w-]+,?\s+){0,3}?(?:of\s+)?)?|"
     r"\b(?:km|kilometers?|kilometres?|miles?|Kilometer[n]?|Meilen)\s+"
-    r"(?:(?:from|of|von|vor|away\s+from)\s+(?:the\s+)?|"
+    r"(?:(?:from|of|von|vor|an|away\s+from)\s+(?:the\s+)?|"
     r"entfernt(?:e[nmrs]?)?\s+(?:[\w-]+\s+){0,2}?))$",
     re.IGNORECASE,
 )
 _REFERENCE_CHARS = 80  # how far before a mention its reference phrase may start
+# A country named as a neighbour: "im Grenzgebiet zu China", "near the border with Laos".
+_NEIGHBOUR = re.compile(
+    r"\b(?:Grenzgebiet|Grenzregion|Grenze|border(?:\s+area|\s+region)?)\s+"
+    r"(?:zu[mr]?|with|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A place someone comes from ("Schaulustige aus Bayern", "volunteers from neighbouring
 # Chile") is not where they are counted, unless the sentence tells of leaving it.
 _ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:(?:dem|der|den|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
+# Between two places named together: "Ecuador and northern Peru", "Kano, Kaduna und Kano".
+_LISTED = re.compile(
+    r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|sowie)\s+)(?:(?:the|der|die|das)\s+)?"
+    r"(?:[a-zäöüß-]+\s+){0,2}"
+)
 _ORIGIN_LIST = re.compile(
     r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|or|oder|sowie)\s+)"
     r"(?:(?:dem|der|den|die|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}"
@@ -212,9 +223,12 @@ class _Named:
                 return mentions[at][2]
         return None
 
-    def nearest(self, offset: int, start: int = 0, end: int | None = None) -> DraftPlace | None:
+    def nearest(
+        self, offset: int, start: int = 0, end: int | None = None, text: str = ""
+    ) -> DraftPlace | None:
         """The nearest mention to `offset` between `start` and `end`, from the first tier
-        that has one there."""
+        that has one there; with the sentence's `text`, the first of the places named
+        together with it ("shook X and Y, killing 15": X)."""
         for tier, offsets in zip(self.tiers, self.offsets, strict=True):
             lo = bisect.bisect_left(offsets, start)
             hi = len(offsets) if end is None else bisect.bisect_left(offsets, end)
@@ -222,6 +236,10 @@ class _Named:
                 at = bisect.bisect_left(offsets, offset, lo, hi)
                 near = [j for j in (at - 1, at) if lo <= j < hi]
                 best = min(near, key=lambda j: (abs(offsets[j] - offset), offsets[j], tier[j][1]))
+                while (
+                    text and best > lo and _LISTED.fullmatch(text, offsets[best - 1], offsets[best])
+                ):
+                    best -= 1
                 return tier[best][2]
         return None
 
@@ -328,7 +346,7 @@ class PlaceIndex:
             place = named.most_specific_in(start, end)
             if place is not None:
                 return place.id, "place named in the same part of the sentence"
-            place = named.nearest(offset)
+            place = named.nearest(offset, text=self._sentences[sentence])
             return (place.id if place else None), "place named in the same sentence"
         mate = self._paragraph_place(sentence)
         if mate is not None:
@@ -397,9 +415,15 @@ def _without_references(
 ) -> list[Mention]:
     """A town named as a reference point ("nordöstlich von Tokio", "40 km north of
     Manila") is not where the figure is: the sentence's other places are, else the
-    town's country, else the town itself. A place named as where people come from is
-    not where they are: it is left out."""
-    mentions = _without_sources(_without_origins(mentions, text), text)
+    town's country, else the town itself; a country named as a neighbour ("im
+    Grenzgebiet zu China") is left out. A place named as where people come from is not
+    where they are: it is left out."""
+    mentions = [
+        m
+        for m in _without_sources(_without_origins(mentions, text), text)
+        if m[2].kind != "country"
+        or not _NEIGHBOUR.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
+    ]
     # The words before a mention, no further back than a reference phrase reaches.
     is_reference = [
         bool(_REFERENCE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])) for m in mentions
@@ -409,9 +433,8 @@ def _without_references(
     rest = [m for m, ref in zip(mentions, is_reference, strict=True) if not ref]
     if rest:
         return rest
-    references = mentions
     around = []
-    for offset, order, place in references:
+    for offset, order, place in mentions:
         order, place = countries.get(place.place.country, (order, place))
         around.append((offset, order, place))
     return around
