@@ -19,8 +19,15 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from dashboard.core.geometry import geodesic_distance_km
-from dashboard.core.names import fold
+from dashboard.draft.figure_place_mentions import (
+    AREAS,
+    LEAVING,
+    Mention,
+    as_capital,
+    capitals_of,
+    without_qualifiers,
+    without_references,
+)
 from dashboard.draft.figure_words import NATIONAL_COUNTS
 from dashboard.draft.figures import refers_back
 from dashboard.draft.model import Draft, DraftFigure, DraftPlace
@@ -41,8 +48,6 @@ _AREA_BACK = re.compile(
     r"\b(?:[Ii]n\s+der|[Ii]m)\s+(?:gleichen\s+|selben\s+)?(?:Provinz|Region|Bundesstaat|"
     r"Bezirk|Präfektur)\b(?!\s+[A-ZÄÖÜ])"
 )
-# Kinds of place "in der Stadt" / "there" does not refer back to.
-_AREAS = frozenset(["country", "region", "water"])
 # Where a sentence falls into parts: a comma, semicolon or colon before a space, "and",
 # "while", a dash between spaces.
 _PART_ENDS = re.compile(
@@ -60,51 +65,10 @@ _OPENER_END = re.compile(
     r"\s*(?::|\([^()]{1,40}\)|[-–—]+\s|,[^,.]{1,30}\([^()]{1,40}\)\s*[-–—]*)\s*"
 )
 
-# Words that make the next place a reference point: "nordöstlich von", "südwestlich der
-# Touristenmetropole", "north of", "southwest of the resort town of", "40 km from",
-# "200 Kilometer vor", "der 480 Kilometer entfernten Hauptstadt".
-_REFERENCE = re.compile(
-    r"(?:\b(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)\s+"
-    r"(?:(?:von|vom|der|des)\s+(?:(?:der|dem|den)\s+)?(?:[\w-]+\s+){0,2}?)?|"
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
-    r"(?:the\s+(?:[\w-]+,?\s+){0,3}?(?:of\s+)?)?|"
-    r"\b(?:km|kilometers?|kilometres?|miles?|Kilometer[n]?|Meilen)\s+"
-    r"(?:(?:from|of|von|vor|an|away\s+from)\s+(?:the\s+)?|"
-    r"entfernt(?:e[nmrs]?)?\s+(?:[\w-]+\s+){0,2}?))$",
-    re.IGNORECASE,
-)
-_REFERENCE_CHARS = 80  # how far before a mention its reference phrase may start
-# A country named as a neighbour: "im Grenzgebiet zu China", "near the border with Laos".
-_NEIGHBOUR = re.compile(
-    r"\b(?:Grenzgebiet|Grenzregion|Grenze|border(?:\s+area|\s+region)?)\s+"
-    r"(?:zu[mr]?|with|to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# A place someone comes from ("Schaulustige aus Bayern", "volunteers from neighbouring
-# Chile") is not where they are counted, unless the sentence tells of leaving it.
-_ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:(?:dem|der|den|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
 # Between two places named together: "Ecuador and northern Peru", "Kano, Kaduna und Kano".
 _LISTED = re.compile(
     r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|sowie)\s+)(?:(?:the|der|die|das)\s+)?"
     r"(?:[a-zäöüß-]+\s+){0,2}"
-)
-_ORIGIN_LIST = re.compile(
-    r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|or|oder|sowie)\s+)"
-    r"(?:(?:dem|der|den|die|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}"
-)
-# A place named as where a source sits ("Laut des Institute for the Study of War in
-# Washington", "according to the observatory based in London") is not where it happened.
-# German: the source is a run of capitalised words and articles, so a verb ("Laut Polizei
-# starben in Berlin") ends it; English: "according to" up to a comma.
-_SOURCE_PLACE = re.compile(
-    r"(?:\b(?:[Ll]aut|[Nn]ach\s+Angaben)\s+(?:(?:des|der|dem|den|von|vom|für|und|for|the|of|and|"
-    r"[A-ZÄÖÜ][\w.'-]*)\s+){1,8}(?:in|aus)|"
-    r"\b[Aa]ccording\s+to\s+(?:[^\s,.;:!?\d]+\s+){1,8}?(?:in|from|based\s+in))\s+(?:the\s+)?$"
-)
-_LEAVING = re.compile(
-    r"evaku|evacu|flo[hg]en|fled\b|flee|flücht|rescued|gerettet|vertrieben|displaced|"
-    r"ausgeflogen|airlift|escap|entkommen|geborgen",
-    re.IGNORECASE,
 )
 # What stands before the place a sentence opens with as its scene: "In ", "In the state
 # of ", "Im Bundesstaat ", "In der Provinz ".
@@ -119,8 +83,6 @@ _WHOLE_COUNTRY = re.compile(
     r"[Ii]m ganzen Land|[Ii]m gesamten Land|[Ll]andesweit(?:e[mnrs]?)?|[Bb]undesweit(?:e[mnrs]?)?|"
     r"(?<![a-zäöüß] )des Landes(?!\s+[A-ZÄÖÜ]))\b"
 )
-
-Mention = tuple[int, int, DraftPlace]  # (offset in its sentence, order of the place, place)
 
 
 def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
@@ -181,7 +143,7 @@ class _Named:
         towns = [m for m in mentions if m[2].kind != "country"]
         self.tiers = [t for t in ([m for m in towns if not m[2].distant], towns, mentions) if t]
         self.offsets = [[m[0] for m in tier] for tier in self.tiers]
-        settlements = [m for m in mentions if m[2].kind not in _AREAS]
+        settlements = [m for m in mentions if m[2].kind not in AREAS]
         self.last_settlement = settlements[-1][2].id if settlements else None
         areas = [m for m in mentions if m[2].kind in ("region", "district") and not m[2].distant]
         self.last_area = areas[-1][2].id if areas else None
@@ -259,14 +221,14 @@ class PlaceIndex:
             for order, p in enumerate(p for p in draft.places if p.keep)
             if p.kind == "country"
         }
-        capitals = _capitals(draft)
+        capitals = capitals_of(draft)
         main = draft.place(_main_country(draft))
         code = main.place.country if main else ""
         self._capital = capitals[code][1].id if code in capitals else None
         self._all = {
-            s: _as_capital(
-                _without_references(
-                    _without_qualifiers(sorted(m, key=lambda m: m[:2]), draft.sentences[s]),
+            s: as_capital(
+                without_references(
+                    without_qualifiers(sorted(m, key=lambda m: m[:2]), draft.sentences[s]),
                     draft.sentences[s],
                     countries,
                 ),
@@ -338,7 +300,7 @@ class PlaceIndex:
         if area is not None:
             return area, "refers back to a region named before ('the province')"
         scene = self.opening_place(sentence)
-        if scene is not None and self._says(_LEAVING, sentence):
+        if scene is not None and self._says(LEAVING, sentence):
             # "In El Geneina flohen 30.000 Menschen in den Tschad": counted where they left.
             return scene, "place people left, which the sentence opens with"
         if named.tiers:
@@ -410,146 +372,11 @@ class PlaceIndex:
         return None
 
 
-def _without_references(
-    mentions: list[Mention], text: str, countries: dict[str, tuple[int, DraftPlace]]
-) -> list[Mention]:
-    """A town named as a reference point ("nordöstlich von Tokio", "40 km north of
-    Manila") is not where the figure is: the sentence's other places are, else the
-    town's country, else the town itself; a country named as a neighbour ("im
-    Grenzgebiet zu China") is left out. A place named as where people come from is not
-    where they are: it is left out."""
-    mentions = [
-        m
-        for m in _without_sources(_without_origins(mentions, text), text)
-        if m[2].kind != "country"
-        or not _NEIGHBOUR.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
-    ]
-    # The words before a mention, no further back than a reference phrase reaches.
-    is_reference = [
-        bool(_REFERENCE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])) for m in mentions
-    ]
-    if not any(is_reference):
-        return mentions
-    rest = [m for m, ref in zip(mentions, is_reference, strict=True) if not ref]
-    if rest:
-        return rest
-    around = []
-    for offset, order, place in mentions:
-        order, place = countries.get(place.place.country, (order, place))
-        around.append((offset, order, place))
-    return around
-
-
-# "Bolivia's capital", "the capital of Kenya", "die Hauptstadt Boliviens": the country's
-# name says which capital, the capital is where it happened.
-_CAPITAL_AFTER = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?['’]s\s+capital\b")
-_CAPITAL_BEFORE = re.compile(r"(?:\bcapital\s+of\s+|\bHauptstadt\s+)$")
-_CAPITAL_KM = 25.0
 # "In the capital, 12 were killed", "in der Hauptstadt": the capital of the country the
 # article is about, not the town named last.
 _THE_CAPITAL = re.compile(
     r"\b(?:[Tt]he|[Dd]er|[Dd]ie)\s+(?:country's\s+|[a-zäöüß]+en\s+)?(?:capital|Hauptstadt)\b"
 )
-
-
-def _capitals(draft: Draft) -> dict[str, tuple[int, DraftPlace]]:
-    """The drafted capital of each country: the town at the country's point (its capital),
-    else the dateline's town in it (wire reporters file from the seat of government, which
-    may not be the capital in law: La Paz, not Sucre)."""
-    kept = [p for p in draft.places if p.keep]
-    found: dict[str, tuple[int, DraftPlace]] = {}
-    dateline = fold(draft.dateline_place or "")
-    for order, place in enumerate(kept):
-        if place.kind != "city":
-            continue
-        country = next(
-            (c for c in kept if c.kind == "country" and c.place.country == place.place.country),
-            None,
-        )
-        if country is None:
-            continue
-        at_capital = (
-            geodesic_distance_km(place.lon_lat, (country.place.lon, country.place.lat))
-            <= _CAPITAL_KM
-        )
-        if at_capital or (fold(place.name) == dateline and place.place.country not in found):
-            found[place.place.country] = (order, place)
-    return found
-
-
-def _as_capital(
-    mentions: list[Mention], text: str, capitals: dict[str, tuple[int, DraftPlace]]
-) -> list[Mention]:
-    """A country named as whose capital ("near Bolivia's capital") stands for the capital."""
-    out = []
-    for offset, order, place in mentions:
-        code = place.place.country
-        if (
-            place.kind == "country"
-            and code in capitals
-            and (
-                _CAPITAL_AFTER.match(text, offset)
-                or _CAPITAL_BEFORE.search(text, max(0, offset - _REFERENCE_CHARS), offset)
-            )
-        ):
-            order, place = capitals[code]
-        out.append((offset, order, place))
-    return out
-
-
-# What stands between a town and the region or country that says where the town is:
-# "Al-Faschir in Nord-Darfur", "Mokwa in Niger state", "Derna, Libya", "in Jacmel im
-# Süden": the town's name, then a comma or "in" (with an article or a region word).
-_QUALIFIED = re.compile(
-    r"[A-ZÄÖÜ][\w'’.-]*(?:\s[A-ZÄÖÜ][\w'’.-]*){0,3}"
-    r"(?:,\s*|\s+(?:in|im|in\s+der|in\s+den|in\s+the)\s+)"
-    r"(?:(?:the|der|dem|den)\s+)?(?:(?:state|province|region|district|Provinz|Region|"
-    r"Bundesstaat|Bezirk)\s+(?:of\s+)?)?"
-)
-
-
-def _without_qualifiers(mentions: list[Mention], text: str) -> list[Mention]:
-    """A region or country named right after a town to say where the town is
-    ("In Al-Faschir in Nord-Darfur wurden 50 Menschen getötet") is not where the figure
-    is: the town is, a settlement before its region."""
-    kept: list[Mention] = []
-    for mention in mentions:
-        previous = kept[-1] if kept else None
-        if (
-            previous is not None
-            and mention[2].kind in _AREAS
-            and previous[2].kind not in _AREAS
-            and _QUALIFIED.fullmatch(text, previous[0], mention[0])
-        ):
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:
-    """The mentions without those after "aus" / "from" (and the places listed with
-    them: "aus Bayern und dem nahen Baden-Württemberg"), unless people leave the place."""
-    if not mentions or _LEAVING.search(text):
-        return mentions
-    kept: list[Mention] = []
-    previous: int | None = None  # offset of the last mention read as an origin
-    for mention in mentions:
-        offset = mention[0]
-        before = text[max(0, offset - _REFERENCE_CHARS) : offset]
-        listed = previous is not None and _ORIGIN_LIST.fullmatch(text, previous, offset)
-        if _ORIGIN.search(before) or listed:
-            previous = offset
-            continue
-        previous = None
-        kept.append(mention)
-    return kept
-
-
-def _without_sources(mentions: list[Mention], text: str) -> list[Mention]:
-    """Leave out the places named only as where a source sits."""
-    return [
-        m for m in mentions if not _SOURCE_PLACE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
-    ]
 
 
 def _part_ends(text: str) -> list[int]:

@@ -1,0 +1,200 @@
+"""Which places a sentence names can be where its figure happened.
+
+A place named as a reference point ("40 km north of X"), as where people come from, as
+where a source sits or as a neighbour ("im Grenzgebiet zu China") is not; a region or
+country named after a town to say where the town is is not a second place; a country
+named for its capital ("near Bolivia's capital") stands for the capital. The rule is
+benchmarks/draft_eval/README.md's "Which place a figure belongs to".
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.core.geometry import geodesic_distance_km
+from dashboard.core.names import fold
+from dashboard.draft.model import Draft, DraftPlace
+
+Mention = tuple[int, int, DraftPlace]  # (offset in its sentence, order of the place, place)
+# Kinds of place "in der Stadt" / "there" does not refer back to.
+AREAS = frozenset(["country", "region", "water"])
+
+# Words that make the next place a reference point: "nordöstlich von", "südwestlich der
+# Touristenmetropole", "north of", "southwest of the resort town of", "40 km from",
+# "200 Kilometer vor", "der 480 Kilometer entfernten Hauptstadt".
+_REFERENCE = re.compile(
+    r"(?:\b(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)\s+"
+    r"(?:(?:von|vom|der|des)\s+(?:(?:der|dem|den)\s+)?(?:[\w-]+\s+){0,2}?)?|"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"(?:the\s+(?:[\w-]+,?\s+){0,3}?(?:of\s+)?)?|"
+    r"\b(?:km|kilometers?|kilometres?|miles?|Kilometer[n]?|Meilen)\s+"
+    r"(?:(?:from|of|von|vor|an|away\s+from)\s+(?:the\s+)?|"
+    r"entfernt(?:e[nmrs]?)?\s+(?:[\w-]+\s+){0,2}?))$",
+    re.IGNORECASE,
+)
+_REFERENCE_CHARS = 80  # how far before a mention its reference phrase may start
+# A country named as a neighbour: "im Grenzgebiet zu China", "near the border with Laos".
+_NEIGHBOUR = re.compile(
+    r"\b(?:Grenzgebiet|Grenzregion|Grenze|border(?:\s+area|\s+region)?)\s+"
+    r"(?:zu[mr]?|with|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A place someone comes from ("Schaulustige aus Bayern", "volunteers from neighbouring
+# Chile") is not where they are counted, unless the sentence tells of leaving it.
+_ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:(?:dem|der|den|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
+
+_ORIGIN_LIST = re.compile(
+    r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|or|oder|sowie)\s+)"
+    r"(?:(?:dem|der|den|die|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}"
+)
+# A place named as where a source sits ("Laut des Institute for the Study of War in
+# Washington", "according to the observatory based in London") is not where it happened.
+# German: the source is a run of capitalised words and articles, so a verb ("Laut Polizei
+# starben in Berlin") ends it; English: "according to" up to a comma.
+_SOURCE_PLACE = re.compile(
+    r"(?:\b(?:[Ll]aut|[Nn]ach\s+Angaben)\s+(?:(?:des|der|dem|den|von|vom|für|und|for|the|of|and|"
+    r"[A-ZÄÖÜ][\w.'-]*)\s+){1,8}(?:in|aus)|"
+    r"\b[Aa]ccording\s+to\s+(?:[^\s,.;:!?\d]+\s+){1,8}?(?:in|from|based\s+in))\s+(?:the\s+)?$"
+)
+LEAVING = re.compile(
+    r"evaku|evacu|flo[hg]en|fled\b|flee|flücht|rescued|gerettet|vertrieben|displaced|"
+    r"ausgeflogen|airlift|escap|entkommen|geborgen",
+    re.IGNORECASE,
+)
+
+
+def without_references(
+    mentions: list[Mention], text: str, countries: dict[str, tuple[int, DraftPlace]]
+) -> list[Mention]:
+    """A town named as a reference point ("nordöstlich von Tokio", "40 km north of
+    Manila") is not where the figure is: the sentence's other places are, else the
+    town's country, else the town itself; a country named as a neighbour ("im
+    Grenzgebiet zu China") is left out. A place named as where people come from is not
+    where they are: it is left out."""
+    mentions = [
+        m
+        for m in _without_sources(_without_origins(mentions, text), text)
+        if m[2].kind != "country"
+        or not _NEIGHBOUR.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
+    ]
+    # The words before a mention, no further back than a reference phrase reaches.
+    is_reference = [
+        bool(_REFERENCE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])) for m in mentions
+    ]
+    if not any(is_reference):
+        return mentions
+    rest = [m for m, ref in zip(mentions, is_reference, strict=True) if not ref]
+    if rest:
+        return rest
+    around = []
+    for offset, order, place in mentions:
+        order, place = countries.get(place.place.country, (order, place))
+        around.append((offset, order, place))
+    return around
+
+
+# "Bolivia's capital", "the capital of Kenya", "die Hauptstadt Boliviens": the country's
+# name says which capital, the capital is where it happened.
+_CAPITAL_AFTER = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?['’]s\s+capital\b")
+_CAPITAL_BEFORE = re.compile(r"(?:\bcapital\s+of\s+|\bHauptstadt\s+)$")
+_CAPITAL_KM = 25.0
+
+
+def capitals_of(draft: Draft) -> dict[str, tuple[int, DraftPlace]]:
+    """The drafted capital of each country: the town at the country's point (its capital),
+    else the dateline's town in it (wire reporters file from the seat of government, which
+    may not be the capital in law: La Paz, not Sucre)."""
+    kept = [p for p in draft.places if p.keep]
+    found: dict[str, tuple[int, DraftPlace]] = {}
+    dateline = fold(draft.dateline_place or "")
+    for order, place in enumerate(kept):
+        if place.kind != "city":
+            continue
+        country = next(
+            (c for c in kept if c.kind == "country" and c.place.country == place.place.country),
+            None,
+        )
+        if country is None:
+            continue
+        at_capital = (
+            geodesic_distance_km(place.lon_lat, (country.place.lon, country.place.lat))
+            <= _CAPITAL_KM
+        )
+        if at_capital or (fold(place.name) == dateline and place.place.country not in found):
+            found[place.place.country] = (order, place)
+    return found
+
+
+def as_capital(
+    mentions: list[Mention], text: str, capitals: dict[str, tuple[int, DraftPlace]]
+) -> list[Mention]:
+    """A country named as whose capital ("near Bolivia's capital") stands for the capital."""
+    out = []
+    for offset, order, place in mentions:
+        code = place.place.country
+        if (
+            place.kind == "country"
+            and code in capitals
+            and (
+                _CAPITAL_AFTER.match(text, offset)
+                or _CAPITAL_BEFORE.search(text, max(0, offset - _REFERENCE_CHARS), offset)
+            )
+        ):
+            order, place = capitals[code]
+        out.append((offset, order, place))
+    return out
+
+
+# What stands between a town and the region or country that says where the town is:
+# "Al-Faschir in Nord-Darfur", "Mokwa in Niger state", "Derna, Libya", "in Jacmel im
+# Süden": the town's name, then a comma or "in" (with an article or a region word).
+_QUALIFIED = re.compile(
+    r"[A-ZÄÖÜ][\w'’.-]*(?:\s[A-ZÄÖÜ][\w'’.-]*){0,3}"
+    r"(?:,\s*|\s+(?:in|im|in\s+der|in\s+den|in\s+the)\s+)"
+    r"(?:(?:the|der|dem|den)\s+)?(?:(?:state|province|region|district|Provinz|Region|"
+    r"Bundesstaat|Bezirk)\s+(?:of\s+)?)?"
+)
+
+
+def without_qualifiers(mentions: list[Mention], text: str) -> list[Mention]:
+    """A region or country named right after a town to say where the town is
+    ("In Al-Faschir in Nord-Darfur wurden 50 Menschen getötet") is not where the figure
+    is: the town is, a settlement before its region."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and mention[2].kind in AREAS
+            and previous[2].kind not in AREAS
+            and _QUALIFIED.fullmatch(text, previous[0], mention[0])
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions without those after "aus" / "from" (and the places listed with
+    them: "aus Bayern und dem nahen Baden-Württemberg"), unless people leave the place."""
+    if not mentions or LEAVING.search(text):
+        return mentions
+    kept: list[Mention] = []
+    previous: int | None = None  # offset of the last mention read as an origin
+    for mention in mentions:
+        offset = mention[0]
+        before = text[max(0, offset - _REFERENCE_CHARS) : offset]
+        listed = previous is not None and _ORIGIN_LIST.fullmatch(text, previous, offset)
+        if _ORIGIN.search(before) or listed:
+            previous = offset
+            continue
+        previous = None
+        kept.append(mention)
+    return kept
+
+
+def _without_sources(mentions: list[Mention], text: str) -> list[Mention]:
+    """Leave out the places named only as where a source sits."""
+    return [
+        m for m in mentions if not _SOURCE_PLACE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
+    ]
