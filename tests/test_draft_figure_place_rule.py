@@ -155,6 +155,13 @@ from tests.test_draft_figures import _placed
             [(60, "Sudan")],
             id="3-lead-de-the-leads-place-not-the-paragraph-befores",
         ),
+        pytest.param(
+            "Taifun auf den Philippinen\n\nManila (dpa) - Ein schwerer Taifun ist über das "
+            "Land gezogen. In Tuguegarao stürzten Bäume um.\n\nMindestens 12 Menschen kamen "
+            "ums Leben.",
+            [(12, "Philippinen")],
+            id="3-lead-de-the-headlines-place-when-the-leads-first-sentence-names-none",
+        ),
     ],
 )
 def test_a_figure_belongs_to_the_place_the_rule_gives(

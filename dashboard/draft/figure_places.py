@@ -56,6 +56,8 @@ _PART_ENDS = re.compile(
 # The end of a dateline: "SEOUL (Reuters) - ", "Rabat: ", "KYIV, Ukraine (AP) — ".
 _DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--\s")
 _DATELINE_CHARS = 120
+# What may follow a dateline in a sentence that is only the dateline ("Niamey (AFP) –").
+_DATELINE_REST = 3
 # How many of the body's first sentences the dateline may open (the article reader looks
 # for it in as many paragraphs).
 _DATELINE_LOOK = 6
@@ -354,10 +356,12 @@ class PlaceIndex:
         return None
 
     def lead_place(self, sentences: list[Sentence]) -> str | None:
-        """The place of the lead: the first town (else country) the first sentence of the
-        body names after its dateline (or the second's, when the first is only a
-        dateline), else the dateline's place; None when the lead names none."""
+        """The place of the lead: the most specific place the first sentence of the body
+        names after its dateline (the second's, when the first is only a dateline), else
+        the headline's, else the dateline's place; None when none is named."""
         body = [s.index for s in _lead(self._dateline_name, sentences)]
+        if len(body) > 1 and not self._only_dateline(body[0]):
+            body = body[:1]
         for index in body:
             first = self._of(index).most_specific
             if first is not None:
@@ -370,6 +374,12 @@ class PlaceIndex:
             if mentions:
                 return mentions[0][2].id
         return None
+
+    def _only_dateline(self, sentence: int) -> bool:
+        """Is the sentence no more than its dateline ("Niamey (AFP) –")?"""
+        if self._dateline is None or self._dateline[0] != sentence:
+            return False
+        return len(self._sentences[sentence]) - self._dateline[1] <= _DATELINE_REST
 
 
 # "In the capital, 12 were killed", "in der Hauptstadt": the capital of the country the
