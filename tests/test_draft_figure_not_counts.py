@@ -113,3 +113,23 @@ def test_a_number_after_rs_with_a_dot_stays_in_its_sentence() -> None:
 def test_the_missing_said_again_as_searched_for_are_one_figure(language: str, text: str) -> None:
     draft = draft_article(article_from_text(text))
     assert [f.low for f in draft.figures if f.keep] == [15, 19]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "counts"),
+    [
+        pytest.param(
+            "de",
+            "Die meisten Opfer gab es in Kalkan mit 12 und in Kaş mit 8 Toten.",
+            [(12, "Toten"), (8, "Toten")],
+            id="de-mit-12-und-mit-8-toten",
+        ),
+        pytest.param(
+            "de", "Zwischen 15 und 20 Menschen starben.", [(15, "Menschen starben")], id="de-range"
+        ),
+    ],
+)
+def test_a_bare_number_counts_what_the_next_of_its_list_counts(
+    language: str, sentence: str, counts: list[tuple[float, str]]
+) -> None:
+    assert [(f.low, f.counts) for f in figures_of(sentence, language)] == counts

@@ -85,6 +85,14 @@ class _Reader(Context):
             if found and figure.reasons[0] == NO_NOUN and self._list_item_at(i):
                 _like(figure, found[-1])
             found.append(figure)
+        for bare, named in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
+            # "in Muçum mit 15 und Roca Sales mit 10 Toten": the noun comes once, last
+            if (
+                bare.reasons[0] == NO_NOUN
+                and named.keep
+                and _NOUN_AFTER_THE_LAST.fullmatch(self.text, bare.offset, named.offset)
+            ):
+                _like(bare, named)
         return found
 
     def _list_item_at(self, i: int) -> bool:
@@ -351,6 +359,9 @@ def _judged(
 NO_NOUN = "no counted noun after it"
 
 
+# Between a bare number and the next of a list that says what both count: "15 und Roca
+# Sales mit", "12 and in Tulsa".
+_NOUN_AFTER_THE_LAST = re.compile(r"\S+\s+(?:und|and|sowie)\s+(?:[\w'’.-]+\s+){0,3}", re.IGNORECASE)
 _LIST_PLACE_WORDS = frozenset(["in", "im", "at", "bei", "aus", "from", "across"])
 
 
