@@ -28,6 +28,22 @@ from tests.test_draft_figures import _placed
             id="1-specific-de-region-over-its-country",
         ),
         pytest.param(
+            "Bus crash in Peru\n\nA bus plunged into a ravine near Cusco on Friday, killing at "
+            "least 14 people.",
+            [(14, "Cusco")],
+            id="1-specific-en-near-a-town",
+        ),
+        pytest.param(
+            "Zugunglück\n\nNahe Larissa stießen zwei Züge zusammen, 26 Menschen starben.",
+            [(26, "Larissa")],
+            id="1-specific-de-nahe-einer-stadt",
+        ),
+        pytest.param(
+            "Hochwasser in Pakistan\n\nDie Regierung der Provinz Sindh meldete am Montag 19 Tote.",
+            [(19, "Sindh")],
+            id="1-specific-de-the-authoritys-province",
+        ),
+        pytest.param(
             "Train crash in Greece\n\nA collision of two trains in Greece killed at least 26 "
             "people late on Tuesday. The trains collided near Larissa.",
             [(26, "Greece")],
