@@ -367,6 +367,10 @@ NEAR_KM = 300.0  # below it a mention is dropped, not drafted
 FAR_KM = 2500.0
 FAR_PENALTY = 2.0
 SMALL_TOWN_FAR_KM = 800.0
+# Each place of the story near a namesake, the more the nearer: enough to choose among
+# namesakes that score alike, too little to outweigh any other evidence.
+NEAR_STEP = 0.02
+NEAR_STEPS = 10.0
 
 
 @dataclass
@@ -416,16 +420,25 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
                 geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))
                 for other in others
             ]
-            if any(0 < d < NEAR_KM for d in distances):
-                group.scores[key] += 1.0
+            near = [d for d in distances if 0 < d < NEAR_KM]
+            if near:
+                # Namesakes of one country score alike ("Monroe County" in seventeen
+                # states): the one closest among most of the story's places is meant.
+                closeness = sum(1.0 - d / NEAR_KM for d in near)
+                group.scores[key] += 1.0 + NEAR_STEP * min(closeness, NEAR_STEPS)
             elif min(distances) > FAR_KM and place.country not in evidence.context:
                 group.scores[key] -= FAR_PENALTY
-            elif (
-                place.kind == "city"
-                and place.population < SMALL_POPULATION
-                and min(distances) > SMALL_TOWN_FAR_KM
+            elif (place.village and min(distances) > NEAR_KM) or (
+                min(distances) > SMALL_TOWN_FAR_KM
+                and (
+                    (place.kind == "city" and place.population < SMALL_POPULATION)
+                    or not any(place.is_named(m.name) for m in group.mentions)
+                )
             ):
                 # A village's name is shared by many villages, most of them too small for
                 # the gazetteer: one far from every other place of the story is not the
                 # one meant ("Lost Creek" in Texas in a story about Kentucky's floods).
+                # Nor is a town far away that bears the name only as a nickname or old
+                # name ("Silver City" is Meriden, Connecticut, to GeoNames); a village of
+                # 500 to 1,000 people is named in a story only near its other places.
                 group.scores[key] -= FAR_PENALTY

@@ -76,6 +76,9 @@ PERSON_CUES = _words(
     prof mr mrs ms miss sir lord president minister spokesman spokeswoman general
     colonel major leader king queen prince könig königin prinz papst pope senator
     senatorin abgeordnete abgeordneter reporter korrespondent autor autorin
+    bürgermeister bürgermeisterin gouverneur gouverneurin landrat landrätin richter
+    richterin polizeichef polizeichefin mayor governor gov sheriff coroner commissioner
+    judge chief rep sen lt sgt capt
     """
 )
 

