@@ -63,6 +63,12 @@ from tests.test_draft_figures import _placed
             id="1-country-de-the-town-is-only-the-dateline",
         ),
         pytest.param(
+            "Landslide\n\nLIMA, PERU —Heavy rains unleashed a landslide in a mountain town in "
+            "southern Ecuador on Sunday, killing at least 17 people.",
+            [(17, "Ecuador")],
+            id="1-country-en-a-dateline-dash-without-a-space",
+        ),
+        pytest.param(
             "Erdrutsche in Peru\n\nErdrutsche im Süden Perus haben mindestens 15 Tote "
             "gefordert. Vor allem in der Region Arequipa regnete es.",
             [(15, "Peru")],
@@ -133,6 +139,12 @@ from tests.test_draft_figures import _placed
             "and three in Augsburg. In all, 3,200 people were left homeless.",
             [(5, "Munich"), (3, "Augsburg"), (3200, "Bavaria")],
             id="2-paragraph-en-a-sentence-naming-two-towns-is-passed-over",
+        ),
+        pytest.param(
+            "Fighting in Congo\n\nThe fighting sent residents fleeing Rutshuru. Some headed "
+            "for Sake near Goma. The U.N. said that some 40,000 people have been displaced.",
+            [(40_000, "Sake")],
+            id="2-paragraph-en-a-town-near-another-is-the-one-named",
         ),
         pytest.param(
             "Unwetter in Brasilien\n\nDie Regierung des Bundesstaates Bahia meldete "

@@ -155,21 +155,27 @@ _QUALIFIED = re.compile(
     r"Bundesstaat|Bezirk)\s+(?:of\s+)?)?"
 )
 
+# A town named after another to say where that one is: "Kanyaruchinya near Goma", "Ask
+# nahe Oslo", "Mati outside Athens".
+_NEAR = re.compile(
+    r"[A-ZÄÖÜ][\w'’.-]*(?:\s[A-ZÄÖÜ][\w'’.-]*){0,3},?\s+"
+    r"(?:near|nahe|bei|close\s+to|outside|unweit)\s+(?:(?:the|der|dem|den)\s+)?"
+)
+
 
 def without_qualifiers(mentions: list[Mention], text: str) -> list[Mention]:
     """A region or country named right after a town to say where the town is
     ("In Al-Faschir in Nord-Darfur wurden 50 Menschen getötet") is not where the figure
-    is: the town is, a settlement before its region."""
+    is: the town is, a settlement before its region; nor is a town named to say where
+    the town before it lies ("Some fled to Kanyaruchinya near Goma")."""
     kept: list[Mention] = []
     for mention in mentions:
         previous = kept[-1] if kept else None
-        if (
-            previous is not None
-            and mention[2].kind in AREAS
-            and previous[2].kind not in AREAS
-            and _QUALIFIED.fullmatch(text, previous[0], mention[0])
-        ):
-            continue
+        if previous is not None and previous[2].kind not in AREAS:
+            if mention[2].kind in AREAS and _QUALIFIED.fullmatch(text, previous[0], mention[0]):
+                continue
+            if mention[2].kind not in AREAS and _NEAR.fullmatch(text, previous[0], mention[0]):
+                continue
         kept.append(mention)
     return kept
 
