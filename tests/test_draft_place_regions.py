@@ -116,3 +116,38 @@ def test_a_town_named_so_only_by_a_nickname_far_away_is_not_taken() -> None:
 )
 def test_a_title_before_a_person_s_name_makes_no_town_of_the_surname(text: str, name: str) -> None:
     assert name not in names_kept(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Der Zyklon traf die Insel Vanua Levu in Fidschi.", "Vanua Levu", "FJ"),
+        ("Fishermen on Mafia Island in Tanzania lost their boats.", "Mafia Island", "TZ"),
+        ("Flooding hit Negros in the central Philippines.", "Negros", "PH"),
+        ("The storm crossed the Lau islands of Fiji on Sunday.", "Lau Group", "FJ"),
+    ],
+)
+def test_islands_and_island_groups_are_regions(text: str, name: str, country: str) -> None:
+    assert ("region", name, country) in {(k, n, c) for k, n, c, _la, _lo in kept(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pico Iyer said the book was finished.",
+        "Napoleon Bonaparte fled Elba in 1815.",
+        "The Mafia Island story was told in Rome, Italy.",
+    ],
+)
+def test_an_island_needs_its_country_or_a_place_of_it(text: str) -> None:
+    assert not [p for p in kept(text) if p[0] == "region" and p[2] not in ("IT", "")]
+
+
+def test_island_names_write_out_natural_earth_s_abbreviations() -> None:
+    from geodata.gazetteer.islands import island_names
+
+    assert island_names("Lau Group", None) == ["Lau Group", "Lau"]
+    assert island_names("Mafia I.", None) == ["Mafia Island"]
+    assert island_names("Babuyan Is.", None) == ["Babuyan Islands"]
+    assert island_names("ELLESMERE  ISLAND", None) == ["Ellesmere Island"]
+    assert island_names("Truk", "Chuuk") == ["Truk", "Chuuk"]

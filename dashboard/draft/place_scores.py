@@ -118,7 +118,9 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
         exonym = trusted and place.population >= EXONYM_POPULATION and frequency < SPELLING_ZIPF
         if not exonym:
             return False
-    if place.key.startswith("admin:") and not _known_region(mention, place, gaz, evidence):
+    if place.key.startswith(("admin:", "island:")) and not _known_region(
+        mention, place, gaz, evidence
+    ):
         return False
     if (
         single
@@ -149,9 +151,9 @@ def _village_evidence(mention: Mention, place: Place, evidence: Evidence) -> boo
 
 
 def _known_region(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) -> bool:
-    """A GeoNames province or district ("Northern" in Bahrain, "Rodrigues" in Mauritius)
-    needs its country named, even with a word that says a region is meant ("the Great
-    Lakes region" is no district of Australia)."""
+    """A GeoNames province or district ("Northern" in Bahrain, "Rodrigues" in Mauritius),
+    or a Natural Earth island ("Pico"), needs its country named, even with a word that
+    says a region is meant ("the Great Lakes region" is no district of Australia)."""
     if place.country in evidence.countries:
         return True
     sources = evidence.sources.get(place.country, set())
@@ -238,7 +240,7 @@ def _everyday(mention: Mention, place: Place, gaz: Gazetteer, language: str) -> 
         return True  # a dictionary word: "Essen", "Van"
     if " " in mention.name.strip() or place.population >= NOUN_MAX_POPULATION:
         return False
-    town_or_province = place.kind == "city" or place.key.startswith("admin:")
+    town_or_province = place.kind == "city" or place.key.startswith(("admin:", "island:"))
     if language == "de" and town_or_province and german_word(gaz, mention.name):
         return True  # "Kanton" is Canton, Ohio only to a gazetteer, "Zug" a train
     return language == "en" and mention.sentence_start and frequency >= SENTENCE_START_ZIPF

@@ -33,6 +33,7 @@ SOURCES = {
     "region": "GeoNames admin names; centre: middle of its towns",
     "hand region": "Lagekarte: approximate centre of the region",
     "iso region": "ISO 3166-2 (pycountry); centre: the town named like it",
+    "island": "Natural Earth islands; a point inside the island",
     "water": "Natural Earth",
 }
 
@@ -263,6 +264,8 @@ class Gazetteer:
 def _source_kind(ref: str, kind: str) -> str:
     if ref.startswith("region:"):
         return "hand region"
+    if ref.startswith("island:"):
+        return "island"
     if re.fullmatch(r"admin:[A-Z]{2}-[A-Z0-9]+", ref):
         return "iso region"  # an ISO 3166-2 code, not GeoNames' names ("admin:NP-P4")
     return kind

@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from dashboard.core.names import KEY_VERSION, fold, is_latin, place_key  # noqa: E402
+from geodata.gazetteer.islands import islands  # noqa: E402
 from geodata.gazetteer.subdivisions import (  # noqa: E402
     UMLAUTS,
     english_forms,
@@ -86,6 +87,7 @@ FUZZY_MIN_POPULATION = 5_000
 # Degrees between the points kept along a long river.
 RIVER_STEP_DEG = 2.0
 NATURAL_EARTH = Path("/work/shared/data/natural-earth")
+ISLAND_LAYER = "ne_10m_geography_regions_polys"
 
 
 @dataclass
@@ -294,6 +296,41 @@ def hand_region_entries() -> list[Entry]:
         )
         entry.trusted = {name_de, name_en, *filter(None, others.split("|"))}
         entries.append(entry)
+    return entries
+
+
+def island_entries(folder: Path, cities: list[Entry], known: set[tuple[str, str]]) -> list[Entry]:
+    """Natural Earth's islands and island groups (islands.py), where that layer is in the
+    folder; one named like a region of its country is that region ("Gotland")."""
+    if not (folder / f"{ISLAND_LAYER}.7z").exists():
+        return []
+    countries = {fold(n) for lang in ("de", "en") for n in Locale(lang).territories.values()}
+    towns = [(e.country, e.lat, e.lon) for e in cities if e.kind == "city"]
+    entries = []
+    for island in islands(_natural_earth(folder, ISLAND_LAYER)["features"], towns, countries):
+        if any((island.country, place_key(n)) in known for n in island.names):
+            continue
+        name = island.names[0]
+        entry = Entry(
+            island.country,
+            f"island:{place_key(name).replace(' ', '-')}",
+            "region",
+            name,
+            name,
+            island.lat,
+            island.lon,
+            0,
+        )
+        entry.trusted = set(_latin_names(set(island.names)))
+        # "Lau Group" is "Lau": the short name is the island group's own, too.
+        entry.main = island.names[1] if len(island.names) > 1 else ""
+        entries.append(entry)
+    # Two islands of one name in one country ("Pico"): the first keeps the plain ref.
+    seen: set[str] = set()
+    for entry in entries:
+        while entry.ref in seen:
+            entry.ref += "-2"
+        seen.add(entry.ref)
     return entries
 
 
@@ -529,7 +566,9 @@ def main() -> None:
             entry.trusted |= {row[0], *filter(None, row[3].split("|"))}
     cities = city_entries(natural_earth_names(args.natural_earth))
     admin += subdivision_entries(admin, hand, cities)
+    known |= {(e.country, place_key(n)) for e in admin for n in e.trusted | e.iso_names}
     entries = cities + admin + hand + water_entries(args.natural_earth)
+    entries += island_entries(args.natural_earth, cities, known)
     offsets, stamp = write_places(entries)
     write_names(entries, offsets, stamp)
     write_word_frequencies(entries)
