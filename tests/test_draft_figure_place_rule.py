@@ -44,6 +44,16 @@ from tests.test_draft_figures import _placed
             id="1-specific-de-the-authoritys-province",
         ),
         pytest.param(
+            "Krieg\n\nKiew meldete am Sonntag den Tod von 12 Menschen in Cherson.",
+            [(12, "Cherson")],
+            id="1-specific-de-a-capital-speaking-as-its-government",
+        ),
+        pytest.param(
+            "War in Sudan\n\nWashington said 40 people were killed in Darfur on Sunday.",
+            [(40, "Darfur")],
+            id="1-specific-en-a-capital-speaking-as-its-government",
+        ),
+        pytest.param(
             "Train crash in Greece\n\nA collision of two trains in Greece killed at least 26 "
             "people late on Tuesday. The trains collided near Larissa.",
             [(26, "Greece")],

@@ -56,6 +56,17 @@ _SOURCE_PLACE = re.compile(
     r"[A-ZÄÖÜ][\w.'-]*)\s+){1,8}(?:in|aus)|"
     r"\b[Aa]ccording\s+to\s+(?:[^\s,.;:!?\d]+\s+){1,8}?(?:in|from|based\s+in))\s+(?:the\s+)?$"
 )
+# A place name and then a verb of what a government says or does: "Kiew meldete",
+# "Moskau kontrolliert", "Washington said", "Beijing accused".
+_GOVERNMENT = re.compile(
+    r"[A-ZÄÖÜ][\w'’.-]*(?:[\s-][A-ZÄÖÜ][\w'’.-]*){0,2}\s+"
+    r"(?:said|says|announced|accused|blamed|denied|warned|claimed|controls|reported|"
+    r"sagte|sagt|erklärte|meldete|meldet|kündigte|warf|beschuldigte|bestritt|warnte|"
+    r"kontrolliert|kontrollierte|behauptete|teilte)\b"
+)
+# Where a clause opens, so that a place after it is its subject (not "die Regierung der
+# Provinz Sindh meldete", whose province is the authority's area).
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:(\"„“]\s*|\s(?:und|and|but|aber|while)\s)$")
 LEAVING = re.compile(
     r"evaku|evacu|flo[hg]en|fled\b|flee|flücht|rescued|gerettet|vertrieben|displaced|"
     r"ausgeflogen|airlift|escap|entkommen|geborgen",
@@ -200,7 +211,11 @@ def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _without_sources(mentions: list[Mention], text: str) -> list[Mention]:
-    """Leave out the places named only as where a source sits."""
+    """Leave out the places named only as where a source sits, and a capital or country
+    that speaks or acts as its government ("Kiew meldete", "Washington said")."""
     return [
-        m for m in mentions if not _SOURCE_PLACE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
+        m
+        for m in mentions
+        if not _SOURCE_PLACE.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
+        and not (_GOVERNMENT.match(text, m[0]) and _CLAUSE_OPENS.search(text, 0, m[0]))
     ]
