@@ -151,3 +151,32 @@ def test_island_names_write_out_natural_earth_s_abbreviations() -> None:
     assert island_names("Babuyan Is.", None) == ["Babuyan Islands"]
     assert island_names("ELLESMERE  ISLAND", None) == ["Ellesmere Island"]
     assert island_names("Truk", "Chuuk") == ["Truk", "Chuuk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A district the gazetteer lacks, named after its seat: the town marks it, and the
+        # region word says the country ("Landkreis": Germany, "Kanton": Switzerland).
+        ("Im Landkreis Rosenheim gab es schwere Unwetter.", "Rosenheim"),
+        ("Im Kreis Euskirchen in Nordrhein-Westfalen stieg das Wasser.", "Euskirchen"),
+        ("Im Kanton Wallis gingen Murgänge nieder.", "Valais"),
+        # Towns the German word list holds with their people ("Passauer", "Passauerin")
+        # are names, not nouns.
+        ("Das Hochwasser erreichte Passau und Regensburg in Bayern.", "Passau"),
+        ("Die Polizei in Zwickau nahm zwei Männer fest.", "Zwickau"),
+    ],
+)
+def test_german_districts_and_towns_are_found_in_german_text(text: str, name: str) -> None:
+    assert name in names_kept(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Zug hielt, die Musik spielte, und der Fisch war frisch.",
+        "Im Kanton gab es Streit um den Brand im Wald.",
+    ],
+)
+def test_german_nouns_stay_words(text: str) -> None:
+    assert not names_kept(text)

@@ -41,6 +41,8 @@ SPELLING_ZIPF = 4.5
 # because it is a big city ("Moskau", "Halle" less so).
 NOUN_MAX_POPULATION = 500_000
 ACRONYM_MAX = 5
+GERMAN_SPEAKING = frozenset(("DE", "AT", "CH", "LI", "LU"))
+HOME_NAME_MAX_ZIPF = 4.5
 # Enough to put a state of the article's country before a country of the same name.
 STATE_NAMESAKE_PENALTY = 4.0
 
@@ -62,6 +64,8 @@ class Mention:
     after_name: bool = False  # right after a capitalised word that is no place
     in_name: bool = False  # a capitalised German adjective inside a name ("Deutsche Bahn")
     region_cue: bool = False  # "Provinz Idlib", "Luhansk region"
+    # The country whose own kind of division the word before names ("Landkreis": DE).
+    region_country: str = ""
     water_cue: bool = False  # "the Dnipro river", "Fluss"
     town_cue: bool = False  # "die Stadt Dnipro", "the city of Dnipro"
     # "im", "am", "zum": a German preposition holding an article, which countries, regions
@@ -194,7 +198,14 @@ def score(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) ->
     if cue:
         value += 1.0
     if mention.region_cue:
-        value += 2.0 if place.kind == "region" else -1.0
+        if place.kind == "region":
+            value += 2.0
+        elif place.kind == "city" and not any(p.kind == "region" for p in mention.places):
+            # "Landkreis Rosenheim", "Kreis Euskirchen": a district the gazetteer lacks,
+            # named after its seat; the town marks it.
+            value += 1.0
+        else:
+            value -= 1.0
     if mention.water_cue and place.kind == "water":
         value += 2.0
     if place.kind == "region" and not mention.region_cue and _capital_namesake(mention, place):
@@ -241,7 +252,15 @@ def _everyday(mention: Mention, place: Place, gaz: Gazetteer, language: str) -> 
     if " " in mention.name.strip() or place.population >= NOUN_MAX_POPULATION:
         return False
     town_or_province = place.kind == "city" or place.key.startswith(("admin:", "island:"))
-    if language == "de" and town_or_province and german_word(gaz, mention.name):
+    # A town of the German-speaking countries by its own name is frequent in German
+    # because German news write of it ("Rosenheim", "Passau"); a noun that is also such a
+    # place is more frequent still ("Zug", the canton and the train).
+    home = (
+        place.country in GERMAN_SPEAKING
+        and place.is_named(mention.name)
+        and gaz.frequency(mention.name, "de") < HOME_NAME_MAX_ZIPF
+    )
+    if language == "de" and town_or_province and not home and german_word(gaz, mention.name):
         return True  # "Kanton" is Canton, Ohio only to a gazetteer, "Zug" a train
     return language == "en" and mention.sentence_start and frequency >= SENTENCE_START_ZIPF
 

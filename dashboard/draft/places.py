@@ -63,6 +63,9 @@ from dashboard.draft.words import (
     REGION_BEFORE as _REGION_BEFORE,
 )
 from dashboard.draft.words import (
+    REGION_WORD_COUNTRY as _REGION_WORD_COUNTRY,
+)
+from dashboard.draft.words import (
     STOP_START as _STOP_START,
 )
 from dashboard.draft.words import (
@@ -194,6 +197,7 @@ def _sentence_mentions(
         if listed_region_end >= 0 and between.strip(" ,").lower() in ("", "und", "and"):
             mention.region_cue = True
         listed_region_end = end - 1 if mention.region_cue else -1
+        mention.region_country = _REGION_WORD_COUNTRY.get(before, "")
         mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
         # "Herat-Provinz", "Tigray-Region", "Taquari-Fluss": the compound says which.
         tail = mention.surface.rsplit("-", 1)[-1].lower() if "-" in mention.surface else ""
@@ -439,6 +443,9 @@ def recognise_places(
     sources = context_countries(mentions, gaz, countries)
     for code, name in _town_and_region(mentions, sentences):
         sources.setdefault(code, set()).add(name)
+    for m in mentions:
+        if m.region_country:  # the region word is the evidence, not the name after it
+            sources.setdefault(m.region_country, set()).add(f"({m.region_country} region word)")
     context = countries | set(sources)
     mentions.extend(fuzzy_mentions(sentences, gaz, context, found))
     evidence = Evidence(language, countries, context, sources, dict(named_by))

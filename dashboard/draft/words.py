@@ -49,6 +49,14 @@ REGION_AFTER = _words(
     prefecture zone
     """
 )
+# Region words of one country's own system: "Landkreis Rosenheim" is in Germany, "Kanton
+# Wallis" in Switzerland, whether or not the article names the country.
+REGION_WORD_COUNTRY = {
+    "landkreis": "DE",
+    "landkreises": "DE",
+    "kanton": "CH",
+    "kantons": "CH",
+}
 WATER_BEFORE = _words("fluss flusses see meer river lake")
 # Words before a name that say a town is meant ("die Stadt Dnipro", "the city of Dnipro").
 TOWN_BEFORE = _words("stadt großstadt hafenstadt ort dorf city town village of")

@@ -58,6 +58,8 @@ WORD_LISTS = (
 # city is very big; a capitalised German entry may be a noun or a name ("Washington" is in
 # the list), so it counts only for small towns.
 WORD_MAX_POPULATION = 1_000_000
+# A capitalised German entry this frequent is a noun even when it has people's forms.
+GERMAN_NOUN_ZIPF = 4.5
 NOUN_MAX_POPULATION = 100_000
 # Towns this small keep only a few alternate names: their main name and its spellings
 # in other Latin alphabets are what articles write; a village's thirty exonyms are not.
@@ -460,7 +462,7 @@ def write_common_words(entries: list[Entry]) -> None:
                 folded = fold(name)
                 population_of_name[folded] = max(population_of_name.get(folded, 0), population)
     words: set[str] = set()
-    nouns: set[str] = set()
+    capitalised: set[str] = set()
     for path in WORD_LISTS:
         for line in Path(path).read_text("utf-8", errors="replace").splitlines():
             word = line.strip()
@@ -469,7 +471,8 @@ def write_common_words(entries: list[Entry]) -> None:
             if word[0].islower():
                 words.add(fold(word))
             elif path.endswith("ngerman") and len(word) > 2:
-                nouns.add(fold(word))
+                capitalised.add(word)
+    nouns = {fold(w) for w in capitalised if _german_noun(w, capitalised, words)}
     lines = []
     for name, population in sorted(population_of_name.items()):
         word = name in words and population < WORD_MAX_POPULATION
@@ -480,6 +483,18 @@ def write_common_words(entries: list[Entry]) -> None:
             lines.append(name if name in nouns else f"{name}\tlower")
     header = "# place names that are everyday words; 'lower': only ever written in lower case"
     (HERE / "common-words.txt").write_text("\n".join([header, *lines]) + "\n", "utf-8")
+
+
+def _german_noun(word: str, capitalised: set[str], lower: set[str]) -> bool:
+    """The German word list holds names of towns besides nouns and given names: a town's
+    name comes with its people ("Passau": "Passauer", "Passauerin"; "Rosenheim"), which
+    makes it a name, not a noun, unless the word also inflects or makes a verb as a noun
+    does ("Fisch": "Fischer", "Fischerin", but "Fische", "fischen")."""
+    people = f"{word}er" in capitalised and bool({f"{word}erin", f"{word}erinnen"} & capitalised)
+    inflected = any(f"{word}{ending}" in capitalised for ending in ("es", "e", "en", "n"))
+    verb = any(f"{fold(word)}{ending}" in lower for ending in ("en", "n"))
+    frequent = wordfreq.zipf_frequency(word, "de") >= GERMAN_NOUN_ZIPF  # "Musik", "Musiker"
+    return not people or inflected or verb or frequent
 
 
 def _restore_letters(entry: Entry, names: list[str]) -> None:
