@@ -23,7 +23,8 @@ AREAS = frozenset(["country", "region", "water"])
 # Touristenmetropole", "north of", "southwest of the resort town of", "40 km from",
 # "200 Kilometer vor", "der 480 Kilometer entfernten Hauptstadt".
 _REFERENCE = re.compile(
-    r"(?:\b(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)\s+"
+    r"(?:\b(?:(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)(?:lich|östlich|westlich)|"
+    r"nördlich|östlich)\s+"
     r"(?:(?:von|vom|der|des)\s+(?:(?:der|dem|den)\s+)?(?:[\w-]+\s+){0,2}?)?|"
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
     r"(?:the\s+(?:[\w-]+,?\s+){0,3}?(?:of\s+)?)?|"
