@@ -180,3 +180,35 @@ def test_german_districts_and_towns_are_found_in_german_text(text: str, name: st
 )
 def test_german_nouns_stay_words(text: str) -> None:
     assert not names_kept(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "London/Teheran - Iranische Kräfte töteten eine Aktivistin, wie der britische "
+            "Sender BBC berichtete. Die Proteste in Teheran dauerten an.",
+            "United Kingdom",
+        ),
+        (
+            "NAIROBI, Kenya (AP) — Kenyan police said Ethiopian troops crossed near Moyale "
+            "in Ethiopia.",
+            "Kenya",
+        ),
+    ],
+)
+def test_a_dateline_town_does_not_ground_a_country_named_as_an_adjective(
+    text: str, country: str
+) -> None:
+    draft = draft_article(article_from_text("Meldung / Report\n\n" + text))
+    dropped = {p.place.name_en for p in draft.places if not p.keep}
+    kept_names = {p.place.name_en for p in draft.places if p.keep}
+    if country == "Kenya":  # the dateline names the country itself: it stays
+        assert "Kenya" in kept_names
+    else:
+        assert country in dropped
+
+
+def test_a_town_of_the_country_in_the_story_grounds_its_adjective() -> None:
+    text = "London (dpa) - Der britische Premier besuchte Manchester."
+    assert "United Kingdom" in names_kept(text)

@@ -21,6 +21,7 @@ from dashboard.draft.place_fuzzy import fuzzy_mentions
 from dashboard.draft.place_fuzzy import is_capitalised as _is_capitalised
 from dashboard.draft.place_fuzzy import tokens as _tokens
 from dashboard.draft.place_fuzzy import word_before as _word_before
+from dashboard.draft.place_grounds import dateline_only, whose, whose_not_where
 from dashboard.draft.place_lookup import (
     ABBREVIATED,
     compass_lookup,
@@ -472,16 +473,16 @@ def recognise_places(
         sentences_of = sorted({m.sentence for m in group.mentions})
         positions = [(m.sentence, m.start) for m in group.mentions]
         said_whose.setdefault(best_key, set()).update(
-            (m.sentence, m.start) for m in group.mentions if _whose(m)
+            (m.sentence, m.start) for m in group.mentions if whose(m)
         )
         if existing is not None:
-            adjective_only[best_key] &= all(_whose(m) for m in group.mentions)
+            adjective_only[best_key] &= all(whose(m) for m in group.mentions)
             existing.sentences = sorted(set(existing.sentences) | set(sentences_of))
             existing.positions = sorted(set(existing.positions) | set(positions))
             if _rank(confidence(best_score, group.mentions)) < _rank(existing.confidence):
                 existing.confidence = confidence(best_score, group.mentions)
             continue
-        adjective_only[best_key] = all(_whose(m) for m in group.mentions)
+        adjective_only[best_key] = all(whose(m) for m in group.mentions)
         name = _display_name(group.mentions, gaz.places[best_key], language)
         drafts[best_key] = DraftPlace(
             id="",
@@ -492,7 +493,7 @@ def recognise_places(
             reasons=_reasons(group.mentions, gaz.places[best_key], countries),
             positions=sorted(positions),
         )
-    _whose_not_where(drafts, adjective_only, said_whose)
+    whose_not_where(drafts, adjective_only, said_whose, dateline_only(drafts, sentences, dateline))
     places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
     _assign_ids(places)
     return places
@@ -514,32 +515,6 @@ def _town_and_region(mentions: list[Mention], sentences: list[Sentence]) -> list
         towns = {p.country for p in town.places if p.kind == "city"}
         found += [(code, fold(town.name)) for code in sorted(regions & towns)]
     return found
-
-
-def _whose_not_where(
-    drafts: dict[str, DraftPlace],
-    adjective_only: dict[str, bool],
-    said_whose: dict[str, set[tuple[int, int]]],
-) -> None:
-    """A country named only as an adjective is whose, not where."""
-    grounds = {p.place.country for p in drafts.values() if p.kind != "country"}
-    for key, place in drafts.items():
-        if adjective_only[key] and place.kind == "country" and place.place.country not in grounds:
-            # "ukrainische Flüchtlinge", "British broadcaster BBC": whose, not where. A map
-            # editor marks such a country at most as optional; the editor may still add it.
-            # With a town of it named ("die irakische Armee rückt auf Mossul vor") it is
-            # the story's ground and stays.
-            place.keep = False
-            place.reasons.append("country named only as an adjective: not on the map")
-        elif not adjective_only[key]:
-            # "Russian authorities said" tells whose, not where: a figure of that sentence
-            # is not tied to Russia by it.
-            place.positions = [at for at in place.positions if at not in said_whose[key]]
-
-
-def _whose(mention: Mention) -> bool:
-    """An adjective that says whose ("Russian authorities"), not where."""
-    return mention.adjective and not mention.of_ground
 
 
 def _rank(confidence: str) -> int:
