@@ -47,10 +47,20 @@ def open_tab(page, name: str) -> None:
     expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
 
 
-def test_click_a_then_b_the_map_stays_and_marks_only_b(
+def assert_the_map_is_above_the_fold(page, screen: dict) -> None:
+    box = page.locator(MAP_FRAME).bounding_box()
+    height = screen["viewport"]["height"]
+    if is_phone(screen):
+        assert box["y"] < 0.6 * height
+    else:
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_the_map_is_above_the_fold_and_after_a_then_b_stays_and_marks_only_b(
     watched_page, dashboard_url: str, screen: dict
 ) -> None:
     page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
+    assert_the_map_is_above_the_fold(page, screen)
     frame = map_frame(page)
     click_feature(page, "mosul")
     before = map_view(frame)
@@ -111,24 +121,6 @@ def test_click_then_a_tab_then_the_language_keeps_the_view(
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
-def test_timeline_steps_keep_the_tab_and_the_map_follows(
-    watched_page, dashboard_url: str, screen: dict, story: Story
-) -> None:
-    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
-    frame = map_frame(page)
-    open_tab(page, "Chronik")
-    for event in story.events[1:5]:
-        page.get_by_role("button", name=re.compile("Später")).click()
-        expect(page.locator(f"[data-event-id='{event.id}']")).to_be_visible()
-        expect(page.get_by_role("tab", name="Chronik")).to_have_attribute("aria-selected", "true")
-        if event.feature:
-            frame.wait_for_function("(id) => lagekarte.selected() === id", arg=event.feature)
-            assert shows(frame, event.feature)
-            assert map_view(frame)["highlighted"] == [event.feature]
-    assert "tab=timeline" in page.url
-    assert page.watch.errors == [] and page.watch.foreign == []
-
-
 def test_a_shared_event_link_opens_the_timeline(watched_page, dashboard_url: str) -> None:
     page = open_dashboard(watched_page, dashboard_url, "?lang=de&event=baghdadi-sermon")
     expect(page.get_by_role("tab", name="Chronik")).to_have_attribute("aria-selected", "true")
@@ -183,41 +175,6 @@ def test_a_click_inside_the_old_city_selects_the_old_city(
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
-def test_the_map_is_above_the_fold(watched_page, dashboard_url: str, screen: dict) -> None:
-    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
-    box = page.locator(MAP_FRAME).bounding_box()
-    height = screen["viewport"]["height"]
-    if is_phone(screen):
-        assert box["y"] < 0.6 * height
-    else:
-        assert box["y"] >= 0 and box["y"] + box["height"] <= height
-
-
-def test_a_step_without_a_place_clears_the_mark_and_a_far_mark_is_named(
-    watched_page, dashboard_url: str, story: Story
-) -> None:
-    """Stepping on from the sermon in Mosul: 'the caliphate declared' has no place and
-    leaves nothing highlighted; Manchester's attack gets its name beside its mark."""
-    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **SCREENS["desktop"])
-    frame = map_frame(page)
-    open_tab(page, "Chronik")
-    ids = [e.id for e in story.events]
-    placeless = ids.index("caliphate-declared")
-    assert story.events[placeless - 1].feature and not story.events[placeless].feature
-    page.get_by_role("button", name=re.compile("Später")).click()
-    expect(page.locator("[data-event-id='caliphate-declared']")).to_be_visible()
-    frame.wait_for_function("() => lagekarte.selected() === null")
-    assert map_view(frame)["highlighted"] == []
-    manchester = next(e for e in story.events if e.id == "manchester-attack")
-    for event_id in ids[placeless + 1 : ids.index("manchester-attack") + 1]:
-        page.get_by_role("button", name=re.compile("Später")).click()
-        expect(page.locator(f"[data-event-id='{event_id}']")).to_be_visible()
-    frame.wait_for_function("(id) => lagekarte.selected() === id", arg=manchester.feature)
-    name = story.feature(manchester.feature).name.de  # type: ignore[arg-type]
-    expect(page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip", has_text=name)).to_be_visible()
-    assert page.watch.errors == [] and page.watch.foreign == []
-
-
 # The reader's sizes with view buttons: a desktop, a phone, a small window. (A map under
 # 340 px wide offers none: there the reader pans and zooms.)
 READER_SIZES = {**SCREENS, "640x480": {"viewport": {"width": 640, "height": 480}}}
@@ -268,40 +225,70 @@ LINE_NAME = """() => {
 }"""
 
 
+def step_on(page, event_id: str) -> None:
+    """One step on in the timeline: its event shows, and the timeline stays open."""
+    page.get_by_role("button", name=re.compile("Später")).click()
+    expect(page.locator(f"[data-event-id='{event_id}']")).to_be_visible()
+    expect(page.get_by_role("tab", name="Chronik")).to_have_attribute("aria-selected", "true")
+
+
+def assert_the_map_follows(frame, feature_id: str | None) -> None:
+    """The step's place is chosen, in view and the only one drawn as chosen; a step
+    without a place leaves nothing chosen."""
+    frame.wait_for_function("(id) => lagekarte.selected() === id", arg=feature_id)
+    if feature_id:
+        assert shows(frame, feature_id)
+    assert map_view(frame)["highlighted"] == ([feature_id] if feature_id else [])
+
+
 @pytest.mark.parametrize("size", sorted(READER_SIZES))
-def test_a_chosen_lines_name_opens_in_view_and_where_it_was_clicked(
+def test_timeline_steps_keep_the_tab_the_map_follows_and_names_the_line_in_view(
     watched_page, dashboard_url: str, story: Story, size: str
 ) -> None:
-    """A timeline step to the border names it inside the map, clear of the Raqqa callout
-    (its middle was cut off on a phone); a click on the line names it where clicked."""
+    """Step by step from the first event: the timeline stays open and the map follows.
+    'The caliphate declared' has no place and leaves nothing chosen; the step to the
+    border names it inside the map, clear of the Raqqa callout (its middle was cut off
+    on a phone), and a click on the line names it where clicked; Manchester's attack,
+    far away, gets its name beside its mark."""
     page = open_dashboard(watched_page, dashboard_url, "?lang=de", **READER_SIZES[size])
     frame = map_frame(page)
     open_tab(page, "Chronik")
     ids = [e.id for e in story.events]
+    assert ids.index("caliphate-declared") == 1 and ids.index("manchester-attack") == 4
+    assert story.events[0].feature and not story.events[1].feature
+    for event in story.events[1:4]:  # to the border
+        step_on(page, event.id)
+        assert_the_map_follows(frame, event.feature)
+    assert story.events[3].feature == "border-tr-sy"
     name = story.feature("border-tr-sy").name.de
-    for event_id in ids[1 : ids.index("turkey-closes-border") + 1]:
-        page.get_by_role("button", name=re.compile("Später")).click()
-        expect(page.locator(f"[data-event-id='{event_id}']")).to_be_visible()
-    frame.wait_for_function("() => lagekarte.selected() === 'border-tr-sy'")
     frame.wait_for_function(f"() => ({LINE_NAME})() !== null")
     seen = frame.evaluate(LINE_NAME)
     assert seen["text"] == name and seen["inside"] and not seen["onCallout"], seen
-    if size != "desktop":
-        return  # the click on the line is checked where the name once touched the callout
-    # a click on the line near its eastern end: the name opens there
-    spot = frame.evaluate(
-        """() => { const line = lagekarte.layerOf('border-tr-sy');
-                   const size = lagekarte.map.getSize();
-                   const points = line.getLatLngs().flat(3)
-                     .map(ll => lagekarte.map.latLngToContainerPoint(ll))
-                     .filter(p => p.x > 40 && p.x < size.x - 40 && p.y > 60 && p.y < size.y - 60);
-                   const p = points[Math.floor(points.length * 0.8)];
-                   return {x: p.x, y: p.y}; }"""
-    )
-    box = page.locator(MAP_FRAME).bounding_box()
-    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
-    frame.wait_for_function(f"() => ({LINE_NAME})() !== null")
-    seen = frame.evaluate(LINE_NAME)
-    assert abs(seen["x"] - spot["x"]) < 40 and abs(seen["y"] - spot["y"]) < 40, (seen, spot)
-    assert seen["inside"]
+    if size == "desktop":
+        # a click on the line near its eastern end: the name opens there
+        spot = frame.evaluate(
+            """() => { const line = lagekarte.layerOf('border-tr-sy');
+                       const size = lagekarte.map.getSize();
+                       const points = line.getLatLngs().flat(3)
+                         .map(ll => lagekarte.map.latLngToContainerPoint(ll))
+                         .filter(p => p.x > 40 && p.x < size.x - 40
+                                      && p.y > 60 && p.y < size.y - 60);
+                       const p = points[Math.floor(points.length * 0.8)];
+                       return {x: p.x, y: p.y}; }"""
+        )
+        box = page.locator(MAP_FRAME).bounding_box()
+        page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+        frame.wait_for_function(
+            f"(x) => {{ const seen = ({LINE_NAME})(); return seen && Math.abs(seen.x - x) < 40; }}",
+            arg=spot["x"],
+        )
+        seen = frame.evaluate(LINE_NAME)
+        assert abs(seen["x"] - spot["x"]) < 40 and abs(seen["y"] - spot["y"]) < 40, (seen, spot)
+        assert seen["inside"]
+    manchester = story.events[4]
+    step_on(page, manchester.id)
+    assert_the_map_follows(frame, manchester.feature)
+    name = story.feature(manchester.feature).name.de  # type: ignore[arg-type]
+    expect(page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip", has_text=name)).to_be_visible()
+    assert "tab=timeline" in page.url
     assert page.watch.errors == [] and page.watch.foreign == []
