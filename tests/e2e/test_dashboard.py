@@ -58,7 +58,9 @@ def test_map_shows_every_feature_with_no_request_elsewhere(
     assert page.watch.errors == []
 
 
-def test_three_pans_send_nothing_to_the_server(watched_page, dashboard_url: str) -> None:
+def test_three_pans_send_nothing_and_a_chosen_figure_moves_the_map_without_reloading_it(
+    watched_page, dashboard_url: str
+) -> None:
     page = open_dashboard(watched_page, dashboard_url, "?lang=de")
     frame = map_frame(page)
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
@@ -79,17 +81,14 @@ def test_three_pans_send_nothing_to_the_server(watched_page, dashboard_url: str)
     assert page.sent[sent_before:] == []
     assert page.watch.errors == []
 
-
-def test_click_on_raqqa_shows_the_range(watched_page, dashboard_url: str) -> None:
-    page = open_dashboard(watched_page, dashboard_url, "?lang=de")
-    sent_before = len(page.sent)
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator("[data-feature-id='raqqa']").click()
-    # the page's details, after one rerun; the map shows them only where there is no
-    # side panel (see test_reader_sequences.py)
-    card = page.locator(".lk-details-card[data-feature-id='raqqa']")
-    expect(card).to_contain_text("50.000\u2013100.000", timeout=5000)
-    assert len(page.sent) > sent_before
+    # then a figure chosen in its tab: the same map moves to it, not a new one
+    frame.evaluate("() => { window.__sameMap = true; }")
+    zoom = frame.evaluate("lagekarte.map.getZoom()")
+    page.get_by_role("tab", name="Zahlen").click()
+    page.get_by_role("button", name="Auf der Karte zeigen").first.click()
+    page.locator(".lk-details-card[data-feature-id='raqqa']").wait_for()
+    frame.wait_for_function("(zoom) => lagekarte.map.getZoom() > zoom", arg=zoom)
+    assert frame.evaluate("window.__sameMap") is True  # same frame: no flash, no reload
     assert "feature=raqqa" in page.url
     assert page.watch.errors == [] and page.watch.foreign == []
 
@@ -113,22 +112,6 @@ def test_phone_size_has_no_horizontal_scroll(
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     expect(page.frame_locator(MAP_FRAME).locator("[data-feature-id='mosul']")).to_be_visible()
-
-
-def test_choosing_a_figure_moves_the_map_without_reloading_it(
-    watched_page, dashboard_url: str
-) -> None:
-    page = open_dashboard(watched_page, dashboard_url, "?lang=de")
-    frame = map_frame(page)
-    frame.evaluate("() => { window.__sameMap = true; }")
-    zoom = frame.evaluate("lagekarte.map.getZoom()")
-    page.get_by_role("tab", name="Zahlen").click()
-    page.get_by_role("button", name="Auf der Karte zeigen").first.click()
-    page.locator(".lk-details-card[data-feature-id='raqqa']").wait_for()
-    frame.wait_for_function("(zoom) => lagekarte.map.getZoom() > zoom", arg=zoom)
-    assert frame.evaluate("window.__sameMap") is True  # same frame: no flash, no reload
-    assert "feature=raqqa" in page.url
-    assert page.watch.errors == [] and page.watch.foreign == []
 
 
 def test_a_shared_link_opens_on_its_place(watched_page, dashboard_url: str) -> None:

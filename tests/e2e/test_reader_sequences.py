@@ -285,6 +285,10 @@ def test_timeline_steps_keep_the_tab_the_map_follows_and_names_the_line_in_view(
         seen = frame.evaluate(LINE_NAME)
         assert abs(seen["x"] - spot["x"]) < 40 and abs(seen["y"] - spot["y"]) < 40, (seen, spot)
         assert seen["inside"]
+        # the click opens the line's details; back in the timeline, the step is kept
+        expect(page.get_by_role("tab", name="Details")).to_have_attribute("aria-selected", "true")
+        open_tab(page, "Chronik")
+        expect(page.locator("[data-event-id='turkey-closes-border']")).to_be_visible()
     manchester = story.events[4]
     step_on(page, manchester.id)
     assert_the_map_follows(frame, manchester.feature)
