@@ -212,3 +212,25 @@ def test_a_dateline_town_does_not_ground_a_country_named_as_an_adjective(
 def test_a_town_of_the_country_in_the_story_grounds_its_adjective() -> None:
     text = "London (dpa) - Der britische Premier besuchte Manchester."
     assert "United Kingdom" in names_kept(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The ferry MV Lampedusa sank off Crete, Greece, with 40 aboard.", "Lampedusa", "Crete"),
+        ("HMS Belfast sailed from Portsmouth, England, on Monday.", "Belfast", "Portsmouth"),
+        ("Die Fähre KMP Palembang sank vor Sumatra in Indonesien.", "Palembang", "Sumatra"),
+    ],
+)
+def test_a_ship_s_name_after_its_prefix_is_no_place(text: str, absent: str, present: str) -> None:
+    found = names_kept(text)
+    assert absent not in found and present in found
+
+
+def test_the_island_a_ship_is_named_after_is_still_found_elsewhere() -> None:
+    assert "Lampedusa" in names_kept("The MV Lampedusa sank off Lampedusa, Italy.")
+
+
+def test_a_town_of_another_continent_is_not_taken_where_only_the_country_is_named() -> None:
+    # No Utö in the gazetteer; Japan's Uto is not the island off Finland.
+    assert names_kept("Die Fähre sank 1994 vor Utö in Finnland.") == {"Finland"}

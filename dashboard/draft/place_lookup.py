@@ -171,6 +171,26 @@ def storm_names(sentences: list[Sentence], gaz: Gazetteer) -> set[str]:
     return names
 
 
+# Prefixes of ships' names ("MV Sewol", "HMS Belfast", "KMP Lestari Maju", "the MS
+# Estonia"): the name after one is a ship's, whatever town shares it.
+_SHIP = re.compile(
+    r"\b(?:MV|M/V|MS|M/S|MT|MY|RMS|SS|HMS|HMAS|HMCS|USS|USNS|INS|KMP|KM|FV|RV)\.?\s+"
+    r"[„“\"'‚‘»«]?([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ0-9][\w'’-]*){0,3})"
+)
+
+
+def ship_names(sentences: list[Sentence]) -> set[str]:
+    """The folded names of the ships the article names after a ship's prefix, and each
+    of their words that begins one ("Lampedusa" of "MV Lampedusa")."""
+    names: set[str] = set()
+    for sentence in sentences:
+        for match in _SHIP.finditer(sentence.text):
+            name = match.group(1)
+            names.add(fold(name))
+            names.add(fold(name.split()[0]))
+    return names
+
+
 def namesake_regions(gaz: Gazetteer, places: list[Place]) -> list[Place]:
     """ "Oblast Donezk", "Provinz Chost": a region word before a town's name means the
     region named after the town, which the gazetteer may spell otherwise ("Donetsk",

@@ -422,6 +422,13 @@ def score_group(group: MentionGroup, gaz: Gazetteer, evidence: Evidence) -> None
         group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
 
 
+def _far_from_all(place: Place, others: list[Place]) -> bool:
+    return bool(others) and all(
+        geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat)) > FAR_KM
+        for other in others
+    )
+
+
 def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Evidence) -> None:
     """Distance to the article's other places: a small town near them is likelier meant
     than not; a namesake far from all of them, in a country the article never names,
@@ -433,9 +440,16 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
     }
     for group in groups:
         others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
+        countries = [p for gid, p in best.items() if gid != id(group) and p.kind == "country"]
         for key in group.scores:
             place = gaz.places[key]
-            if place.kind == "country" or not others:
+            if place.kind == "country":
+                continue
+            if not others:
+                # With no other town or region, the countries the story names tell where
+                # it is ("vor Utö in Finnland" is no town in Japan).
+                if _far_from_all(place, countries) and place.country not in evidence.context:
+                    group.scores[key] -= FAR_PENALTY
                 continue
             distances = [
                 geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))

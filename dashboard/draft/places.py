@@ -27,6 +27,7 @@ from dashboard.draft.place_lookup import (
     compass_lookup,
     lookup_variants,
     namesake_regions,
+    ship_names,
     storm_names,
 )
 from dashboard.draft.place_scores import (
@@ -80,6 +81,7 @@ from dashboard.draft.words import (
 )
 from dashboard.reader.gazetteer import Gazetteer, Place
 
+_SHIP_PREFIX = re.compile(r"MV|M/V|MS|M/S|MT|MY|RMS|SS|HMS|HMAS|HMCS|USS|USNS|INS|KMP|KM|FV|RV")
 _COMPASS = re.compile(r"^(nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral)-?", re.I)
 # Particles of names that, after a place, are prepositions ("Mossul im Irak").
 _NOT_NAME_PARTICLES = ("in", "im", "an", "am", "on")
@@ -123,6 +125,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     # A storm's name ("Hurricane Milton") names no place anywhere in the article.
     storms = storm_names(sentences, gaz)
     mentions = [m for m in mentions if fold(m.name) not in storms and fold(m.surface) not in storms]
+    mentions = _not_ships(mentions, sentences)
     # "Mossuls" is Mossul's genitive when the article also says "Mossul"; "Hamas" alone
     # is not Hama's. Only very big places are taken from an inflected form alone.
     plain = {fold(m.name) for m in mentions if not m.inflected}
@@ -136,6 +139,23 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
     ]
     mentions.extend(adjective_mentions(sentences, gaz, language))
     return mentions
+
+
+def _not_ships(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """A ship's name ("the ferry MV Lampedusa") names no place where it stands after its
+    prefix; elsewhere the same word may be the island ("sank off Lampedusa")."""
+    ships = ship_names(sentences)
+    if not ships:
+        return mentions
+    texts = {s.index: s.text for s in sentences}
+    kept = []
+    for m in mentions:
+        before = texts[m.sentence][: m.start].rstrip(" „“\"'‚‘»«")
+        prefix = before.rsplit(None, 1)[-1] if before.split() else ""
+        if fold(m.surface) in ships and _SHIP_PREFIX.fullmatch(prefix.rstrip(".")):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _one_river(mentions: list[Mention]) -> None:
