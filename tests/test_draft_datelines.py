@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.calendar_words import month_number, weekday_number
-from dashboard.draft.datelines import is_agency, read_date_line, read_dateline, read_signature
+from dashboard.draft.datelines import (
+    is_agency,
+    read_date_line,
+    read_dateline,
+    read_signature,
+    split_date_head,
+)
 
 
 @pytest.mark.parametrize(
@@ -184,12 +190,20 @@ def test_month_names_are_written_in_one_module_only() -> None:
     assert offenders == []
 
 
+MARCH_12 = dt.date(2024, 3, 12)
+XINHUA = ("Xinhua News Agency", MARCH_12)
+
+
 @pytest.mark.parametrize(
     ("paragraph", "agency", "date"),
     [
         ("Der Pegel der Donau fiel am Abend wieder. (APA, 3.7.2017)", "APA", dt.date(2017, 7, 3)),
         ("Die Wahl in Bolivien verlief ruhig. (sda, 12. März 2024)", "sda", dt.date(2024, 3, 12)),
         ("Crews reached the quake zone. (AFP, 9.11.2022, 14:30 Uhr)", "AFP", dt.date(2022, 11, 9)),
+        ("Pit flooded in Yunnan. (Xinhua News Agency, Example.org.cn March 12, 2024)", *XINHUA),
+        ("Ferries to Chittagong stay in port. (Xinhua News Agency March 12, 2024)", *XINHUA),
+        ("Landslides blocked the road to Shimla. (PTI, March 12, 2024)", "PTI", MARCH_12),
+        ("Aftershocks shook Hokkaido again. (Kyodo, 12 March 2024)", "Kyodo", MARCH_12),
     ],
 )
 def test_closing_signatures(paragraph: str, agency: str, date: dt.date) -> None:
@@ -205,6 +219,8 @@ def test_closing_signatures(paragraph: str, agency: str, date: dt.date) -> None:
         "Voters in Ghana queued. (AP, the day after the vote on March 3, 2024)",
         "Der Pegel fiel. (APA)",  # an agency, no date
         "(APA, 3.7.2017) Der Pegel fiel am Abend.",  # not at the end
+        "The dam at Kariba held. (Xinhua News Agency, said to be safe March 12, 2024)",
+        "Der Pegel fiel. (Mossul und Kirkuk, 12. März 2024)",  # places, no agency
     ],
 )
 def test_no_closing_signature(paragraph: str) -> None:
@@ -234,3 +250,51 @@ def test_a_closing_signature_dates_an_article_and_leaves_its_text() -> None:
 def test_a_datelines_day_without_year(paragraph: str, month_day: tuple[int, int]) -> None:
     found = read_dateline(paragraph)
     assert found is not None and found.date is None and found.month_day == month_day
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Amina Yusuf Published March 12, 2024 | 03:10 PM", "Amina Yusuf"),
+        ("Carlos Mendoza Ruiz Posted 12 March 2024, 5:04 PM", "Carlos Mendoza Ruiz"),
+        ("Lena Berger Veröffentlicht am 12.03.2024, 14:05 Uhr", "Lena Berger"),
+    ],
+)
+def test_an_authors_name_before_the_publication_label_is_a_byline(line: str, author: str) -> None:
+    found = read_date_line(line)
+    assert found is not None and (found.date, found.author) == (MARCH_12, author)
+
+
+def test_words_before_the_label_that_are_no_name_keep_the_line_from_being_a_date_line() -> None:
+    assert read_date_line("Floods in the north Published March 12, 2024") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        (
+            "12.03.2024 10:17 Chile: Waldbrände bedrohen Valparaíso",
+            "Chile: Waldbrände bedrohen Valparaíso",
+        ),
+        (
+            "March 12, 2024 5:04 PM Floods cut off villages in Malawi",
+            "Floods cut off villages in Malawi",
+        ),
+        ("12. März 2024, 14:05 Uhr Erdbeben erschüttert Sumatra", "Erdbeben erschüttert Sumatra"),
+    ],
+)
+def test_a_time_stamp_glued_to_a_headline_is_split_off(line: str, headline: str) -> None:
+    found = split_date_head(line)
+    assert found is not None and (found[0].date, found[1]) == (MARCH_12, headline)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12. März 2024: Ein Jahr nach dem Beben in Marokko",  # a date, no clock time
+        "Floods cut off villages in Malawi 12.03.2024 10:17",  # the stamp after it
+        "12.03.2024 10:17",  # a date line alone
+    ],
+)
+def test_a_headline_opening_with_a_date_keeps_it(line: str) -> None:
+    assert split_date_head(line) is None

@@ -368,3 +368,38 @@ def test_a_date_in_the_last_sentence_is_no_closing_date() -> None:
 def test_spaced_dotted_and_dashed_dates(line: str) -> None:
     found = read_date_line(line)
     assert found is not None and found.date == MARCH_12
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (
+            "12.03.2024 10:17 Peru: Erdrutsch verschüttet Dorf in den Anden\n\nIn einem Dorf "
+            "bei Cusco hat ein Erdrutsch am Dienstag mehrere Häuser verschüttet. Zwölf "
+            "Menschen werden vermisst.\n",
+            "Peru: Erdrutsch verschüttet Dorf in den Anden",
+        ),
+        (
+            "Pages > World > Africa\n\nKofi Mensah Published March 12, 2024 | 03:10 PM\n\nFloods "
+            "cut off villages in northern Ghana\n\nFloods cut off villages near Tamale on "
+            "Tuesday, officials said. Twelve people died.\n",
+            "Floods cut off villages in northern Ghana",
+        ),
+    ],
+)
+def test_a_time_stamp_glued_to_the_headline_or_beside_a_byline_dates_the_article(
+    text: str, headline: str
+) -> None:
+    article = article_from_text(text)
+    assert (article.published, article.headline) == (MARCH_12, headline)
+    assert [s.text for s in article.sentences if "2024" in s.text] == []
+
+
+def test_a_closing_credit_with_the_agency_written_out_dates_the_article() -> None:
+    article = article_from_text(
+        "Mine flooded in Shanxi\n\nTwelve miners were trapped after water flooded a coal mine "
+        "in Shanxi on Monday, local officials said.\nRescuers pumped water out of the shaft "
+        "yesterday.\n(Xinhua News Agency, Example.org.cn March 12, 2024)\n"
+    )
+    assert article.published == MARCH_12
+    assert not any("Xinhua" in s.text for s in article.sentences)

@@ -20,6 +20,7 @@ from dashboard.draft.datelines import (
     read_date_line,
     read_dateline,
     read_signature,
+    split_date_head,
     split_date_prefix,
 )
 from dashboard.draft.model import DroppedText
@@ -238,6 +239,8 @@ def furniture_reason(paragraph: str, in_body: bool = False) -> str | None:
     if in_body:
         banner = (strong >= 1 and words <= 25) or ((strong + weak) * 8 >= words >= 1 and strong)
         return BANNER if banner else None
+    if len(paragraph) <= _SHORT_LINE and read_date_line(paragraph):
+        return None  # "Jane Doe Published March 4, 2022 | 03:10 PM": parts, but a date line
     if is_breadcrumb(paragraph):
         return NAVIGATION
     if strong:
@@ -401,6 +404,11 @@ def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
     author = publisher = None
     dates: list[tuple[DateLine, str]] = []
     for i, line in enumerate(head):
+        glued = split_date_head(line) if len(line) <= _SHORT_LINE else None
+        if glued and _is_title(glued[1]) and not read_date_line(line):  # "12.03.2024 10:17 Flut"
+            dates.append((glued[0], line[: -len(glued[1])].strip()))
+            dropped.append(DroppedText(dates[-1][1], DATE_LINE))
+            head[i] = line = glued[1]
         short = len(line) <= _SHORT_LINE
         date_line = read_date_line(line) if short else None
         byline = _BYLINE.match(line) if short and not date_line else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.core.calendar_words import month_number, month_pattern, weekday_numbers
 
@@ -128,6 +128,13 @@ AGENCIES = frozenset(
         "infocom",  # "© dpa-infocom": dpa's web service
         "hina",
         "tanjug",
+        "kyodo",
+        "pti",
+        "ians",
+        "ani",
+        "yonhap",
+        "antara",
+        "bernama",
     ]
 )
 _REGIONAL_DESK = re.compile(r"l[a-z]{2}")  # dpa's regional services: lni, lby, lsw …
@@ -146,6 +153,11 @@ _AGENCY_NAMES = frozenset(
         "evangelischer pressedienst",
         "katholische nachrichten-agentur",
         "austria presse agentur",
+        "xinhua news agency",
+        "kyodo news",
+        "press trust of india",
+        "agencia efe",
+        "yonhap news agency",
     ]
 )
 
@@ -322,6 +334,14 @@ def _byline_of(pieces: list[str]) -> tuple[str | None, str | None, list[str]]:
     return author, publisher, left
 
 
+# "Faizan Hashmi Published March 04, 2022 | 03:10 PM": an author's name of two to four
+# words written straight before the label of the first publication.
+_NAME_BEFORE_LABEL = re.compile(
+    rf"(?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?=(?i:published|posted|"
+    r"veröffentlicht|erschienen|publiziert)\b)"
+)
+
+
 def read_date_line(line: str) -> DateLine | None:
     """The date of a line that holds nothing but (labelled) dates and times, maybe a byline:
     the first publication's date, with the update's date when the line gives both."""
@@ -330,6 +350,10 @@ def read_date_line(line: str) -> DateLine | None:
         return _url_date(line)
     if not line or len(line) > MAX_DATE_LINE:
         return None
+    named = _NAME_BEFORE_LABEL.match(line)
+    if named:  # "Jane Doe Published March 12, 2024": the byline without its "By"
+        found = read_date_line(line[named.end() :])
+        return replace(found, author=named["author"]) if found and not found.author else found
     label = _LABEL.match(line)
     stamp = _STAMP.match(line)
     rest = line[(label or stamp).end() :] if (label or stamp) else line
@@ -467,8 +491,11 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
     )
 
 
-# "(APA, 3.7.2017)", "(dpa/lby, 12. März 2024, 14:30 Uhr)" closing the last paragraph.
-_SIGNATURE = re.compile(r"\((?P<agency>[A-Za-z][\w/ .-]{0,29}), (?P<date>[^()]{6,40})\)\s*$")
+# "(APA, 3.7.2017)", "(dpa/lby, 12. März 2024, 14:30 Uhr)", "(Xinhua News Agency,
+# China.org.cn November 7, 2005)" closing the last paragraph: an agency, maybe the
+# publisher's name, then the date.
+_SIGNATURE = re.compile(r"\((?P<inner>[A-Za-z][^()]{5,80})\)\s*$")
+_CREDIT_PART = re.compile(r"[A-ZÄÖÜ][\w.&'’-]*(?: [A-ZÄÖÜ][\w.&'’-]*){0,3}")
 # "… am Abend. © dpa-infocom, dpa:240312-99-123456/3": dpa's story id, its filing day first.
 _DPA_ID = re.compile(
     r"(?:©\s?)?(?:dpa-infocom,?\s?)?(?P<date>dpa:\d{6}-\d\d-\d{3,12}(?:/\d{1,3})?)\s*$"
@@ -513,18 +540,40 @@ def read_signature(paragraph: str) -> Signature | None:
 
 
 def _agency_signature(paragraph: str, offset: int) -> Signature | None:
-    """ "(APA, 3.7.2017)", "(sda, 12. März 2024, 14:30 Uhr)" closing the paragraph."""
+    """ "(APA, 3.7.2017)", "(sda, 12. März 2024, 14:30 Uhr)", "(Xinhua News Agency August
+    18, 2006)" closing the paragraph: an agency first, publishers' names after it, then a
+    full date and nothing but clock times."""
     match = _SIGNATURE.search(paragraph[offset:])
-    if match is None or not is_agency(match["agency"]):
-        return None
-    found = first_full_date(match["date"])
-    if found is None:
+    found = first_full_date(match["inner"]) if match else None
+    if match is None or found is None:
         return None
     date, start, end = found
-    rest = match["date"][:start] + " " + match["date"][end:]
-    if _FILLER.sub(" ", rest).strip(" ,"):
-        return None  # "(AP, the day after the vote on March 3, 2024)": not a signature
-    return Signature(offset + match.start(), match["agency"], date)
+    agency, *credits = [part.strip() for part in match["inner"][:start].strip(" ,").split(",")]
+    if not is_agency(agency) or not all(_CREDIT_PART.fullmatch(part) for part in credits):
+        return None  # "(Mossul, 3.7.2017)", "(AP, the day after the vote on March 3, 2024)"
+    if _FILLER.sub(" ", match["inner"][end:]).strip(" ,"):
+        return None
+    return Signature(offset + match.start(), agency, date)
+
+
+# A clock time in a date line glued to the headline: "13.12.2019 10:17 Explosion in …".
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+def split_date_head(line: str) -> tuple[DateLine, str] | None:
+    """A time stamp glued to the headline after it ("13.12.2019 10:17 Deutschland:
+    Explosion in Wohnhaus", as a page copied without its line breaks gives it): the date
+    line and the headline. The longest such prefix counts; it must hold a clock time, so
+    that a headline opening with a date ("12. März 2024: Ein Jahr nach dem Beben") stays."""
+    found = None
+    for space in re.finditer(" ", line[: MAX_DATE_LINE + 1]):
+        rest = line[space.end() :]
+        if len(rest.split()) < 3 or not rest[:1].isupper():
+            continue
+        date_line = read_date_line(line[: space.start()])
+        if date_line is not None and _CLOCK.search(line[: space.start()]):
+            found = (date_line, rest)
+    return found
 
 
 def split_date_prefix(paragraph: str) -> tuple[DateLine, int] | None:
