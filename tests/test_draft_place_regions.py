@@ -234,3 +234,29 @@ def test_the_island_a_ship_is_named_after_is_still_found_elsewhere() -> None:
 def test_a_town_of_another_continent_is_not_taken_where_only_the_country_is_named() -> None:
     # No Utö in the gazetteer; Japan's Uto is not the island off Finland.
     assert names_kept("Die Fähre sank 1994 vor Utö in Finnland.") == {"Finland"}
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("The storm hit Mayfield, Ky., and Dresden, Tenn., on Friday.", "Dresden", "Tennessee"),
+        ("MAYFIELD, Ky. (AP) — A tornado destroyed the candle factory.", "Mayfield", "Kentucky"),
+        ("Flooding hit Raleigh, N.C., on Monday.", "Raleigh", "North Carolina"),
+    ],
+)
+def test_ap_state_abbreviations_name_the_state_and_place_the_town(
+    text: str, town: str, state: str
+) -> None:
+    found = kept(text)
+    assert ("region", state, "US") in {(k, n, c) for k, n, c, _la, _lo in found}
+    assert [c for _k, n, c, _la, _lo in found if n == town] == ["US"]
+
+
+def test_an_abbreviation_needs_its_town_and_comma() -> None:
+    found = names_kept("Miss Jones said La Paz in Bolivia was dry, Pa. said nothing.")
+    assert not {"Mississippi", "Louisiana", "Pennsylvania"} & found
+
+
+def test_a_neighbouring_state_s_namesake_is_not_the_town_of_the_abbreviation() -> None:
+    found = kept("JACKSON, Ky. (AP) — Rescue workers plucked people off rooftops in Kentucky.")
+    assert not [la for _k, n, _c, la, lo in found if n == "Jackson" and lo < -86.0]

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
+from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold
 from dashboard.draft.model import DraftPlace
 from dashboard.draft.place_scores import Mention
 from dashboard.draft.sentences import Sentence
+from dashboard.reader.gazetteer import Place
 
 
 def dateline_only(
@@ -63,3 +65,53 @@ def whose_not_where(
 def whose(mention: Mention) -> bool:
     """An adjective that says whose ("Russian authorities"), not where."""
     return mention.adjective and not mention.of_ground
+
+
+def town_and_region(mentions: list[Mention], sentences: list[Sentence]) -> list[tuple[str, str]]:
+    """ "Asheville, North Carolina", "Jasper, Alberta": a town, a comma, then a region of
+    a country one of the town's namesakes lies in. Each names the other's country:
+    (country, the town's folded name) for the region's sake."""
+    texts = {s.index: s.text for s in sentences}
+    by_start = {(m.sentence, m.start): m for m in mentions}
+    found: list[tuple[str, str]] = []
+    for town in mentions:
+        end = town.start + len(town.surface)
+        region = by_start.get((town.sentence, end + 2))
+        if region is None or texts[town.sentence][end : end + 2] != ", ":
+            continue
+        regions = {p.country for p in region.places if p.kind == "region"}
+        towns = {p.country for p in town.places if p.kind == "city"}
+        found += [(code, fold(town.name)) for code in sorted(regions & towns)]
+        _within(town, [p for p in region.places if p.kind == "region"])
+    return found
+
+
+# A town written with its region lies within this of the region's centre.
+REGION_REACH_KM = 600.0
+REGION_BAND_KM = 150.0
+
+
+def _within(town: Mention, regions: list[Place]) -> None:
+    """ "Dresden, Tenn.", "Paradise, Calif.": the town is the namesake in that region,
+    the comma and the region as good as a preposition."""
+    reach = {
+        p.key: min(
+            geodesic_distance_km((p.lon, p.lat), (r.lon, r.lat))
+            for r in regions
+            if r.country == p.country
+        )
+        for p in town.places
+        if p.kind == "city" and any(r.country == p.country for r in regions)
+    }
+    nearest = min(reach.values(), default=REGION_REACH_KM)
+    # A neighbouring state's namesake may lie as near the centre of a big state: of
+    # those inside, the ones about as near as the nearest ("JACKSON, Ky." is not
+    # Jackson, Tennessee).
+    inside = [
+        p
+        for p in town.places
+        if p.key in reach and reach[p.key] < min(REGION_REACH_KM, nearest + REGION_BAND_KM)
+    ]
+    if inside:
+        town.places = inside
+        town.cue = True

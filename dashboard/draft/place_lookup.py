@@ -191,6 +191,30 @@ def ship_names(sentences: list[Sentence]) -> set[str]:
     return names
 
 
+def abbreviated_state(
+    gaz: Gazetteer, tokens: list[re.Match[str]], i: int, text: str
+) -> tuple[list[Place], str, int] | None:
+    """ "Mayfield, Ky.", "Raleigh, N.C.": AP's abbreviation of a US state after a town
+    and a comma; the state's regions, its name and how many tokens the abbreviation
+    takes."""
+    start = tokens[i].start()
+    if text[max(0, start - 2) : start] != ", ":
+        return None
+    head = text[start : start + 6].casefold()
+    for abbreviation, (name, country) in gaz.abbreviations.items():
+        after = text[start + len(abbreviation) : start + len(abbreviation) + 1]
+        if head.startswith(abbreviation) and not after.isalpha():
+            end = start + len(abbreviation)
+            length = sum(1 for t in tokens[i:] if t.start() < end)
+            regions = [
+                p
+                for p in gaz.lookup(name)
+                if p.kind == "region" and p.country == country and p.is_named(name)
+            ]
+            return (regions, name, length) if regions else None
+    return None
+
+
 def namesake_regions(gaz: Gazetteer, places: list[Place]) -> list[Place]:
     """ "Oblast Donezk", "Provinz Chost": a region word before a town's name means the
     region named after the town, which the gazetteer may spell otherwise ("Donetsk",

@@ -353,6 +353,8 @@ def dateline_countries(gaz: Gazetteer, dateline: tuple[str, str | None] | None) 
     if dateline is None:
         return set()
     place, region = dateline
+    if region and region.casefold() in gaz.abbreviations:  # "ROLLING FORK, Miss."
+        region = gaz.abbreviations[region.casefold()][0]
     if region:
         for found in gaz.lookup(region):
             if found.country and found.kind in ("country", "region") and found.is_named(region):

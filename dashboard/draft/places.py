@@ -21,9 +21,10 @@ from dashboard.draft.place_fuzzy import fuzzy_mentions
 from dashboard.draft.place_fuzzy import is_capitalised as _is_capitalised
 from dashboard.draft.place_fuzzy import tokens as _tokens
 from dashboard.draft.place_fuzzy import word_before as _word_before
-from dashboard.draft.place_grounds import dateline_only, whose, whose_not_where
+from dashboard.draft.place_grounds import dateline_only, town_and_region, whose, whose_not_where
 from dashboard.draft.place_lookup import (
     ABBREVIATED,
+    abbreviated_state,
     compass_lookup,
     lookup_variants,
     namesake_regions,
@@ -369,6 +370,13 @@ def _longest_match(
     region = _named_with_region_word(tokens, i, sentence, gaz)
     if region is not None:
         return region, 1
+    state = abbreviated_state(gaz, tokens, i, sentence.text)
+    if state is not None:  # "Mayfield, Ky."
+        places, name, length = state
+        end = tokens[i + length - 1].end()
+        return Mention(
+            sentence.text[tokens[i].start() : end], name, sentence.index, tokens[i].start(), places
+        ), length
     for length in range(min(4, len(tokens) - i), 0, -1):
         last = tokens[i + length - 1].group()
         if not _is_capitalised(last) and not ("-" in last and _is_capitalised(last.split("-")[-1])):
@@ -462,7 +470,7 @@ def recognise_places(
     found = {(m.sentence, m.start) for m in mentions}
     # Named regions and big cities tell where the article is, too.
     sources = context_countries(mentions, gaz, countries)
-    for code, name in _town_and_region(mentions, sentences):
+    for code, name in town_and_region(mentions, sentences):
         sources.setdefault(code, set()).add(name)
     for m in mentions:
         if m.region_country:  # the region word is the evidence, not the name after it
@@ -517,24 +525,6 @@ def recognise_places(
     places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
     _assign_ids(places)
     return places
-
-
-def _town_and_region(mentions: list[Mention], sentences: list[Sentence]) -> list[tuple[str, str]]:
-    """ "Asheville, North Carolina", "Jasper, Alberta": a town, a comma, then a region of
-    a country one of the town's namesakes lies in. Each names the other's country:
-    (country, the town's folded name) for the region's sake."""
-    texts = {s.index: s.text for s in sentences}
-    by_start = {(m.sentence, m.start): m for m in mentions}
-    found: list[tuple[str, str]] = []
-    for town in mentions:
-        end = town.start + len(town.surface)
-        region = by_start.get((town.sentence, end + 2))
-        if region is None or texts[town.sentence][end : end + 2] != ", ":
-            continue
-        regions = {p.country for p in region.places if p.kind == "region"}
-        towns = {p.country for p in town.places if p.kind == "city"}
-        found += [(code, fold(town.name)) for code in sorted(regions & towns)]
-    return found
 
 
 def _rank(confidence: str) -> int:

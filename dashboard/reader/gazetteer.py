@@ -26,6 +26,7 @@ PLACES_FILE = "places.tsv"
 NAMES_FILE = "names.tsv"
 COUNTRIES_FILE = "countries.tsv"
 COMMON_WORDS_FILE = "common-words.txt"
+ABBREVIATIONS_FILE = "state-abbreviations.tsv"
 FREQUENCIES_FILE = "word-frequencies.tsv"
 KINDS = {"c": "city", "v": "city", "r": "region", "w": "water"}
 SOURCES = {
@@ -118,6 +119,8 @@ class Gazetteer:
     frequency_lines: _SortedLines | None = None
     exact_forms: set[str] = field(default_factory=set)  # folded names of countries
     country_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> de, en
+    # AP's abbreviations of US states ("Miss.", "N.C."), case-folded -> (state, country).
+    abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)
     _offsets: dict[int, str] = field(default_factory=dict)  # places.tsv offset -> ref
     _names: dict[str, tuple[list[tuple[int, bool]], set[str]]] = field(default_factory=dict)
     _frequencies: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -329,4 +332,7 @@ def gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     gaz.common_words = frozenset(row[0] for row in rows)
     gaz.lowercase_words = frozenset(row[0] for row in rows if row[1:] == ["lower"])
     gaz.frequency_lines = _SortedLines(folder / FREQUENCIES_FILE)
+    if (folder / ABBREVIATIONS_FILE).exists():
+        for abbreviation, name, country in _rows(folder / ABBREVIATIONS_FILE):
+            gaz.abbreviations[abbreviation.casefold()] = (name, country)
     return gaz

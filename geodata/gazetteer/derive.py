@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from dashboard.core.names import KEY_VERSION, fold, is_latin, place_key  # noqa: E402
+from geodata.gazetteer.abbreviations import write_state_abbreviations  # noqa: E402
 from geodata.gazetteer.islands import islands  # noqa: E402
 from geodata.gazetteer.subdivisions import (  # noqa: E402
     UMLAUTS,
@@ -588,6 +589,7 @@ def main() -> None:
     write_names(entries, offsets, stamp)
     write_word_frequencies(entries)
     write_common_words(entries)
+    write_state_abbreviations(HERE / "state-abbreviations.tsv")
 
 
 if __name__ == "__main__":
