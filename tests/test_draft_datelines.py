@@ -298,3 +298,25 @@ def test_a_time_stamp_glued_to_a_headline_is_split_off(line: str, headline: str)
 )
 def test_a_headline_opening_with_a_date_keeps_it(line: str) -> None:
     assert split_date_head(line) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency"),
+    [
+        ("Nairobi (KNA) Die Caritas verteilt Wasser in Turkana.", "Nairobi", "KNA"),
+        ("Bonn (epd). Die Diakonie schickt Helfer nach Mosambik.", "Bonn", "epd"),
+        ("Guwahati, Mar 12 (PTI) Floods cut off 40 villages in Assam.", "Guwahati", "PTI"),
+        ("Quito, 12 Mar (EFE).- A landslide buried homes in Alausí.", "Quito", "EFE"),
+    ],
+)
+def test_datelines_without_a_dash_after_the_agency(paragraph: str, place: str, agency: str) -> None:
+    found = read_dateline(paragraph)
+    assert found is not None and (found.place, found.agency) == (place, agency)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Laut (AFP) Berichten starben zwölf Menschen.", "Mossul (Irak) Die Armee rückte vor."],
+)
+def test_a_source_or_a_country_in_brackets_is_no_dateline(paragraph: str) -> None:
+    assert read_dateline(paragraph) is None

@@ -46,6 +46,9 @@ def _resolved(text: str, published: dt.date | None = WEDNESDAY) -> dict[str, str
         ("Vorgestern stieg der Niger bei Niamey.", "Vorgestern", "2025-03-10"),
         ("Voters in Lusaka go to the polls tomorrow.", "tomorrow", "2025-03-13"),
         ("Montagfrüh stieg die Mur in Graz über die Ufer.", "Montagfrüh", "2025-03-10"),
+        # "am Vortag": the day before the report's
+        ("Die Armee hatte am Vortag Dörfer bei Goma geräumt.", "am Vortag", "2025-03-11"),
+        ("Bereits am Vortag bebte die Erde vor Lombok.", "Bereits am Vortag", "2025-03-11"),
     ],
 )
 def test_relative_days(text: str, written: str, date: str) -> None:

@@ -48,6 +48,9 @@ _SIMPLE_RELATIVE = {
     "letzte nacht": ("day", -1),
     "in der nacht zu heute": ("day", -1),
     "gestern": ("day", -1),
+    # "am Vortag" in wire copy: the day before the report's ("Die Polizei hatte am Vortag …")
+    "am vortag": ("day", -1),
+    "bereits am vortag": ("day", -1),
     "tomorrow": ("day", 1),
     "übermorgen": ("day", 2),
     "the day before yesterday": ("day", -2),
