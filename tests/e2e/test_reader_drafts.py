@@ -49,8 +49,12 @@ def newsroom(tmp_path_factory) -> Iterator[tuple[str, Path]]:
 
 
 def load(page, url: str) -> None:
+    """Open `url` and wait for its script's run, as long as for a first drawing: the first
+    page of the server just started, and the first after `publish`, read the stories."""
     page.goto(url)
-    page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
+    page.locator("[data-test-script-state=notRunning]").wait_for(
+        state="attached", timeout=FIRST_DRAW_MS
+    )
     page.get_by_test_id("stApp").wait_for()
 
 
