@@ -280,3 +280,19 @@ def test_a_link_to_another_article_inside_the_text_is_not_its_end() -> None:
     assert "Ein ganz anderer Text." not in article.body
     teasers = [d.text for d in article.dropped if d.reason == INLINE_TEASER]
     assert teasers == ["Das könnte Sie auch interessieren: Warum Saunen im Winter boomen"]
+
+
+def test_text_wrapped_by_a_varying_width_is_joined_where_its_lines_end_mid_sentence() -> None:
+    # the next word would often have fitted: a page's own narrow column wrapped it
+    article = article_from_text(
+        "Twelve miners trapped in a flooded pit in eastern Bolivia on\n"
+        "Monday have been reached by rescuers, officials said in the city.\n"
+        "About 20 others were reported by the mining ministry to be\n"
+        "trapped in a second shaft, and rescuers have freed 19 so\n"
+        "far.\n"
+        "The flooding at the San Jose mine near Oruro took place at\n"
+        "Potosi's provincial border, according to the mining authority.\n"
+        "Six miners were killed.\n"
+    )
+    assert [p.split(" ")[0] for p in article.body] == ["Twelve", "About", "The", "Six"]
+    assert article.body[1].endswith("freed 19 so far.")

@@ -109,6 +109,7 @@ _SPACES = re.compile(r"[ \t]++")
 # at least this wide, and each wrapped line fills most of the width.
 _WRAPPED_LINE = 50
 _WRAP_FILL = 0.75
+_WRAPPED_BLOCK_LINES = 3
 _SENTENCE_ENDS = (".", "!", "?", "…", "“", '"', "»", "”", "'", "’")
 
 
@@ -190,6 +191,10 @@ def _paragraphs(text: str) -> list[str]:
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
         lines = [line for line in lines if line]
         width = max((len(line) for line in lines), default=0)
+        # Wrapped by a page's own varying width, the next word often would have fitted: a
+        # block with many long lines ending mid-sentence is wrapped throughout.
+        broken = sum(_ends_mid_sentence(line, width) for line in lines)
+        throughout = broken >= _WRAPPED_BLOCK_LINES and broken * 4 >= len(lines)
         wrapped = False
         for number, line in enumerate(lines):
             if wrapped:
@@ -197,13 +202,18 @@ def _paragraphs(text: str) -> list[str]:
             else:
                 paragraphs.append(line)
             following = lines[number + 1].split(" ", 1)[0] if number + 1 < len(lines) else ""
-            wrapped = (
-                width >= _WRAPPED_LINE
-                and len(line) >= _WRAP_FILL * width
-                and not line.endswith((*_SENTENCE_ENDS, ":", ";"))
-                and len(line) + 1 + len(following) > width
+            wrapped = _ends_mid_sentence(line, width) and (
+                throughout or following[:1].islower() or len(line) + 1 + len(following) > width
             )
     return paragraphs
+
+
+def _ends_mid_sentence(line: str, width: int) -> bool:
+    return (
+        width >= _WRAPPED_LINE
+        and len(line) >= _WRAP_FILL * width
+        and not line.endswith((*_SENTENCE_ENDS, ":", ";"))
+    )
 
 
 # Why a paragraph was dropped, as the draft lists it.
