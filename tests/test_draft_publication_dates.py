@@ -44,6 +44,11 @@ MARCH_12 = dt.date(2024, 3, 12)
         ("12.03.2024, 14.05 Uhr 3 min", None),
         ("12. März 2024, 14:05 Uhr Quelle: ZEIT ONLINE, dpa, AFP", None),
         ("Source: Xinhua| 2024-03-12 14:05:30|Editor: huaxia", None),
+        # an agency written out beside the date
+        ("Kyodo News | Mar 12, 2024 | 14:05 JST", None),
+        ("Agence France-Presse | March 12, 2024", None),
+        ("Keystone-SDA | 12.03.2024", None),
+        ("Press Trust of India | Mar 12 2024, 14:05 IST", None),
         ("https://www.example.com/news/2024/03/12/floods-kenya-nairobi", None),
         ("https://example.org/world/asia/article-20240312-quake.html", None),
         ("Quelle: https://www.example.de/panorama/2024-03-12/hochwasser-bayern", None),
@@ -101,6 +106,8 @@ def test_an_update_alone_is_marked_as_one(line: str) -> None:
         "https://www.example.com/2024/13/45/floods",  # no such day
         "Quelle: die Behörden in Nairobi am 12.03.2024",
         "Issued on: 12/03/2024 - 14:05",  # 12 March or 3 December?
+        "Floods in Assam | March 12, 2024",  # a title beside the date, no agency
+        "Amina Yusuf said Published figures from March 12, 2024",
     ],
 )
 def test_sentences_with_dates_are_no_date_lines(line: str) -> None:
@@ -403,3 +410,8 @@ def test_a_closing_credit_with_the_agency_written_out_dates_the_article() -> Non
     )
     assert article.published == MARCH_12
     assert not any("Xinhua" in s.text for s in article.sentences)
+
+
+def test_an_agency_written_out_beside_the_date_is_the_publisher() -> None:
+    found = read_date_line("Kyodo News | Mar 12, 2024 | 14:05 JST")
+    assert found is not None and (found.date, found.publisher) == (MARCH_12, "Kyodo News")

@@ -301,6 +301,9 @@ def _leftover(rest: str, taken: list[tuple[int, int]]) -> list[str]:
     pieces = []
     for part in parts:
         for piece in _PART_SEPARATORS.split(_CREDITS.sub(" ", part)):
+            if is_agency(piece.strip(" .:")):  # "Keystone-SDA", "Press Trust of India"
+                pieces.append(piece.strip(" .:"))
+                continue
             words = [w for w in _FILLER.sub(" ", piece).split() if not _is_filler_word(w)]
             if words:
                 pieces.append(" ".join(words))
@@ -313,6 +316,9 @@ def _byline_of(pieces: list[str]) -> tuple[str | None, str | None, list[str]]:
     author = publisher = None
     left = []
     for piece in pieces:
+        if is_agency(piece):  # "Associated Press", "Kyodo News" beside the date
+            publisher = publisher or piece
+            continue
         byline = _BYLINE_PART.match(piece)
         if piece.lower() in ("von", "by"):
             continue  # "Von dpa | 12.03.2024": an agency's byline, the agency read apart
@@ -328,8 +334,7 @@ def _byline_of(pieces: list[str]) -> tuple[str | None, str | None, list[str]]:
     return author, publisher, left
 
 
-# "Faizan Hashmi Published March 04, 2022 | 03:10 PM": an author's name of two to four
-# words written straight before the label of the first publication.
+# "Amina Yusuf Published March 04, 2022 | 03:10 PM": a name straight before the label.
 _NAME_BEFORE_LABEL = re.compile(
     rf"(?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?=(?i:published|posted|"
     r"veröffentlicht|erschienen|publiziert)\b)"
@@ -492,9 +497,7 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
     )
 
 
-# "(APA, 3.7.2017)", "(dpa/lby, 12. März 2024, 14:30 Uhr)", "(Xinhua News Agency,
-# China.org.cn November 7, 2005)" closing the last paragraph: an agency, maybe the
-# publisher's name, then the date.
+# "(APA, 3.7.2017)", "(Xinhua News Agency, China.org.cn November 7, 2005)" closing the text.
 _SIGNATURE = re.compile(r"\((?P<inner>[A-Za-z][^()]{5,80})\)\s*$")
 _CREDIT_PART = re.compile(r"[A-ZÄÖÜ][\w.&'’-]*(?: [A-ZÄÖÜ][\w.&'’-]*){0,3}")
 # "… am Abend. © dpa-infocom, dpa:240312-99-123456/3": dpa's story id, its filing day first.
