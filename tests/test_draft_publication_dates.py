@@ -49,6 +49,9 @@ MARCH_12 = dt.date(2024, 3, 12)
         ("Agence France-Presse | March 12, 2024", None),
         ("Keystone-SDA | 12.03.2024", None),
         ("Press Trust of India | Mar 12 2024, 14:05 IST", None),
+        # a byline without "Von"/"By" beside the date
+        ("Thandiwe Nkosi | Reuters | March 12, 2024", "Thandiwe Nkosi"),
+        ("Lena Berger | 12.03.2024, 14:05 Uhr", "Lena Berger"),
         ("https://www.example.com/news/2024/03/12/floods-kenya-nairobi", None),
         ("https://example.org/world/asia/article-20240312-quake.html", None),
         ("Quelle: https://www.example.de/panorama/2024-03-12/hochwasser-bayern", None),
@@ -107,6 +110,7 @@ def test_an_update_alone_is_marked_as_one(line: str) -> None:
         "Quelle: die Behörden in Nairobi am 12.03.2024",
         "Issued on: 12/03/2024 - 14:05",  # 12 March or 3 December?
         "Floods in Assam | March 12, 2024",  # a title beside the date, no agency
+        "Die Wahl | 12.03.2024",
         "Amina Yusuf said Published figures from March 12, 2024",
     ],
 )

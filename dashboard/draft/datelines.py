@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dashboard.core.calendar_words import month_number, month_pattern, weekday_numbers
+from dashboard.draft.figure_words import word_set
 
 # A line longer than this is no date line.
 MAX_DATE_LINE = 120
@@ -95,41 +96,11 @@ _FILLER = re.compile(
 )
 # Wire services and their regional desks ("dpa/lni"): a word in brackets before the
 # dash is an agency only when it is one of these (not "Mossul (Irak) -").
-AGENCIES = frozenset(
-    [
-        "dpa",
-        "afp",
-        "reuters",
-        "ap",
-        "epd",
-        "kna",
-        "sid",
-        "apa",
-        "keystone-sda",
-        "sda",
-        "anp",
-        "belga",
-        "efe",
-        "ansa",
-        "tt",
-        "dpa-afx",
-        "bloomberg",
-        "xinhua",
-        "tass",
-        "interfax",
-        "anadolu",
-        "aa",
-        "ips",
-        "ots",
-        "upi",
-        "pap",
-        "ctk",
-        "mti",
-        "infocom",  # "© dpa-infocom": dpa's web service
-        "hina",
-        "tanjug",
-        *("kyodo", "pti", "ians", "ani", "yonhap", "antara", "bernama"),
-    ]
+# "infocom": "© dpa-infocom", dpa's web service.
+AGENCIES = word_set(
+    """dpa afp reuters ap epd kna sid apa keystone-sda sda anp belga efe ansa tt dpa-afx
+    bloomberg xinhua tass interfax anadolu aa ips ots upi pap ctk mti infocom hina tanjug
+    kyodo pti ians ani yonhap antara bernama"""
 )
 _REGIONAL_DESK = re.compile(r"l[a-z]{2}")  # dpa's regional services: lni, lby, lsw …
 
@@ -252,6 +223,7 @@ _BYLINE_PART = re.compile(
     rf"^(?:[Vv]on|[Bb]y|VON|BY) (?P<author>{_NAME_WORD}(?: (?:{_NAME_WORD}|und|and|&|"
     rf"von|van|de|del|da|al|el|bin|ibn)){{0,7}})$"
 )
+_BARE_NAME = re.compile(rf"{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?")
 _PUBLISHER_PART = re.compile(rf"^{_NAME_WORD}(?: (?:{_NAME_WORD}|of|der|die|the)){{0,3}}$")
 _PART_SEPARATORS = re.compile(r"\s*[,|·•]\s*|\s+[/–—-]\s+")
 
@@ -315,7 +287,7 @@ def _byline_of(pieces: list[str]) -> tuple[str | None, str | None, list[str]]:
     Press" after it), and the words that are neither."""
     author = publisher = None
     left = []
-    for piece in pieces:
+    for number, piece in enumerate(pieces):
         if is_agency(piece):  # "Associated Press", "Kyodo News" beside the date
             publisher = publisher or piece
             continue
@@ -324,6 +296,12 @@ def _byline_of(pieces: list[str]) -> tuple[str | None, str | None, list[str]]:
             continue  # "Von dpa | 12.03.2024": an agency's byline, the agency read apart
         if byline and author is None:
             author = byline["author"]
+        elif (
+            number == 0
+            and _BARE_NAME.fullmatch(piece)
+            and not _NOT_PLACE_STARTS & {w.lower() for w in piece.split()}
+        ):
+            author = piece  # "Anna Muster | 12.03.2024": a byline without its "Von"
         elif author is not None and _PUBLISHER_PART.match(piece):
             # one word after the author is more often the place written from ("Von Anna
             # Muster, Kairo"); two or more a publisher ("Associated Press")
