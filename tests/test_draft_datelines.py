@@ -301,17 +301,22 @@ def test_a_headline_opening_with_a_date_keeps_it(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("paragraph", "place", "agency"),
+    ("paragraph", "place", "agency", "date"),
     [
-        ("Nairobi (KNA) Die Caritas verteilt Wasser in Turkana.", "Nairobi", "KNA"),
-        ("Bonn (epd). Die Diakonie schickt Helfer nach Mosambik.", "Bonn", "epd"),
-        ("Guwahati, Mar 12 (PTI) Floods cut off 40 villages in Assam.", "Guwahati", "PTI"),
-        ("Quito, 12 Mar (EFE).- A landslide buried homes in Alausí.", "Quito", "EFE"),
+        ("Nairobi (KNA) Die Caritas verteilt Wasser in Turkana.", "Nairobi", "KNA", None),
+        ("Bonn (epd). Die Diakonie schickt Helfer nach Mosambik.", "Bonn", "epd", None),
+        ("Guwahati, Mar 12 (PTI) Floods cut off 40 villages in Assam.", "Guwahati", "PTI", None),
+        ("Quito, 12 Mar (EFE).- A landslide buried homes in Alausí.", "Quito", "EFE", None),
+        ("Kathmandu, March 12 (ANI): Floods hit Sindhupalchok.", "Kathmandu", "ANI", None),
+        ("Bonn, 12.03.2024 (KNA) Die Malteser schicken Zelte.", "Bonn", "KNA", MARCH_12),
+        ("NEW DELHI, March 12, 2024 (PTI): Floods hit Assam.", "New Delhi", "PTI", MARCH_12),
     ],
 )
-def test_datelines_without_a_dash_after_the_agency(paragraph: str, place: str, agency: str) -> None:
+def test_datelines_without_a_dash_after_the_agency(
+    paragraph: str, place: str, agency: str, date: dt.date | None
+) -> None:
     found = read_dateline(paragraph)
-    assert found is not None and (found.place, found.agency) == (place, agency)
+    assert found is not None and (found.place, found.agency, found.date) == (place, agency, date)
 
 
 @pytest.mark.parametrize(

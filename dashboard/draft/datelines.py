@@ -382,17 +382,17 @@ _PLACE = rf"(?P<place>{_WORD}(?: (?:am |an der |im |bei |upon |on )?{_WORD}){{0,
 # "Berlin, 3. Juli (Reuters) -", "Lima, 12. März 2025 (AFP) -", "LONDON, 21 November
 # (Reuters) -": the day before the agency, its year optional.
 # "Quito, Ecuador (AP) —", "Lima, Oct 30 (Reuters) -": a region, an English date.
-# After the agency a dash, or as KNA, epd, PTI and EFE write it none: "Nairobi (KNA) Die",
-# "Bonn (epd). Die", "Guwahati, Mar 12 (PTI) Floods", "Madrid, 12 Mar (EFE).- Floods".
-_AGENCY_END = rf"(?:{_DASH}|\.-? ?| )"
+# After the agency a dash, or as KNA, epd, PTI, ANI and EFE write it none: "Nairobi (KNA)
+# Die", "Bonn (epd). Die", "Guwahati, Mar 12 (PTI) Floods", "(ANI): Floods", "(EFE).- A".
+_AGENCY_END = rf"(?:{_DASH}|\.-? ?|:? )"
 _AGENCY_DATELINE = re.compile(
     rf"{_PLACE}(?:, (?P<region>{_WORD}(?: {_WORD}){{0,2}}))?"
     rf"(?:{_WIRE_DATE}|(?:, {_DAY}\.? {_MONTH}(?: {_YEAR})?)?) {_AGENCY}"
     rf"{_AGENCY_END}(?=[A-ZÄÖÜ\"„“])"
 )
 _DATED_DATELINE = re.compile(
-    rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}(?: {_AGENCY})?(?::| ?[—–-]{{1,2}})"
-    r"(?= [A-ZÄÖÜ\"„“])"
+    rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}"
+    rf"(?: {_AGENCY}{_AGENCY_END}|(?::| ?[—–-]{{1,2}}) )(?=[A-ZÄÖÜ\"„“])"
 )
 _BARE_DATELINE = re.compile(rf"{_PLACE}(?: [—–-]|:) (?=[A-ZÄÖÜ\"„“])")  # "Jakarta: Der"
 
