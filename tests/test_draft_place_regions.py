@@ -260,3 +260,23 @@ def test_an_abbreviation_needs_its_town_and_comma() -> None:
 def test_a_neighbouring_state_s_namesake_is_not_the_town_of_the_abbreviation() -> None:
     found = kept("JACKSON, Ky. (AP) — Rescue workers plucked people off rooftops in Kentucky.")
     assert not [la for _k, n, _c, la, lo in found if n == "Jackson" and lo < -86.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Pinyin is one romanisation: a name that only folds like a town's is another name.
+        ("Rescuers reached Kangli village in Hebei province, China.", "Changli"),
+        ("Workers in Hongshu village near Xingtai, China, were trapped.", "Hongzhou"),
+    ],
+)
+def test_a_chinese_town_is_taken_only_by_its_own_spelling(text: str, absent: str) -> None:
+    assert absent not in names_kept(text)
+
+
+def test_a_town_name_many_towns_share_is_not_taken_far_from_the_story() -> None:
+    # "Mati" names three towns of the Philippines; none is the Greek village.
+    found = kept("ATHENS, Greece (AP) — A wildfire reached Mati near Athens, Greece.")
+    assert not [n for _k, n, c, _la, _lo in found if c == "PH"]
+    near = kept("Floods hit Mati in Davao Oriental, the Philippines, on Monday.")
+    assert ("city", "Mati", "PH") in {(k, n, c) for k, n, c, _la, _lo in near}

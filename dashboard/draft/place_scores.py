@@ -42,6 +42,12 @@ SPELLING_ZIPF = 4.5
 NOUN_MAX_POPULATION = 500_000
 ACRONYM_MAX = 5
 GERMAN_SPEAKING = frozenset(("DE", "AT", "CH", "LI", "LU"))
+# Countries whose place names news write in one official romanisation (pinyin): another
+# spelling that folds to the same key is another syllable, not a transliteration.
+ONE_ROMANISATION = frozenset(("CN",))
+# A town's name shared by this many towns of its country: the one far from the story's
+# other places is not meant ("Taiping", "Fengcheng" in China; "Springfield").
+COMMON_NAME_TOWNS = 3
 HOME_NAME_MAX_ZIPF = 4.5
 # Enough to put a state of the article's country before a country of the same name.
 STATE_NAMESAKE_PENALTY = 4.0
@@ -122,6 +128,13 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
         exonym = trusted and place.population >= EXONYM_POPULATION and frequency < SPELLING_ZIPF
         if not exonym:
             return False
+    if (
+        place.country in ONE_ROMANISATION
+        and place.kind == "city"
+        and not place.is_named(mention.name)
+        and place.population < EXONYM_POPULATION
+    ):
+        return False  # pinyin is one system: "Kangli" is not Changli, "Hongshu" not Hongzhou
     if place.key.startswith(("admin:", "island:")) and not _known_region(
         mention, place, gaz, evidence
     ):
@@ -424,6 +437,17 @@ def score_group(group: MentionGroup, gaz: Gazetteer, evidence: Evidence) -> None
         group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
 
 
+def _common_name(place: Place, group: MentionGroup) -> bool:
+    """Does the name belong to many towns of the place's country (a town under a million
+    people)?"""
+    if place.kind != "city" or place.population >= EXONYM_POPULATION:
+        return False
+    namesakes = [
+        p for p in group.mentions[0].places if p.kind == "city" and p.country == place.country
+    ]
+    return len(namesakes) >= COMMON_NAME_TOWNS
+
+
 def _far_from_all(place: Place, others: list[Place]) -> bool:
     return bool(others) and all(
         geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat)) > FAR_KM
@@ -465,7 +489,7 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
                 group.scores[key] += 1.0 + NEAR_STEP * min(closeness, NEAR_STEPS)
             elif min(distances) > FAR_KM and place.country not in evidence.context:
                 group.scores[key] -= FAR_PENALTY
-            elif (place.village and min(distances) > NEAR_KM) or (
+            elif ((place.village or _common_name(place, group)) and min(distances) > NEAR_KM) or (
                 min(distances) > SMALL_TOWN_FAR_KM
                 and (
                     (place.kind == "city" and place.population < SMALL_POPULATION)
