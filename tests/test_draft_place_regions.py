@@ -243,3 +243,20 @@ def test_a_town_name_many_towns_share_is_not_taken_far_from_the_story() -> None:
     assert not [n for _k, n, c, _la, _lo in found if c == "PH"]
     near = kept("Floods hit Mati in Davao Oriental, the Philippines, on Monday.")
     assert ("city", "Mati", "PH") in {(k, n, c) for k, n, c, _la, _lo in near}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Of the many towns named Washington in the United States, the capital is far the
+        # biggest: with the country named, the bare name is the capital, even far from
+        # the story and with a namesake in another country the story names.
+        "Die Fluten in Pakistan töteten 40 Menschen, teilte ein US-Institut in Washington "
+        "mit. Auch in England wurde gesammelt.",
+        "Floods in Mozambique killed 40 people, an American group in Washington said. Donors "
+        "in England pledged help.",
+    ],
+)
+def test_the_far_biggest_of_namesakes_in_a_named_country_is_meant_far_away(text: str) -> None:
+    found = [(n, c) for _k, n, c, _la, _lo in kept(text) if n.startswith("Washington")]
+    assert found == [("Washington, D.C.", "US")]

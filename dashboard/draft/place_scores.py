@@ -48,6 +48,10 @@ ONE_ROMANISATION = frozenset(("CN",))
 # A town's name shared by this many towns of its country: the one far from the story's
 # other places is not meant ("Taiping", "Fengcheng" in China; "Springfield").
 COMMON_NAME_TOWNS = 3
+# How much bigger than its next namesake the town a bare shared name means is.
+NAME_LEAD = 5
+# A city this big, far bigger than its namesakes, is known the world over by the bare name.
+KNOWN_BY_NAME_POPULATION = 500_000
 HOME_NAME_MAX_ZIPF = 4.5
 # Enough to put a state of the article's country before a country of the same name.
 STATE_NAMESAKE_PENALTY = 4.0
@@ -437,15 +441,31 @@ def score_group(group: MentionGroup, gaz: Gazetteer, evidence: Evidence) -> None
         group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
 
 
-def _common_name(place: Place, group: MentionGroup) -> bool:
+def _common_name(place: Place, group: MentionGroup, evidence: Evidence) -> bool:
     """Does the name belong to many towns of the place's country (a town under a million
     people)?"""
     if place.kind != "city" or place.population >= EXONYM_POPULATION:
         return False
-    namesakes = [
-        p for p in group.mentions[0].places if p.kind == "city" and p.country == place.country
-    ]
-    return len(namesakes) >= COMMON_NAME_TOWNS
+    namesakes = sorted(
+        (
+            p.population
+            for p in group.mentions[0].places
+            if p.kind == "city" and p.country == place.country
+        ),
+        reverse=True,
+    )
+    if len(namesakes) < COMMON_NAME_TOWNS:
+        return False
+    # The one far bigger than every namesake is what the bare name means when it is a
+    # big city or its country is named apart from it ("Washington" is the capital, not
+    # one of the towns named after it; "Mati" in a story about Greece is no Philippine
+    # city).
+    leads = place.population >= namesakes[0] and place.population >= NAME_LEAD * namesakes[1]
+    named_apart = evidence.sources.get(place.country, set()) - {
+        fold(m.name) for m in group.mentions
+    }
+    known = place.population >= KNOWN_BY_NAME_POPULATION or place.country in evidence.countries
+    return not (leads and (known or named_apart))
 
 
 def _far_from_all(place: Place, others: list[Place]) -> bool:
@@ -453,6 +473,13 @@ def _far_from_all(place: Place, others: list[Place]) -> bool:
         geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat)) > FAR_KM
         for other in others
     )
+
+
+def _bears_name(place: Place, name: str) -> bool:
+    """Is the name the place's own, or its own before a qualifier ("Washington, D.C.")?
+    Only a name the place bears in neither way is a nickname or an old name."""
+    own = (place.name_en, place.name_de, place.main_name)
+    return place.is_named(name) or any(fold(n.split(",")[0]) == fold(name) for n in own if "," in n)
 
 
 def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Evidence) -> None:
@@ -489,11 +516,13 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
                 group.scores[key] += 1.0 + NEAR_STEP * min(closeness, NEAR_STEPS)
             elif min(distances) > FAR_KM and place.country not in evidence.context:
                 group.scores[key] -= FAR_PENALTY
-            elif ((place.village or _common_name(place, group)) and min(distances) > NEAR_KM) or (
+            elif (
+                (place.village or _common_name(place, group, evidence)) and min(distances) > NEAR_KM
+            ) or (
                 min(distances) > SMALL_TOWN_FAR_KM
                 and (
                     (place.kind == "city" and place.population < SMALL_POPULATION)
-                    or not any(place.is_named(m.name) for m in group.mentions)
+                    or not any(_bears_name(place, m.name) for m in group.mentions)
                 )
             ):
                 # A village's name is shared by many villages, most of them too small for
