@@ -69,12 +69,17 @@ def settled(frame) -> None:
     )
 
 
+SETTLE_MS = 15_000
+
+
 def once_settled(frame, check: str) -> list[str]:
     """What `check` finds once the map has settled: the page's first runs may still move it
     (a frame resized, the ground drawn), and each move places names and events anew. Waits
-    until `check` finds nothing, for at most a few seconds, and returns what it finds."""
+    until `check` finds nothing, and returns what it finds. On a machine busy with other
+    tests the page's scripts run late: the wait is long enough for them, and a map that
+    never settles still fails."""
     with contextlib.suppress(PlaywrightTimeoutError):
-        frame.wait_for_function(f"() => ({check})().length === 0", timeout=5_000)
+        frame.wait_for_function(f"() => ({check})().length === 0", timeout=SETTLE_MS)
     return frame.evaluate(check)
 
 
