@@ -31,7 +31,7 @@ from dashboard.core.model import Story
 from dashboard.core.resources import CONTEXT_DIR
 from dashboard.reader.basemap import basemap_geojson, basemap_geometries
 
-CONTEXT_FILE = CONTEXT_DIR / "context.geojson"
+CONTEXT_FILE = CONTEXT_DIR / "context.geojson.gz"
 PLACES_FILE = CONTEXT_DIR / "places.tsv.gz"
 # A context town this close (km) to one of the story's points is the story's own place.
 STORY_PLACE_KM = 1.0
@@ -113,7 +113,7 @@ def _countries() -> dict[str, BaseGeometry]:
 def context_items(path: Path = CONTEXT_FILE) -> tuple[ContextItem, ...]:
     """All areas and lines of the context layers, read once per process (countries with
     the base map's outline as their geometry)."""
-    collection = json.loads(path.read_text("utf-8"))
+    collection = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     outlines = _countries() if path == CONTEXT_FILE else {}
     items = []
     for feature in collection["features"]:

@@ -6,7 +6,7 @@ Reads the Natural Earth 4.0 1:10m physical layers (rivers, lakes, marine areas) 
 7z archives in NATURAL_EARTH_7Z_FOLDER (unpacked to a temporary folder with py7zr), the
 base map's own countries (`geodata/basemap/`), country names from Babel (CLDR), German
 names of the major waters from `water-names.tsv`, and towns from the gazetteer's
-GeoNames places (`geodata/gazetteer/places.tsv`). Writes `context.geojson` and
+GeoNames places (`geodata/gazetteer/places.tsv`). Writes `context.geojson.gz` and
 `places.tsv.gz` next to this script. See README.md.
 """
 
@@ -491,10 +491,11 @@ def main(folder: Path) -> None:
         if not geometry.is_valid:
             feature["geometry"] = mapping(shapely.make_valid(geometry))
     collection = {"type": "FeatureCollection", "features": _rounded(features)}
-    target = OUT_DIR / "context.geojson"
-    target.write_text(
-        json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8"
-    )
+    # Read whole once per process, like the towns below: compressed, with no time stamp
+    # or name in the gzip header, so a rerun writes the same bytes.
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
+    target = OUT_DIR / "context.geojson.gz"
+    target.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     towns = places()
     place_file = OUT_DIR / "places.tsv.gz"
     # Read whole once per process, never searched in place: compressed, with no time
