@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.calendar_words import month_number, weekday_number
+from dashboard.draft.agencies import is_agency
 from dashboard.draft.datelines import (
-    is_agency,
     read_date_line,
     read_dateline,
     read_signature,

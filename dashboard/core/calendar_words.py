@@ -1,4 +1,5 @@
-"""The one home of month and weekday names in the package, read from Babel's CLDR data.
+"""The one home of month and weekday names and time-zone abbreviations in the package, read
+from Babel's CLDR data.
 
 Texts are German and English, from Germany, Austria ("Jänner"), Britain ("Sept") and the
 United States, so the names of all these locales count, wide and abbreviated, with or
@@ -12,6 +13,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
 _LOCALES = ("de", "de_AT", "de_CH", "en", "en_GB", "en_US")
@@ -85,3 +87,62 @@ def month_number(name: str) -> int | None:
 
 def weekday_number(name: str) -> int | None:
     return weekday_numbers().get(name.rstrip(".").lower())
+
+
+# English and German locales whose CLDR data name zones the others do not (Babel loads each
+# locale's data whole, so not all 138 of them): Europe, Canada, Oceania, South Asia, Africa,
+# South-east Asia, Hong Kong.
+_ZONE_LOCALES = ("en", "en_GB", "en_IE", "en_CA", "en_NZ", "en_IN", "en_ZA", "en_SG", "en_HK")
+_ZONE_LOCALES += ("en_ID", "de")
+# Where the United States' zones are: a page stamped "EST" writes 03/04/2024 month first.
+_MONTH_FIRST_METAZONES = frozenset(
+    [
+        "America_Eastern",
+        "America_Central",
+        "America_Mountain",
+        "America_Pacific",
+        "Alaska",
+        "Hawaii_Aleutian",
+    ]
+)
+
+
+@cache
+def _zone_abbreviations() -> dict[str, frozenset[str]]:
+    """Every short time-zone name of English and German locales around the world ("AEDT",
+    "IST", "WIB", "SAST", "MESZ"), with the CLDR metazones it names."""
+    zones: dict[str, set[str]] = {}
+    for identifier in _ZONE_LOCALES:
+        for metazone, names in Locale.parse(identifier).meta_zones.items():
+            for name in names.get("short", {}).values():
+                if name.isascii() and name.isalpha():
+                    zones.setdefault(name, set()).add(metazone)
+    return {name: frozenset(metazones) for name, metazones in zones.items()}
+
+
+def time_zone_abbreviations() -> list[str]:
+    """The short time-zone names, longest first (for a regex alternation)."""
+    return sorted(_zone_abbreviations(), key=lambda name: (-len(name), name))
+
+
+def month_first_zones() -> list[str]:
+    """The short names of the United States' zones ("EST", "PDT", "ET"), longest first."""
+    return [
+        name
+        for name in time_zone_abbreviations()
+        if _zone_abbreviations()[name] & _MONTH_FIRST_METAZONES
+    ]
+
+
+# A word in capitals as a month name may be written in a heading or date line ("MARCH 13,
+# 2024", "13. MÄRZ 2024").
+_CAPITALS = re.compile(r"\b[A-ZÄÖÜ]{3,9}\b")
+
+
+def title_case_months(text: str) -> str:
+    """The text with every month name in capitals written as a sentence writes it ("MÄRZ" ->
+    "März"); the same length, so positions in it hold for the text."""
+    return _CAPITALS.sub(
+        lambda word: word[0].capitalize() if word[0].lower() in month_numbers() else word[0],
+        text,
+    )

@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.draft.agencies import AGENCIES, is_agency
 from dashboard.draft.datelines import (
-    AGENCIES,
     DateLine,
     Dateline,
-    is_agency,
     read_date_line,
     read_dateline,
     read_signature,

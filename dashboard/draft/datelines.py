@@ -20,8 +20,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from dashboard.core.calendar_words import month_number, month_pattern, weekday_numbers
-from dashboard.draft.figure_words import word_set
+from dashboard.core.calendar_words import (
+    month_first_zones,
+    month_number,
+    month_pattern,
+    time_zone_abbreviations,
+    title_case_months,
+    weekday_numbers,
+)
+from dashboard.draft.agencies import is_agency
 
 # A line longer than this is no date line.
 MAX_DATE_LINE = 120
@@ -38,6 +45,8 @@ _FULL_DATES = (
     # 3. Juli 2021, 16th Oct 2023, 12-Mar-2024
     re.compile(rf"{_DAY}(?:\.|st|nd|rd|th)?[ -]{_MONTH}(?:,? |-){_YEAR}"),
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
+    # 08.Sep.2017, 12.Mär.2024: dots around the abbreviated month, as newstickers stamp it
+    re.compile(rf"(?<![\d.]){_DAY}\.{_MONTH}\.?{_YEAR}(?!\d)"),
     # 30/10/2024, 30-10-2024, read only when the day cannot be the month (US pages write
     # 10/30/2024) or the line's time zone says which comes first
     re.compile(
@@ -82,56 +91,21 @@ _UPDATE_LABELS = frozenset(
         "modified",
     ]
 )
+_ZONES = "|".join(time_zone_abbreviations())
+# "Updated 2 hours ago", "vor 5 Minuten", "an hour ago", "vor einem Tag": how old the page
+# was when it was saved, beside its date (never a date itself)
+_AGE_EN = r"(?:\d{1,3}|an?) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+_AGE_DE = r"(?:\d{1,3}|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)"
 _FILLER = re.compile(
     r"\s|[,|/()·•–—-]|©|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom)(?!\w)|"
-    # time zones: "GMT+1", "UTC+05:30", "EDT", "MESZ", "+01:00"
+    # time zones: "GMT+1", "UTC+05:30", "EDT", "MESZ", "WIB", "+01:00"
     r"\b(?i:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?(?!\w)|"
-    r"\b(?:[A-Z]{1,4}[ST]|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})(?!\w)|"
-    # "Updated 2 hours ago", "aktualisiert vor 5 Minuten": how old the page was when saved
-    r"\b(?i:\d{1,3} (?:hours?|hrs?|minutes?|mins?|days?) ago|"
-    r"vor \d{1,3} (?:stunden|stunde|minuten|minute|tagen))(?!\w)|"
+    rf"\b(?:{_ZONES}|[A-Z]{{1,4}}[ST]|[A-Z]{{1,4}}T|[+-]\d{{2}}:?\d{{2}})(?!\w)|"
+    rf"\b(?i:{_AGE_EN} ago|vor {_AGE_DE})(?!\w)|"
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
     r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?(?:minuten|minute|min)\.?|"
     r"\b\d+ ?min(?:ute)?s? read\b|\b\d{1,2} ?min\.?(?!\w))"
 )
-# Wire services and their regional desks ("dpa/lni"): a word in brackets before the
-# dash is an agency only when it is one of these (not "Mossul (Irak) -").
-# "infocom": "© dpa-infocom", dpa's web service.
-AGENCIES = word_set(
-    """dpa afp reuters ap epd kna sid apa keystone-sda sda anp belga efe ansa tt dpa-afx
-    bloomberg xinhua tass interfax anadolu aa ips ots upi pap ctk mti infocom hina tanjug
-    kyodo pti ians ani yonhap antara bernama"""
-)
-_REGIONAL_DESK = re.compile(r"l[a-z]{2}")  # dpa's regional services: lni, lby, lsw …
-
-
-# Agencies written out, as some datelines name them: "LONDON, March 12 (Thomson Reuters
-# Foundation) -".
-_AGENCY_NAMES = frozenset(
-    [
-        "thomson reuters foundation",
-        "reuters foundation",
-        "associated press",
-        "agence france-presse",
-        "agence france presse",
-        "deutsche presse-agentur",
-        "evangelischer pressedienst",
-        "katholische nachrichten-agentur",
-        "austria presse agentur",
-        "xinhua news agency",
-        "kyodo news",
-        "press trust of india",
-        "agencia efe",
-        "yonhap news agency",
-    ]
-)
-
-
-def is_agency(written: str) -> bool:
-    if " ".join(written.lower().split()) in _AGENCY_NAMES:
-        return True
-    parts = [p for p in re.split(r"[/,]\s*|\s+", written.strip().lower()) if p]
-    return bool(parts) and all(p in AGENCIES or _REGIONAL_DESK.fullmatch(p) for p in parts)
 
 
 @dataclass(frozen=True)
@@ -159,10 +133,11 @@ class Dateline:
     month_day: tuple[int, int] | None = None  # "KYIV, Nov 21 (Reuters)": (11, 21)
 
 
-# A line's time zone says which order its "03/04/2024" is in: American zones month first,
-# European ones and "Uhr" day first.
-_MONTH_FIRST = re.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|PT)\b")
-_DAY_FIRST = re.compile(r"\b(?:Uhr|CET|CEST|MEZ|MESZ|BST|WET|WEST|EET|EEST)\b")
+# A line's time zone says which order its "03/04/2024" is in: the United States' zones month
+# first, every other zone (Europe, India, Australia, Africa …) and "Uhr" day first.
+_MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(month_first_zones())})\b")
+_DAY_FIRST_ZONES = [zone for zone in time_zone_abbreviations() if zone not in month_first_zones()]
+_DAY_FIRST = re.compile(rf"\b(?:Uhr|{'|'.join(_DAY_FIRST_ZONES)})\b")
 
 
 def _slash_order(line: str) -> str | None:
@@ -196,6 +171,7 @@ def full_dates(text: str, order: str | None = None) -> list[tuple[dt.date, int, 
     two overlapping readings the one starting first); `order` ("day", "month") reads an
     ambiguous "03/04/2024"."""
     found: list[tuple[dt.date, int, int]] = []
+    text = title_case_months(text)  # "MARCH 13, 2024" as "March 13, 2024", same positions
     for pattern in _FULL_DATES:
         for match in pattern.finditer(text):
             date = _date_of(match, order)
@@ -238,9 +214,11 @@ def _is_filler_word(word: str) -> bool:
     )
 
 
-# "Quelle: ZEIT ONLINE, dpa", "Source: Xinhua", "Editor: huaxia" beside the date: credits,
+# "Quelle: ZEIT ONLINE, dpa", "Source: Xinhua", "Editor: huaxia", "Quelle: dpa/wetter.com"
+# beside the date: credits,
 # up to the next "|" or the line's end.
-_CREDIT_NAME = r"(?:[A-ZÄÖÜ][\w.&'’-]*|[a-z]{2,12}(?:/[a-z]{2,5})?)(?: [A-ZÄÖÜ][\w.&'’-]*){0,3}"
+_DOMAIN = r"[a-z][\w-]{1,20}(?:\.[a-z]{2,6})?"  # "dpa", "wetter.com"
+_CREDIT_NAME = rf"(?:[A-ZÄÖÜ][\w.&'’-]*|{_DOMAIN}(?:/{_DOMAIN})?)(?: [A-ZÄÖÜ][\w.&'’-]*){{0,3}}"
 _CREDITS = re.compile(
     r"(?<!\w)(?i:quelle|quellen|source|sources|editor|redaktion):\s*"
     rf"{_CREDIT_NAME}(?:(?:, | / | und | and ){_CREDIT_NAME}){{0,6}}(?=\s*\||\s*$)"
@@ -378,7 +356,10 @@ _ENGLISH_DATELINE = re.compile(rf"{_CAPS_PLACE}{_REGION}{_WIRE_DATE}(?: {_AGENCY
 # usual spelling with its agency; "Gundremmingen - " or "DHAKA: " without one, only in
 # the lead.
 _WORD = r"[A-ZÄÖÜ][\w.'’/-]*+"
-_PLACE = rf"(?P<place>{_WORD}(?: (?:am |an der |im |bei |upon |on )?{_WORD}){{0,3}})"
+# Joining words inside a place's name: "Frankfurt am Main", "Rio de Janeiro", "Rio Grande do
+# Sul", "Dar es Salaam", "Mar del Plata", "Santa Cruz de la Sierra".
+_JOIN = r"am |an der |im |bei |upon |on |de la |de |do |da |dos |das |del |es |el |al "
+_PLACE = rf"(?P<place>{_WORD}(?: (?:{_JOIN})?{_WORD}){{0,3}})"
 # "Berlin, 3. Juli (Reuters) -", "Lima, 12. März 2025 (AFP) -", "LONDON, 21 November
 # (Reuters) -": the day before the agency, its year optional.
 # "Quito, Ecuador (AP) —", "Lima, Oct 30 (Reuters) -": a region, an English date.

@@ -1,0 +1,189 @@
+"""More of the forms news pages and wire copy give their date in, German and English, from
+many regions: months abbreviated between dots, dates in capitals, the world's time zones
+(which also say the order of "04/03/2024"), how old the page was when saved, credits
+with a web address, national agencies and place names with joining words in datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.core.calendar_words import (
+    month_first_zones,
+    time_zone_abbreviations,
+    title_case_months,
+)
+from dashboard.draft import article_from_text
+from dashboard.draft.agencies import is_agency
+from dashboard.draft.datelines import full_dates, read_date_line, read_dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        # the month abbreviated between dots, as German newstickers stamp their items
+        ("erstellt am 14.Okt.2023 | 06:45 Uhr", dt.date(2023, 10, 14)),
+        ("21.Mär.2024 | 18:02 Uhr", dt.date(2024, 3, 21)),
+        ("aktualisiert am 03.Dez.2022, 11:30 Uhr", dt.date(2022, 12, 3)),
+        ("5.Sept.2021", dt.date(2021, 9, 5)),
+        ("09.Jän.2019 | 07:10 Uhr", dt.date(2019, 1, 9)),
+        # dates in capitals
+        ("UPDATED: MARCH 13, 2024", dt.date(2024, 3, 13)),
+        ("13 MARCH 2024 | 10:12 GMT", dt.date(2024, 3, 13)),
+        ("13. MÄRZ 2024, 10:12 UHR", dt.date(2024, 3, 13)),
+        ("PUBLISHED: 2 OCT 2023 - 08:15 SAST", dt.date(2023, 10, 2)),
+        # the world's time zones beside the date
+        ("04 March 2024 | 10:12 WIB", dt.date(2024, 3, 4)),
+        ("Stand: 04.03.2024, 10:12 Uhr MEZ", dt.date(2024, 3, 4)),
+        ("12.07.2024 08:30 MESZ", dt.date(2024, 7, 12)),
+        ("Fri 12 Jul 2024 08.30 NZST", dt.date(2024, 7, 12)),
+        ("Published 9 Feb 2023, 17:40 WAT", dt.date(2023, 2, 9)),
+        ("June 3, 2022 11:05 HKT", dt.date(2022, 6, 3)),
+        ("Updated 22 Aug 2021 14:00 EAT", dt.date(2021, 8, 22)),
+        # how old the page was when saved, beside its date
+        ("vor 30 Sekunden | 4. März 2024, 10:12 Uhr", dt.date(2024, 3, 4)),
+        ("vor einer Stunde - 04.03.2024", dt.date(2024, 3, 4)),
+        ("an hour ago · March 4, 2024", dt.date(2024, 3, 4)),
+        ("Updated 1 day ago | 4 March 2024", dt.date(2024, 3, 4)),
+        ("Aktualisiert vor 2 Tagen | Veröffentlicht am 02.03.2024", dt.date(2024, 3, 2)),
+        ("Amara Okafor 3 weeks ago Tue 12th March 2024 | 07:45 AM", dt.date(2024, 3, 12)),
+        # credits with a web address
+        ("Mo 11.03.2024 | 07:15 Uhr - Quelle: dpa/unwetter.de", dt.date(2024, 3, 11)),
+        ("Source: example.com | 11 March 2024", dt.date(2024, 3, 11)),
+    ],
+)
+def test_date_lines_in_more_forms(line: str, date: dt.date) -> None:
+    found = read_date_line(line)
+    assert found is not None, line
+    assert found.date == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        # a zone outside the United States writes the day first
+        ("04/03/2024 10:12 AEDT", dt.date(2024, 3, 4)),  # Sydney
+        ("04/03/2024 10:12 IST", dt.date(2024, 3, 4)),  # New Delhi
+        ("04/03/2024 10:12 SAST", dt.date(2024, 3, 4)),  # Johannesburg
+        ("04/03/2024 10:12 NZDT", dt.date(2024, 3, 4)),  # Auckland
+        ("04/03/2024, 10:12 Uhr MESZ", dt.date(2024, 3, 4)),
+        # the United States' zones the month
+        ("04/03/2024 10:12 AM EDT", dt.date(2024, 4, 3)),
+        ("04/03/2024 10:12 AM PT", dt.date(2024, 4, 3)),
+        ("04/03/2024 10:12 AKST", dt.date(2024, 4, 3)),
+    ],
+)
+def test_a_time_zone_says_the_order_of_day_and_month(line: str, date: dt.date) -> None:
+    found = read_date_line(line)
+    assert found is not None and found.date == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "04/03/2024 10:12",  # no zone: March or April?
+        "vor 2 Stunden",  # only an age: no date
+        "an hour ago",
+        "Heute um 10:12 Uhr",
+        "Der Damm brach am 04.03.2024 um 10:12 Uhr MEZ.",  # a sentence, not a date line
+        "Floods hit Jakarta on 4 March 2024 at 10:12 WIB, officials said.",
+        "MAY DAY RALLY IN LAGOS",
+    ],
+)
+def test_lines_that_are_no_date_lines(line: str) -> None:
+    assert read_date_line(line) is None
+
+
+def test_time_zones_come_from_cldr_and_only_the_united_states_write_the_month_first() -> None:
+    zones = set(time_zone_abbreviations())
+    assert {"WIB", "IST", "SAST", "AEDT", "NZST", "MEZ", "MESZ", "EAT", "WAT", "HKT"} <= zones
+    assert {"EST", "EDT", "PST", "PDT", "ET", "PT"} <= set(month_first_zones())
+    assert not {"IST", "AEDT", "SAST", "MEZ", "BST", "GMT"} & set(month_first_zones())
+    assert time_zone_abbreviations() == time_zone_abbreviations()  # one order, every time
+
+
+def test_months_in_capitals_read_in_place() -> None:
+    text = "ACCRA, GHANA — UPDATED MARCH 13, 2024 / 13. MÄRZ 2024 / MAYOR"
+    assert (
+        title_case_months(text) == "ACCRA, GHANA — UPDATED March 13, 2024 / 13. März 2024 / MAYOR"
+    )
+    assert [d for d, _, _ in full_dates(text)] == [dt.date(2024, 3, 13), dt.date(2024, 3, 13)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency"),
+    [
+        (
+            "Rio de Janeiro (AFP) - Nach heftigen Regenfällen sind zwölf Menschen gestorben.",
+            "Rio de Janeiro",
+            "AFP",
+        ),
+        (
+            "Dar es Salaam (dpa) - Bei Überschwemmungen in Tansania sind 47 Menschen gestorben.",
+            "Dar es Salaam",
+            "dpa",
+        ),
+        (
+            "Mar del Plata (dpa) - Ein Sturm hat die Küste Argentiniens verwüstet.",
+            "Mar del Plata",
+            "dpa",
+        ),
+        (
+            "Santa Cruz de la Sierra (AFP) - Waldbrände bedrohen den Osten Boliviens.",
+            "Santa Cruz de la Sierra",
+            "AFP",
+        ),
+        (
+            "Johannesburg, March 4 (ANA) - Floods killed nine people in KwaZulu-Natal.",
+            "Johannesburg",
+            "ANA",
+        ),
+        (
+            "Addis Ababa, May 2 (ENA) - A landslide buried a village in Gofa zone.",
+            "Addis Ababa",
+            "ENA",
+        ),
+        ("HANOI, Oct 9 (VNA) - Floods in Quang Binh province killed 12.", "Hanoi", "VNA"),
+        ("Dhaka, July 21 (UNB) - Floods have marooned 200,000 people in Sylhet.", "Dhaka", "UNB"),
+        (
+            "SYDNEY (AAP) - Bushfires have destroyed 40 homes on the NSW south coast.",
+            "Sydney",
+            "AAP",
+        ),
+        ("Abuja, Sept 12 (NAN) - Floods killed 30 people in Adamawa.", "Abuja", "NAN"),
+    ],
+)
+def test_datelines_of_national_agencies_and_joined_place_names(
+    paragraph: str, place: str, agency: str
+) -> None:
+    dateline = read_dateline(paragraph)
+    assert dateline is not None, paragraph
+    assert (dateline.place, dateline.agency) == (place, agency)
+
+
+def test_national_agencies_are_agencies_and_common_words_are_not() -> None:
+    assert all(is_agency(name) for name in ("ANA", "ENA", "UNB", "VNA", "AAP", "Notimex"))
+    assert not any(is_agency(word) for word in ("Irak", "map", "app", "Lagos"))
+
+
+def test_a_newsticker_item_dated_below_its_text() -> None:
+    article = article_from_text(
+        "Schweres Erdbeben erschüttert Peru\n\n"
+        "Ein Erdbeben der Stärke 7,0 hat den Süden Perus erschüttert. In der Region Arequipa "
+        "stürzten nach Angaben des Zivilschutzes mehrere Häuser ein.\n\n"
+        "von dpa\n\n"
+        "erstellt am 14.Okt.2023 | 06:45 Uhr\n"
+    )
+    assert article.published == dt.date(2023, 10, 14)
+
+
+def test_a_page_stamped_in_an_indonesian_time_zone() -> None:
+    article = article_from_text(
+        "Floods cut off villages in Central Sulawesi\n\n"
+        "Reporter: Dewi Lestari\n"
+        "04/03/2024 10:12 WIB\n\n"
+        "Floods cut off six villages in Central Sulawesi's Sigi regency on Sunday, the "
+        "disaster agency said, forcing 1,200 people from their homes.\n"
+    )
+    assert article.published == dt.date(2024, 3, 4)
