@@ -80,9 +80,26 @@ def test_a_time_zone_says_the_order_of_day_and_month(line: str, date: dt.date) -
 
 
 @pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Posted: Mon, 03/04/2024 - 10:12", dt.date(2024, 3, 4)),  # 3 April was a Wednesday
+        ("Wed, 03/04/2024", dt.date(2024, 4, 3)),
+        ("Mittwoch, 03/04/2024", dt.date(2024, 4, 3)),
+        ("Fri 11/10/2023 | 08:15", dt.date(2023, 11, 10)),  # 11 October was a Wednesday
+        ("Sun 05/05/2024", dt.date(2024, 5, 5)),  # the same either way
+    ],
+)
+def test_a_weekday_says_the_order_of_day_and_month(line: str, date: dt.date) -> None:
+    found = read_date_line(line)
+    assert found is not None and found.date == date
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "04/03/2024 10:12",  # no zone: March or April?
+        "Fri 04/03/2024",  # neither 4 March (a Monday) nor 3 April (a Wednesday)
+        "Mon, Wed 03/04/2024",  # two weekdays
         "vor 2 Stunden",  # only an age: no date
         "an hour ago",
         "Heute um 10:12 Uhr",

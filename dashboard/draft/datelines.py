@@ -36,6 +36,11 @@ MAX_DATE_LINE = 120
 _MONTH = rf"(?P<month>{month_pattern()})(?!\w)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# 30/10/2024, 30-10-2024, read only when the day cannot be the month (US pages write
+# 10/30/2024), or the line's time zone or weekday says which comes first
+_SLASH_DATE = re.compile(
+    rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[/-])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d)"
+)
 # Full dates, each tried on its own (named groups cannot repeat in one alternation).
 _FULL_DATES = (
     re.compile(rf"{_DAY}\. ?(?P<monthnum>[01]?\d)\. ?{_YEAR}(?!\d)"),  # 31.10.2024, 31. 10. 2024
@@ -47,11 +52,7 @@ _FULL_DATES = (
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
     # 08.Sep.2017, 12.Mär.2024: dots around the abbreviated month, as newstickers stamp it
     re.compile(rf"(?<![\d.]){_DAY}\.{_MONTH}\.?{_YEAR}(?!\d)"),
-    # 30/10/2024, 30-10-2024, read only when the day cannot be the month (US pages write
-    # 10/30/2024) or the line's time zone says which comes first
-    re.compile(
-        rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[/-])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d)"
-    ),
+    _SLASH_DATE,
     # 12.03.24: a two-digit year, as some German pages stamp their articles
     re.compile(rf"(?<![\d.]){_DAY}\.(?P<monthnum>[01]?\d)\.(?P<short_year>\d\d)(?![\d.])"),
     # dpa:240312-99-123456/3: dpa's story id starts with the day the story was filed
@@ -143,8 +144,27 @@ _DAY_FIRST = re.compile(rf"\b(?:Uhr|{'|'.join(_DAY_FIRST_ZONES)})\b")
 def _slash_order(line: str) -> str | None:
     month_first, day_first = _MONTH_FIRST.search(line), _DAY_FIRST.search(line)
     if bool(month_first) == bool(day_first):
-        return None
+        return _weekday_order(line)
     return "month" if month_first else "day"
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,12}")
+
+
+def _weekday_order(line: str) -> str | None:
+    """ "Mon, 03/04/2024": the order in which the date falls on the line's weekday (4 March
+    2024 was a Monday, 3 April a Wednesday); None without one weekday or when both fit."""
+    slash = _SLASH_DATE.search(line)
+    days = {weekday_numbers().get(word.lower()) for word in _LETTERS.findall(line)} - {None}
+    if slash is None or len(days) != 1:
+        return None
+    fitting = [order for order in ("day", "month") if _weekday_of(slash, order) in days]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _weekday_of(match: re.Match[str], order: str) -> int | None:
+    date = _date_of(match, order)
+    return date.weekday() if date else None
 
 
 def _date_of(match: re.Match[str], order: str | None = None) -> dt.date | None:
