@@ -48,6 +48,15 @@ from dashboard.draft.datelines import full_dates, read_date_line, read_dateline
         ("Updated 1 day ago | 4 March 2024", dt.date(2024, 3, 4)),
         ("Aktualisiert vor 2 Tagen | Veröffentlicht am 02.03.2024", dt.date(2024, 3, 2)),
         ("Amara Okafor 3 weeks ago Tue 12th March 2024 | 07:45 AM", dt.date(2024, 3, 12)),
+        ("Aktualisiert vor 3 Std. | 11.06.2023, 16:20 Uhr", dt.date(2023, 6, 11)),
+        ("3h ago | June 11, 2023", dt.date(2023, 6, 11)),
+        ("Updated 5m ago · 11 June 2023", dt.date(2023, 6, 11)),
+        # the local time written out
+        ("11 June 2023, 16:20 local time", dt.date(2023, 6, 11)),
+        ("11.06.2023, 16:20 Uhr Ortszeit", dt.date(2023, 6, 11)),
+        # the day with "of", as British and Irish pages write it
+        ("Published: 11th of June 2023", dt.date(2023, 6, 11)),
+        ("11th of June, 2023 16:20 GMT", dt.date(2023, 6, 11)),
         # credits with a web address
         ("Mo 11.03.2024 | 07:15 Uhr - Quelle: dpa/unwetter.de", dt.date(2024, 3, 11)),
         ("Source: example.com | 11 March 2024", dt.date(2024, 3, 11)),
@@ -106,6 +115,9 @@ def test_a_weekday_says_the_order_of_day_and_month(line: str, date: dt.date) -> 
         "Der Damm brach am 04.03.2024 um 10:12 Uhr MEZ.",  # a sentence, not a date line
         "Floods hit Jakarta on 4 March 2024 at 10:12 WIB, officials said.",
         "MAY DAY RALLY IN LAGOS",
+        "Heute, 10:12 Uhr",  # today's time only: the draft never takes today for a date
+        "Today 10:12 AM",
+        "vor 3 Standorten 04.03.2024",
     ],
 )
 def test_lines_that_are_no_date_lines(line: str) -> None:

@@ -47,8 +47,8 @@ _FULL_DATES = (
     re.compile(rf"{_YEAR}-(?P<monthnum>[01]\d)-{_DAY}(?:T[\d:.+\-Z]{{0,20}})?"),  # ISO
     # 2020/02/01, 2020.02.01: year first
     re.compile(rf"{_YEAR}(?P<ysep>[/.])(?P<monthnum>[01]?\d)(?P=ysep){_DAY}(?!\d)"),
-    # 3. Juli 2021, 16th Oct 2023, 12-Mar-2024
-    re.compile(rf"{_DAY}(?:\.|st|nd|rd|th)?[ -]{_MONTH}(?:,? |-){_YEAR}"),
+    # 3. Juli 2021, 16th Oct 2023, 12-Mar-2024, 4th of March 2024
+    re.compile(rf"{_DAY}(?:\.|st|nd|rd|th)?[ -](?:of )?{_MONTH}(?:,? |-){_YEAR}"),
     re.compile(rf"{_MONTH} {_DAY}(?:st|nd|rd|th)?,? {_YEAR}"),  # Oct. 30, 2024
     # 08.Sep.2017, 12.Mär.2024: dots around the abbreviated month, as newstickers stamp it
     re.compile(rf"(?<![\d.]){_DAY}\.{_MONTH}\.?{_YEAR}(?!\d)"),
@@ -95,14 +95,22 @@ _UPDATE_LABELS = frozenset(
 _ZONES = "|".join(time_zone_abbreviations())
 # "Updated 2 hours ago", "vor 5 Minuten", "an hour ago", "vor einem Tag": how old the page
 # was when it was saved, beside its date (never a date itself)
-_AGE_EN = r"(?:\d{1,3}|an?) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
-_AGE_DE = r"(?:\d{1,3}|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)"
+# "3h ago", "vor 3 Std.": abbreviated
+_AGE_EN = (
+    r"(?:(?:\d{1,3}|an?) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|"
+    r"\d{1,3} ?(?:s|m|h|d|w|hr|min))"
+)
+_AGE_DE = (
+    r"(?:(?:\d{1,3}|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)|"
+    r"\d{1,3} (?:sek|min|std)\.?(?!\w))"
+)
 _FILLER = re.compile(
     r"\s|[,|/()·•–—-]|©|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom)(?!\w)|"
     # time zones: "GMT+1", "UTC+05:30", "EDT", "MESZ", "WIB", "+01:00"
     r"\b(?i:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?(?!\w)|"
     rf"\b(?:{_ZONES}|[A-Z]{{1,4}}[ST]|[A-Z]{{1,4}}T|[+-]\d{{2}}:?\d{{2}})(?!\w)|"
-    rf"\b(?i:{_AGE_EN} ago|vor {_AGE_DE})(?!\w)|"
+    rf"\b(?i:{_AGE_EN} ago(?!\w)|vor {_AGE_DE})|"
+    r"\b(?i:local time|ortszeit|lokalzeit)(?!\w)|"
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
     r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?(?:minuten|minute|min)\.?|"
     r"\b\d+ ?min(?:ute)?s? read\b|\b\d{1,2} ?min\.?(?!\w))"
