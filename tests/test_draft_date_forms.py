@@ -57,6 +57,11 @@ from dashboard.draft.datelines import full_dates, read_date_line, read_dateline
         # the day with "of", as British and Irish pages write it
         ("Published: 11th of June 2023", dt.date(2023, 6, 11)),
         ("11th of June, 2023 16:20 GMT", dt.date(2023, 6, 11)),
+        # the newsroom's section beside the date
+        ("Politik | 12.03.2024", dt.date(2024, 3, 12)),
+        ("12.03.2024 · Ausland", dt.date(2024, 3, 12)),
+        ("World | March 12, 2024", dt.date(2024, 3, 12)),
+        ("News | Africa | 12 March 2024, 09:40 CAT", dt.date(2024, 3, 12)),
         # credits with a web address
         ("Mo 11.03.2024 | 07:15 Uhr - Quelle: dpa/unwetter.de", dt.date(2024, 3, 11)),
         ("Source: example.com | 11 March 2024", dt.date(2024, 3, 11)),
@@ -118,6 +123,9 @@ def test_a_weekday_says_the_order_of_day_and_month(line: str, date: dt.date) -> 
         "Heute, 10:12 Uhr",  # today's time only: the draft never takes today for a date
         "Today 10:12 AM",
         "vor 3 Standorten 04.03.2024",
+        "Kathmandu | 12 March 2024",  # a place is no section
+        "Floods in Kenya | 12.03.2024",  # nor a headline
+        "The world news on 12 March 2024 was grim",
     ],
 )
 def test_lines_that_are_no_date_lines(line: str) -> None:
@@ -164,9 +172,9 @@ def test_months_in_capitals_read_in_place() -> None:
             "AFP",
         ),
         (
-            "Johannesburg, March 4 (ANA) - Floods killed nine people in KwaZulu-Natal.",
+            "Johannesburg, March 4 (SAPA) - Floods killed nine people in KwaZulu-Natal.",
             "Johannesburg",
-            "ANA",
+            "SAPA",
         ),
         (
             "Addis Ababa, May 2 (ENA) - A landslide buried a village in Gofa zone.",
@@ -180,7 +188,7 @@ def test_months_in_capitals_read_in_place() -> None:
             "Sydney",
             "AAP",
         ),
-        ("Abuja, Sept 12 (NAN) - Floods killed 30 people in Adamawa.", "Abuja", "NAN"),
+        ("Manila, Sept 12 (PNA) - Floods killed 30 people in Cagayan.", "Manila", "PNA"),
     ],
 )
 def test_datelines_of_national_agencies_and_joined_place_names(
@@ -192,8 +200,8 @@ def test_datelines_of_national_agencies_and_joined_place_names(
 
 
 def test_national_agencies_are_agencies_and_common_words_are_not() -> None:
-    assert all(is_agency(name) for name in ("ANA", "ENA", "UNB", "VNA", "AAP", "Notimex"))
-    assert not any(is_agency(word) for word in ("Irak", "map", "app", "Lagos"))
+    assert all(is_agency(name) for name in ("SAPA", "ENA", "UNB", "VNA", "AAP", "Notimex"))
+    assert not any(is_agency(word) for word in ("Irak", "map", "app", "Lagos", "Ana", "Petra"))
 
 
 def test_a_newsticker_item_dated_below_its_text() -> None:
@@ -216,3 +224,17 @@ def test_a_page_stamped_in_an_indonesian_time_zone() -> None:
         "disaster agency said, forcing 1,200 people from their homes.\n"
     )
     assert article.published == dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Edited By: Jane Doe | Updated: Mar 12, 2024, 10:12 IST", "Jane Doe"),
+        ("Written by Kofi Mensah | 12 March 2024", "Kofi Mensah"),
+        ("Reported by Ana Lima, 12 March 2024", "Ana Lima"),
+    ],
+)
+def test_bylines_with_their_verb_beside_the_date(line: str, author: str) -> None:
+    found = read_date_line(line)
+    assert found is not None and found.author == author
+    assert found.date == dt.date(2024, 3, 12)

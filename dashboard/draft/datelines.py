@@ -28,7 +28,7 @@ from dashboard.core.calendar_words import (
     title_case_months,
     weekday_numbers,
 )
-from dashboard.draft.agencies import is_agency
+from dashboard.draft.agencies import SECTIONS, is_agency
 
 # A line longer than this is no date line.
 MAX_DATE_LINE = 120
@@ -224,7 +224,8 @@ _ANY_LABEL = re.compile(rf"(?i)(?<!\w)(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|a
 # words left once dates, labels and times are taken out.
 _NAME_WORD = r"[A-ZÄÖÜ][\w'’.-]*"
 _BYLINE_PART = re.compile(
-    rf"^(?:[Vv]on|[Bb]y|VON|BY) (?P<author>{_NAME_WORD}(?: (?:{_NAME_WORD}|und|and|&|"
+    rf"^(?:(?:[Ee]dited|[Ww]ritten|[Rr]eported|EDITED|WRITTEN|REPORTED) )?"
+    rf"(?:[Vv]on|[Bb]y|VON|BY):? (?P<author>{_NAME_WORD}(?: (?:{_NAME_WORD}|und|and|&|"
     rf"von|van|de|del|da|al|el|bin|ibn)){{0,7}})$"
 )
 _BARE_NAME = re.compile(rf"{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?")
@@ -238,6 +239,7 @@ def _is_filler_word(word: str) -> bool:
         not bare  # punctuation left from "12:30 pm."
         or bare.lower() in weekday_numbers()
         or is_agency(bare)  # "October 17, 2013|Reuters"
+        or bare.lower() in SECTIONS  # "Politik | 12.03.2024"
         or word.lower() in ("source:", "quelle:")
     )
 
