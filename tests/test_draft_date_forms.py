@@ -238,3 +238,64 @@ def test_bylines_with_their_verb_beside_the_date(line: str, author: str) -> None
     found = read_date_line(line)
     assert found is not None and found.author == author
     assert found.date == dt.date(2024, 3, 12)
+
+
+FLOOD_EN = (
+    "Floods in the town of Kisumu killed 12 people on Monday, officials said. Hundreds of "
+    "homes were destroyed.\n"
+)
+FLOOD_DE = (
+    "Bei Überschwemmungen in der Stadt Kisumu sind am Montag zwölf Menschen gestorben. "
+    "Hunderte Häuser wurden zerstört.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "published", "updated", "dropped"),
+    [
+        # a label alone above the date
+        ("Published\nJune 3, 2023", FLOOD_EN, dt.date(2023, 6, 3), None, "Published June 3, 2023"),
+        ("Veröffentlicht am\n03.06.2023", FLOOD_DE, dt.date(2023, 6, 3), None, None),
+        # an update's label alone above its date: the update's date
+        (
+            "Aktualisiert:\n04.06.2023, 08:10 Uhr",
+            FLOOD_DE,
+            dt.date(2023, 6, 4),
+            dt.date(2023, 6, 4),
+            None,
+        ),
+        # a clock time alone below the date
+        (
+            "3 June 2023\n10:12 AM EAT",
+            FLOOD_EN,
+            dt.date(2023, 6, 3),
+            None,
+            "3 June 2023 10:12 AM EAT",
+        ),
+        ("03.06.2023\n10:12 Uhr", FLOOD_DE, dt.date(2023, 6, 3), None, "03.06.2023 10:12 Uhr"),
+    ],
+)
+def test_a_date_line_broken_in_two(
+    head: str, body: str, published: dt.date, updated: dt.date | None, dropped: str | None
+) -> None:
+    article = article_from_text(f"Floods in Kenya kill twelve\n{head}\n\n{body}")
+    assert (article.published, article.updated) == (published, updated)
+    texts = [sentence.text for sentence in article.sentences]
+    assert not any(len(text.split()) <= 3 and text != article.headline for text in texts), texts
+    if dropped:
+        assert dropped in [item.text for item in article.dropped]
+
+
+def test_a_label_alone_before_a_sentence_stays_with_the_text() -> None:
+    article = article_from_text(f"Floods in Kenya kill twelve\n\nStand:\n\n{FLOOD_DE}")
+    assert article.published is None
+    assert any("Kisumu" in sentence.text for sentence in article.sentences)
+
+
+def test_a_long_date_line_with_two_bylines() -> None:
+    line = (
+        "By Wanjiru Kamau and Tomás Herrera, Associated Press | Published 10:12 AM EST, "
+        "Mon March 4, 2024 | Updated 11:40 AM EST, Mon March 4, 2024"
+    )
+    found = read_date_line(line)
+    assert len(line) > 120 and found is not None and found.date == dt.date(2024, 3, 4)

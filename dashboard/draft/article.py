@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.draft.agencies import AGENCIES, is_agency
+from dashboard.draft.date_parts import join_date_parts
 from dashboard.draft.datelines import (
     DateLine,
     Dateline,
@@ -204,7 +205,7 @@ def _paragraphs(text: str) -> list[str]:
             wrapped = _ends_mid_sentence(line, width) and (
                 throughout or following[:1].islower() or len(line) + 1 + len(following) > width
             )
-    return paragraphs
+    return join_date_parts(paragraphs)
 
 
 def _ends_mid_sentence(line: str, width: int) -> bool:

@@ -31,7 +31,7 @@ from dashboard.core.calendar_words import (
 from dashboard.draft.agencies import SECTIONS, is_agency
 
 # A line longer than this is no date line.
-MAX_DATE_LINE = 120
+MAX_DATE_LINE = 200
 
 _MONTH = rf"(?P<month>{month_pattern()})(?!\w)"
 _DAY = r"(?P<day>[0-3]?\d)"
@@ -325,6 +325,14 @@ _NAME_BEFORE_LABEL = re.compile(
     rf"(?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}) (?=(?i:published|posted|"
     r"veröffentlicht|erschienen|publiziert)\b)"
 )
+
+
+def is_date_part(line: str) -> bool:
+    """A label or clock time alone on its line ("Published", "Stand:", "10:12 Uhr"), as a
+    page breaks its date line in two: nothing but a label, times and zones, no date."""
+    label = _LABEL.match(line)
+    rest = line[label.end() :] if label else line
+    return len(line) <= 40 and not full_dates(line) and not _FILLER.sub("", rest).strip(" .:")
 
 
 def read_date_line(line: str) -> DateLine | None:
