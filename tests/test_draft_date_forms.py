@@ -299,3 +299,59 @@ def test_a_long_date_line_with_two_bylines() -> None:
     )
     found = read_date_line(line)
     assert len(line) > 120 and found is not None and found.date == dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "published", "dateline"),
+    [
+        (
+            "Floods kill 12 in Kenya Published March 12, 2024 10:12 AM EAT NAIROBI, Kenya (AP) "
+            "— Floods in the town of Kisumu killed 12 people on Monday, officials said.",
+            "Floods kill 12 in Kenya",
+            dt.date(2024, 3, 12),
+            "NAIROBI, Kenya (AP) —",
+        ),
+        (
+            "Zwölf Tote bei Überschwemmungen in Kenia 12.03.2024, 10:12 Uhr Nairobi (dpa) - "
+            "Bei Überschwemmungen in der Stadt Kisumu sind zwölf Menschen gestorben.",
+            "Zwölf Tote bei Überschwemmungen in Kenia",
+            dt.date(2024, 3, 12),
+            "Nairobi (dpa) -",
+        ),
+        (
+            "Erdrutsch in Peru verschüttet Dorf Veröffentlicht am 03.02.2023 Ein Erdrutsch hat "
+            "in der Region Arequipa ein Dorf verschüttet, 15 Menschen starben.",
+            "Erdrutsch in Peru verschüttet Dorf",
+            dt.date(2023, 2, 3),
+            None,
+        ),
+        (
+            "Quake rattles Fiji's capital Wednesday, 8 November 2023 - 18:40 SUVA, Fiji — A "
+            "magnitude 6.1 quake shook Suva, damaging two schools.",
+            "Quake rattles Fiji's capital",
+            dt.date(2023, 11, 8),
+            "SUVA, Fiji —",
+        ),
+    ],
+)
+def test_a_time_stamp_glued_between_headline_and_text(
+    text: str, headline: str, published: dt.date, dateline: str | None
+) -> None:
+    article = article_from_text(text)
+    assert (article.headline, article.published) == (headline, published)
+    assert (article.dateline.text if article.dateline else None) == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date inside the headline, no clock time nor label with it
+        "Ein Jahr nach dem Beben vom 12.03.2024 Die Menschen in Kisumu bauen wieder auf.",
+        # a date and time inside a sentence
+        "Floods in Kisumu killed 12 people on March 12, 2024 at 10:12 am, officials said.",
+    ],
+)
+def test_a_date_inside_the_text_is_no_glued_stamp(text: str) -> None:
+    article = article_from_text(text)
+    assert article.published is None
+    assert article.sentences[0].text == text
