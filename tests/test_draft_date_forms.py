@@ -16,6 +16,7 @@ from dashboard.core.calendar_words import (
 )
 from dashboard.draft import article_from_text
 from dashboard.draft.agencies import is_agency
+from dashboard.draft.article import DATE_LINE
 from dashboard.draft.datelines import full_dates, read_date_line, read_dateline
 
 
@@ -355,3 +356,23 @@ def test_a_date_inside_the_text_is_no_glued_stamp(text: str) -> None:
     article = article_from_text(text)
     assert article.published is None
     assert article.sentences[0].text == text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "© dpa-infocom, dpa:240312-99-123456/3",
+        "Quelle: dpa, 12.03.2024",
+        "Quelle: AFP | 12.03.2024",
+    ],
+)
+def test_a_closing_date_line_is_no_photo_credit_and_the_paragraph_above_stays(closing: str) -> None:
+    article = article_from_text(
+        "Zwölf Tote bei Überschwemmungen in Kenia\n\n"
+        "Bei Überschwemmungen in der Stadt Kisumu sind am Montag zwölf Menschen gestorben.\n\n"
+        "Das Rote Kreuz hat in Kisumu zwei Notunterkünfte eingerichtet. Weitere Regenfälle "
+        f"werden erwartet.\n\n{closing}\n"
+    )
+    assert article.published == dt.date(2024, 3, 12)
+    assert any("Notunterkünfte" in sentence.text for sentence in article.sentences)
+    assert [item.reason for item in article.dropped if item.text == closing] == [DATE_LINE]

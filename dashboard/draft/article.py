@@ -239,7 +239,7 @@ def furniture_reason(paragraph: str, in_body: bool = False) -> str | None:
     """
     if _GLYPHS.search(paragraph):
         return NAVIGATION
-    if _PHOTO_CREDIT.match(paragraph):
+    if _PHOTO_CREDIT.match(paragraph) and not read_date_line(paragraph):  # "Quelle: dpa, 12.03."
         return PHOTO_CREDIT
     if _END_OF_ARTICLE.match(paragraph):
         return AFTER_ARTICLE
@@ -280,7 +280,7 @@ def _is_caption(paragraph: str, next_one: str) -> bool:
     """A photo caption: above its credit line, ending with its credit, or an archive
     picture's."""
     return bool(
-        _PHOTO_CREDIT.match(next_one)
+        (_PHOTO_CREDIT.match(next_one) and not read_date_line(next_one))
         or _CREDITED_CAPTION.search(paragraph)
         or _FILE_PHOTO.match(paragraph)
     )
