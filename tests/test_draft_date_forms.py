@@ -42,6 +42,10 @@ from dashboard.draft.datelines import full_dates, read_date_line, read_dateline
         ("Published 9 Feb 2023, 17:40 WAT", dt.date(2023, 2, 9)),
         ("June 3, 2022 11:05 HKT", dt.date(2022, 6, 3)),
         ("Updated 22 Aug 2021 14:00 EAT", dt.date(2021, 8, 22)),
+        # a zone's offset from UTC after the time
+        ("2024-03-12 10:12:33 +0530", dt.date(2024, 3, 12)),
+        ("March 12, 2024 10:12 -0500", dt.date(2024, 3, 12)),
+        ("12.03.2024 10:12 +01:00", dt.date(2024, 3, 12)),
         # how old the page was when saved, beside its date
         ("vor 30 Sekunden | 4. März 2024, 10:12 Uhr", dt.date(2024, 3, 4)),
         ("vor einer Stunde - 04.03.2024", dt.date(2024, 3, 4)),
@@ -127,6 +131,7 @@ def test_a_weekday_says_the_order_of_day_and_month(line: str, date: dt.date) -> 
         "Kathmandu | 12 March 2024",  # a place is no section
         "Floods in Kenya | 12.03.2024",  # nor a headline
         "The world news on 12 March 2024 was grim",
+        "12.03.2024 - 1030 Menschen",  # a count, no offset
     ],
 )
 def test_lines_that_are_no_date_lines(line: str) -> None:

@@ -105,10 +105,11 @@ _AGE_DE = (
     r"\d{1,3} (?:sek|min|std)\.?(?!\w))"
 )
 _FILLER = re.compile(
+    r"(?<![\w+-])[+-]\d{2}:?\d{2}(?!\w)|"  # a time zone's offset ("+0530", "-05:00")
     r"\s|[,|/()·•–—-]|©|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom)(?!\w)|"
-    # time zones: "GMT+1", "UTC+05:30", "EDT", "MESZ", "WIB", "+01:00"
+    # time zones: "GMT+1", "UTC+05:30", "EDT", "MESZ", "WIB"
     r"\b(?i:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?(?!\w)|"
-    rf"\b(?:{_ZONES}|[A-Z]{{1,4}}[ST]|[A-Z]{{1,4}}T|[+-]\d{{2}}:?\d{{2}})(?!\w)|"
+    rf"\b(?:{_ZONES}|[A-Z]{{1,4}}[ST]|[A-Z]{{1,4}}T)(?!\w)|"
     rf"\b(?i:{_AGE_EN} ago(?!\w)|vor {_AGE_DE})|"
     r"\b(?i:local time|ortszeit|lokalzeit)(?!\w)|"
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
