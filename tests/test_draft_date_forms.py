@@ -67,6 +67,11 @@ from dashboard.draft.datelines import full_dates, read_date_line, read_dateline
         ("12.03.2024 · Ausland", dt.date(2024, 3, 12)),
         ("World | March 12, 2024", dt.date(2024, 3, 12)),
         ("News | Africa | 12 March 2024, 09:40 CAT", dt.date(2024, 3, 12)),
+        # the page's counters beside the date
+        ("12 March 2024 | 1,234 views", dt.date(2024, 3, 12)),
+        ("12.03.2024 | 3 Kommentare", dt.date(2024, 3, 12)),
+        ("20. Oktober 2015 | Gelesen: 575 mal", dt.date(2015, 10, 20)),
+        ("Sep 20, 2017 | Natur & Wissenschaft | 0 Kommentare", dt.date(2017, 9, 20)),
         # credits with a web address
         ("Mo 11.03.2024 | 07:15 Uhr - Quelle: dpa/unwetter.de", dt.date(2024, 3, 11)),
         ("Source: example.com | 11 March 2024", dt.date(2024, 3, 11)),
@@ -132,6 +137,8 @@ def test_a_weekday_says_the_order_of_day_and_month(line: str, date: dt.date) -> 
         "Floods in Kenya | 12.03.2024",  # nor a headline
         "The world news on 12 March 2024 was grim",
         "12.03.2024 - 1030 Menschen",  # a count, no offset
+        "12.03.2024 | 3 Tote",  # a count of the dead is no counter of the page
+        "The storm on 12 March 2024 left 3 comments",
     ],
 )
 def test_lines_that_are_no_date_lines(line: str) -> None:

@@ -112,6 +112,9 @@ _FILLER = re.compile(
     rf"\b(?:{_ZONES}|[A-Z]{{1,4}}[ST]|[A-Z]{{1,4}}T)(?!\w)|"
     rf"\b(?i:{_AGE_EN} ago(?!\w)|vor {_AGE_DE})|"
     r"\b(?i:local time|ortszeit|lokalzeit)(?!\w)|"
+    # "1,234 views", "3 Kommentare", "Gelesen: 575": the page's counters beside the date
+    r"(?i:\b\d[\d.,]{0,9} ?(?:views?|comments?|shares?|reads?|kommentare?|aufrufe)|"
+    r"\b(?:gelesen|views|aufrufe|kommentare|comments):? ?\d[\d.,]{0,9}(?: mal)?)(?!\w)|"
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
     r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?(?:minuten|minute|min)\.?|"
     r"\b\d+ ?min(?:ute)?s? read\b|\b\d{1,2} ?min\.?(?!\w))"
@@ -231,7 +234,7 @@ _BYLINE_PART = re.compile(
 )
 _BARE_NAME = re.compile(rf"{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?")
 _PUBLISHER_PART = re.compile(rf"^{_NAME_WORD}(?: (?:{_NAME_WORD}|of|der|die|the)){{0,3}}$")
-_PART_SEPARATORS = re.compile(r"\s*[,|·•]\s*|\s+[/–—-]\s+")
+_PART_SEPARATORS = re.compile(r"\s*(?:[|·•]|,(?!\d))\s*|\s+[/–—-]\s+")  # not "1,234"
 
 
 def _is_filler_word(word: str) -> bool:
