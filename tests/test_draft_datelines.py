@@ -14,9 +14,9 @@ from dashboard.draft.agencies import is_agency
 from dashboard.draft.datelines import (
     read_date_line,
     read_dateline,
-    read_signature,
     split_date_head,
 )
+from dashboard.draft.signatures import read_signature
 
 
 @pytest.mark.parametrize(

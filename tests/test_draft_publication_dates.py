@@ -10,8 +10,9 @@ import datetime as dt
 import pytest
 
 from dashboard.draft import article_from_text, draft_article
-from dashboard.draft.datelines import read_date_line, read_dateline, read_signature
+from dashboard.draft.datelines import read_date_line, read_dateline
 from dashboard.draft.report_day import weekday_day_date
+from dashboard.draft.signatures import read_signature
 
 MARCH_12 = dt.date(2024, 3, 12)
 

@@ -19,12 +19,12 @@ from dashboard.draft.datelines import (
     Dateline,
     read_date_line,
     read_dateline,
-    read_signature,
     split_date_head,
     split_date_prefix,
 )
 from dashboard.draft.model import DroppedText
 from dashboard.draft.sentences import Sentence, split_sentences
+from dashboard.draft.signatures import read_signature
 
 # An article larger than this is not an article (and would make the draft slow).
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
