@@ -388,3 +388,33 @@ def test_a_closing_date_line_is_no_photo_credit_and_the_paragraph_above_stays(cl
     assert article.published == dt.date(2024, 3, 12)
     assert any("Notunterkünfte" in sentence.text for sentence in article.sentences)
     assert [item.reason for item in article.dropped if item.text == closing] == [DATE_LINE]
+
+
+def test_the_full_date_after_the_agency_of_a_dateline() -> None:
+    dateline = read_dateline("Accra (AFP) June 14, 2016 At least 10 people died in floods.")
+    assert dateline is not None and (dateline.place, dateline.agency) == ("Accra", "AFP")
+    assert dateline.date == dt.date(2016, 6, 14)
+    dateline = read_dateline("Kathmandu (dpa) 12.03.2024 - Ein Bus stürzte in eine Schlucht.")
+    assert dateline is not None and dateline.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "agency"),
+    [
+        ("Suva (AFP) Feb 21, 2016", dt.date(2016, 2, 21), "AFP"),
+        ("Kathmandu (dpa) 12.03.2024, 10:12 Uhr", dt.date(2024, 3, 12), "dpa"),
+    ],
+)
+def test_a_date_line_led_by_place_and_agency(line: str, date: dt.date, agency: str) -> None:
+    found = read_date_line(line)
+    assert found is not None and (found.date, found.publisher) == (date, agency)
+
+
+def test_a_page_with_place_and_agency_above_the_text() -> None:
+    article = article_from_text(
+        "Cyclone kills 21 in Fiji\nby Staff Writers\nSuva (AFP) Feb 21, 2016\n"
+        "Cyclone Winston killed at least 21 people in Fiji, officials said on Sunday. "
+        "Thousands of homes were destroyed on the main island of Viti Levu.\n"
+    )
+    assert (article.published, article.publisher) == (dt.date(2016, 2, 21), "AFP")
+    assert article.headline == "Cyclone kills 21 in Fiji"

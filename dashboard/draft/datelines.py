@@ -352,6 +352,10 @@ def read_date_line(line: str) -> DateLine | None:
         return _url_date(line)
     if not line or len(line) > MAX_DATE_LINE:
         return None
+    filed = _FILED_BY.match(line)
+    if filed and is_agency(filed["agency"]):  # "Accra (AFP) June 14, 2016": where and by whom
+        found = read_date_line(line[filed.end() :])
+        return replace(found, publisher=found.publisher or filed["agency"]) if found else None
     named = _NAME_BEFORE_LABEL.match(line)
     if named:  # "Jane Doe Published March 12, 2024": the byline without its "By"
         found = read_date_line(line[named.end() :])
@@ -413,11 +417,16 @@ _PLACE = rf"(?P<place>{_WORD}(?: (?:{_JOIN})?{_WORD}){{0,3}})"
 # After the agency a dash, or as KNA, epd, PTI, ANI and EFE write it none: "Nairobi (KNA)
 # Die", "Bonn (epd). Die", "Guwahati, Mar 12 (PTI) Floods", "(ANI): Floods", "(EFE).- A".
 _AGENCY_END = rf"(?:{_DASH}|\.-? ?|:? )"
+# "Accra (AFP) June 14, 2016 At least …": the full date after the agency.
+_FILED = (
+    rf"(?: (?P<filed>{month_pattern()} [0-3]?\d,? (?:19|20)\d\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d))?"
+)
 _AGENCY_DATELINE = re.compile(
     rf"{_PLACE}(?:, (?P<region>{_WORD}(?: {_WORD}){{0,2}}))?"
-    rf"(?:{_WIRE_DATE}|(?:, {_DAY}\.? {_MONTH}(?: {_YEAR})?)?) {_AGENCY}"
+    rf"(?:{_WIRE_DATE}|(?:, {_DAY}\.? {_MONTH}(?: {_YEAR})?)?) {_AGENCY}{_FILED}"
     rf"{_AGENCY_END}(?=[A-ZÄÖÜ\"„“])"
 )
+_FILED_BY = re.compile(rf"{_PLACE} {_AGENCY} (?=\S)")
 _DATED_DATELINE = re.compile(
     rf"{_PLACE}, {_DAY}\.(?P<monthnum>[01]?\d)\.{_YEAR}"
     rf"(?: {_AGENCY}{_AGENCY_END}|(?::| ?[—–-]{{1,2}}) )(?=[A-ZÄÖÜ\"„“])"
@@ -484,7 +493,9 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
     if groups["place"].split(" ")[0].lower() in _NOT_PLACE_STARTS:
         return None  # "Die Lage: …", "The question - …"
     date = month_day = None
-    if groups.get("date"):
+    if groups.get("filed"):
+        date = full_dates(groups["filed"])[0][0]
+    elif groups.get("date"):
         found = first_full_date(groups["date"])
         date = found[0] if found else None
         month_day = (month_number(groups["wire_month"]) or 0, int(groups["wire_day"]))
