@@ -29,10 +29,8 @@ STACKED_GAP = """([lat, lon]) => {
 }"""
 
 
-def test_map_shows_every_feature_with_no_request_elsewhere(
-    watched_page, dashboard_url: str, story: Story
-) -> None:
-    page = open_dashboard(watched_page, dashboard_url, "?lang=de")
+def assert_every_feature_is_drawn(page, story: Story) -> None:
+    """Every feature of the region view drawn; one hidden only under another's dot."""
     frame = page.frame_locator(MAP_FRAME)
     expect(frame.locator(".lk-label", has_text="Mossul")).to_be_visible()
     for feature in story.features:
@@ -50,18 +48,24 @@ def test_map_shows_every_feature_with_no_request_elsewhere(
         lon, lat = feature.geometry.x, feature.geometry.y
         gap = map_frame(page).evaluate(STACKED_GAP, [lat, lon])
         assert gap < 14, (feature.id, gap)
+
+
+def assert_the_distant_features_show_with_the_world(page, story: Story) -> None:
     map_frame(page).evaluate(SHOW_THE_WORLD)
+    frame = page.frame_locator(MAP_FRAME)
     for feature in story.features:
         if feature.distant:
             expect(frame.locator(f"[data-feature-id='{feature.id}']")).to_be_visible()
-    assert page.watch.foreign == []
-    assert page.watch.errors == []
 
 
-def test_three_pans_send_nothing_and_a_chosen_figure_moves_the_map_without_reloading_it(
-    watched_page, dashboard_url: str
+def test_every_feature_drawn_three_pans_send_nothing_a_chosen_figure_moves_the_map(
+    watched_page, dashboard_url: str, story: Story
 ) -> None:
+    """Every feature drawn, then three pans send nothing to the server, then a figure
+    chosen in its tab moves the same map, then the world's view shows the distant
+    features; no request elsewhere throughout."""
     page = open_dashboard(watched_page, dashboard_url, "?lang=de")
+    assert_every_feature_is_drawn(page, story)
     frame = map_frame(page)
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
     box = page.locator(MAP_FRAME).bounding_box()
@@ -90,6 +94,7 @@ def test_three_pans_send_nothing_and_a_chosen_figure_moves_the_map_without_reloa
     frame.wait_for_function("(zoom) => lagekarte.map.getZoom() > zoom", arg=zoom)
     assert frame.evaluate("window.__sameMap") is True  # same frame: no flash, no reload
     assert "feature=raqqa" in page.url
+    assert_the_distant_features_show_with_the_world(page, story)
     assert page.watch.errors == [] and page.watch.foreign == []
 
 

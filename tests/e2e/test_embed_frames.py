@@ -105,26 +105,36 @@ def ready_frame(page, size: str):
     return inner
 
 
-@pytest.mark.parametrize("size", SMALL_FRAMES)
-def test_a_small_frame_keeps_three_quarters_of_the_map_free(
-    watched_page, frames_page: Path, size: str
+def test_small_frames_keep_the_map_free_the_legend_lists_what_is_on_it_the_card_is_opaque(
+    watched_page, frames_page: Path
 ) -> None:
-    """Controls, title, key and inset cover at most a quarter of the map; the key is a
-    button; the credit is whole and inside the frame, with nothing over it."""
+    """One newsroom page, its three frames read in turn (each frame its own map): the
+    small frames' boxes over the map, then the large frame's legend, then the details card
+    in each small frame."""
     page = watched_page(viewport={"width": 1280, "height": 1700})
     page.goto(frames_page.as_uri())
+    for size in SMALL_FRAMES:
+        assert_a_small_frame_keeps_three_quarters_of_the_map_free(page, size)
+    assert_the_legend_lists_what_is_on_the_map_in_its_colours(page)
+    for size in SMALL_FRAMES:
+        assert_the_details_card_is_opaque_inside_the_frame_and_clear_of_the_credit(page, size)
+    assert page.watch.foreign == [] and page.watch.errors == []
+
+
+def assert_a_small_frame_keeps_three_quarters_of_the_map_free(page, size: str) -> None:
+    """Controls, title, key and inset cover at most a quarter of the map; the key is a
+    button; the credit is whole and inside the frame, with nothing over it."""
     frame = page.frame_locator(f"#f{size}")
     frame.locator("[data-feature-id='raqqa']").wait_for()
     inner = ready_frame(page, size)
     measured = inner.evaluate(BOXES_OVER_THE_MAP)
-    assert measured["height"] == int(size.split("x")[1])  # the map follows the frame
-    assert measured["covered"] <= 0.25
+    assert measured["height"] == int(size.split("x")[1]), size  # the map follows the frame
+    assert measured["covered"] <= 0.25, size
     expect(frame.locator(".lk-legend")).not_to_have_attribute("open", "")
     expect(frame.locator(".leaflet-control-layers-expanded")).to_have_count(0)
-    assert inner.evaluate(CREDIT) == {"whole": True, "inside": True, "covered": 0}
+    assert inner.evaluate(CREDIT) == {"whole": True, "inside": True, "covered": 0}, size
     other = ready_frame(page, "1200x800")
     assert other.evaluate(BOXES_OVER_THE_MAP)["height"] == 800
-    assert page.watch.foreign == [] and page.watch.errors == []
 
 
 # Story names cut off by the map's edges (Mosul's joint name once was). A name whose place
@@ -174,11 +184,7 @@ def test_another_story_keeps_its_small_frames_readable(
     assert page.watch.foreign == [] and page.watch.errors == []
 
 
-def test_the_legend_lists_what_is_on_the_map_in_its_colours(
-    watched_page, frames_page: Path
-) -> None:
-    page = watched_page(viewport={"width": 1280, "height": 1700})
-    page.goto(frames_page.as_uri())
+def assert_the_legend_lists_what_is_on_the_map_in_its_colours(page) -> None:
     inner = page.locator("#f1200x800").element_handle().content_frame()
     inner.wait_for_function("() => window.lagekarte !== undefined")
     far = inner.locator("li[data-legend^='context:']")
@@ -231,23 +237,19 @@ CARD_AND_CREDIT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("size", ["320x240", "640x480"])
-def test_the_details_card_is_opaque_inside_the_frame_and_clear_of_the_credit(
-    watched_page, frames_page: Path, size: str
+def assert_the_details_card_is_opaque_inside_the_frame_and_clear_of_the_credit(
+    page, size: str
 ) -> None:
-    page = watched_page(viewport={"width": 1280, "height": 1700})
-    page.goto(frames_page.as_uri())
     frame = page.frame_locator(f"#f{size}")
     frame.locator("[data-feature-id='raqqa']").first.click()
     frame.locator(".lk-details:not([hidden])").wait_for()
     inner = page.locator(f"#f{size}").element_handle().content_frame()
     seen = inner.evaluate(CARD_AND_CREDIT)
-    assert seen["background"] == "rgb(255, 255, 255)" and seen["opacity"] == "1"
+    assert seen["background"] == "rgb(255, 255, 255)" and seen["opacity"] == "1", size
     (x0, y0, x1, y1), (fx0, fy0, fx1, fy1) = seen["card"], seen["frame"]
-    assert fx0 <= x0 and x1 <= fx1 and fy0 <= y0 and y1 <= fy1
+    assert fx0 <= x0 and x1 <= fx1 and fy0 <= y0 and y1 <= fy1, size
     cx0, cy0, cx1, cy1 = seen["credit"]
-    assert x1 <= cx0 or cx1 <= x0 or y1 <= cy0 or cy1 <= y0, "the card runs into the credit"
-    assert page.watch.foreign == [] and page.watch.errors == []
+    assert x1 <= cx0 or cx1 <= x0 or y1 <= cy0 or cy1 <= y0, ("the card runs into the credit", size)
 
 
 READER_FRAMES = ((320, 240), (640, 480), (390, 844), (1440, 900))
