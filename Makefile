@@ -45,10 +45,12 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PIP) -e '.[test]'
 	touch $@ $(VENV)/.installed-app
 
-# Debian's Chromium drives the browser tests; Playwright never downloads a browser.
+# Debian's Chromium: its headless shell drives the browser tests, the full browser the
+# benchmarks; Playwright never downloads a browser.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium chromium-headless-shell; }
 
 lint: install-test
 	$(PY) -m ruff check $(LINT_PATHS)

@@ -1,4 +1,5 @@
-"""Real-browser fixtures: Debian's Chromium driven by Playwright, with no network.
+"""Real-browser fixtures: Debian's Chromium (its headless shell) driven by Playwright,
+with no network.
 
 Every request is recorded; any request to a host other than the page's own (a file, or
 the local test server) is reported, and a test that made one, or whose page raised a
@@ -26,7 +27,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.servers import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.servers import CHROMIUM_ARGS, TEST_CHROMIUM, streamlit_server
 
 LOOPBACK = "127.0.0.1,localhost,[::1]"
 
@@ -79,13 +80,16 @@ def dead_proxy() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser(dead_proxy: str) -> Iterator:
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+    if not shutil.which(TEST_CHROMIUM) and not os.path.exists(TEST_CHROMIUM):
+        pytest.fail(
+            f"Chromium's headless shell not found at {TEST_CHROMIUM}:"
+            " apt-get install -y chromium-headless-shell"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=TEST_CHROMIUM,
             args=CHROMIUM_ARGS,
             proxy={"server": f"http://{dead_proxy}", "bypass": LOOPBACK},
         )
