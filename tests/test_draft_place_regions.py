@@ -156,10 +156,11 @@ def test_island_names_write_out_natural_earth_s_abbreviations() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        # A district the gazetteer lacks, named after its seat: the town marks it, and the
-        # region word says the country ("Landkreis": Germany, "Kanton": Switzerland).
-        ("Im Landkreis Rosenheim gab es schwere Unwetter.", "Rosenheim"),
-        ("Im Kreis Euskirchen in Nordrhein-Westfalen stieg das Wasser.", "Euskirchen"),
+        # A district the gazetteer lacks, named after its seat: a district at the town, as
+        # written, and the region word says the country ("Landkreis": Germany, "Kanton":
+        # Switzerland).
+        ("Im Landkreis Rosenheim gab es schwere Unwetter.", "Landkreis Rosenheim"),
+        ("Im Kreis Euskirchen in Nordrhein-Westfalen stieg das Wasser.", "Kreis Euskirchen"),
         ("Im Kanton Wallis gingen Murgänge nieder.", "Valais"),
         # Towns the German word list holds with their people ("Passauer", "Passauerin")
         # are names, not nouns.

@@ -118,6 +118,14 @@ _SETTLEMENTS = word_set(
 # "Bergdorf", "Küstenstadt", "Badeort": a compound naming a settlement, with its people.
 _SETTLEMENT_ENDS = ("dorf", "stadt", "städtchen", "ort", "gemeinde", "town", "village")
 _INHABITANTS = word_set("einwohnern bewohnern einwohner bewohner inhabitants residents people")
+# "the rural county of about 45,000 people", "ein Landkreis mit 130.000 Einwohnern": a
+# unit's size, with its people after the number.
+_UNITS = word_set(
+    """
+    county district province region state regency municipality island kreis landkreis
+    bezirk provinz bundesstaat insel
+    """
+)
 # Whose: "mit ihren drei Kindern", "his two sons", "their four children".
 _POSSESSIVES = word_set(
     "ihren ihre ihrer ihrem seinen seine seiner seinem his her their its unseren our my meinen"
@@ -313,7 +321,10 @@ class Context:
             and before[-1] in ("of", "mit", "von")
             and (
                 before[-2] in _SETTLEMENTS
-                or (before[-2].endswith(_SETTLEMENT_ENDS) and nxt in _INHABITANTS)
+                or (
+                    (before[-2].endswith(_SETTLEMENT_ENDS) or before[-2] in _UNITS)
+                    and nxt in _INHABITANTS
+                )
             )
         )
 

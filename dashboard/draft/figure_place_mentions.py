@@ -14,6 +14,7 @@ import re
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold
 from dashboard.draft.model import Draft, DraftPlace
+from dashboard.draft.place_divisions import is_seat
 
 Mention = tuple[int, int, DraftPlace]  # (offset in its sentence, order of the place, place)
 # Kinds of place "in der Stadt" / "there" does not refer back to.
@@ -34,7 +35,8 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_CHARS = 80  # how far before a mention its reference phrase may start
-# A country named as a neighbour: "im Grenzgebiet zu China", "near the border with Laos".
+# A country or region named as a neighbour: "im Grenzgebiet zu China", "near the border with
+# Laos", "just across the border with Oklahoma".
 _NEIGHBOUR = re.compile(
     r"\b(?:Grenzgebiet|Grenzregion|Grenze|border(?:\s+area|\s+region)?)\s+"
     r"(?:zu[mr]?|with|to)\s+(?:the\s+)?$",
@@ -86,7 +88,7 @@ def without_references(
     mentions = [
         m
         for m in _without_sources(_without_origins(mentions, text), text)
-        if m[2].kind != "country"
+        if m[2].kind not in AREAS
         or not _NEIGHBOUR.search(text, max(0, m[0] - _REFERENCE_CHARS), m[0])
     ]
     # The words before a mention, no further back than a reference phrase reaches.
@@ -183,8 +185,13 @@ def without_qualifiers(mentions: list[Mention], text: str) -> list[Mention]:
     kept: list[Mention] = []
     for mention in mentions:
         previous = kept[-1] if kept else None
-        if previous is not None and previous[2].kind not in AREAS:
-            if mention[2].kind in AREAS and _QUALIFIED.fullmatch(text, previous[0], mention[0]):
+        if previous is not None and (previous[2].kind not in AREAS or is_seat(previous[2])):
+            # "Petrópolis municipality in Rio de Janeiro state": a district before its region
+            if (
+                mention[2].kind in AREAS
+                and not is_seat(mention[2])
+                and _QUALIFIED.fullmatch(text, previous[0], mention[0])
+            ):
                 continue
             if mention[2].kind not in AREAS and _NEAR.fullmatch(text, previous[0], mention[0]):
                 continue

@@ -31,6 +31,7 @@ from dashboard.draft.figure_place_mentions import (
 from dashboard.draft.figure_words import NATIONAL_COUNTS
 from dashboard.draft.figures import refers_back
 from dashboard.draft.model import Draft, DraftFigure, DraftPlace
+from dashboard.draft.place_divisions import is_seat
 from dashboard.draft.sentences import Sentence
 
 # How far back "in der Stadt" / "there" may look for the place it means.
@@ -134,7 +135,7 @@ _LEVELS = {"country": 3, "region": 2, "water": 2, "district": 1}
 
 
 def _level(place: DraftPlace) -> int:
-    return _LEVELS.get(place.kind, 0)
+    return _LEVELS["district"] if is_seat(place) else _LEVELS.get(place.kind, 0)
 
 
 class _Named:

@@ -4,12 +4,13 @@ is; a dateline's town is where the report was filed, which grounds nothing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold
 from dashboard.draft.model import DraftPlace
-from dashboard.draft.place_scores import Mention
+from dashboard.draft.place_scores import SMALL_POPULATION, Mention
 from dashboard.draft.sentences import Sentence
 from dashboard.reader.gazetteer import Place
 
@@ -115,3 +116,71 @@ def _within(town: Mention, regions: list[Place]) -> None:
     if inside:
         town.places = inside
         town.cue = True
+
+
+# Between two names of a list: "Neustadt, Sebnitz, Bad Schandau und Gohrisch", "Dinalungan,
+# Casiguran and Dilasag".
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:und|and|sowie|or|oder)\s+)?|\s+(?:und|and|sowie|or|oder)\s+")
+
+
+def listed_together(mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """Names listed together are alike: where one of a list has a place word before it or
+    is a place of some size ("in Sebnitz, Bad Schandau und Gohrisch", "Neustadt,
+    Sebnitz, Bad Schandau"), each is read as after a preposition, and none as the
+    surname after a given name."""
+    texts = {s.index: s.text for s in sentences}
+    ordered = sorted(mentions, key=lambda m: (m.sentence, m.start))
+    run: list[Mention] = []
+    for mention in [*ordered, None]:
+        previous = run[-1] if run else None
+        if (
+            mention is not None
+            and previous is not None
+            and mention.sentence == previous.sentence
+            and _LIST_GAP.fullmatch(
+                texts[mention.sentence], previous.start + len(previous.surface), mention.start
+            )
+        ):
+            run.append(mention)
+            continue
+        if len(run) > 1 and any(_sure(m) for m in run):
+            for member in run:
+                member.cue, member.after_name = True, False
+        run = [mention] if mention is not None else []
+
+
+def _sure(mention: Mention) -> bool:
+    """A list member that makes the list one of places: after a place word, or a region,
+    country or town of some size by its own name."""
+    top = mention.places[0]
+    return not mention.person_like and (
+        mention.cue
+        or top.kind in ("country", "region")
+        or (
+            top.kind == "city" and top.population >= SMALL_POPULATION and top.is_named(mention.name)
+        )
+    )
+
+
+SHORT_FORM_KM = 300.0
+
+
+def short_forms(drafts: dict[str, DraftPlace]) -> None:
+    """ "in the North of Minas" after "Minas Gerais", "Rio Grande" after "Rio Grande do
+    Sul": a town named by the first words of a region the article names, in another
+    country or far from it, is the region's short name; its mentions go to the region."""
+    regions = [p for p in drafts.values() if p.kind == "region" and " " in p.name.strip()]
+    for key, place in list(drafts.items()):
+        if place.kind != "city":
+            continue
+        words = fold(place.name).split()
+        for region in regions:
+            whole = fold(region.name).split()
+            far = place.place.country != region.place.country or (
+                geodesic_distance_km(place.lon_lat, region.lon_lat) > SHORT_FORM_KM
+            )
+            if len(words) < len(whole) and whole[: len(words)] == words and far:
+                region.positions = sorted(set(region.positions) | set(place.positions))
+                region.sentences = sorted(set(region.sentences) | set(place.sentences))
+                del drafts[key]
+                break

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold, place_key
 from dashboard.draft.model import HIGH, LOW, MEDIUM
+from dashboard.draft.place_divisions import SEAT, named_as_division, seat_town
 from dashboard.reader.gazetteer import Gazetteer, Place
 
 # Zipf frequency (wordfreq: 3 is once per million words) from which a word that names a
@@ -115,6 +116,9 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
     """Can the mention mean the place at all?"""
     if place.kind == "country":
         return True
+    town = seat_town(gaz, place)
+    if town is not None:  # a district named after its seat: as the seat town, with its word
+        return mention.region_cue and allowed(mention, town, gaz, evidence)
     known_region = place.key.startswith("region:")
     if _is_acronym(mention.name) and not known_region:
         return False  # "PKK", "AP": an acronym names a country or a known region, no town
@@ -125,7 +129,12 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
     frequency = gaz.frequency(mention.name, evidence.language)
     single = " " not in mention.name.strip()
     trusted = gaz.is_trusted(mention.name, place)
-    if single and frequency >= COMMON_ZIPF and not place.is_named(mention.name):
+    if (
+        single
+        and frequency >= COMMON_ZIPF
+        and not place.is_named(mention.name)
+        and not named_as_division(mention.name, place, mention.region_cue)
+    ):
         # A frequent word that is only a spelling or alternate name of the place is the
         # word ("Dabei", "Ära", "Kilo"); a spelling of a big city's own name is its name
         # ("Tokio") unless the word is very frequent ("Jan" for Ya'an).
@@ -352,6 +361,10 @@ def context_countries(
             # "Nebraska", "Provinz Idlib"; not Libya's "Tripoli", nor Mauritius' "Rodrigues"
             # (a town Rodriguez elsewhere: the name is no sure sign of the country).
             context.setdefault(top.country, set()).add(fold(mention.name))
+        if mention.region_cue and any(
+            p.kind == "region" and not p.key.startswith(SEAT) for p in mention.places
+        ):
+            continue  # "Aurora province" says nothing of the country of a big Aurora
         cities = [p for p in mention.places if p.kind == "city"]
         big = {p.country for p in cities if p.population >= 100_000}
         if (

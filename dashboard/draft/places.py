@@ -14,20 +14,28 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+import dashboard.draft.words as _w
 from dashboard.core.names import fold, place_key
 from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
+from dashboard.draft.place_divisions import division_places
 from dashboard.draft.place_fuzzy import fuzzy_mentions
 from dashboard.draft.place_fuzzy import is_capitalised as _is_capitalised
 from dashboard.draft.place_fuzzy import tokens as _tokens
 from dashboard.draft.place_fuzzy import word_before as _word_before
-from dashboard.draft.place_grounds import dateline_only, town_and_region, whose, whose_not_where
+from dashboard.draft.place_grounds import (
+    dateline_only,
+    listed_together,
+    short_forms,
+    town_and_region,
+    whose,
+    whose_not_where,
+)
 from dashboard.draft.place_lookup import (
     ABBREVIATED,
     abbreviated_state,
     compass_lookup,
     lookup_variants,
-    namesake_regions,
     ship_names,
     storm_names,
 )
@@ -44,42 +52,6 @@ from dashboard.draft.place_scores import (
     weigh_distances,
 )
 from dashboard.draft.sentences import Sentence
-from dashboard.draft.words import (
-    ARTICLES as _ARTICLES,
-)
-from dashboard.draft.words import (
-    CUES as _CUES,
-)
-from dashboard.draft.words import (
-    NOT_PLACES as _NOT_PLACES,
-)
-from dashboard.draft.words import (
-    PARTICLES as _PARTICLES,
-)
-from dashboard.draft.words import (
-    PERSON_CUES as _PERSON_CUES,
-)
-from dashboard.draft.words import (
-    REGION_AFTER as _REGION_AFTER,
-)
-from dashboard.draft.words import (
-    REGION_BEFORE as _REGION_BEFORE,
-)
-from dashboard.draft.words import (
-    REGION_WORD_COUNTRY as _REGION_WORD_COUNTRY,
-)
-from dashboard.draft.words import (
-    STOP_START as _STOP_START,
-)
-from dashboard.draft.words import (
-    TOWN_BEFORE as _TOWN_BEFORE,
-)
-from dashboard.draft.words import (
-    WATER_AFTER as _WATER_AFTER,
-)
-from dashboard.draft.words import (
-    WATER_BEFORE as _WATER_BEFORE,
-)
 from dashboard.reader.gazetteer import Gazetteer, Place
 
 _SHIP_PREFIX = re.compile(r"MV|M/V|MS|M/S|MT|MY|RMS|SS|HMS|HMAS|HMCS|USS|USNS|INS|KMP|KM|FV|RV")
@@ -123,6 +95,7 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
         if fold(mention.surface) in person_words:
             mention.person_like = True
     _one_river(mentions)
+    listed_together(mentions, sentences)
     # A storm's name ("Hurricane Milton") names no place anywhere in the article.
     storms = storm_names(sentences, gaz)
     mentions = [m for m in mentions if fold(m.name) not in storms and fold(m.surface) not in storms]
@@ -166,7 +139,7 @@ def _one_river(mentions: list[Mention]) -> None:
     rivers: set[str] = set()
     for m in mentions:
         words = m.name.split()
-        if len(words) > 1 and words[-1].lower() in _WATER_AFTER and m.places[0].kind == "water":
+        if len(words) > 1 and words[-1].lower() in _w.WATER_AFTER and m.places[0].kind == "water":
             rivers.add(fold(" ".join(words[:-1])))  # "the Dnipro River" as one name
         elif m.water_cue and any(p.kind == "water" for p in m.places):
             rivers.add(fold(m.name))
@@ -207,29 +180,29 @@ def _sentence_mentions(
         )
         # "according to Rodrigues": the "to" of a source, not of a direction.
         according = before == "to" and i > 1 and tokens[i - 2].group().lower() == "according"
-        mention.cue = before in _CUES and not according
-        mention.article_cue = language == "de" and before in _ARTICLES
+        mention.cue = before in _w.CUES and not according
+        mention.article_cue = language == "de" and before in _w.ARTICLES
         mention.region_cue = (
-            before in _REGION_BEFORE
+            before in _w.REGION_BEFORE
             or before.endswith(_REGION_ENDINGS)  # "Mittelmeerregionen", "Südprovinz"
-            or after.lower() in _REGION_AFTER
+            or after.lower() in _w.REGION_AFTER
         )
         # "die Regionen Andalusien und Murcia": the place word holds for the list.
         between = sentence.text[tokens[listed_region_end].end() : tokens[i].start()]
         if listed_region_end >= 0 and between.strip(" ,").lower() in ("", "und", "and"):
             mention.region_cue = True
         listed_region_end = end - 1 if mention.region_cue else -1
-        mention.region_country = _REGION_WORD_COUNTRY.get(before, "")
-        mention.water_cue = before in _WATER_BEFORE or after.lower() in _WATER_AFTER
+        mention.region_country = _w.REGION_WORD_COUNTRY.get(before, "")
+        mention.water_cue = before in _w.WATER_BEFORE or after.lower() in _w.WATER_AFTER
         # "Herat-Provinz", "Tigray-Region", "Taquari-Fluss": the compound says which.
         tail = mention.surface.rsplit("-", 1)[-1].lower() if "-" in mention.surface else ""
-        mention.region_cue |= tail in _REGION_BEFORE or tail in _REGION_AFTER
+        mention.region_cue |= tail in _w.REGION_BEFORE or tail in _w.REGION_AFTER
         if mention.region_cue and not any(p.kind == "region" for p in mention.places):
-            regions = namesake_regions(gaz, mention.places)
-            if regions:  # "Oblast Donezk": the region's own name is what is meant
-                mention.places, mention.name = regions + mention.places, regions[0].name_en
-        mention.water_cue |= bool(tail) and tail.startswith(tuple(_WATER_AFTER))
-        mention.town_cue = before in _TOWN_BEFORE
+            mention.places, mention.name = division_places(  # "Landkreis Günzburg"
+                gaz, mention.places, mention.name, tokens, i, end
+            )
+        mention.water_cue |= bool(tail) and tail.startswith(tuple(_w.WATER_AFTER))
+        mention.town_cue = before in _w.TOWN_BEFORE
         if end - i == 1 and after.lower() in _CONTINENTS:
             i = end + 1  # "Central America", "East Africa": no town called Central
             continue
@@ -282,27 +255,28 @@ def _mark_names_around(
             and not _known_place(gaz, after)
             and text[tokens[end - 1].end() : tokens[end].start()] == " "
         )
-        or (after.lower() in _PARTICLES and fold(after) not in _NOT_NAME_PARTICLES)
+        or (after.lower() in _w.PARTICLES and fold(after) not in _NOT_NAME_PARTICLES)
         or after.lower().startswith(("al-", "el-", "bin-", "ibn-"))
     )
     preceded = (
         i > 0
         and _is_capitalised(tokens[i - 1].group())
         and not _known_place(gaz, tokens[i - 1].group())
-        and before not in _STOP_START
-        and before not in _CUES
-        and not (i - 1 == 0 and before in _STOP_START)
+        and before not in _w.STOP_START
+        and before not in _w.CUES
+        and not (i - 1 == 0 and before in _w.STOP_START)
+        and text[tokens[i - 1].end() : tokens[i].start()] == " "  # "Sebnitz, Bad Schandau"
     )
     if (
-        before in _PERSON_CUES
+        before in _w.PERSON_CUES
         or according
-        or (i > 1 and tokens[i - 2].group().lower() in _PERSON_CUES and preceded)
+        or (i > 1 and tokens[i - 2].group().lower() in _w.PERSON_CUES and preceded)
         or (continues and not mention.cue and end - i == 1)
     ):
         mention.person_like = True
     # In German a noun with its article may stand before a name ("am
     # Grenzübergang Mürşitpınar"); a given name has none ("Mahsa Amini").
-    noun_before = language == "de" and i > 1 and fold(tokens[i - 2].group()) in _ARTICLES
+    noun_before = language == "de" and i > 1 and fold(tokens[i - 2].group()) in _w.ARTICLES
     if preceded and i - 1 > 0 and not mention.cue and not noun_before:
         mention.after_name = True
     one_word_person = mention.person_like and end - i == 1
@@ -341,9 +315,10 @@ def _rare_name(gaz: Gazetteer, word: str, mention: Mention) -> bool:
 
 
 def _known_place(gaz: Gazetteer, word: str) -> bool:
-    """A word that names a region, water or town of some size by its own name: the
-    villages of the gazetteer share names with half the surnames of the world."""
-    return any(
+    """A word that names a region, water or town of some size by its own name, or a
+    division ("Sukabumi Regency"): the villages of the gazetteer share names with half
+    the surnames of the world."""
+    return word.lower() in _w.REGION_AFTER or any(
         p.is_named(word) and (p.kind != "city" or p.population >= SMALL_POPULATION)
         for p in gaz.lookup(word)
     )
@@ -354,7 +329,7 @@ def _named_with_region_word(
 ) -> Mention | None:
     """ "the Bagmati zone", "Kosi province": GeoNames names such a region with its word
     ("Bagmati Zone"), which the text writes in lower case."""
-    if i + 1 >= len(tokens) or tokens[i + 1].group().lower() not in _REGION_AFTER:
+    if i + 1 >= len(tokens) or tokens[i + 1].group().lower() not in _w.REGION_AFTER:
         return None
     word = tokens[i].group()
     name = f"{word} {tokens[i + 1].group().capitalize()}"
@@ -382,7 +357,9 @@ def _longest_match(
         if not _is_capitalised(last) and not ("-" in last and _is_capitalised(last.split("-")[-1])):
             continue
         inner = [t.group() for t in tokens[i + 1 : i + length - 1]]
-        if any(not _is_capitalised(w) and w.lower() not in _PARTICLES | _NAME_LINKS for w in inner):
+        if any(
+            not _is_capitalised(w) and w.lower() not in _w.PARTICLES | _NAME_LINKS for w in inner
+        ):
             continue
         gaps = [
             sentence.text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, i + length - 1)
@@ -395,11 +372,14 @@ def _longest_match(
         surface = sentence.text[tokens[i].start() : tokens[i + length - 1].end()]
         mention = _mention_for(surface, sentence, tokens[i].start(), gaz, language, length)
         linked = any(w.lower() in _NAME_LINKS for w in inner)
-        if linked and mention is not None:
-            # "Gulf of Mexico" is water, "University of Texas" no town: Texas is meant.
+        following = tokens[i + length].group() if i + length < len(tokens) else ""
+        if (linked or following.lower() in _w.LANDFORM_AFTER) and mention is not None:
+            # "Gulf of Mexico" is water, "University of Texas" no town: Texas is meant;
+            # "the Sierra Madre mountain range", "the Rio Doce Valley" are no towns either.
             mention.places = [p for p in mention.places if p.kind != "city"]
-        if mention is not None and mention.places:
-            return mention, length
+        paper = following in _w.NEWSPAPER_WORDS
+        if mention is not None and mention.places and not paper:
+            return mention, length  # "The Washington Post" names a paper, not a place
     return None
 
 
@@ -408,7 +388,7 @@ def _mention_for(
 ) -> Mention | None:
     if length == 1 and len(surface) < 3 and surface not in ("UK",):
         return None
-    if length == 1 and fold(surface) in _PARTICLES:
+    if length == 1 and fold(surface) in _w.PARTICLES:
         return None  # "Abu", "Umm", "Bin" alone begin a person's name
     places, name, inflected = lookup_variants(gaz, surface, language)
     if not places and length == 1:
@@ -424,7 +404,7 @@ def _mention_for(
                 # A country, a known region or a big city: "Rhein-Sieg-Kreis" is no river;
                 # any region where the compound says so ("Herat-Provinz").
                 tail = surface.rsplit("-", 1)[-1].lower()
-                any_region = tail in _REGION_BEFORE or tail in _REGION_AFTER
+                any_region = tail in _w.REGION_BEFORE or tail in _w.REGION_AFTER
                 places = [
                     p
                     for p in places
@@ -437,9 +417,9 @@ def _mention_for(
     if not places:
         return None
     exact = gaz.is_exact(name)
-    if not exact and (len(place_key(name)) < 4 or fold(name) in _NOT_PLACES):
+    if not exact and (len(place_key(name)) < 4 or fold(name) in _w.NOT_PLACES):
         return None  # "Doch" shares a key with a spelling of Donetsk: not enough
-    if fold(name) in _NOT_PLACES and length == 1:
+    if fold(name) in _w.NOT_PLACES and length == 1:
         # A function word begins sentences; inside one, "Oder" with a capital is the river.
         at_start = not sentence.text[:start].strip(' „"“»(')
         if at_start or not any(p.kind == "water" and p.is_named(name) for p in places):
@@ -521,6 +501,7 @@ def recognise_places(
             reasons=_reasons(group.mentions, gaz.places[best_key], countries),
             positions=sorted(positions),
         )
+    short_forms(drafts)
     whose_not_where(drafts, adjective_only, said_whose, dateline_only(drafts, sentences, dateline))
     places = sorted(drafts.values(), key=lambda p: (p.sentences[0], p.name))
     _assign_ids(places)

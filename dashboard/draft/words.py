@@ -40,13 +40,15 @@ REGION_BEFORE = _words(
     """
     provinz provinzen region regionen bezirk landkreis kreis oblast gebiet bundesstaat
     bundesstaaten gouvernement distrikt departement kanton kantone province provinces
-    county district governorate prefecture zone
+    county district governorate prefecture zone präfektur regentschaft kabupaten regency
+    municipality tehsil taluk taluka subdistrict sub-district
     """
 )
 REGION_AFTER = _words(
     """
     province provinces region regions state states county oblast governorate district
-    prefecture zone
+    prefecture zone regency regencies counties districts municipality municipalities tehsil
+    taluk taluka subdistrict sub-district parish borough
     """
 )
 # Region words of one country's own system: "Landkreis Rosenheim" is in Germany, "Kanton
@@ -58,6 +60,16 @@ REGION_WORD_COUNTRY = {
     "kantons": "CH",
 }
 WATER_BEFORE = _words("fluss flusses see meer river lake")
+# Words after a name that make it a landform's, never a town's ("the Sierra Madre mountain
+# range", "the Rio Doce Valley", "das Ahr-Tal" is one word).
+LANDFORM_AFTER = _words(
+    "valley mountain mountains range hills plateau highlands gebirge tal hochland peninsula"
+)
+# Words after a town that make it part of a newspaper's name ("The Washington Post",
+# "Jakarta Post", "Los Angeles Times", "Deccan Herald"): whose paper, not where.
+NEWSPAPER_WORDS = _words(
+    "Post Times Herald Tribune Gazette Chronicle Examiner Inquirer Courier Zeitung Kurier"
+)
 # Words before a name that say a town is meant ("die Stadt Dnipro", "the city of Dnipro").
 TOWN_BEFORE = _words("stadt großstadt hafenstadt ort dorf city town village of")
 WATER_AFTER = _words("river fluss")

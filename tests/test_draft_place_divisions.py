@@ -1,0 +1,165 @@
+"""Second-order units as the news write them: a district named after its seat that the
+gazetteer lacks ("Landkreis Günzburg", "Sukabumi Regency"), a province GeoNames names with
+its division word ("Province of Aurora"), a town inside a newspaper's name, and the figures
+of such units. Made-up sentences from many regions, German and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.draft import article_from_text, draft_article
+from dashboard.draft.model import Draft
+from dashboard.draft.place_divisions import named_as_division, short_name
+from dashboard.reader.gazetteer import gazetteer
+
+
+def drafted(text: str) -> Draft:
+    return draft_article(article_from_text("Meldung / Report\n\n" + text))
+
+
+def kept(draft: Draft) -> dict[str, tuple[str, str, float, float]]:
+    return {
+        p.name: (p.place.kind, p.place.country, p.place.lat, p.place.lon)
+        for p in draft.places
+        if p.keep
+    }
+
+
+def figure_places(draft: Draft) -> dict[float, str]:
+    names = {p.id: p.name for p in draft.places}
+    return {f.low: names.get(f.place or "", "") for f in draft.figures}
+
+
+@pytest.mark.parametrize(
+    ("text", "district", "country", "town"),
+    [
+        ("Im Landkreis Günzburg wurde am Abend der Katastrophenfall ausgerufen.",
+         "Landkreis Günzburg", "DE", "Günzburg"),
+        ("Floods in Tuban Regency, East Java, killed two people on Thursday.",
+         "Tuban Regency", "ID", "Tuban"),
+        ("Im Kreis Changning in der chinesischen Provinz Sichuan starben zwölf Menschen.",
+         "Kreis Changning", "CN", "Changning"),
+        ("Heavy rain flooded Petrópolis municipality in Brazil's Rio de Janeiro state.",
+         "Petrópolis municipality", "BR", "Petrópolis"),
+    ],
+)  # fmt: skip
+def test_a_district_the_gazetteer_lacks_stands_at_its_seat_as_written(
+    text: str, district: str, country: str, town: str
+) -> None:
+    places = kept(drafted(text))
+    assert places[district][:2] == ("region", country)
+    seats = [(p.lat, p.lon) for p in gazetteer().lookup(town) if p.kind == "city"]
+    assert places[district][2:] in seats
+
+
+def test_the_seat_town_and_its_district_are_two_places() -> None:
+    places = kept(
+        drafted(
+            "Rescuers in Sukabumi said Sukabumi Regency had declared an emergency in West Java."
+        )
+    )
+    assert places["Sukabumi"][0] == "city"
+    assert places["Sukabumi Regency"][0] == "region"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A typhoon blew ashore into Aurora province in the northern Philippines.",
+        "Ein Taifun traf die Provinz Aurora im Norden der Philippinen.",
+    ],
+)
+def test_a_province_named_without_its_division_word_is_the_province(text: str) -> None:
+    # "aurora" is an English word and a big US city: the division word says the
+    # Philippine province is meant, and gives the US no say.
+    places = kept(drafted(text))
+    region = [v for v in places.values() if v[0] == "region"]
+    assert region and region[0][1] == "PH"
+    assert abs(region[0][2] - 15.7) < 0.5 and abs(region[0][3] - 121.6) < 0.5
+    assert all(v[1] == "PH" for v in places.values())
+
+
+def test_the_division_word_after_a_name_is_no_surname() -> None:
+    places = kept(drafted("Sukabumi Regency Government declared an emergency on Monday."))
+    assert "Sukabumi Regency" in places
+
+
+def test_the_words_of_a_division_are_left_out_of_its_short_name() -> None:
+    assert short_name("Province of Aurora") == "Aurora"
+    assert short_name("Kabupaten Gianyar") == "Gianyar"
+    assert short_name("Sharkey County") == "Sharkey"
+    assert short_name("Aurora") == ""
+    province = next(p for p in gazetteer().lookup("Aurora") if p.kind == "region")
+    assert named_as_division("Aurora", province, region_cue=True)
+    assert not named_as_division("Aurora", province, region_cue=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "paper"),
+    [
+        ("The Washington Post reported that five people died in Cooke County, Texas.",
+         "Washington"),
+        ("Laut der Jakarta Post starben in der indonesischen Provinz Westjava 20 Menschen.",
+         "Jakarta"),
+        ("The New York Times reported 12 dead in Lagos, Nigeria.", "New York"),
+        ("Die Kathmandu Post berichtete von 30 Toten im Westen Nepals.", "Kathmandu"),
+    ],
+)  # fmt: skip
+def test_a_town_in_a_newspaper_s_name_is_no_place_of_the_story(text: str, paper: str) -> None:
+    draft = drafted(text)
+    assert paper not in kept(draft)
+    assert paper not in figure_places(draft).values()
+
+
+def test_a_figure_belongs_to_the_district_not_to_the_state_across_the_border() -> None:
+    draft = drafted(
+        "Sheriff Ray Sappington, of Cooke County, Texas, just across the border with "
+        "Oklahoma, said five people had been found dead there."
+    )
+    assert figure_places(draft)[5] == "Cooke County"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Floods in Tuban Regency, East Java, killed two people on Thursday.", "Tuban Regency"),
+        ("Im Landkreis Günzburg in Bayern starben drei Menschen in den Fluten.",
+         "Landkreis Günzburg"),
+        ("Heavy rain killed 12 people in Petrópolis municipality in Brazil's Rio de Janeiro "
+         "state.", "Petrópolis municipality"),
+    ],
+)  # fmt: skip
+def test_a_figure_of_a_district_belongs_to_it_before_its_region(text: str, place: str) -> None:
+    assert place in figure_places(drafted(text)).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agencies came to help the rural county of about 45,000 people in Texas.",
+        "Ein Landkreis mit 130.000 Einwohnern in Bayern rief den Katastrophenfall aus.",
+        "The regency of about 2.4 million residents in West Java declared an emergency.",
+    ],
+)
+def test_a_district_s_population_is_no_figure(text: str) -> None:
+    assert drafted(text).figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Small towns listed with a town of some size or after a place word are places,
+        # the comma no given name before a surname.
+        ("Besonders betroffen seien Sebnitz, Bad Schandau und Königstein in der Sächsischen "
+         "Schweiz.", {"Sebnitz", "Bad Schandau", "Königstein"}),
+        ("Floods cut off Bura, Hola and Garsen in Tana River County, Kenya.",
+         {"Bura", "Hola", "Garsen"}),
+    ],
+)  # fmt: skip
+def test_towns_listed_together_are_all_places(text: str, names: set[str]) -> None:
+    assert names <= set(kept(drafted(text)))
+
+
+def test_a_list_of_surnames_makes_no_places() -> None:
+    places = kept(drafted("Die Bürgermeister Müller, Schmidt und Becker trafen sich in Berlin."))
+    assert set(places) == {"Berlin"}
