@@ -163,3 +163,49 @@ def test_towns_listed_together_are_all_places(text: str, names: set[str]) -> Non
 def test_a_list_of_surnames_makes_no_places() -> None:
     places = kept(drafted("Die Bürgermeister Müller, Schmidt und Becker trafen sich in Berlin."))
     assert set(places) == {"Berlin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        ("Ein Tornado traf Benton County im Norden von Arkansas.", "Benton County", 36.3, -94.3),
+        ("A gas burst at a mine in Fengcheng, in eastern Jiangxi province, trapped seven "
+         "miners.", "Fengcheng", 28.2, 115.8),
+        ("Heavy rain hit Marion County in northern Oregon on Sunday.", "Marion County", 45.0,
+         -122.6),
+        # A state is not put after a town of its name far outside it (Oregon, Ohio).
+        ("Heavy rain hit Marion County in northern Oregon on Sunday.", "Oregon", 44.0, -121.7),
+    ],
+)  # fmt: skip
+def test_the_namesake_inside_the_named_region_is_meant(
+    text: str, name: str, lat: float, lon: float
+) -> None:
+    _kind, _country, found_lat, found_lon = kept(drafted(text))[name]
+    assert abs(found_lat - lat) < 0.5 and abs(found_lon - lon) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # "Region" is the country around a town, and a first-order unit named after its
+        # capital is the gazetteer's or the town's: no district of its own.
+        ("Allein in der Region Cap Haitien starben am Wochenende sieben Menschen.",
+         "Cap Haitien"),
+        ("Sieben Menschen seien in der Provinz Havanna ums Leben gekommen.", "Havanna"),
+        ("Heavy rain lashed the region of Jérémie in southwestern Haiti.", "Jérémie"),
+    ],
+)  # fmt: skip
+def test_region_and_first_order_words_make_no_district_of_a_town(text: str, town: str) -> None:
+    places = kept(drafted(text))
+    assert places[town][0] == "city"
+    assert not [name for name, value in places.items() if value[0] == "region" and town in name]
+
+
+def test_a_person_named_after_a_listed_town_is_no_place() -> None:
+    places = kept(
+        drafted(
+            "The ninth victim was found, the government delegate in Valencia, Pilar Bernabé, "
+            "told journalists in Spain."
+        )
+    )
+    assert "Pilar" not in places

@@ -20,7 +20,6 @@ import re
 from dashboard.core.names import fold
 from dashboard.draft.model import DraftPlace
 from dashboard.draft.place_lookup import namesake_regions
-from dashboard.draft.words import REGION_AFTER, REGION_BEFORE
 from dashboard.reader.gazetteer import Gazetteer, Place
 
 # The words GeoNames and ISO write inside a unit's name ("Province of Aurora", "Kabupaten
@@ -34,6 +33,17 @@ DIVISION_WORDS = frozenset(
     )
 )
 SEAT = "seat:"
+# The words of second-order units, which are often named after their seat. Not "region"
+# ("die Region Cap Haitien" is the country around the town) nor the words of first-order
+# units, which the gazetteer knows by their own names ("Provinz Havanna" is the city's).
+SEAT_WORDS = frozenset(
+    (
+        *("landkreis", "landkreises", "kreis", "kreises", "bezirk", "distrikt", "district"),
+        *("county", "regency", "regentschaft", "kabupaten", "municipality", "tehsil"),
+        *("taluk", "taluka", "subdistrict", "sub-district", "prefecture", "präfektur"),
+        *("parish", "borough"),
+    )
+)
 
 
 def short_name(name: str) -> str:
@@ -107,9 +117,9 @@ def division_places(
         return regions + places, regions[0].name_en
     surface = " ".join(t.group() for t in tokens[i:end])
     written = ""
-    if i > 0 and tokens[i - 1].group().lower() in REGION_BEFORE:
+    if i > 0 and tokens[i - 1].group().lower() in SEAT_WORDS:
         written = f"{tokens[i - 1].group()} {surface}"  # "Landkreis Günzburg"
-    elif end < len(tokens) and tokens[end].group().lower() in REGION_AFTER:
+    elif end < len(tokens) and tokens[end].group().lower() in SEAT_WORDS:
         written = f"{surface} {tokens[end].group()}"  # "Sukabumi Regency"
     if not written:
         return places, name

@@ -136,6 +136,7 @@ def listed_together(mentions: list[Mention], sentences: list[Sentence]) -> None:
         if (
             mention is not None
             and previous is not None
+            and not mention.person_like  # "in Valencia, Pilar Bernabé, told"
             and mention.sentence == previous.sentence
             and _LIST_GAP.fullmatch(
                 texts[mention.sentence], previous.start + len(previous.surface), mention.start
@@ -146,7 +147,7 @@ def listed_together(mentions: list[Mention], sentences: list[Sentence]) -> None:
         if len(run) > 1 and any(_sure(m) for m in run):
             for member in run:
                 member.cue, member.after_name = True, False
-        run = [mention] if mention is not None else []
+        run = [mention] if mention is not None and not mention.person_like else []
 
 
 def _sure(mention: Mention) -> bool:

@@ -265,7 +265,7 @@ def _mark_names_around(
         and before not in _w.STOP_START
         and before not in _w.CUES
         and not (i - 1 == 0 and before in _w.STOP_START)
-        and text[tokens[i - 1].end() : tokens[i].start()] == " "  # "Sebnitz, Bad Schandau"
+        and "," not in text[tokens[i - 1].end() : tokens[i].start()]  # "Sebnitz, Bad Schandau"
     )
     if (
         before in _w.PERSON_CUES
@@ -318,9 +318,13 @@ def _known_place(gaz: Gazetteer, word: str) -> bool:
     """A word that names a region, water or town of some size by its own name, or a
     division ("Sukabumi Regency"): the villages of the gazetteer share names with half
     the surnames of the world."""
-    return word.lower() in _w.REGION_AFTER or any(
-        p.is_named(word) and (p.kind != "city" or p.population >= SMALL_POPULATION)
-        for p in gaz.lookup(word)
+    return (
+        word.lower() in _w.REGION_AFTER
+        or word.lower() in _w.UNIT_AFTER
+        or any(
+            p.is_named(word) and (p.kind != "city" or p.population >= SMALL_POPULATION)
+            for p in gaz.lookup(word)
+        )
     )
 
 

@@ -60,6 +60,9 @@ REGION_WORD_COUNTRY = {
     "kantons": "CH",
 }
 WATER_BEFORE = _words("fluss flusses see meer river lake")
+# Words after a place's name that go on with its kind or its authority, never a surname:
+# "Fengcheng City", "Jiangxi Provincial Administration", "Cebu Municipal Council".
+UNIT_AFTER = _words("city town village provincial municipal regional prefectural")
 # Words after a name that make it a landform's, never a town's ("the Sierra Madre mountain
 # range", "the Rio Doce Valley", "das Ahr-Tal" is one word).
 LANDFORM_AFTER = _words(
