@@ -209,3 +209,35 @@ def test_a_person_named_after_a_listed_town_is_no_place() -> None:
         )
     )
     assert "Pilar" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        # Districts not named after their seat: the hand-written table, by every form.
+        ("Im Rhein-Sieg-Kreis liefen Dutzende Keller voll.", "Rhein-Sieg-Kreis", 50.8, 7.2),
+        ("Im Oberbergischen Kreis lief die Bever-Talsperre über.", "Oberbergischer Kreis",
+         51.0, 7.6),
+        ("Der Landkreis Dahme-Spreewald rief den Katastrophenfall aus.",
+         "Landkreis Dahme-Spreewald", 51.9, 13.9),
+        ("Ein Waldbrand im Saale-Orla-Kreis war nicht unter Kontrolle.", "Saale-Orla-Kreis",
+         50.6, 11.8),
+        ("Floods hit the Ahrweiler district in Rhineland-Palatinate.", "Ahrweiler district",
+         50.5, 7.1),
+        ("Wildfires burned in Dahme-Spreewald, south of Berlin.", "Dahme-Spreewald district",
+         51.9, 13.9),
+    ],
+)  # fmt: skip
+def test_districts_named_otherwise_than_their_seat_are_found(
+    text: str, name: str, lat: float, lon: float
+) -> None:
+    kind, country, found_lat, found_lon = kept(drafted(text))[name]
+    assert (kind, country) == ("region", "DE")
+    assert abs(found_lat - lat) < 0.3 and abs(found_lon - lon) < 0.3
+
+
+def test_a_district_named_like_a_river_needs_its_division_word() -> None:
+    assert "Landkreis Lippe" not in kept(
+        drafted("In der Lippe wurde am Montag ein Toter gefunden.")
+    )
+    assert "Landkreis Lippe" in kept(drafted("Im Kreis Lippe starben zwei Menschen."))

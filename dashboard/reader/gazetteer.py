@@ -27,12 +27,14 @@ NAMES_FILE = "names.tsv"
 COUNTRIES_FILE = "countries.tsv"
 COMMON_WORDS_FILE = "common-words.txt"
 ABBREVIATIONS_FILE = "state-abbreviations.tsv"
+DISTRICTS_FILE = "districts.tsv"
 FREQUENCIES_FILE = "word-frequencies.tsv"
 KINDS = {"c": "city", "v": "city", "r": "region", "w": "water"}
 SOURCES = {
     "city": "GeoNames {}",
     "region": "GeoNames admin names; centre: middle of its towns",
     "hand region": "Lagekarte: approximate centre of the region",
+    "district": "Lagekarte: the district's seat (its point, as GeoNames places it)",
     "iso region": "ISO 3166-2 (pycountry); centre: the town named like it",
     "island": "Natural Earth islands; a point inside the island",
     "water": "Natural Earth",
@@ -202,9 +204,9 @@ class Gazetteer:
     def is_trusted(self, name: str, place: Place) -> bool:
         """Does the name give the place's key through its main, German or English name (or
         a country's), not only through one of its alternate names ("Dabei" for Dubai)?"""
-        if place.kind == "country":
-            return True
         key = place_key(name)
+        if place.kind == "country" or place.key in self.by_key.get(key, ()):
+            return True  # a country, or a place of the hand-written tables by its names
         trusted = self._trusted.get(key)
         if trusted is None:
             refs = [self.place_at(offset).key for offset, sure in self._entry(key)[0] if sure]
@@ -265,6 +267,8 @@ class Gazetteer:
 
 
 def _source_kind(ref: str, kind: str) -> str:
+    if ref.startswith("region:district-"):
+        return "district"
     if ref.startswith("region:"):
         return "hand region"
     if ref.startswith("island:"):
@@ -319,6 +323,19 @@ def _load_countries(gaz: Gazetteer, folder: Path) -> None:
     gaz._lookups.clear()
 
 
+def _load_districts(gaz: Gazetteer, path: Path) -> None:
+    """Second-order districts the GeoNames admin names lack, by every name they go by
+    ("Rhein-Sieg-Kreis", "Landkreis Dahme-Spreewald", "Dahme-Spreewald district")."""
+    for name_de, name_en, others, country, lat, lon in _rows(path):
+        ref = f"region:district-{place_key(name_de).replace(' ', '-')}"
+        place = Place(
+            ref, "region", name_de, name_en, country, float(lat), float(lon), 0,
+            SOURCES["district"],
+        )  # fmt: skip
+        gaz.add(place, [name_de, name_en, *filter(None, others.split("|"))])
+    gaz._lookups.clear()
+
+
 @cache
 def gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     """The gazetteer, opened once per process."""
@@ -332,6 +349,8 @@ def gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     gaz.common_words = frozenset(row[0] for row in rows)
     gaz.lowercase_words = frozenset(row[0] for row in rows if row[1:] == ["lower"])
     gaz.frequency_lines = _SortedLines(folder / FREQUENCIES_FILE)
+    if (folder / DISTRICTS_FILE).exists():
+        _load_districts(gaz, folder / DISTRICTS_FILE)
     if (folder / ABBREVIATIONS_FILE).exists():
         for abbreviation, name, country in _rows(folder / ABBREVIATIONS_FILE):
             gaz.abbreviations[abbreviation.casefold()] = (name, country)
