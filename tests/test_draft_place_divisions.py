@@ -241,3 +241,20 @@ def test_a_district_named_like_a_river_needs_its_division_word() -> None:
         drafted("In der Lippe wurde am Montag ein Toter gefunden.")
     )
     assert "Landkreis Lippe" in kept(drafted("Im Kreis Lippe starben zwei Menschen."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MANILA, Philippines (AP) — A quake shook the southern Philippines. The U.S. "
+        "Geological Survey said it had a magnitude of 7.6.",
+        "Filipinos fled as a quake hit the southern Philippines, killing three people.",
+    ],
+)
+def test_a_country_named_like_its_adjective_plus_s_is_a_place_not_an_adjective(
+    text: str,
+) -> None:
+    # "Philippines" is the country's name, not the adjective "Philippine" with an s: its
+    # sentence names the place of the figures after it.
+    draft = drafted(text)
+    assert set(figure_places(draft).values()) == {"Philippines"}

@@ -65,8 +65,8 @@ def adjective_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str)
             for match in pattern.finditer(sentence.text):
                 code = table.get(match.group(1).lower())
                 country = gaz.country(code) if code else None
-                if country is None:
-                    continue
+                if country is None or country.is_named(match.group()):
+                    continue  # "Philippines" is the country's name, not "Philippine" + s
                 at_start = not sentence.text[: match.start()].strip(' „"“»(')
                 following = _NEXT_WORD.match(sentence.text, match.end())
                 mentions.append(
