@@ -258,3 +258,21 @@ def test_a_country_named_like_its_adjective_plus_s_is_a_place_not_an_adjective(
     # sentence names the place of the figures after it.
     draft = drafted(text)
     assert set(figure_places(draft).values()) == {"Philippines"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_names", "not_kept"),
+    [
+        # A landform word after a name makes no town of it; a valley may be named after
+        # its big town, not after a small one; neither is the next word of a surname.
+        ("Typhoon Lando hit the Sierra Madre mountain range in the Philippines.",
+         {"Philippines"}, "Sierra Madre"),
+        ("Heavy rain hit Kathmandu Valley on Sunday, killing four.", {"Kathmandu"}, ""),
+        ("In Antônio Dias, in the Rio Doce Valley in Brazil, a landslide hit four homes.",
+         {"Antônio Dias", "Brazil"}, "Rio Doce"),
+    ],
+)  # fmt: skip
+def test_landform_words_after_a_name(text: str, kept_names: set[str], not_kept: str) -> None:
+    places = kept(drafted(text))
+    assert kept_names <= set(places)
+    assert not not_kept or not_kept not in places

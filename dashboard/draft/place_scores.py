@@ -12,7 +12,6 @@ words or names somewhere.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from dashboard.core.geometry import geodesic_distance_km
@@ -57,6 +56,9 @@ KNOWN_BY_NAME_POPULATION = 500_000
 HOME_NAME_MAX_ZIPF = 4.5
 # Enough to put a state of the article's country before a country of the same name.
 STATE_NAMESAKE_PENALTY = 4.0
+# A town named like its region within this of the region's centre is the region's namesake
+# capital ("Idlib"); one farther is another town (Oregon, Ohio for the state of Oregon).
+CAPITAL_REACH_KM = 400.0
 
 
 @dataclass
@@ -211,6 +213,12 @@ def base_score(place: Place) -> float:
 
 
 def score(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) -> float:
+    town = seat_town(gaz, place)
+    if town is not None:
+        # A district at its seat scores as the town did with the division word before it:
+        # the town's score (less the division word's penalty now that a region is among
+        # the mention's places), and the district's bonus.
+        return score(mention, town, gaz, evidence) + 2.0
     value = base_score(place)
     language = evidence.language
     cue = mention.cue and not (mention.article_cue and place.kind == "city")
@@ -330,7 +338,7 @@ def _capital_namesake(mention: Mention, place: Place) -> bool:
         and p.population >= SMALL_POPULATION
         and (p.is_named(mention.name) or (p.lat, p.lon) == (place.lat, place.lon))
         # inside the region: Oregon, Ohio is no capital of the state of Oregon
-        and geodesic_distance_km((p.lon, p.lat), (place.lon, place.lat)) < PROVINCE_KM
+        and geodesic_distance_km((p.lon, p.lat), (place.lon, place.lat)) < CAPITAL_REACH_KM
         for p in mention.places
     )
 
@@ -498,26 +506,6 @@ def _bears_name(place: Place, name: str) -> bool:
     return place.is_named(name) or any(fold(n.split(",")[0]) == fold(name) for n in own if "," in n)
 
 
-# A namesake near the centre of a region of its country that the article names is likelier
-# meant than one near another namesake the story may not mean ("Fengcheng" in a story
-# that names Jiangxi; "Benton County" in one that names Arkansas): up to this much, the
-# more the nearer, within PROVINCE_KM.
-PROVINCE_BONUS = 1.0
-PROVINCE_KM = 400.0
-
-
-def _inside_named_region(place: Place, provinces: list[Place]) -> float:
-    nearest = min(
-        (
-            geodesic_distance_km((place.lon, place.lat), (p.lon, p.lat))
-            for p in provinces
-            if p.country == place.country and p.key != place.key
-        ),
-        default=PROVINCE_KM,
-    )
-    return PROVINCE_BONUS * max(0.0, 1.0 - nearest / PROVINCE_KM)
-
-
 def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Evidence) -> None:
     """Distance to the article's other places: a small town near them is likelier meant
     than not; a namesake far from all of them, in a country the article never names,
@@ -530,16 +518,10 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
     for group in groups:
         others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
         countries = [p for gid, p in best.items() if gid != id(group) and p.kind == "country"]
-        provinces = [p for p in others if p.key.startswith(("admin:", "region:"))]
-        # Only a choice among a country's namesakes: the bonus does not move a name to
-        # another country ("Washington" is no English town for a story naming England).
-        per_country = Counter(gaz.places[key].country for key in group.scores)
         for key in group.scores:
             place = gaz.places[key]
             if place.kind == "country":
                 continue
-            if per_country[place.country] > 1:
-                group.scores[key] += _inside_named_region(place, provinces)
             if not others:
                 # With no other town or region, the countries the story names tell where
                 # it is ("vor Utö in Finnland" is no town in Japan).

@@ -318,13 +318,9 @@ def _known_place(gaz: Gazetteer, word: str) -> bool:
     """A word that names a region, water or town of some size by its own name, or a
     division ("Sukabumi Regency"): the villages of the gazetteer share names with half
     the surnames of the world."""
-    return (
-        word.lower() in _w.REGION_AFTER
-        or word.lower() in _w.UNIT_AFTER
-        or any(
-            p.is_named(word) and (p.kind != "city" or p.population >= SMALL_POPULATION)
-            for p in gaz.lookup(word)
-        )
+    return word.lower() in _w.KIND_AFTER or any(
+        p.is_named(word) and (p.kind != "city" or p.population >= SMALL_POPULATION)
+        for p in gaz.lookup(word)
     )
 
 
@@ -379,8 +375,12 @@ def _longest_match(
         following = tokens[i + length].group() if i + length < len(tokens) else ""
         if (linked or following.lower() in _w.LANDFORM_AFTER) and mention is not None:
             # "Gulf of Mexico" is water, "University of Texas" no town: Texas is meant;
-            # "the Sierra Madre mountain range", "the Rio Doce Valley" are no towns either.
+            # "the Sierra Madre mountain range" is no town either.
             mention.places = [p for p in mention.places if p.kind != "city"]
+        elif following.lower() in _w.VALLEY_AFTER and mention is not None:
+            mention.places = [  # "Kathmandu Valley", not "the Rio Doce Valley"
+                p for p in mention.places if p.kind != "city" or p.population >= SMALL_POPULATION
+            ]
         paper = following in _w.NEWSPAPER_WORDS
         if mention is not None and mention.places and not paper:
             return mention, length  # "The Washington Post" names a paper, not a place

@@ -64,10 +64,12 @@ WATER_BEFORE = _words("fluss flusses see meer river lake")
 # "Fengcheng City", "Jiangxi Provincial Administration", "Cebu Municipal Council".
 UNIT_AFTER = _words("city town village provincial municipal regional prefectural")
 # Words after a name that make it a landform's, never a town's ("the Sierra Madre mountain
-# range", "the Rio Doce Valley", "das Ahr-Tal" is one word).
-LANDFORM_AFTER = _words(
-    "valley mountain mountains range hills plateau highlands gebirge tal hochland peninsula"
-)
+# range"); a valley or peninsula may be named after its big town ("Kathmandu Valley"), not
+# after a small one ("the Rio Doce Valley").
+LANDFORM_AFTER = _words("mountain mountains range hills plateau highlands gebirge hochland")
+VALLEY_AFTER = _words("valley peninsula tal")
+# Words after a name that never make it a person's (the next word of a surname).
+KIND_AFTER = REGION_AFTER | UNIT_AFTER | LANDFORM_AFTER | VALLEY_AFTER
 # Words after a town that make it part of a newspaper's name ("The Washington Post",
 # "Jakarta Post", "Los Angeles Times", "Deccan Herald"): whose paper, not where.
 NEWSPAPER_WORDS = _words(
