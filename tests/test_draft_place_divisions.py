@@ -276,3 +276,21 @@ def test_landform_words_after_a_name(text: str, kept_names: set[str], not_kept: 
     places = kept(drafted(text))
     assert kept_names <= set(places)
     assert not not_kept or not_kept not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 12 people in Mombasa, Kenya. Elsewhere, 7 died.",
+        "In Bayern starben zwölf Menschen. In anderen Regionen wurden 7 Menschen verletzt.",
+        "Landslides buried 12 homes in Bukavu. In other areas, 7 people were missing.",
+    ],
+)
+def test_a_figure_said_to_be_elsewhere_has_none_of_the_places_named(text: str) -> None:
+    places = figure_places(drafted(text))
+    assert places[12] != "" and places[7] == ""
+
+
+def test_a_district_in_the_genitive_is_the_district() -> None:
+    places = figure_places(drafted("Die Feuerwehr des Landkreises Günzburg meldete 15 Verletzte."))
+    assert places[15] == "Landkreis Günzburg"

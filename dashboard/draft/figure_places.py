@@ -88,6 +88,13 @@ _WHOLE_COUNTRY = re.compile(
 )
 
 
+# A figure said to be somewhere else than the places named has none of them.
+_ELSEWHERE = re.compile(
+    r"\b(?:[Ee]lsewhere|[Ii]n other (?:parts|areas|places|regions|towns)|[Aa]nderswo|"
+    r"[Aa]n anderen Orten|[Ii]n anderen (?:Orten|Regionen|Landesteilen|Gebieten|Teilen))\b"
+)
+
+
 def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
     """Tie every figure of the draft to its place; the index, for the dates."""
     index = PlaceIndex(draft, sentences)
@@ -102,6 +109,10 @@ def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
                 continue
             figure.place = index.country_in(figure.sentence) or country
             figure.reasons.append("a figure of the whole country (an election)")
+            continue
+        if index.speaks_of_elsewhere(figure.sentence):
+            figure.place = None  # "Elsewhere, 7 died": none of the places named
+            figure.reasons.append("said to be elsewhere than the places named")
             continue
         if country is not None and index.speaks_of_country(figure.sentence):
             figure.place = country
@@ -263,6 +274,11 @@ class PlaceIndex:
         return not self._of(sentence).tiers and bool(
             _WHOLE_COUNTRY.search(self._sentences[sentence])
         )
+
+    def speaks_of_elsewhere(self, sentence: int) -> bool:
+        """The sentence names no place and says its figures are elsewhere ("Elsewhere, 7
+        died", "In anderen Orten starben drei Menschen")."""
+        return not self._of(sentence).tiers and self._says(_ELSEWHERE, sentence)
 
     def _says(self, pattern: re.Pattern[str], sentence: int) -> bool:
         """Does the sentence hold the pattern? Read once per sentence, not per figure."""

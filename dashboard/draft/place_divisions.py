@@ -33,6 +33,7 @@ DIVISION_WORDS = frozenset(
     )
 )
 SEAT = "seat:"
+_NOMINATIVE = {"landkreises": "Landkreis", "kreises": "Kreis", "bezirks": "Bezirk"}
 # The words of second-order units, which are often named after their seat. Not "region"
 # ("die Region Cap Haitien" is the country around the town) nor the words of first-order
 # units, which the gazetteer knows by their own names ("Provinz Havanna" is the city's).
@@ -118,7 +119,9 @@ def division_places(
     surface = " ".join(t.group() for t in tokens[i:end])
     written = ""
     if i > 0 and tokens[i - 1].group().lower() in SEAT_WORDS:
-        written = f"{tokens[i - 1].group()} {surface}"  # "Landkreis Günzburg"
+        word = tokens[i - 1].group()
+        word = _NOMINATIVE.get(word.lower(), word)  # "des Landkreises Günzburg"
+        written = f"{word} {surface}"  # "Landkreis Günzburg"
     elif end < len(tokens) and tokens[end].group().lower() in SEAT_WORDS:
         written = f"{surface} {tokens[end].group()}"  # "Sukabumi Regency"
     if not written:

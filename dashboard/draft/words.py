@@ -41,7 +41,8 @@ REGION_BEFORE = _words(
     provinz provinzen region regionen bezirk landkreis kreis oblast gebiet bundesstaat
     bundesstaaten gouvernement distrikt departement kanton kantone province provinces
     county district governorate prefecture zone präfektur regentschaft kabupaten regency
-    municipality tehsil taluk taluka subdistrict sub-district
+    municipality tehsil taluk taluka subdistrict sub-district landkreises kreises bezirks
+    distrikts
     """
 )
 REGION_AFTER = _words(
