@@ -67,6 +67,10 @@ from dashboard.draft.datelines import full_dates, read_date_line, read_dateline
         ("12.03.2024 · Ausland", dt.date(2024, 3, 12)),
         ("World | March 12, 2024", dt.date(2024, 3, 12)),
         ("News | Africa | 12 March 2024, 09:40 CAT", dt.date(2024, 3, 12)),
+        # the hour written "h", as Swiss and Austrian pages do; "UK" after a British time
+        ("12.03.2024 - 10.12 h", dt.date(2024, 3, 12)),
+        ("12.03.2024, 10:12h", dt.date(2024, 3, 12)),
+        ("Tuesday 12 March 2024 10:12, UK", dt.date(2024, 3, 12)),
         # the page's counters beside the date
         ("12 March 2024 | 1,234 views", dt.date(2024, 3, 12)),
         ("12.03.2024 | 3 Kommentare", dt.date(2024, 3, 12)),
@@ -418,3 +422,12 @@ def test_a_page_with_place_and_agency_above_the_text() -> None:
     )
     assert (article.published, article.publisher) == (dt.date(2016, 2, 21), "AFP")
     assert article.headline == "Cyclone kills 21 in Fiji"
+
+
+def test_an_update_labelled_update() -> None:
+    found = read_date_line("Update: 13.03.2024")
+    assert found is not None and (found.date, found.updated) == (dt.date(2024, 3, 13), True)
+    found = read_date_line("12.03.2024, 10:12 Uhr | Update: 13.03.2024, 08:00 Uhr")
+    assert found is not None
+    assert (found.date, found.updated_on) == (dt.date(2024, 3, 12), dt.date(2024, 3, 13))
+    assert read_date_line("Update zur Lage: 13.03.2024") is None

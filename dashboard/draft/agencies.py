@@ -56,5 +56,5 @@ SECTIONS = word_set(
     regional region lokales nachrichten news chronik gesellschaft vermischtes meinung
     international national wetter klima umwelt aktuell startseite home world nation
     business science environment climate weather politics sports local latest breaking
-    opinion asia africa europe americas pacific asia-pacific natur &"""
+    opinion asia africa europe americas pacific asia-pacific natur & uk us"""
 )

@@ -68,7 +68,7 @@ _LABEL_WORDS = (
     r"(?:artikel|beitrag|meldung|nachricht|in der ausgabe|ausgabe) vom|"
     r"publiziert|published|first published|originally published|issued|posted|date|updated|"
     r"last updated|"
-    r"last modified|modified"
+    r"last modified|modified|update"
 )
 _LABEL = re.compile(rf"(?i)^(?:[\w-]+ )?(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|at))?\b:?")
 # A broadcaster's stamp names its programme around the date: "Sendung: Bayern 2
@@ -90,6 +90,7 @@ _UPDATE_LABELS = frozenset(
         "last updated",
         "last modified",
         "modified",
+        "update",  # "Update: 13.03.2024", as German pages mark a later version
     ]
 )
 _ZONES = "|".join(time_zone_abbreviations())
@@ -115,7 +116,8 @@ _FILLER = re.compile(
     # "1,234 views", "3 Kommentare", "Gelesen: 575": the page's counters beside the date
     r"(?i:\b\d[\d.,]{0,9} ?(?:views?|comments?|shares?|reads?|kommentare?|aufrufe)|"
     r"\b(?:gelesen|views|aufrufe|kommentare|comments):? ?\d[\d.,]{0,9}(?: mal)?)(?!\w)|"
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m)?\b|"
+    # "10:12", "10.12am", "10.12 h" (Swiss and Austrian pages)
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m| ?h)?\b|"
     r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?(?:minuten|minute|min)\.?|"
     r"\b\d+ ?min(?:ute)?s? read\b|\b\d{1,2} ?min\.?(?!\w))"
 )
