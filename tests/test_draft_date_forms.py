@@ -431,3 +431,22 @@ def test_an_update_labelled_update() -> None:
     assert found is not None
     assert (found.date, found.updated_on) == (dt.date(2024, 3, 12), dt.date(2024, 3, 13))
     assert read_date_line("Update zur Lage: 13.03.2024") is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This article was originally published on June 3, 2023.",
+        "This story was first published on 3 June 2023",
+        "Dieser Artikel erschien zuerst am 03.06.2023.",
+    ],
+)
+def test_a_syndicated_story_s_note_on_its_first_publication(note: str) -> None:
+    article = article_from_text(f"Floods in Kenya kill twelve\n\n{FLOOD_EN}\n{note}\n")
+    assert article.published == dt.date(2023, 6, 3)
+    assert note in [item.text for item in article.dropped]
+
+
+def test_a_note_that_says_more_than_the_date_is_left_as_text() -> None:
+    note = "This story was first published on June 3, 2023 by the Nation newspaper in Nairobi."
+    assert read_date_line(note) is None

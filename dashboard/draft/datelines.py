@@ -68,7 +68,10 @@ _LABEL_WORDS = (
     r"(?:artikel|beitrag|meldung|nachricht|in der ausgabe|ausgabe) vom|"
     r"publiziert|published|first published|originally published|issued|posted|date|updated|"
     r"last updated|"
-    r"last modified|modified|update"
+    r"last modified|modified|update|"
+    # a syndicated story's note on its first publication
+    r"this (?:article|story|report) (?:was )?(?:first |originally )?(?:published|posted)|"
+    r"dieser (?:artikel|beitrag|text) erschien (?:zuerst|erstmals)"
 )
 _LABEL = re.compile(rf"(?i)^(?:[\w-]+ )?(?P<label>{_LABEL_WORDS})(?: (?:am|um|on|at))?\b:?")
 # A broadcaster's stamp names its programme around the date: "Sendung: Bayern 2
