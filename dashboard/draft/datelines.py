@@ -144,7 +144,9 @@ class Dateline:
     """The opening of wire copy: where it was filed, by which agency, maybe when."""
 
     text: str  # as written, separator included: "VALENCIA, Spain (AP) —"
-    place: str  # "Valencia", capitalised as a name even when written in capitals
+    # "Valencia", capitalised as a name even when written in capitals; "" when the
+    # dateline names no place ("March 12 (Reuters) -")
+    place: str
     region: str | None  # "Spain"
     agency: str | None  # "AP", "dpa/lni"
     date: dt.date | None  # only when the dateline gives the year
@@ -437,6 +439,13 @@ _DATED_DATELINE = re.compile(
     rf"(?: {_AGENCY}{_AGENCY_END}|(?::| ?[—–-]{{1,2}}) )(?=[A-ZÄÖÜ\"„“])"
 )
 _BARE_DATELINE = re.compile(rf"{_PLACE}(?: [—–-]|:) (?=[A-ZÄÖÜ\"„“])")  # "Jakarta: Der"
+# "March 12 (Reuters) -", "Dec 7 (Reuters) -", "12. März (AFP) -": the wire's day with no
+# place, as a desk files a story written from several places. Its agency is required:
+# "March 12 - …" alone is a sentence about a date.
+_DAY_ONLY_DATELINE = re.compile(
+    rf"(?:(?P<date>(?P<wire_month>{month_pattern()}) (?P<wire_day>[0-3]?\d)(?:, (?:19|20)\d\d)?)"
+    rf"|{_DAY}\.? {_MONTH}(?: {_YEAR})?) {_AGENCY}{_AGENCY_END}(?=[A-ZÄÖÜ\"„“])"
+)
 
 
 _NOT_PLACE_STARTS = frozenset(
@@ -489,12 +498,14 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         or _AGENCY_DATELINE.match(paragraph)
         or _DATED_DATELINE.match(paragraph)
         or (_BARE_DATELINE.match(paragraph) if bare else None)
+        or _DAY_ONLY_DATELINE.match(title_case_months(paragraph[:MAX_DATE_LINE]))
     )
     if match is None:
         return None
     groups = match.groupdict()
     if groups.get("agency") and not is_agency(groups["agency"]):
         return None
+    groups["place"] = groups.get("place") or ""  # "March 12 (Reuters) -": filed from no place
     if groups["place"].split(" ")[0].lower() in _NOT_PLACE_STARTS:
         return None  # "Die Lage: …", "The question - …"
     date = month_day = None
@@ -510,7 +521,7 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         month_day = (month_number(groups["month"]) or 0, int(groups["day"]))
     region = groups.get("region")
     return Dateline(
-        text=match.group(0).rstrip(),
+        text=paragraph[: match.end()].rstrip(),
         place=_as_name(groups["place"]),
         region=_as_name(region) if region else None,
         agency=groups.get("agency"),

@@ -27,7 +27,8 @@ def draft_article(
 ) -> Draft:
     gaz = gaz or gazetteer()
     published = published or article.published
-    dateline = (article.dateline.place, article.dateline.region) if article.dateline else None
+    filed_from = article.dateline if article.dateline and article.dateline.place else None
+    dateline = (filed_from.place, filed_from.region) if filed_from else None
     places = recognise_places(article.sentences, gaz, article.language, dateline)
     _mark_distant(places)
     texts = [s.text for s in article.sentences]
@@ -42,8 +43,8 @@ def draft_article(
         places=places,
         dropped=article.dropped,
         url=article.url,
-        dateline_place=article.dateline.place if article.dateline else None,
-        dateline_region=article.dateline.region if article.dateline else None,
+        dateline_place=filed_from.place if filed_from else None,
+        dateline_region=filed_from.region if filed_from else None,
     )
     draft.figures = find_figures(article.sentences, article.language)
     mentions = place_figures(draft, article.sentences)

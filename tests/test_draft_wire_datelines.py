@@ -1,0 +1,87 @@
+"""Wire and newspaper datelines: the wire's day with no place ("March 12 (Reuters) -")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.draft.article import article_from_text
+from dashboard.draft.datelines import read_dateline
+from dashboard.draft.engine import draft_article
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "agency", "month_day", "date"),
+    [
+        ("March 12 (Reuters) - Floods cut roads in Mozambique.", "Reuters", (3, 12), None),
+        ("Dec 7 (Reuters) - A quake shook Papua New Guinea.", "Reuters", (12, 7), None),
+        ("Dec. 7 (AP) — Wildfires burned near Valparaíso.", "AP", (12, 7), None),
+        ("MAY 4 (Reuters) - Cyclone Remal hit Bangladesh.", "Reuters", (5, 4), None),
+        ("Oct 30 (Reuters) -- Rains flooded Porto Alegre.", "Reuters", (10, 30), None),
+        ("12. März (AFP) - Bei einem Erdrutsch in Peru starben zwölf.", "AFP", (3, 12), None),
+        ("3. Juli (dpa) - In Sachsen stieg die Elbe.", "dpa", (7, 3), None),
+        ("3 June 2024 (Reuters) - A quake hit Taiwan.", "Reuters", (6, 3), dt.date(2024, 6, 3)),
+    ],
+)
+def test_a_datelines_day_without_a_place(paragraph, agency, month_day, date) -> None:
+    found = read_dateline(paragraph)
+    assert found is not None
+    assert (found.place, found.agency, found.month_day, found.date) == ("", agency, month_day, date)
+    assert paragraph.startswith(found.text)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "March 12 - the day the dam broke - is a holiday now.",  # no agency
+        "March 12 (Irak) - Die Armee rückte vor.",  # a country in brackets, no agency
+        "In March 12 (Reuters) - reported floods.",
+        "12 (Reuters) - Floods hit Assam.",  # a number, no month
+        "May 4 (Reuters) said nothing about the flood.",  # no dash, no sentence after it
+    ],
+)
+def test_look_alikes_of_a_day_only_dateline(paragraph: str) -> None:
+    assert read_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("NAIROBI, March 12 (Reuters) - Floods killed 12 in Garissa.", "Nairobi"),
+        ("LIMA, Dec 7 (Reuters) - A landslide buried a bus in Ancash.", "Lima"),
+        ("Jakarta, 12. März (AFP) - Bei Überschwemmungen auf Sumatra starben 12.", "Jakarta"),
+    ],
+)
+def test_a_datelines_day_with_its_place(text: str, place: str) -> None:
+    found = read_dateline(text)
+    assert found is not None and found.place == place and found.date is None
+
+
+def _draft(text: str):
+    article = article_from_text(text)
+    return article, draft_article(article)
+
+
+def test_a_day_only_dateline_is_no_date_of_publication_and_the_draft_says_so() -> None:
+    article, draft = _draft(
+        "Floods cut off towns in Mozambique\n\n"
+        "March 12 (Reuters) - Floods cut off 40 villages in Sofala province, officials said."
+        "\n\nRescuers reached Buzi by boat."
+    )
+    assert article.dateline is not None and article.dateline.place == ""
+    assert article.published is None and draft.published is None
+    assert any("No date of publication found" in note for note in draft.notes)
+    assert draft.dateline_place is None  # no place of the story's figures, none filed from
+    assert not any(d.keep and (d.date or "").endswith("-03-12") for d in draft.dates)
+
+
+def test_a_day_only_datelines_year_comes_from_the_stated_date_line() -> None:
+    article, draft = _draft(
+        "Quake shakes Papua New Guinea\n\nPublished December 8, 2023\n\n"
+        "Dec 7 (Reuters) - A magnitude 6.1 quake shook Papua New Guinea's Morobe province."
+    )
+    assert article.published == dt.date(2023, 12, 8)
+    assert draft.published == "2023-12-08"
+    dateline_day = [d for d in draft.dates if "the dateline's day" in " ".join(d.reasons)]
+    assert [d.date for d in dateline_day] == ["2023-12-07"]
