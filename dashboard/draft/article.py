@@ -23,37 +23,29 @@ from dashboard.draft.datelines import (
     split_date_prefix,
 )
 from dashboard.draft.model import DroppedText
+from dashboard.draft.page_furniture import (
+    AFTER_ARTICLE,
+    BYLINE,
+    CREDIT_LINE,
+    DATE_LINE,
+    END_OF_ARTICLE,
+    INLINE_TEASER,
+    KICKER,
+    PAGE_HEAD,
+    PHOTO_CAPTION,
+    SENTENCE_ENDS,
+    SHORT_LINE,
+    UPDATE_LINE,
+    furniture_reason,
+    is_caption,
+    is_furniture,
+)
 from dashboard.draft.sentences import Sentence, split_sentences
 from dashboard.draft.signatures import read_signature
 
 # An article larger than this is not an article (and would make the draft slow).
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 
-# Words of consent banners, subscription offers and page navigation. A paragraph with one
-# of the strong ones, or two of the weak ones, is page furniture, not article.
-_STRONG_FURNITURE = re.compile(
-    r"cookie|tracking|datenschutz|einwilligung|privatsphäre|werbetracking|pur-abo|"
-    r"newsletter|akzeptieren|consent|privacy (?:policy|settings)|subscribe|sign up|"
-    r"log ?in\b|anmelden|abonnent|zustimmen|verarbeitungszweck|drittanbieter|"
-    r"personalisierte (?:werbung|anzeigen)|all rights reserved|alle rechte vorbehalten|"
-    r"javascript|startseite|back to (?:the )?homepage",
-    re.IGNORECASE,
-)
-_WEAK_FURNITURE = re.compile(
-    r"\b(?:werbung|anzeigen?|partner|abo|angebot|gerät|profil|inhalte|dienste|"
-    r"speichern|abrufen|zielgruppen|advert\w*|partners?|device|personali[sz]ed|"
-    r"teilen|share|drucken|print|kommentare?|comments?|weiterlesen|read more|"
-    r"mehr zum thema|lesen sie auch|related|jetzt|hier)\b",
-    re.IGNORECASE,
-)
-# Lines that end the article: everything after them is comments, teasers, footers.
-_END_OF_ARTICLE = re.compile(
-    r"^(?:themen folgen|die diskussion ist geschlossen|kommentare?\b|diskutieren sie mit|"
-    r"mehr zum thema|das könnte sie auch interessieren|weitere artikel|"
-    r"comments?\b|related (?:stories|articles)|more (?:from|on) |most read|"
-    r"share this (?:article|story))",
-    re.IGNORECASE,
-)
 # A link to another story inside this one: its heading, a colon, that story's title.
 _INLINE_TEASER = re.compile(
     r"^(?:das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|"
@@ -62,21 +54,6 @@ _INLINE_TEASER = re.compile(
 )
 _STORY_GOES_ON_WORDS = 15  # a paragraph this long after the teaser is the story again
 _CLOSING_CREDIT = re.compile(r"\s*\([\w/ .-]{1,30}\)$")  # "… fiel der Strom aus. (dpa)"
-_PHOTO_CREDIT = re.compile(
-    r"^(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|quelle)\s*:|©|\(c\) |"
-    r"(?:photo|foto) by )",
-    re.I,
-)
-# A caption that ends with its credit: "… in Vina del Mar, Chile. (AP Photo/Jane Roe)".
-_CREDITED_CAPTION = re.compile(r"\((?:[\w -]{0,30} )?(?:Photo|Foto|Bild)\b[^()]{0,80}\)$", re.I)
-# An agency's archive picture: "FILE - An aerial view of …" (AP's style).
-_FILE_PHOTO = re.compile(r"FILE (?:-|–|—) ")
-# "Startseite > Politik > Ausland": split at the separators, not matched by one regex,
-# whose nested repetition backtracked exponentially on a long line that is no breadcrumb.
-_BREADCRUMB_SEPARATOR = re.compile(r"\s[>›»|/]\s")
-_NUMBERED_NAVIGATION = re.compile(r"\d{1,2}\.\s+\S")  # "1. Startseite"
-_BREADCRUMB_PART_CHARS = 40
-_GLYPHS = re.compile(r"[\u2580-\u259f\u25a0-\u25ff]")
 _AGENCIES = "|".join(sorted(AGENCIES, key=lambda name: (-len(name), name)))
 # "Jan Kuhlmann, dpa" at the end of the last paragraph, or on its own line.
 # Names are words of a capital and letters, one space apart, each taken whole
@@ -100,9 +77,6 @@ _CREDIT_LINE = re.compile(
     r"(?:additional )?(?:reporting|writing|editing) by\b|"
     r"[^.!?]{0,200}\bhat zu diesem bericht beigetragen)"
 )
-# A head line longer than this is no date line, byline or headline: the short-line
-# patterns are tried only on short lines.
-_SHORT_LINE = 200
 _BYLINE_PARAGRAPHS = 4  # a byline below the lead's photo caption, not "By Tuesday" later
 _SPACES = re.compile(r"[ \t]++")
 # Hard-wrapped text ("… weite Teile von Porto" / "Alegre unter Wasser."): its lines are
@@ -110,7 +84,6 @@ _SPACES = re.compile(r"[ \t]++")
 _WRAPPED_LINE = 50
 _WRAP_FILL = 0.75
 _WRAPPED_BLOCK_LINES = 3
-_SENTENCE_ENDS = (".", "!", "?", "…", "“", '"', "»", "”", "'", "’")
 
 
 @dataclass
@@ -212,82 +185,12 @@ def _ends_mid_sentence(line: str, width: int) -> bool:
     return (
         width >= _WRAPPED_LINE
         and len(line) >= _WRAP_FILL * width
-        and not line.endswith((*_SENTENCE_ENDS, ":", ";"))
-    )
-
-
-# Why a paragraph was dropped, as the draft lists it.
-BANNER = "banner (cookies, consent, subscription)"
-NAVIGATION = "navigation (breadcrumb, menu, share buttons)"
-PAGE_HEAD = "page furniture above the article"
-PHOTO_CREDIT = "photo credit"
-PHOTO_CAPTION = "photo caption"
-AFTER_ARTICLE = "after the article (comments, teasers, footer)"
-INLINE_TEASER = "a link to another article inside this one"
-DATE_LINE = "date line (read as the date of publication)"
-UPDATE_LINE = "date of an update"
-BYLINE = "byline"
-KICKER = "kicker (topic line above the headline)"
-CREDIT_LINE = "credit line"
-
-
-def furniture_reason(paragraph: str, in_body: bool = False) -> str | None:
-    """Why a paragraph is page furniture (banner, navigation, credits), or None.
-
-    Inside the body the test is stricter: an article about data protection says
-    "Datenschutz" in its sentences, a banner says it in most of them.
-    """
-    if _GLYPHS.search(paragraph):
-        return NAVIGATION
-    if _PHOTO_CREDIT.match(paragraph) and not read_date_line(paragraph):  # "Quelle: dpa, 12.03."
-        return PHOTO_CREDIT
-    if _END_OF_ARTICLE.match(paragraph):
-        return AFTER_ARTICLE
-    strong = len(_STRONG_FURNITURE.findall(paragraph))
-    weak = len(_WEAK_FURNITURE.findall(paragraph))
-    words = len(paragraph.split())
-    if in_body:
-        banner = (strong >= 1 and words <= 25) or ((strong + weak) * 8 >= words >= 1 and strong)
-        return BANNER if banner else None
-    if len(paragraph) <= _SHORT_LINE and read_date_line(paragraph):
-        return None  # "Jane Doe Published March 4, 2022 | 03:10 PM": parts, but a date line
-    if is_breadcrumb(paragraph):
-        return NAVIGATION
-    if strong:
-        return BANNER
-    # Weak words alone ("jetzt", "hier", "teilen") make a menu line, not a sentence: a
-    # one-sentence lead paragraph of wire copy says them too (a banner says several).
-    if paragraph.endswith(_SENTENCE_ENDS) and ". " not in paragraph and words >= 5:
-        return None
-    return NAVIGATION if weak >= 2 and weak * 12 >= words else None
-
-
-def is_furniture(paragraph: str, in_body: bool = False) -> bool:
-    return furniture_reason(paragraph, in_body) is not None
-
-
-def is_breadcrumb(line: str) -> bool:
-    """A navigation line: short parts between separators, none a sentence."""
-    if _NUMBERED_NAVIGATION.match(line):
-        return True
-    if any(mark in line for mark in ".!?"):
-        return False
-    parts = _BREADCRUMB_SEPARATOR.split(line)
-    return len(parts) >= 2 and all(0 < len(part) <= _BREADCRUMB_PART_CHARS for part in parts)
-
-
-def _is_caption(paragraph: str, next_one: str) -> bool:
-    """A photo caption: above its credit line, ending with its credit, or an archive
-    picture's."""
-    return bool(
-        (_PHOTO_CREDIT.match(next_one) and not read_date_line(next_one))
-        or _CREDITED_CAPTION.search(paragraph)
-        or _FILE_PHOTO.match(paragraph)
+        and not line.endswith((*SENTENCE_ENDS, ":", ";"))
     )
 
 
 def _is_sentence(paragraph: str) -> bool:
-    return len(paragraph.split()) >= 4 and paragraph.endswith(_SENTENCE_ENDS)
+    return len(paragraph.split()) >= 4 and paragraph.endswith(SENTENCE_ENDS)
 
 
 def _is_body(paragraph: str) -> bool:
@@ -338,7 +241,7 @@ def article_from_text(text: str) -> Article:
     for i in range(start, first_body):
         paragraph = paragraphs[i]
         next_one = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-        captioned = _is_caption(paragraph, next_one)
+        captioned = is_caption(paragraph, next_one)
         reason = PHOTO_CAPTION if captioned else furniture_reason(paragraph)
         if reason:
             dropped.append(DroppedText(paragraph, reason))
@@ -363,13 +266,13 @@ def _body(paragraphs: list[str], first: int, dropped: list[DroppedText]) -> list
         if _is_inline_teaser(paragraph, next_one):
             dropped.append(DroppedText(paragraph, INLINE_TEASER))
             continue
-        if _END_OF_ARTICLE.match(paragraph):
+        if END_OF_ARTICLE.match(paragraph):
             dropped.extend(DroppedText(p, AFTER_ARTICLE) for p in paragraphs[i:])
             break
         reason = furniture_reason(paragraph, in_body=True)
-        if reason is None and len(paragraph) < 400 and _is_caption(paragraph, next_one):
+        if reason is None and len(paragraph) < 400 and is_caption(paragraph, next_one):
             reason = PHOTO_CAPTION
-        if reason is None and len(paragraph) <= _SHORT_LINE and _CREDIT_LINE.match(paragraph):
+        if reason is None and len(paragraph) <= SHORT_LINE and _CREDIT_LINE.match(paragraph):
             reason = CREDIT_LINE
         if reason:
             dropped.append(DroppedText(paragraph, reason))
@@ -414,12 +317,12 @@ def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
     author = publisher = None
     dates: list[tuple[DateLine, str]] = []
     for i, line in enumerate(head):
-        glued = split_date_head(line) if len(line) <= _SHORT_LINE else None
+        glued = split_date_head(line) if len(line) <= SHORT_LINE else None
         if glued and _is_title(glued[1]) and not read_date_line(line):  # "12.03.2024 10:17 Flut"
             dates.append((glued[0], line[: -len(glued[1])].strip()))
             dropped.append(DroppedText(dates[-1][1], DATE_LINE))
             head[i] = line = glued[1]
-        short = len(line) <= _SHORT_LINE
+        short = len(line) <= SHORT_LINE
         date_line = read_date_line(line) if short else None
         byline = _BYLINE.match(line) if short and not date_line else None
         if date_line:
@@ -449,7 +352,7 @@ def _take_date_lines(article: Article, body: list[str]) -> list[tuple[DateLine, 
     are returned, and bylines among its first paragraphs (below a photo caption)."""
     dates: list[tuple[DateLine, str]] = []
     for number, line in enumerate(body):
-        short = len(line) <= _SHORT_LINE
+        short = len(line) <= SHORT_LINE
         date_line = read_date_line(line) if short else None
         byline = _BYLINE.match(line) if short and number < _BYLINE_PARAGRAPHS else None
         if date_line:
@@ -489,7 +392,7 @@ def _kicker_before(head: list[str], i: int) -> bool:
         (
             line
             for line in head[i + 1 :]
-            if len(line) > _SHORT_LINE or not (read_date_line(line) or _BYLINE.match(line))
+            if len(line) > SHORT_LINE or not (read_date_line(line) or _BYLINE.match(line))
         ),
         "",
     )
@@ -585,7 +488,7 @@ def _take_author(article: Article) -> None:
         else:
             article.body.pop()
         return
-    byline = _BYLINE.match(last) if len(last) <= _SHORT_LINE else None
+    byline = _BYLINE.match(last) if len(last) <= SHORT_LINE else None
     if byline:
         article.author = article.author or byline["author"].strip()
         article.publisher = article.publisher or byline["publisher"]
