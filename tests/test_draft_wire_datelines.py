@@ -85,3 +85,93 @@ def test_a_day_only_datelines_year_comes_from_the_stated_date_line() -> None:
     assert draft.published == "2023-12-08"
     dateline_day = [d for d in draft.dates if "the dateline's day" in " ".join(d.reasons)]
     assert [d.date for d in dateline_day] == ["2023-12-07"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("Berlin. Die Bundesregierung schickt Generatoren in die Ukraine.", "Berlin"),
+        ("Lima. Bei einem Erdbeben in der Region Ica starben zwölf Menschen.", "Lima"),
+        ("Berlin/Kiew. Die Regierungen sprachen über Hilfe.", "Berlin/Kiew"),
+        ("Frankfurt am Main. Die Börse schloss mit Verlusten.", "Frankfurt am Main"),
+        ("Rio de Janeiro. „Wir haben alles verloren“, sagte eine Frau.", "Rio de Janeiro"),
+        ("Bad Kreuznach. Nach dem Starkregen stand die Nahe hoch.", "Bad Kreuznach"),
+        ("Dhaka. Der Zyklon traf die Küste in der Nacht.", "Dhaka"),
+    ],
+)
+def test_a_newspapers_dateline_is_its_place_and_a_full_stop(paragraph: str, place: str) -> None:
+    found = read_dateline(paragraph, bare=True)
+    assert found is not None and found.by_period
+    assert (found.place, found.agency, found.date) == (place, None, None)
+    assert found.text == place + "."
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Dr. Müller leitet das Krankenhaus in Accra.",
+        "Prof. Weber warnt vor dem Hochwasser.",
+        "St. Gallen meldet Schäden nach dem Sturm.",
+        "Ja. Die Lage in Manila bleibt angespannt.",
+        "USA. Die Wahl in Arizona ist entschieden.",  # letters, not a name
+        "Berlin. die Stadt an der Spree.",  # no capital after the full stop
+        "Sen. Warren visited Houston.",
+    ],
+)
+def test_abbreviations_and_short_words_are_no_period_dateline(paragraph: str) -> None:
+    assert read_dateline(paragraph, bare=True) is None
+
+
+def test_a_period_dateline_counts_only_in_the_lead() -> None:
+    assert read_dateline("Lima. Bei einem Erdbeben starben zwölf.", bare=False) is None
+
+
+def _lead_draft(lead: str):
+    return _draft(f"Meldung aus aller Welt\n\n{lead}\n\nDie Behörden meldeten 40 Verletzte.")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Stillstand. In den Häfen von Hamburg und Bremen ruht die Arbeit.",
+        "Chaos. Auf den Straßen von Nairobi staute sich der Verkehr.",
+        "Endlich. Nach Wochen erreichte Hilfe die Dörfer in Sindh.",
+    ],
+)
+def test_a_one_word_sentence_that_is_no_place_is_no_dateline(lead: str) -> None:
+    article, draft = _lead_draft(lead)
+    assert article.dateline is None and draft.dateline_place is None
+
+
+def test_a_period_dateline_is_treated_as_an_agencys_dateline() -> None:
+    """Same places, same figure places as "Lima (dpa) -": the dateline is no place of the
+    figures, the lead's own place is."""
+    lead = "Bei einem Erdbeben in der Region Ica starben am Dienstag zwölf Menschen."
+    by_period = _lead_draft(f"Lima. {lead}")[1]
+    by_agency = _lead_draft(f"Lima (dpa) - {lead}")[1]
+    assert by_period.dateline_place == by_agency.dateline_place == "Lima"
+    assert sorted((p.name, p.keep) for p in by_period.places) == sorted(
+        (p.name, p.keep) for p in by_agency.places
+    )
+    assert [(f.low, f.place) for f in by_period.figures] == [
+        (f.low, f.place) for f in by_agency.figures
+    ]
+    assert all(f.place != "lima" for f in by_period.figures)
+
+
+def test_a_byline_before_the_dateline_is_dropped_as_a_byline() -> None:
+    article, draft = _lead_draft(
+        "Von Anna Muster, Nairobi. Bei Überschwemmungen in Garissa starben 12 Menschen."
+    )
+    assert article.author == "Anna Muster"
+    assert article.dateline is not None and article.dateline.place == "Nairobi"
+    assert ("Von Anna Muster", "byline") in [(d.text, d.reason) for d in article.dropped]
+    assert not any("Muster" in s for s in draft.sentences)
+
+
+def test_a_period_further_down_is_a_sentence() -> None:
+    article, _ = _draft(
+        "Die Schlacht um Mossul\n\nDie Armee rückt weiter vor, sagte ein Sprecher am Montag.\n\n"
+        "Mosul. Ein Name, der für Jahre des Krieges steht, sagte ein Offizier in Erbil."
+    )
+    assert article.dateline is None

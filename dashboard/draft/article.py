@@ -426,17 +426,37 @@ def _read_dateline(article: Article) -> None:
     paragraphs = [
         p for p in article.body[:_DATELINE_LOOK] if _is_sentence(p) or len(p.split()) > 12
     ][:2]
-    for paragraph in paragraphs:
-        paragraph = _split_date_prefix(article, paragraph)
+    for number, paragraph in enumerate(paragraphs):
+        paragraph = _split_byline_prefix(article, _split_date_prefix(article, paragraph))
         dateline = read_dateline(paragraph, bare=True)
-        if dateline is None:
-            continue
+        if dateline is None or (dateline.by_period and number > 0):
+            continue  # "Mosul. Ein Name, der …" further down is a sentence
         article.dateline = dateline
         if dateline.date is not None and (article.published is None or _from_update(article)):
             article.published, article.date_line = dateline.date, dateline.text
         if not article.publisher and dateline.agency:
             article.publisher = dateline.agency
         return
+
+
+# "Von Anna Muster, Nairobi. Bei …", "By Jane Roe, NAIROBI, Kenya (AP) —": a byline before
+# the dateline, in the lead paragraph.
+_BYLINE_PREFIX = re.compile(
+    rf"(?:[Vv]on|[Bb]y|VON|BY) (?P<author>{_ONE_AUTHOR}(?: (?i:and|und) {_ONE_AUTHOR})?), "
+    r"(?=[A-ZÄÖÜ])"
+)
+
+
+def _split_byline_prefix(article: Article, paragraph: str) -> str:
+    """The paragraph from its dateline on when a byline stands before it, the byline
+    dropped as one; the paragraph as it is otherwise."""
+    byline = _BYLINE_PREFIX.match(paragraph)
+    if byline is None or read_dateline(paragraph[byline.end() :], bare=True) is None:
+        return paragraph
+    article.body[article.body.index(paragraph)] = paragraph[byline.end() :]
+    article.dropped.append(DroppedText(paragraph[: byline.end()].rstrip(" ,"), BYLINE))
+    article.author = article.author or byline["author"]
+    return paragraph[byline.end() :]
 
 
 def _split_date_prefix(article: Article, paragraph: str) -> str:

@@ -29,6 +29,7 @@ from dashboard.core.calendar_words import (
     weekday_numbers,
 )
 from dashboard.draft.agencies import SECTIONS, is_agency
+from dashboard.draft.sentences import is_abbreviation
 
 # A line longer than this is no date line.
 MAX_DATE_LINE = 200
@@ -151,6 +152,9 @@ class Dateline:
     agency: str | None  # "AP", "dpa/lni"
     date: dt.date | None  # only when the dateline gives the year
     month_day: tuple[int, int] | None = None  # "KYIV, Nov 21 (Reuters)": (11, 21)
+    # "Berlin. Die …": read from a name and a full stop alone, a dateline only when the
+    # name is a place's (a lead may open with a one-word sentence: "Stillstand. Die …")
+    by_period: bool = False
 
 
 # A line's time zone says which order its "03/04/2024" is in: the United States' zones month
@@ -439,6 +443,15 @@ _DATED_DATELINE = re.compile(
     rf"(?: {_AGENCY}{_AGENCY_END}|(?::| ?[—–-]{{1,2}}) )(?=[A-ZÄÖÜ\"„“])"
 )
 _BARE_DATELINE = re.compile(rf"{_PLACE}(?: [—–-]|:) (?=[A-ZÄÖÜ\"„“])")  # "Jakarta: Der"
+# "Berlin. Die Bundesregierung …", "Lima. Bei einem Erdbeben …", "Berlin/Kiew. Die …": a
+# German newspaper's dateline, its place's name and a full stop before the lead's first
+# sentence. Words of letters only (no "Dr.", "St. Gallen" as a whole is no name before a
+# full stop); whether the name is a place's is for the gazetteer to say (`by_period`).
+_NAME_PART = r"[A-ZÄÖÜ][^\W\d_]++(?:-[A-ZÄÖÜ][^\W\d_]++)?"
+_ONE_PLACE = rf"{_NAME_PART}(?: (?:{_JOIN})?{_NAME_PART}){{0,2}}"
+_PERIOD_DATELINE = re.compile(
+    rf"(?P<place>{_ONE_PLACE}(?:/{_ONE_PLACE}){{0,3}})\. (?=[\"„“]?[A-ZÄÖÜ][a-zäöüß])"
+)
 # "March 12 (Reuters) -", "Dec 7 (Reuters) -", "12. März (AFP) -": the wire's day with no
 # place, as a desk files a story written from several places. Its agency is required:
 # "March 12 - …" alone is a sentence about a date.
@@ -499,6 +512,7 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         or _DATED_DATELINE.match(paragraph)
         or (_BARE_DATELINE.match(paragraph) if bare else None)
         or _DAY_ONLY_DATELINE.match(title_case_months(paragraph[:MAX_DATE_LINE]))
+        or (_period_dateline(paragraph) if bare else None)
     )
     if match is None:
         return None
@@ -527,7 +541,20 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         agency=groups.get("agency"),
         date=date,
         month_day=month_day or ((date.month, date.day) if date else None),
+        by_period=match.re is _PERIOD_DATELINE,
     )
+
+
+def _period_dateline(paragraph: str) -> re.Match[str] | None:
+    """ "Lima. Bei einem Erdbeben …": the place and full stop opening the lead, not an
+    abbreviation ("Dr. Müller", "Prof. Weber") nor a short word ("Ja. Die …")."""
+    match = _PERIOD_DATELINE.match(paragraph)
+    if match is None:
+        return None
+    words = [word for word in re.split(r"[ /-]", match["place"]) if word[:1].isupper()]
+    if any(is_abbreviation(word) or len(word) < 3 or word.isupper() for word in words):
+        return None  # "Dr.", "Ja.", "USA." (an agency's or a country's letters)
+    return match
 
 
 # A clock time in a date line glued to the headline: "13.12.2019 10:17 Explosion in …".

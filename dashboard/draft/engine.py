@@ -27,6 +27,8 @@ def draft_article(
 ) -> Draft:
     gaz = gaz or gazetteer()
     published = published or article.published
+    if article.dateline and article.dateline.by_period and not _names_places(gaz, article):
+        article.dateline = None  # "Stillstand. Die Lage …": a short sentence, no dateline
     filed_from = article.dateline if article.dateline and article.dateline.place else None
     dateline = (filed_from.place, filed_from.region) if filed_from else None
     places = recognise_places(article.sentences, gaz, article.language, dateline)
@@ -83,6 +85,24 @@ def draft_article(
     if not article.publisher:
         draft.notes.append("Kein Verlag / keine Agentur gefunden. / No publisher found.")
     return draft
+
+
+# A dateline read from a name and a full stop ("Essen. Die …") that is also an everyday
+# word counts only for a city this big of that name.
+_PERIOD_DATELINE_CITY = 100_000
+
+
+def _names_places(gaz: Gazetteer, article: Article) -> bool:
+    """Is each name of the dateline "Berlin/Kiew." a place's?"""
+    for name in (article.dateline.place if article.dateline else "").split("/"):
+        places = [p for p in gaz.lookup(name) if p.kind != "water"]
+        if not places:
+            return False
+        if gaz.is_common_word(name) and max(p.population for p in places) < _PERIOD_DATELINE_CITY:
+            return False
+        if not any(p.is_named(name) for p in places) and not gaz.is_exact(name):
+            return False
+    return True
 
 
 def _no_date_note(counted_from: dt.date | None, how: str) -> str:

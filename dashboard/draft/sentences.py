@@ -142,6 +142,12 @@ class Sentence:
     paragraph: int  # 0 is the headline
 
 
+def is_abbreviation(word: str) -> bool:
+    """ "Dr", "St.", "Prof": a word whose full stop does not end a sentence."""
+    bare = word.lower().rstrip(".")
+    return bare in _ABBREVIATIONS or bare.replace(".", "") in _ABBREVIATIONS
+
+
 def _word_before(text: str, end: int) -> str:
     window = text[max(0, end - _WORD_WINDOW) : end]
     return window.split()[-1] if window and not window[-1].isspace() else ""
@@ -160,7 +166,7 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return True
     word = _word_before(text, dot).lstrip("(\"„“»«'")
     bare = word.lower().rstrip(".")
-    if bare in _ABBREVIATIONS or bare.replace(".", "") in _ABBREVIATIONS:
+    if is_abbreviation(word):
         return False
     if len(bare) == 1 and bare.isalpha():
         # An initial ("Abu B. Bakr", "z. B."), unless a unit after a number ("5,80 m.").
