@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.draft.agencies import AGENCIES, is_agency
+from dashboard.draft.date_order import numeric_date_order
 from dashboard.draft.date_parts import join_date_parts
 from dashboard.draft.datelines import (
     DateLine,
@@ -103,6 +104,7 @@ class Article:
     published: dt.date | None = None  # from a date line, a dateline or the page's metadata
     updated: dt.date | None = None  # a later version's date the text gives beside it
     dateline: Dateline | None = None  # "VALENCIA, Spain (AP) —": where the report was filed
+    date_order: str | None = None  # "day" or "month": how its "03/04/2024" is read
 
     @property
     def text(self) -> str:
@@ -247,7 +249,8 @@ def article_from_text(text: str) -> Article:
             dropped.append(DroppedText(paragraph, reason))
         else:
             head.append(paragraph)
-    article = _read_head(head, dropped)
+    order = numeric_date_order(detect_language(text), paragraphs)
+    article = _read_head(head, dropped, order)
     below = _take_date_lines(article, _body(paragraphs, first_body, dropped))
     _read_dateline(article)
     _set_published(article, below)  # a date line below the text counts last
@@ -309,7 +312,7 @@ def _is_kicker(paragraph: str) -> bool:
     return len(paragraph.split()) <= 4 and not paragraph.endswith((".", "!", "?", "…"))
 
 
-def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
+def _read_head(head: list[str], dropped: list[DroppedText], order: str | None) -> Article:
     """Date lines, bylines, kicker and headline of the lines above the body; every other
     head line (teaser, lead sentences of wire copy) goes to the body, nothing is lost."""
     headline = ""
@@ -318,12 +321,12 @@ def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
     dates: list[tuple[DateLine, str]] = []
     for i, line in enumerate(head):
         glued = split_date_head(line) if len(line) <= SHORT_LINE else None
-        if glued and _is_title(glued[1]) and not read_date_line(line):  # "12.03.2024 10:17 Flut"
+        if glued and _is_title(glued[1]) and not read_date_line(line, order):  # "12.03.2024 10:17"
             dates.append((glued[0], line[: -len(glued[1])].strip()))
             dropped.append(DroppedText(dates[-1][1], DATE_LINE))
             head[i] = line = glued[1]
         short = len(line) <= SHORT_LINE
-        date_line = read_date_line(line) if short else None
+        date_line = read_date_line(line, order) if short else None
         byline = _BYLINE.match(line) if short and not date_line else None
         if date_line:
             dates.append((date_line, line))
@@ -343,6 +346,7 @@ def _read_head(head: list[str], dropped: list[DroppedText]) -> Article:
     if not headline:
         headline = _rescued_headline(dropped)
     article = Article(headline, lead, author=author, publisher=publisher, dropped=dropped)
+    article.date_order = order
     _set_published(article, dates)
     return article
 
@@ -353,7 +357,7 @@ def _take_date_lines(article: Article, body: list[str]) -> list[tuple[DateLine, 
     dates: list[tuple[DateLine, str]] = []
     for number, line in enumerate(body):
         short = len(line) <= SHORT_LINE
-        date_line = read_date_line(line) if short else None
+        date_line = read_date_line(line, article.date_order) if short else None
         byline = _BYLINE.match(line) if short and number < _BYLINE_PARAGRAPHS else None
         if date_line:
             dates.append((date_line, line))
@@ -383,7 +387,8 @@ def _set_published(article: Article, dates: list[tuple[DateLine, str]]) -> None:
 
 def _from_update(article: Article) -> bool:
     line = article.date_line or ""
-    return bool(line) and bool((found := read_date_line(line)) and found.updated)
+    found = read_date_line(line, article.date_order) if line else None
+    return bool(found and found.updated)
 
 
 def _kicker_before(head: list[str], i: int) -> bool:
@@ -462,7 +467,7 @@ def _split_byline_prefix(article: Article, paragraph: str) -> str:
 def _split_date_prefix(article: Article, paragraph: str) -> str:
     """ "12.03.2024, 14:05 Uhr Kathmandu (dpa) - …": the date line before the dateline is
     read as one and dropped from the text; the paragraph from its dateline on."""
-    found = split_date_prefix(paragraph)
+    found = split_date_prefix(paragraph, article.date_order)
     if found is None:
         return paragraph
     date_line, start = found

@@ -355,9 +355,11 @@ def is_date_part(line: str) -> bool:
     return len(line) <= 40 and not full_dates(line) and not _FILLER.sub("", rest).strip(" .:")
 
 
-def read_date_line(line: str) -> DateLine | None:
+def read_date_line(line: str, order: str | None = None) -> DateLine | None:
     """The date of a line that holds nothing but (labelled) dates and times, maybe a byline:
-    the first publication's date, with the update's date when the line gives both."""
+    the first publication's date, with the update's date when the line gives both.
+    `order` ("day", "month") reads "03/04/2024" when the line itself (its time zone or
+    weekday) does not say: the order the article's language and country write."""
     line = line.strip()
     if _URL_LINE.match(line):
         return _url_date(line)
@@ -365,16 +367,16 @@ def read_date_line(line: str) -> DateLine | None:
         return None
     filed = _FILED_BY.match(line)
     if filed and is_agency(filed["agency"]):  # "Accra (AFP) June 14, 2016": where and by whom
-        found = read_date_line(line[filed.end() :])
+        found = read_date_line(line[filed.end() :], order)
         return replace(found, publisher=found.publisher or filed["agency"]) if found else None
     named = _NAME_BEFORE_LABEL.match(line)
     if named:  # "Jane Doe Published March 12, 2024": the byline without its "By"
-        found = read_date_line(line[named.end() :])
+        found = read_date_line(line[named.end() :], order)
         return replace(found, author=named["author"]) if found and not found.author else found
     label = _LABEL.match(line)
     stamp = _STAMP.match(line)
     rest = line[(label or stamp).end() :] if (label or stamp) else line
-    dates = full_dates(rest, _slash_order(line))
+    dates = full_dates(rest, _slash_order(line) or order)
     if not dates:
         return None
     labels = [(m.start(), m.end(), m["label"].lower()) for m in _ANY_LABEL.finditer(rest)]
@@ -577,7 +579,7 @@ def split_date_head(line: str) -> tuple[DateLine, str] | None:
     return found
 
 
-def split_date_prefix(paragraph: str) -> tuple[DateLine, int] | None:
+def split_date_prefix(paragraph: str, order: str | None = None) -> tuple[DateLine, int] | None:
     """A date line glued to the dateline after it ("12.03.2024, 14:05 Uhr Kathmandu (dpa) -
     …", "March 12, 2024 KATHMANDU, Nepal (AP) — …"), as a page copied without its line
     breaks gives it: the date line, and where the dateline starts. The shortest such
@@ -589,7 +591,7 @@ def split_date_prefix(paragraph: str) -> tuple[DateLine, int] | None:
         first = dateline.text.split(" ")[0].rstrip(",")
         if not _FILLER.sub("", first).strip() or _is_filler_word(first):
             continue
-        found = read_date_line(paragraph[: space.start()])
+        found = read_date_line(paragraph[: space.start()], order)
         if found is not None:
             return found, space.end()
     return None
