@@ -37,9 +37,11 @@ from dashboard.draft.page_furniture import (
     SENTENCE_ENDS,
     SHORT_LINE,
     UPDATE_LINE,
+    ends_with_photo_credit,
     furniture_reason,
     is_caption,
     is_furniture,
+    is_photo_credit,
 )
 from dashboard.draft.sentences import Sentence, split_sentences
 from dashboard.draft.signatures import read_signature
@@ -176,11 +178,23 @@ def _paragraphs(text: str) -> list[str]:
                 paragraphs[-1] += " " + line
             else:
                 paragraphs.append(line)
-            following = lines[number + 1].split(" ", 1)[0] if number + 1 < len(lines) else ""
-            wrapped = _ends_mid_sentence(line, width) and (
-                throughout or following[:1].islower() or len(line) + 1 + len(following) > width
+            next_line = lines[number + 1] if number + 1 < len(lines) else ""
+            following = next_line.split(" ", 1)[0]
+            wrapped = (
+                _ends_mid_sentence(line, width)
+                and not _captions_apart(line, next_line)
+                and (
+                    throughout or following[:1].islower() or len(line) + 1 + len(following) > width
+                )
             )
     return join_date_parts(paragraphs)
+
+
+def _captions_apart(line: str, next_line: str) -> bool:
+    """Photo captions in a row, each ending with its credit ("… (Foto: AFP)", "… in Derna.
+    Foto: dpa") or above its credit line, are as many paragraphs: a caption's line does
+    not wrap into the next, whatever its width."""
+    return ends_with_photo_credit(line) or is_photo_credit(next_line)
 
 
 def _ends_mid_sentence(line: str, width: int) -> bool:

@@ -38,7 +38,12 @@ _PHOTO_CREDIT = re.compile(
     re.I,
 )
 # A caption that ends with its credit: "… in Vina del Mar, Chile. (AP Photo/Jane Roe)".
-_CREDITED_CAPTION = re.compile(r"\((?:[\w -]{0,30} )?(?:Photo|Foto|Bild)\b[^()]{0,80}\)$", re.I)
+# Or after its last sentence, unbracketed: "… in Derna. Foto: dpa", "… on Tuesday. Photo: AFP".
+_CREDITED_CAPTION = re.compile(
+    r"(?:\((?:[\w -]{0,30} )?(?:Photo|Foto|Bild)\b[^()]{0,80}\)|"
+    r"(?<=[.!?] )(?:Fotos?|Bilder|Bild|Photos?|Image)\s*:\s*[^.!?:()]{1,40})$",
+    re.I,
+)
 # An agency's archive picture: "FILE - An aerial view of …" (AP's style).
 _FILE_PHOTO = re.compile(r"FILE (?:-|–|—) ")
 # "Startseite > Politik > Ausland": split at the separators, not matched by one regex,
@@ -117,7 +122,17 @@ def is_caption(paragraph: str, next_one: str) -> bool:
     """A photo caption: above its credit line, ending with its credit, or an archive
     picture's."""
     return bool(
-        (_PHOTO_CREDIT.match(next_one) and not read_date_line(next_one))
-        or _CREDITED_CAPTION.search(paragraph)
+        is_photo_credit(next_one)
+        or ends_with_photo_credit(paragraph)
         or _FILE_PHOTO.match(paragraph)
     )
+
+
+def is_photo_credit(line: str) -> bool:
+    """ "Foto: dpa", "Photo: Jane Roe/AP": a credit line (not "Quelle: dpa, 12.03.2024")."""
+    return bool(_PHOTO_CREDIT.match(line)) and not read_date_line(line)
+
+
+def ends_with_photo_credit(line: str) -> bool:
+    """ "… in Derna (Foto: AFP)", "… in Derna. Photo: Reuters": a caption's last words."""
+    return bool(_CREDITED_CAPTION.search(line))
