@@ -25,7 +25,7 @@ from dashboard.render.cards import how_made_card
 from dashboard.render.export import export
 from dashboard.render.maps import map_payload
 from dashboard.ui.cli import main
-from tests.conftest import feature_named
+from tests.conftest import PrintImages, feature_named
 from tests.test_app import run_page
 
 # Words that name a kind of source instead of a source, and tool details that belong in
@@ -84,10 +84,12 @@ def test_method_details_moved_to_the_how_made_note(story: Story) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_tool_jargon_in_the_map_export_or_print(story: Story, lang) -> None:
+def test_no_tool_jargon_in_the_map_export_or_print(
+    story: Story, print_images: PrintImages, lang
+) -> None:
     # The map of the page and of the HTML export shows what map_payload carries.
     assert_no_jargon(json.dumps(map_payload(story, lang), ensure_ascii=False))  # type: ignore[arg-type]
-    svg = ElementTree.fromstring(export(story, "svg", lang))
+    svg = ElementTree.fromstring(print_images.svg(lang))
     printed = " ".join(
         "".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text")
     )
@@ -95,9 +97,11 @@ def test_no_tool_jargon_in_the_map_export_or_print(story: Story, lang) -> None:
 
 
 @pytest.mark.parametrize(("lang", "golan"), [("de", "Golanhöhen"), ("en", "Golan Heights")])
-def test_print_notes_the_golan_where_syria_is_drawn(story: Story, lang, golan: str) -> None:
+def test_print_notes_the_golan_where_syria_is_drawn(
+    print_images: PrintImages, lang, golan: str
+) -> None:
     """Regression: the PNG/SVG drew Syria's outline without saying the Golan is left out."""
-    svg = ElementTree.fromstring(export(story, "svg", lang))
+    svg = ElementTree.fromstring(print_images.svg(lang))
     printed = " ".join(
         "".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text")
     )

@@ -30,8 +30,10 @@ def png_size(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("lang", "names"), [("de", ("Mossul", "Rakka")), ("en", ("Mosul", "Raqqa"))]
 )
-def test_svg_keeps_place_names_as_text(story: Story, lang: str, names: tuple[str, str]) -> None:
-    svg = export(story, "svg", lang)
+def test_svg_keeps_place_names_as_text(
+    story: Story, print_images: PrintImages, lang: str, names: tuple[str, str]
+) -> None:
+    svg = print_images.svg(lang)
     root = ElementTree.fromstring(svg)
     texts = {
         "".join(node.itertext()).strip() for node in root.iter("{http://www.w3.org/2000/svg}text")
@@ -40,6 +42,11 @@ def test_svg_keeps_place_names_as_text(story: Story, lang: str, names: tuple[str
         assert name in texts
     # the credit line, followed by the context layers' sources
     assert any(t.startswith(story.credit[lang]) for t in texts)
+
+
+def test_the_shared_print_images_svg_is_the_export(story: Story, print_images: PrintImages) -> None:
+    """Tests read the SVG made once per process (`print_images`) for what `export` makes."""
+    assert print_images.svg("de") == export(story, "svg", "de")
 
 
 def test_png_is_print_size(story: Story) -> None:
