@@ -91,3 +91,20 @@ def test_hard_wrapped_text_still_wraps_beside_captions() -> None:
     )
     article = _read(LEAD_DE, wrapped)
     assert article.body[-1] == wrapped.replace("\n", " ")
+
+
+def test_a_long_caption_above_the_headline_leaves_the_headline() -> None:
+    caption = (
+        "FILE - Houses lie in ruins after a quake in Yushu, Qinghai province, western China, "
+        "on April 15, 2010. A new quake hit the region on Monday, officials said. "
+        "(AP Photo/Jane Roe, File)"
+    )
+    headline = "Quake in western China kills 9 people, injures 40"
+    article = article_from_text(
+        f"{caption}\n{headline}\n\nXINING, China (AP) — A quake killed 9 people in Qinghai."
+    )
+    assert article.headline == headline
+    assert (caption, PHOTO_CAPTION) in [(d.text, d.reason) for d in article.dropped]
+    assert [s.text for s in article.sentences if s.paragraph >= 1] == [
+        "XINING, China (AP) — A quake killed 9 people in Qinghai."
+    ]

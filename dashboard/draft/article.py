@@ -40,6 +40,7 @@ from dashboard.draft.page_furniture import (
     ends_with_photo_credit,
     furniture_reason,
     is_caption,
+    is_credited_caption,
     is_furniture,
     is_photo_credit,
 )
@@ -240,7 +241,11 @@ def article_from_text(text: str) -> Article:
     paragraphs = _paragraphs(text)
     if not paragraphs:
         raise ArticleError("the text is empty")
-    first_body = next((i for i, p in enumerate(paragraphs) if _is_body(p)), None)
+    # A long caption that names itself one ("FILE - An aerial view of …", "… (AP Photo/Jane
+    # Roe)") above the headline opens no body: the headline below it stays the headline.
+    first_body = next(
+        (i for i, p in enumerate(paragraphs) if _is_body(p) and not is_credited_caption(p)), None
+    )
     if first_body is None:  # short paragraphs (wire copy): the first sentence starts it
         first_body = next(
             (i for i, p in enumerate(paragraphs) if _is_sentence(p) and not is_furniture(p)),

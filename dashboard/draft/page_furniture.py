@@ -121,11 +121,13 @@ def is_breadcrumb(line: str) -> bool:
 def is_caption(paragraph: str, next_one: str) -> bool:
     """A photo caption: above its credit line, ending with its credit, or an archive
     picture's."""
-    return bool(
-        is_photo_credit(next_one)
-        or ends_with_photo_credit(paragraph)
-        or _FILE_PHOTO.match(paragraph)
-    )
+    return is_photo_credit(next_one) or is_credited_caption(paragraph)
+
+
+def is_credited_caption(paragraph: str) -> bool:
+    """A caption that says so itself: ending with its credit, or an archive picture's
+    ("FILE - An aerial view of …")."""
+    return ends_with_photo_credit(paragraph) or bool(_FILE_PHOTO.match(paragraph))
 
 
 def is_photo_credit(line: str) -> bool:
