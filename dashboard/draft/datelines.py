@@ -2,7 +2,8 @@
 
 - A dateline opens the first paragraph of wire copy: "VALENCIA, Spain (AP) —",
   "VALENCIA, Spain, Oct. 30, 2024 —", "KYIV, Nov 21 (Reuters) -", "Istanbul (dpa) -",
-  "Berlin (dpa/lni) –", "Gundremmingen - ". Its place is where the report was filed.
+  "Berlin (dpa/lni) –", "Gundremmingen - ", "Lima. Bei einem Erdbeben …" (a German
+  newspaper's), "March 12 (Reuters) -" (no place). Its place is where the report was filed.
 - A closing signature ends Austrian and Swiss wire copy: "… das Leben. (APA, 3.7.2017)",
   "(sda, 12. März 2024)": the agency and the day of the report (`signatures.py`).
 - A publication-date line stands alone: "31.10.2024, 14:12 Uhr", "Veröffentlicht am
