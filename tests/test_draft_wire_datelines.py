@@ -101,7 +101,7 @@ def test_a_day_only_datelines_year_comes_from_the_stated_date_line() -> None:
 )
 def test_a_newspapers_dateline_is_its_place_and_a_full_stop(paragraph: str, place: str) -> None:
     found = read_dateline(paragraph, bare=True)
-    assert found is not None and found.by_period
+    assert found is not None and found.name_only
     assert (found.place, found.agency, found.date) == (place, None, None)
     assert found.text == place + "."
 
@@ -147,16 +147,16 @@ def test_a_period_dateline_is_treated_as_an_agencys_dateline() -> None:
     """Same places, same figure places as "Lima (dpa) -": the dateline is no place of the
     figures, the lead's own place is."""
     lead = "Bei einem Erdbeben in der Region Ica starben am Dienstag zwölf Menschen."
-    by_period = _lead_draft(f"Lima. {lead}")[1]
+    name_only = _lead_draft(f"Lima. {lead}")[1]
     by_agency = _lead_draft(f"Lima (dpa) - {lead}")[1]
-    assert by_period.dateline_place == by_agency.dateline_place == "Lima"
-    assert sorted((p.name, p.keep) for p in by_period.places) == sorted(
+    assert name_only.dateline_place == by_agency.dateline_place == "Lima"
+    assert sorted((p.name, p.keep) for p in name_only.places) == sorted(
         (p.name, p.keep) for p in by_agency.places
     )
-    assert [(f.low, f.place) for f in by_period.figures] == [
+    assert [(f.low, f.place) for f in name_only.figures] == [
         (f.low, f.place) for f in by_agency.figures
     ]
-    assert all(f.place != "lima" for f in by_period.figures)
+    assert all(f.place != "lima" for f in name_only.figures)
 
 
 def test_a_byline_before_the_dateline_is_dropped_as_a_byline() -> None:
@@ -175,3 +175,35 @@ def test_a_period_further_down_is_a_sentence() -> None:
         "Mosul. Ein Name, der für Jahre des Krieges steht, sagte ein Offizier in Erbil."
     )
     assert article.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "place", "publisher"),
+    [
+        ("Von Anna Muster, Nairobi", "Nairobi", None),
+        ("Von Tom Kraus, Kairo", "Kairo", None),
+        ("By Priya Nair, Guwahati", "Guwahati", None),
+        ("By Ana Ruiz, Quito", "Quito", None),
+        ("Von Anna Muster, dpa", None, "dpa"),
+        ("By Jane Roe, Reuters", None, "Reuters"),
+        ("By Jane Roe, Associated Press", None, "Associated Press"),
+        ("By Jane Roe, Nation", None, "Nation"),  # a newspaper's name, no place
+    ],
+)
+def test_a_bylines_one_word_is_the_place_written_from_when_it_is_a_place(
+    byline: str, place: str | None, publisher: str | None
+) -> None:
+    article, draft = _draft(
+        f"Flut und Regen\n\n{byline}\n\nBei Überschwemmungen starben zwölf Menschen, sagte er."
+    )
+    assert draft.dateline_place == place
+    assert article.publisher == publisher
+    assert not any(byline in s for s in draft.sentences)
+
+
+def test_the_leads_own_dateline_outweighs_the_bylines_place() -> None:
+    article, draft = _draft(
+        "Flut in Kenia\n\nVon Anna Muster, Nairobi\n\n"
+        "Garissa (dpa) - Bei Überschwemmungen starben zwölf Menschen, sagte ein Sprecher."
+    )
+    assert draft.dateline_place == "Garissa" and article.publisher == "dpa"

@@ -336,7 +336,7 @@ def _read_head(head: list[str], dropped: list[DroppedText], order: str | None) -
     head line (teaser, lead sentences of wire copy) goes to the body, nothing is lost."""
     headline = ""
     lead: list[str] = []
-    author = publisher = None
+    author = publisher = filed_from = None
     dates: list[tuple[DateLine, str]] = []
     for i, line in enumerate(head):
         glued = split_date_head(line) if len(line) <= SHORT_LINE else None
@@ -352,7 +352,9 @@ def _read_head(head: list[str], dropped: list[DroppedText], order: str | None) -
             dropped.append(DroppedText(line, UPDATE_LINE if date_line.updated else DATE_LINE))
             author, publisher = author or date_line.author, publisher or date_line.publisher
         elif byline:
-            author, publisher = author or byline["author"], publisher or byline["publisher"]
+            by, place = _publisher_or_place(byline["publisher"])
+            author, publisher = author or byline["author"], publisher or by
+            filed_from = filed_from or place
             dropped.append(DroppedText(line, BYLINE))
         elif headline or lead:
             lead.append(line)
@@ -366,6 +368,7 @@ def _read_head(head: list[str], dropped: list[DroppedText], order: str | None) -
         headline = _rescued_headline(dropped)
     article = Article(headline, lead, author=author, publisher=publisher, dropped=dropped)
     article.date_order = order
+    article.dateline = _byline_dateline(filed_from)
     _set_published(article, dates)
     return article
 
@@ -385,12 +388,30 @@ def _take_date_lines(article: Article, body: list[str]) -> list[tuple[DateLine, 
             article.author = article.author or date_line.author
             article.publisher = article.publisher or date_line.publisher
         elif byline:
+            by, place = _publisher_or_place(byline["publisher"])
             article.author = article.author or byline["author"]
-            article.publisher = article.publisher or byline["publisher"]
+            article.publisher = article.publisher or by
+            article.dateline = article.dateline or _byline_dateline(place)
             article.dropped.append(DroppedText(line, BYLINE))
         else:
             article.body.append(line)
     return dates
+
+
+def _publisher_or_place(written: str | None) -> tuple[str | None, str | None]:
+    """ "Von Anna Muster, Nairobi": one word after the author that is no agency is more often
+    the place written from than a publisher; "Associated Press", "dpa" are publishers."""
+    if written and " " not in written and not is_agency(written) and not written.isupper():
+        return None, written
+    return written, None
+
+
+def _byline_dateline(place: str | None) -> Dateline | None:
+    """Where the byline says the report was written, a dateline of no text in the lead;
+    the lead's own dateline, read after it, counts first."""
+    if place is None:
+        return None
+    return Dateline(text="", place=place, region=None, agency=None, date=None, name_only=True)
 
 
 def _set_published(article: Article, dates: list[tuple[DateLine, str]]) -> None:
@@ -453,7 +474,7 @@ def _read_dateline(article: Article) -> None:
     for number, paragraph in enumerate(paragraphs):
         paragraph = _split_byline_prefix(article, _split_date_prefix(article, paragraph))
         dateline = read_dateline(paragraph, bare=True)
-        if dateline is None or (dateline.by_period and number > 0):
+        if dateline is None or (dateline.name_only and number > 0):
             continue  # "Mosul. Ein Name, der …" further down is a sentence
         article.dateline = dateline
         if dateline.date is not None and (article.published is None or _from_update(article)):

@@ -153,9 +153,10 @@ class Dateline:
     agency: str | None  # "AP", "dpa/lni"
     date: dt.date | None  # only when the dateline gives the year
     month_day: tuple[int, int] | None = None  # "KYIV, Nov 21 (Reuters)": (11, 21)
-    # "Berlin. Die …": read from a name and a full stop alone, a dateline only when the
-    # name is a place's (a lead may open with a one-word sentence: "Stillstand. Die …")
-    by_period: bool = False
+    # "Berlin. Die …", the byline "Von Anna Muster, Nairobi": read from a name alone, a
+    # dateline only when the name is a place's (a lead may open with a one-word sentence:
+    # "Stillstand. Die …"; a byline may end with a newspaper's name)
+    name_only: bool = False
 
 
 # A line's time zone says which order its "03/04/2024" is in: the United States' zones month
@@ -449,7 +450,7 @@ _BARE_DATELINE = re.compile(rf"{_PLACE}(?: [—–-]|:) (?=[A-ZÄÖÜ\"„“])"
 # "Berlin. Die Bundesregierung …", "Lima. Bei einem Erdbeben …", "Berlin/Kiew. Die …": a
 # German newspaper's dateline, its place's name and a full stop before the lead's first
 # sentence. Words of letters only (no "Dr.", "St. Gallen" as a whole is no name before a
-# full stop); whether the name is a place's is for the gazetteer to say (`by_period`).
+# full stop); whether the name is a place's is for the gazetteer to say (`name_only`).
 _NAME_PART = r"[A-ZÄÖÜ][^\W\d_]++(?:-[A-ZÄÖÜ][^\W\d_]++)?"
 _ONE_PLACE = rf"{_NAME_PART}(?: (?:{_JOIN})?{_NAME_PART}){{0,2}}"
 _PERIOD_DATELINE = re.compile(
@@ -544,7 +545,7 @@ def read_dateline(paragraph: str, bare: bool = False) -> Dateline | None:
         agency=groups.get("agency"),
         date=date,
         month_day=month_day or ((date.month, date.day) if date else None),
-        by_period=match.re is _PERIOD_DATELINE,
+        name_only=match.re is _PERIOD_DATELINE,
     )
 
 

@@ -27,7 +27,9 @@ def draft_article(
 ) -> Draft:
     gaz = gaz or gazetteer()
     published = published or article.published
-    if article.dateline and article.dateline.by_period and not _names_places(gaz, article):
+    if article.dateline and article.dateline.name_only and not _names_places(gaz, article):
+        if not article.dateline.text:  # "By Jane Roe, Nation": a byline's publisher
+            article.publisher = article.publisher or article.dateline.place
         article.dateline = None  # "Stillstand. Die Lage …": a short sentence, no dateline
     filed_from = article.dateline if article.dateline and article.dateline.place else None
     dateline = (filed_from.place, filed_from.region) if filed_from else None
