@@ -261,3 +261,31 @@ def test_a_town_name_many_towns_share_is_not_taken_far_from_the_story() -> None:
 def test_the_far_biggest_of_namesakes_in_a_named_country_is_meant_far_away(text: str) -> None:
     found = [(n, c) for _k, n, c, _la, _lo in kept(text) if n.startswith("Washington")]
     assert found == [("Washington, D.C.", "US")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "lat"),
+    [
+        # The biggest namesake keeps the bare name only when no smaller one lies among the
+        # story's places: Tonalá in Chiapas, not the city of 400,000 beside Guadalajara.
+        (
+            "Ein Erdbeben erschütterte den Süden Mexikos. Das Zentrum lag 120 Kilometer "
+            "südwestlich von Tonalá im Bundesstaat Chiapas. In Chiapas starben vier Menschen.",
+            "Tonalá",
+            "MX",
+            16.09,
+        ),
+        (
+            "A quake shook southern Mexico on Monday. Its centre lay off Tonalá in the state "
+            "of Chiapas, where four people died.",
+            "Tonalá",
+            "MX",
+            16.09,
+        ),
+    ],
+)
+def test_a_smaller_namesake_among_the_storys_places_beats_the_far_biggest(
+    text: str, name: str, country: str, lat: float
+) -> None:
+    found = [(n, c, round(la, 2)) for _k, n, c, la, _lo in kept(text) if n == name]
+    assert found == [(name, country, lat)]

@@ -465,7 +465,9 @@ def score_group(group: MentionGroup, gaz: Gazetteer, evidence: Evidence) -> None
         group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
 
 
-def _common_name(place: Place, group: MentionGroup, evidence: Evidence) -> bool:
+def _common_name(
+    place: Place, group: MentionGroup, evidence: Evidence, others: list[Place]
+) -> bool:
     """Does the name belong to many towns of the place's country (a town under a million
     people)?"""
     if place.kind != "city" or place.population >= EXONYM_POPULATION:
@@ -489,7 +491,19 @@ def _common_name(place: Place, group: MentionGroup, evidence: Evidence) -> bool:
         fold(m.name) for m in group.mentions
     }
     known = place.population >= KNOWN_BY_NAME_POPULATION or place.country in evidence.countries
-    return not (leads and (known or named_apart))
+    # Unless a smaller namesake lies among the story's other places: "Tonalá im Bundesstaat
+    # Chiapas" is the town in Chiapas, not the city of 400,000 beside Guadalajara.
+    return not (leads and (known or named_apart)) or _namesake_near(place, group, others)
+
+
+def _namesake_near(place: Place, group: MentionGroup, others: list[Place]) -> bool:
+    return any(
+        p is not place
+        and p.kind == "city"
+        and p.country == place.country
+        and any(0 < geodesic_distance_km((p.lon, p.lat), (o.lon, o.lat)) < NEAR_KM for o in others)
+        for p in group.mentions[0].places
+    )
 
 
 def _far_from_all(place: Place, others: list[Place]) -> bool:
@@ -541,7 +555,8 @@ def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Eviden
             elif min(distances) > FAR_KM and place.country not in evidence.context:
                 group.scores[key] -= FAR_PENALTY
             elif (
-                (place.village or _common_name(place, group, evidence)) and min(distances) > NEAR_KM
+                (place.village or _common_name(place, group, evidence, others))
+                and min(distances) > NEAR_KM
             ) or (
                 min(distances) > SMALL_TOWN_FAR_KM
                 and (
