@@ -404,3 +404,26 @@ def test_the_source_after_according_to_is_a_person(text: str, person: str) -> No
     names = {p.name for p in drafted(text)}
     assert person not in names
     assert len(names) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "MANILA, Philippines (AP) — Army and police scrambled Monday to rescue villagers "
+            "trapped on rooftops in a northern province.",
+            "Manila",
+        ),
+        ("NAIROBI (Reuters) - Floods hit the Tana River county, killing 12 people.", "Nairobi"),
+        (
+            "QUITO (AP) — A quake shook Ecuador. Rescuers in Quito searched the rubble.",
+            "Quito",
+        ),
+    ],
+)
+def test_a_town_written_only_in_a_datelines_capitals_is_not_labelled_in_capitals(
+    text: str, shown: str
+) -> None:
+    names = {p.name for p in drafted(text)}
+    assert shown in names
+    assert shown.upper() not in names

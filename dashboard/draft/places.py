@@ -538,8 +538,13 @@ def _display_name(mentions: list[Mention], place: Place, language: str) -> str:
     names = plain or [m.name for m in mentions if not m.adjective]
     # The most frequent spelling, "Nairobi" before a dateline's "NAIROBI"; a tie goes to
     # the first written (max over the list, never over a set: same output every run).
+    # A name only ever written in a dateline's capitals is shown as the gazetteer writes
+    # it: a label "MANILA" shouts.
     counts = Counter(names)
-    return max(names, key=lambda name: (counts[name], not name.isupper()))
+    name = max(names, key=lambda name: (not name.isupper(), counts[name]))
+    if name.isupper():
+        return place.name_de if language == "de" else place.name_en
+    return name
 
 
 def _reasons(mentions: list[Mention], place: Place, countries: set[str]) -> list[str]:
