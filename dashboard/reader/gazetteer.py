@@ -329,9 +329,8 @@ def _load_districts(gaz: Gazetteer, path: Path) -> None:
     for name_de, name_en, others, country, lat, lon in _rows(path):
         ref = f"region:district-{place_key(name_de).replace(' ', '-')}"
         place = Place(
-            ref, "region", name_de, name_en, country, float(lat), float(lon), 0,
-            SOURCES["district"],
-        )  # fmt: skip
+            ref, "region", name_de, name_en, country, float(lat), float(lon), 0, SOURCES["district"]
+        )
         gaz.add(place, [name_de, name_en, *filter(None, others.split("|"))])
     gaz._lookups.clear()
 
