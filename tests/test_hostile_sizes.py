@@ -30,6 +30,25 @@ from tests.hostile import (
     ring,
 )
 
+# The measure of the memory bound
+
+
+def test_the_resident_peak_is_what_the_load_itself_held(monkeypatch, tmp_path) -> None:
+    """The peak of a load is the rise of resident memory during it: 64 MB held by the
+    load show, and a load that holds nothing shows next to nothing after it (the
+    high-water mark starts again at each load)."""
+    import tests.hostile
+
+    def hungry(stories: object) -> int:
+        pieces = [bytes([i % 256]) * 65_536 for i in range(1_024)]  # 64 MB, every page written
+        return len(pieces)
+
+    monkeypatch.setattr(tests.hostile, "load_stories", hungry)
+    assert tests.hostile.resident_load(tmp_path)[2] > 60 * 2**20
+    monkeypatch.setattr(tests.hostile, "load_stories", lambda stories: 0)
+    assert tests.hostile.resident_load(tmp_path)[2] < 8 * 2**20
+
+
 # Files over the size limit are not read
 
 
@@ -63,7 +82,8 @@ def test_a_file_over_the_size_limit_is_reported_and_not_read(hostile, file, cont
         json.loads(text)  # valid, only too big
     folder = hostile(**{"raw_features" if file == FEATURES_FILE else "raw_toml": text})
     del text
-    load = load_beside_the_good_story(folder)
+    # traced: what Python allocated shows whether the file was read at all
+    load = load_beside_the_good_story(folder, traced=True)
     reported(load.problems, file, f"more than {limit:,}", where="file")
     if limit == MAX_FILE_BYTES:
         assert load.peak < limit, "the file was read although it is too big"
