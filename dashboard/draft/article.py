@@ -460,8 +460,12 @@ def _rescued_headline(dropped: list[DroppedText]) -> str:
 
 
 # How many paragraphs of the body the dateline is looked for in, lines without a sentence
-# included.
-_DATELINE_LOOK = 6
+# included: a page may stand a kicker, a second title, a byline's lines and a date line
+# before it ("world", "By", "AFP", "Thursday Sep 16, 2021", the title again).
+_DATELINE_LOOK = 12
+# Of those, how many that read as sentences: the lead, or the paragraph after a teaser, or
+# after a second title and a teaser ('21 Verletzte durch Sturmtief "Klaus"').
+_DATELINE_PARAGRAPHS = 3
 
 
 def _read_dateline(article: Article) -> None:
@@ -470,7 +474,7 @@ def _read_dateline(article: Article) -> None:
     are no sentences ("Posted", "and last updated", a video's title) are read past."""
     paragraphs = [
         p for p in article.body[:_DATELINE_LOOK] if _is_sentence(p) or len(p.split()) > 12
-    ][:2]
+    ][:_DATELINE_PARAGRAPHS]
     for number, paragraph in enumerate(paragraphs):
         paragraph = _split_byline_prefix(article, _split_date_prefix(article, paragraph))
         dateline = read_dateline(paragraph, bare=True)

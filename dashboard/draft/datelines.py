@@ -30,6 +30,7 @@ from dashboard.core.calendar_words import (
     weekday_numbers,
 )
 from dashboard.draft.agencies import SECTIONS, is_agency
+from dashboard.draft.date_fillers import FILLER as _FILLER
 from dashboard.draft.sentences import is_abbreviation
 
 # A line longer than this is no date line.
@@ -97,34 +98,6 @@ _UPDATE_LABELS = frozenset(
         "modified",
         "update",  # "Update: 13.03.2024", as German pages mark a later version
     ]
-)
-_ZONES = "|".join(time_zone_abbreviations())
-# "Updated 2 hours ago", "vor 5 Minuten", "an hour ago", "vor einem Tag": how old the page
-# was when it was saved, beside its date (never a date itself)
-# "3h ago", "vor 3 Std.": abbreviated
-_AGE_EN = (
-    r"(?:(?:\d{1,3}|an?) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|"
-    r"\d{1,3} ?(?:s|m|h|d|w|hr|min))"
-)
-_AGE_DE = (
-    r"(?:(?:\d{1,3}|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)|"
-    r"\d{1,3} (?:sek|min|std)\.?(?!\w))"
-)
-_FILLER = re.compile(
-    r"(?<![\w+-])[+-]\d{2}:?\d{2}(?!\w)|"  # a time zone's offset ("+0530", "-05:00")
-    r"\s|[,|/()·•–—-]|©|\b(?i:uhr|am|pm|a\.m\.|p\.m\.|um|on|at|den|der|vom)(?!\w)|"
-    # time zones: "GMT+1", "UTC+05:30", "EDT", "MESZ", "WIB"
-    r"\b(?i:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?(?!\w)|"
-    rf"\b(?:{_ZONES}|[A-Z]{{1,4}}[ST]|[A-Z]{{1,4}}T)(?!\w)|"
-    rf"\b(?i:{_AGE_EN} ago(?!\w)|vor {_AGE_DE})|"
-    r"\b(?i:local time|ortszeit|lokalzeit)(?!\w)|"
-    # "1,234 views", "3 Kommentare", "Gelesen: 575": the page's counters beside the date
-    r"(?i:\b\d[\d.,]{0,9} ?(?:views?|comments?|shares?|reads?|kommentare?|aufrufe)|"
-    r"\b(?:gelesen|views|aufrufe|kommentare|comments):? ?\d[\d.,]{0,9}(?: mal)?)(?!\w)|"
-    # "10:12", "10.12am", "10.12 h" (Swiss and Austrian pages)
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m| ?h)?\b|"
-    r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?(?:minuten|minute|min)\.?|"
-    r"\b\d+ ?min(?:ute)?s? read\b|\b\d{1,2} ?min\.?(?!\w))"
 )
 
 
@@ -248,11 +221,6 @@ _BYLINE_PART = re.compile(
 _BARE_NAME = re.compile(rf"{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?")
 _PUBLISHER_PART = re.compile(rf"^{_NAME_WORD}(?: (?:{_NAME_WORD}|of|der|die|the)){{0,3}}$")
 _PART_SEPARATORS = re.compile(r"\s*(?:[|·•]|,(?!\d))\s*|\s+[/–—-]\s+")  # not "1,234"
-
-
-def only_times(text: str) -> bool:
-    """Does the text hold nothing but clock times, zones, separators and the like?"""
-    return not _FILLER.sub(" ", text).strip(" ,")
 
 
 def _is_filler_word(word: str) -> bool:

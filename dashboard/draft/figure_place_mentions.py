@@ -199,6 +199,61 @@ def without_qualifiers(mentions: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+# What an adjective of a country may describe and still name where the figure is: the
+# country's authorities, which give it ("die belgischen Behörden meldeten 27 Tote"), and a
+# side or edge of it ("on the Chilean side").
+_ADJECTIVE_AUTHORITY = re.compile(
+    r"[\w-]*\s+(?:Behörden|Regierung|Polizei|Armee|Streitkräfte|Rettungskräfte|Zivilschutz|"
+    r"Katastrophenschutz|Feuerwehr|Gesundheitsministerium|Innenministerium|"
+    r"authorities|government|police|army|military|officials|rescuers|ministry|"
+    r"Grenz\w*|Küste|Seite|Gebiet|border|coast|side|territory|soil|waters)\b"
+)
+# A place's name at the start of an institution's ("Northeast Mississippi Medical Center",
+# "Universitätsklinikum" after it does not count): where the institution is named from,
+# not where the counted thing happened.
+_INSTITUTIONS = ("Medical Center", "Medical Centre", "Hospital", "Clinic", "University")
+_INSTITUTION = re.compile(rf"[\w'’.-]+(?: [A-Z][\w'’.-]*){{0,3}} (?:{'|'.join(_INSTITUTIONS)})\b")
+
+
+def without_adjectives(mentions: list[Mention], text: str) -> list[Mention]:
+    """A country named only through its adjective ("im australischen Fernsehen", "a
+    Belgian tourist") is not where the figure is, unless the adjective's noun is the
+    country's authority or ground; a place inside an institution's name is not either."""
+    kept = []
+    for mention in mentions:
+        offset, _order, place = mention
+        word = re.match(r"[\w'’.-]+", text[offset:])
+        written = word.group() if word else ""
+        if (
+            place.kind == "country"
+            and _is_adjective(written, place)
+            and not _ADJECTIVE_AUTHORITY.match(text, offset + len(written))
+        ):
+            continue
+        if _INSTITUTION.match(text, offset):
+            continue
+        kept.append(mention)
+    return kept
+
+
+# How English adjectives of countries end ("Belgian", "Chilean", "Chinese", "Polish").
+_ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish)$")
+
+
+def _is_adjective(written: str, place: DraftPlace) -> bool:
+    """Is the word an adjective of the country ("chinesischen", "Belgian"), not its name,
+    its genitive ("Chinas"), a spelling of it ("Kirgistan") or an abbreviation ("U.S.")?"""
+    if not written or "." in written or written.isupper():
+        return False
+    if written[0].islower():
+        return True  # German adjectives: "im australischen Fernsehen"
+    folded = fold(written)
+    names = (place.name, place.place.name_de, place.place.name_en)
+    if any(n and folded.startswith(fold(n).split()[0]) for n in names):
+        return False
+    return bool(_ADJECTIVE_END.search(folded))
+
+
 def _without_origins(mentions: list[Mention], text: str) -> list[Mention]:
     """The mentions without those after "aus" / "from" (and the places listed with
     them: "aus Bayern und dem nahen Baden-Württemberg"), unless people leave the place."""

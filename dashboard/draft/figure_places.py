@@ -1,12 +1,24 @@
 """Which place a figure (or a date) belongs to, from where the article names its places.
 
-The rule is benchmarks/draft_eval/README.md's "Which place a figure belongs to". A figure
-belongs to the place its own sentence names: in the same part of the sentence ("155 dead
-in Tanzania and 200,000 affected in Burundi") the most specific, a town before its region
-before its country. The dateline ("SEOUL (Reuters) -") says where the reporter was, not
-where it happened. Without a place in its sentence a figure belongs to the place of the
-nearest earlier sentence of its paragraph that names one place at its most specific
-level, else to the lead's place; never to a later sentence's or another paragraph's.
+The rule is benchmarks/draft_eval/README.md's "Which place a figure belongs to", read as a
+map editor reads a sentence, in this order:
+
+1. The place the figure's own clause names ("155 dead in Tanzania and 200,000 affected in
+   Burundi"), the most specific first: a town before its region before its country. A
+   place named only as a reference point, an origin, a source's seat, a government, an
+   adjective ("Belgian", "australischen") or inside an institution's name is not one; a
+   country's adjective before its authorities is ("die belgischen Behörden").
+2. Else what the clause refers back to ("in the state", "der Region", "there"), or the
+   scene the sentence opens with ("In northern Iran, three died"), else the nearest place
+   of the sentence.
+3. Else the place of the nearest earlier sentence of its paragraph that names one place
+   at its most specific level; else the lead's place. Never a later sentence's.
+
+Special words settle the rest: a country-wide total ("landesweit", "the country's") goes
+to the country, "elsewhere" / "in anderen Orten" to none, a share of a vote to the country
+or the scene its sentence opens with. The dateline ("SEOUL (Reuters) -") says where the
+reporter was, not where it happened. A title only announces a count: the place of its
+statement in the body counts.
 
 Mentions are indexed once per draft and sentence boundaries once per sentence, so placing
 every figure costs a lookup each, not a pass over the text.
@@ -19,12 +31,14 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from dashboard.draft.figure_labels import repeat_key
 from dashboard.draft.figure_place_mentions import (
     AREAS,
     LEAVING,
     Mention,
     as_capital,
     capitals_of,
+    without_adjectives,
     without_qualifiers,
     without_references,
 )
@@ -47,7 +61,15 @@ _AREA_BACK = re.compile(
     r"\b(?:in|across|throughout)\s+the\s+(?:same\s+)?(?:province|state|region|prefecture|"
     r"county|district)\b(?!\s+of\s+[A-Z])(?!['’]s)|"
     r"\b(?:[Ii]n\s+der|[Ii]m)\s+(?:gleichen\s+|selben\s+)?(?:Provinz|Region|Bundesstaat|"
-    r"Bezirk|Präfektur)\b(?!\s+[A-ZÄÖÜ])"
+    r"Bezirk|Präfektur)\b(?!\s+[A-ZÄÖÜ])|"
+    # Its authority, which gives the figure: "the governor of the state", "the province's
+    # disaster agency", "die Präsidentin der Region", "die Polizei des Bundesstaats".
+    r"\b(?:of\s+the|[Tt]he)\s+(?:province|state|region|prefecture|county|district)"
+    r"(?:['’]s\b|\b(?!\s+of\b)(?=\s+(?:said|says|reported)))|"
+    r"\b(?:governor|authorities|government|officials|administration)\s+of\s+the\s+"
+    r"(?:province|state|region|prefecture|county|district)\b(?!\s+of\s+[A-Z])|"
+    r"\b[A-ZÄÖÜ][\w-]+\s+(?:der\s+(?:Provinz|Region|Präfektur)|"
+    r"des\s+(?:Bundesstaate?s|Bezirks|Landkreises|Kreises))\b(?!\s+[A-ZÄÖÜ])"
 )
 # Where a sentence falls into parts: a comma, semicolon or colon before a space, "and",
 # "while", a dash between spaces.
@@ -59,9 +81,9 @@ _DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--\s")
 _DATELINE_CHARS = 120
 # What may follow a dateline in a sentence that is only the dateline ("Niamey (AFP) –").
 _DATELINE_REST = 3
-# How many of the body's first sentences the dateline may open (the article reader looks
-# for it in as many paragraphs).
-_DATELINE_LOOK = 6
+# How many of the body's first paragraphs the dateline may open (the article reader looks
+# for it in as many).
+_DATELINE_LOOK = 12
 # What follows a place that opens the lead as a dateline: "Rabat: ", "Tokio (AFP) ",
 # "Acapulco – ", "KYIV, Ukraine (AP) — ".
 _OPENER_END = re.compile(
@@ -123,7 +145,26 @@ def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
             figure.place, how = lead, "the place of the article's lead"
         if how:
             figure.reasons.append(how)
+    _placed_by_the_body(draft.figures, index.body_start(sentences))
     return index
+
+
+def _placed_by_the_body(figures: list[DraftFigure], body: int) -> None:
+    """A count a title announces ("Two killed as quake hits X's Y province") belongs where
+    the body tells it: the place of its first statement from the lead on, when the body
+    says it again. A title names the story's largest frame or its most striking town; the
+    body's sentence says where the counted thing happened."""
+    kept: dict[tuple[float, float, str], DraftFigure] = {}
+    for figure in figures:
+        key = (figure.low, figure.high, repeat_key(figure.counts))
+        if figure.keep:
+            if figure.sentence < body:
+                kept[key] = figure
+            continue
+        title = kept.pop(key, None) if figure.sentence >= body else None
+        if title is not None and figure.place is not None:
+            title.place = figure.place
+            title.reasons.append("the place of its statement in the body, not the title's")
 
 
 def _national(figure: DraftFigure) -> bool:
@@ -242,7 +283,10 @@ class PlaceIndex:
         self._all = {
             s: as_capital(
                 without_references(
-                    without_qualifiers(sorted(m, key=lambda m: m[:2]), draft.sentences[s]),
+                    without_qualifiers(
+                        without_adjectives(sorted(m, key=lambda m: m[:2]), draft.sentences[s]),
+                        draft.sentences[s],
+                    ),
                     draft.sentences[s],
                     countries,
                 ),
@@ -287,14 +331,16 @@ class PlaceIndex:
             self._said[key] = bool(pattern.search(self._sentences[sentence]))
         return self._said[key]
 
-    def opening_place(self, sentence: int) -> str | None:
-        """The town or region a sentence opens with as its scene ("In Mombasa, turnout
-        was 40%", "Im Bundesstaat Jalisco lag die Beteiligung bei 51 %"), if it does."""
-        mentions = self._of(sentence).tiers[0] if self._of(sentence).tiers else []
+    def opening_place(self, sentence: int, countries: bool = False) -> str | None:
+        """The town or region (or, with `countries`, the country) a sentence opens with as
+        its scene ("In Mombasa, turnout was 40%", "Im Bundesstaat Jalisco lag die
+        Beteiligung bei 51 %", "In northern Iran, three died"), if it does."""
+        tiers = self._of(sentence).tiers
+        mentions = (tiers[-1] if countries else tiers[0]) if tiers else []
         text = self._sentences[sentence]
         start = self._dateline[1] if self._dateline and self._dateline[0] == sentence else 0
         for offset, _order, place in mentions[:1]:
-            if place.kind != "country" and _SCENE.fullmatch(text, start, offset):
+            if (countries or place.kind != "country") and _SCENE.fullmatch(text, start, offset):
                 return place.id
         return None
 
@@ -327,6 +373,14 @@ class PlaceIndex:
             place = named.most_specific_in(start, end)
             if place is not None:
                 return place.id, "place named in the same part of the sentence"
+            area = self._area_in_part(sentence, start, end)
+            if area is not None:
+                return area, "refers back to a region named before ('in the state')"
+            scene = self.opening_place(sentence, countries=True)
+            if scene is not None:
+                # "In X, 3 were killed and 800 injured in a quake near Y": the scene the
+                # sentence opens with is the place of a part that names none itself.
+                return scene, "the place the sentence opens with as its scene"
             place = named.nearest(offset, text=self._sentences[sentence])
             return (place.id if place else None), "place named in the same sentence"
         mate = self._paragraph_place(sentence)
@@ -341,6 +395,17 @@ class PlaceIndex:
             _AREA_BACK, sentence
         ):
             return None
+        return self._area_before(sentence)
+
+    def _area_in_part(self, sentence: int, start: int, end: int) -> str | None:
+        """The region "in the state" / "in der Provinz" in this part of the sentence refers
+        back to ("Twelve died in the state, nine of them in X": the state's twelve)."""
+        if not _AREA_BACK.search(self._sentences[sentence], start, end):
+            return None
+        return self._area_before(sentence)
+
+    def _area_before(self, sentence: int) -> str | None:
+        """The region or district named last in the sentences just before this one."""
         for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
             area = self._of(back).last_area
             if area is not None:
@@ -371,6 +436,12 @@ class PlaceIndex:
             if place is not None:
                 return place
         return None
+
+    def body_start(self, sentences: list[Sentence]) -> int:
+        """The index of the lead's first sentence: what stands before it is the headline and
+        the lines around it (a kicker, a second title, a date line)."""
+        lead = _lead(self._dateline_name, sentences)
+        return lead[0].index if lead else len(self._sentences)
 
     def lead_place(self, sentences: list[Sentence]) -> str | None:
         """The place of the lead: the most specific place the first sentence of the body
@@ -429,11 +500,24 @@ def _dateline_span(draft: Draft, sentences: list[Sentence]) -> tuple[int, int] |
             if end:
                 return sentence.index, len(opener.name) + end.end()
         return None
-    for sentence in lead:
+    for sentence in _opening(sentences):
         if _opens_with(sentence, draft.dateline_place):
             end = _DATELINE_END.search(sentence.text[:_DATELINE_CHARS])
             return sentence.index, end.end() if end else len(draft.dateline_place)
     return None
+
+
+def _opening(sentences: list[Sentence]) -> list[Sentence]:
+    """The first sentence of each of the body's first paragraphs: where the article reader
+    looks for the dateline (titles, a teaser, a byline's lines, a date line or a caption may
+    stand before it)."""
+    firsts: dict[int, Sentence] = {}
+    for sentence in sentences:
+        if sentence.paragraph > _DATELINE_LOOK:
+            break
+        if sentence.paragraph >= 1 and sentence.paragraph not in firsts:
+            firsts[sentence.paragraph] = sentence
+    return list(firsts.values())
 
 
 def _opens_with(sentence: Sentence, dateline: str) -> bool:
@@ -447,7 +531,8 @@ def _lead(dateline: str | None, sentences: list[Sentence]) -> list[Sentence]:
     before it), else the body's first two."""
     body = [s for s in sentences if s.paragraph >= 1]
     if dateline:
-        for at, sentence in enumerate(body[:_DATELINE_LOOK]):
-            if _opens_with(sentence, dateline):
+        for first in _opening(sentences):
+            if _opens_with(first, dateline):
+                at = body.index(first)
                 return body[at : at + 2]
     return body[:2]

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from dashboard.draft.agencies import is_agency
-from dashboard.draft.datelines import first_full_date, only_times, read_date_line
+from dashboard.draft.date_fillers import only_times
+from dashboard.draft.datelines import first_full_date, read_date_line
 
 # "(APA, 3.7.2017)", "(Xinhua News Agency, China.org.cn November 7, 2005)" closing the text.
 _SIGNATURE = re.compile(r"\((?P<inner>[A-Za-z][^()]{5,80})\)\s*$")
