@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DESKTOP = {"viewport": {"width": 1440, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -64,4 +66,20 @@ def shows(frame, feature_id: str) -> bool:
                      return layer.getLatLng ? view.contains(layer.getLatLng())
                                             : view.intersects(layer.getBounds()); }""",
         feature_id,
+    )
+
+
+def after_a_run(page, action: Callable[[], None]) -> None:
+    """Do `action` and wait until a script run has started after it and none runs."""
+    page.evaluate(
+        """() => {
+            window.lkRunsSeen = 0;
+            const running = () => document.querySelector('[data-test-script-state=running]');
+            new MutationObserver(() => { if (running()) window.lkRunsSeen += 1; }).observe(
+                document.body, {subtree: true, childList: true, attributes: true});
+        }"""
+    )
+    action()
+    page.wait_for_function(
+        "() => window.lkRunsSeen > 0 && !document.querySelector('[data-test-script-state=running]')"
     )

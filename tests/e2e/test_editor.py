@@ -9,7 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from dashboard.core.i18n import text
 from dashboard.ui.settings import EDITOR_PASSWORD as EDITOR_PASSWORD_ENV
 from tests.conftest import FIRST_STORY, REPO
+from tests.e2e.dashboard_page import after_a_run
 from tests.servers import free_port, streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -49,22 +50,6 @@ def editor_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
 def idle(page) -> None:
     page.locator("[data-test-script-state=notRunning]").wait_for(state="attached")
     page.wait_for_function("() => !document.querySelector('[data-test-script-state=running]')")
-
-
-def after_a_run(page, action: Callable[[], None]) -> None:
-    """Do `action` and wait until a script run has started after it and none runs."""
-    page.evaluate(
-        """() => {
-            window.lkRunsSeen = 0;
-            const running = () => document.querySelector('[data-test-script-state=running]');
-            new MutationObserver(() => { if (running()) window.lkRunsSeen += 1; }).observe(
-                document.body, {subtree: true, childList: true, attributes: true});
-        }"""
-    )
-    action()
-    page.wait_for_function(
-        "() => window.lkRunsSeen > 0 && !document.querySelector('[data-test-script-state=running]')"
-    )
 
 
 def click_map(page) -> None:
