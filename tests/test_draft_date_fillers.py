@@ -28,6 +28,9 @@ from dashboard.draft.datelines import read_date_line
         ("By Jane Roe | July 16, 2021", dt.date(2021, 7, 16)),
         ("Friday, July 16, 2021 at 10:00 AM", dt.date(2021, 7, 16)),
         ("Freitag, 16. Juli 2021", dt.date(2021, 7, 16)),
+        ("Mar 12 2024 10:05AM", dt.date(2024, 3, 12)),
+        ("Redaktion / 12.03.2024", dt.date(2024, 3, 12)),
+        ("Zuletzt bearbeitet: 12.03.2024", dt.date(2024, 3, 12)),
     ],
 )
 def test_the_date_of_a_line_with_more_than_its_date(line: str, day: dt.date) -> None:
@@ -43,8 +46,20 @@ def test_the_date_of_a_line_with_more_than_its_date(line: str, day: dt.date) -> 
         "Lesezeit: 3 Minuten",
         "Updated 2 hours ago",
         "Sendung: Radio Nachrichten, 02:00 Uhr",
+        "Redaktion",
+        "12/03/2024 - 14:05",  # day or month first: no zone or weekday tells
     ],
 )
 def test_a_line_without_a_full_date_gives_none(line: str) -> None:
     found = read_date_line(line)
     assert found is None or found.date is None
+
+
+def test_an_edit_after_publication_is_an_update() -> None:
+    found = read_date_line("Veröffentlicht am 11.03.2024, zuletzt bearbeitet am 12.03.2024")
+    assert found is not None
+    assert (found.date, found.updated, found.updated_on) == (
+        dt.date(2024, 3, 11),
+        False,
+        dt.date(2024, 3, 12),
+    )

@@ -39,6 +39,18 @@ from tests.test_draft_figures import _placed
             id="scene-en-a-later-clause-names-its-own-place",
         ),
         pytest.param(
+            "Storms in the US\n\nIn Texas, officials said 5 people died; in Oklahoma, 3 people "
+            "were killed.",
+            [(5, "Texas"), (3, "Oklahoma")],
+            id="scene-en-a-later-clause-opens-with-its-own-scene",
+        ),
+        pytest.param(
+            "Floods in Sumatra\n\nPADANG, Indonesia (AP) — Floods hit the town of Bukittinggi "
+            "on Monday. The Indonesian National Disaster Agency said 40 houses were destroyed.",
+            [(40, "Bukittinggi")],
+            id="adjective-en-inside-an-agencys-name",
+        ),
+        pytest.param(
             "Floods in India\n\nFloods hit Assam on Monday. 14 people died in the state, while "
             "3 people drowned in Guwahati.",
             [(14, "Assam"), (3, "Guwahati")],

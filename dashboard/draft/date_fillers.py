@@ -32,7 +32,7 @@ FILLER = re.compile(
     r"(?i:\b\d[\d.,]{0,9} ?(?:views?|comments?|shares?|reads?|kommentare?|aufrufe)|"
     r"\b(?:gelesen|views|aufrufe|kommentare|comments):? ?\d[\d.,]{0,9}(?: mal)?)(?!\w)|"
     # "10:12", "10.12am", "10.12 h" (Swiss and Austrian pages)
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]m| ?h)?\b|"
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:(?i:[ap]m)| ?h)?\b|"
     r"(?i:(?:lesedauer|lesezeit|reading time):? ?\d+ ?(?:minuten|minute|min)\.?|"
     r"\b\d+ ?min(?:ute)?s? read\b|\b\d{1,2} ?min\.?(?!\w))|"
     # a reading or listening time beside the date, its parts apart: "2 Minuten, 3 Sekunden",

@@ -67,7 +67,7 @@ _FULL_DATES = (
 # What else a date line may hold: a label, weekdays, clock times, time zones, separators.
 _LABEL_WORDS = (
     r"veröffentlicht|erstmals veröffentlicht|erschienen|erstellt|aktualisiert|"
-    r"zuletzt aktualisiert|geändert|zuletzt geändert|stand|datum|"
+    r"zuletzt aktualisiert|geändert|zuletzt geändert|bearbeitet|zuletzt bearbeitet|stand|datum|"
     r"(?:artikel|beitrag|meldung|nachricht|in der ausgabe|ausgabe) vom|"
     r"publiziert|published|first published|originally published|issued|posted|date|updated|"
     r"last updated|"
@@ -91,6 +91,8 @@ _UPDATE_LABELS = frozenset(
         "zuletzt aktualisiert",
         "geändert",
         "zuletzt geändert",
+        "bearbeitet",
+        "zuletzt bearbeitet",
         "stand",
         "updated",
         "last updated",
@@ -231,6 +233,7 @@ def _is_filler_word(word: str) -> bool:
         or is_agency(bare)  # "October 17, 2013|Reuters"
         or bare.lower() in SECTIONS  # "Politik | 12.03.2024"
         or word.lower() in ("source:", "quelle:")
+        or bare.lower() in ("redaktion", "newsroom", "newsdesk")  # "Redaktion / 12.03.2024"
     )
 
 

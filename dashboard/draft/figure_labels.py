@@ -167,6 +167,10 @@ def _toll_noun(tokens: list[Token], lower: list[str], first: int) -> tuple[str, 
     for j in range(first - 1, max(-1, first - TOLL_BEHIND - 1), -1):
         if lower[j] in ".;!?":
             break
+        if lower[j].endswith("zahl") and len(lower[j]) > len("zahl") + 2:
+            # "die Totenzahl mit 43 angegeben", "die Opferzahl stieg auf 12": the compound
+            # names what it counts
+            return tokens[j].text, lower[j]
         if lower[j] not in TOLL_NOUNS:
             continue
         if lower[j] == "toll" and j > 0 and tokens[j - 1].text[:1].isalpha():

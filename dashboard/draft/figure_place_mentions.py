@@ -248,9 +248,11 @@ def _is_adjective(written: str, place: DraftPlace) -> bool:
     if written[0].islower():
         return True  # German adjectives: "im australischen Fernsehen"
     folded = fold(written)
-    names = (place.name, place.place.name_de, place.place.name_en)
-    if any(n and folded.startswith(fold(n).split()[0]) for n in names):
-        return False
+    for name in (place.name, place.place.name_de, place.place.name_en):
+        first = fold(name).split()[0] if name.strip() else ""
+        if first and folded.startswith(first):
+            # "Chinas", "Deutschlands": a genitive; "Indonesian", "Iraqi": an adjective
+            return folded[len(first) :] not in ("", "s", "'s", "’s", "es")
     return bool(_ADJECTIVE_END.search(folded))
 
 

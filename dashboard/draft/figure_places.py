@@ -100,6 +100,12 @@ _LISTED = re.compile(
 _SCENE = re.compile(
     r"(?:In|Im|At|Bei)\s+(?:(?:der|dem|den|the)\s+)?(?:[\w-]+\s+(?:of\s+)?)?",
 )
+# A part of a sentence that is only its scene: "In northern Iran", "; in Oklahoma", "Im
+# Süden Chiles", "and in the state of Jalisco" (up to six words after the preposition).
+_SCENE_PART = re.compile(
+    r"[\s,;:–—-]*(?:(?:and|und|while|während|but|aber|sowie)\s+)?(?:[Ii]n|[Ii]m|[Aa]t|[Bb]ei|"
+    r"[Aa]cross|[Aa]uf)\s+(?:[^\s,;:]+\s+){0,5}[^\s,;:]+"
+)
 # Words for the whole country the article is about, in place of its name.
 # Not "the country's disaster agency said", "das Innenministerium des Landes": who says it.
 _WHOLE_COUNTRY = re.compile(
@@ -331,16 +337,14 @@ class PlaceIndex:
             self._said[key] = bool(pattern.search(self._sentences[sentence]))
         return self._said[key]
 
-    def opening_place(self, sentence: int, countries: bool = False) -> str | None:
-        """The town or region (or, with `countries`, the country) a sentence opens with as
-        its scene ("In Mombasa, turnout was 40%", "Im Bundesstaat Jalisco lag die
-        Beteiligung bei 51 %", "In northern Iran, three died"), if it does."""
-        tiers = self._of(sentence).tiers
-        mentions = (tiers[-1] if countries else tiers[0]) if tiers else []
+    def opening_place(self, sentence: int) -> str | None:
+        """The town or region a sentence opens with as its scene ("In Mombasa, turnout
+        was 40%", "Im Bundesstaat Jalisco lag die Beteiligung bei 51 %"), if it does."""
+        mentions = self._of(sentence).tiers[0] if self._of(sentence).tiers else []
         text = self._sentences[sentence]
         start = self._dateline[1] if self._dateline and self._dateline[0] == sentence else 0
         for offset, _order, place in mentions[:1]:
-            if (countries or place.kind != "country") and _SCENE.fullmatch(text, start, offset):
+            if place.kind != "country" and _SCENE.fullmatch(text, start, offset):
                 return place.id
         return None
 
@@ -376,11 +380,11 @@ class PlaceIndex:
             area = self._area_in_part(sentence, start, end)
             if area is not None:
                 return area, "refers back to a region named before ('in the state')"
-            scene = self.opening_place(sentence, countries=True)
+            scene = self._scene_before(sentence, start, named)
             if scene is not None:
-                # "In X, 3 were killed and 800 injured in a quake near Y": the scene the
-                # sentence opens with is the place of a part that names none itself.
-                return scene, "the place the sentence opens with as its scene"
+                # "In X, 3 were killed", "…; in Y, 3 were injured": a part that is only
+                # its scene opens the figure's clause.
+                return scene, "the scene its clause opens with"
             place = named.nearest(offset, text=self._sentences[sentence])
             return (place.id if place else None), "place named in the same sentence"
         mate = self._paragraph_place(sentence)
@@ -403,6 +407,17 @@ class PlaceIndex:
         if not _AREA_BACK.search(self._sentences[sentence], start, end):
             return None
         return self._area_before(sentence)
+
+    def _scene_before(self, sentence: int, start: int, named: _Named) -> str | None:
+        """The place of the part just before `start` when that part is only a scene ("In
+        northern Iran", "; in Oklahoma", "Im Süden Chiles")."""
+        ends = self._parts(self._sentences[sentence])
+        at = bisect.bisect_left(ends, start)
+        before = ends[at - 1] if at > 0 else 0
+        if before >= start or not _SCENE_PART.fullmatch(self._sentences[sentence], before, start):
+            return None
+        place = named.most_specific_in(before, start)
+        return place.id if place else None
 
     def _area_before(self, sentence: int) -> str | None:
         """The region or district named last in the sentences just before this one."""

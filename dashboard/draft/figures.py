@@ -35,7 +35,7 @@ from dashboard.draft.figure_words import (
 )
 from dashboard.draft.model import HIGH, LOW, MEDIUM, DraftFigure
 from dashboard.draft.sentences import Sentence
-from dashboard.draft.words import NUMBER_WORDS
+from dashboard.draft.words import NUMBER_WORDS, compound_number
 
 # Round words said roughly: "a dozen", "ein Dutzend Menschen".
 _ROUND_WORDS = frozenset(["dutzend", "dozen"])
@@ -101,6 +101,10 @@ class _Reader(Context):
         nxt = self.lower[i] if i < len(self.tokens) else ""
         if nxt in ("each", "je", "jeweils") and i + 1 < len(self.tokens):
             nxt = self.lower[i + 1]
+        elif self.lower[i : i + 2] in (["of", "them"], ["of", "those"], ["of", "whom"]):
+            nxt = self.lower[i + 2] if i + 2 < len(self.tokens) else ""  # "nine of them in X"
+        elif nxt == "davon" and i + 1 < len(self.tokens):
+            nxt = self.lower[i + 1]  # "6 davon in Karachi": a part of the count, by where
         return nxt in _LIST_PLACE_WORDS
 
     # --- numbers -------------------------------------------------------------------
@@ -125,6 +129,8 @@ class _Reader(Context):
             return Number(float(NUMBER_WORDS[lower]), i, i, written_as_word=True, vague=token.text)
         elif lower in NUMBER_WORDS and NUMBER_WORDS[lower] >= 2:
             number = Number(float(NUMBER_WORDS[lower]), i, i, written_as_word=True)
+        elif (compound := compound_number(lower)) is not None:
+            number = Number(float(compound), i, i, written_as_word=True)  # "Twenty-eight"
         elif lower in ("tens", "hundreds") and self.lower[i + 1 : i + 3] in (
             ["of", "thousands"],
             ["of", "millions"],

@@ -146,10 +146,21 @@ NUMBER_WORDS: dict[str, int] = {
     "zehn": 10,
     "elf": 11,
     "zwölf": 12,
+    "dreizehn": 13,
+    "vierzehn": 14,
+    "fünfzehn": 15,
+    "sechzehn": 16,
+    "siebzehn": 17,
+    "achtzehn": 18,
+    "neunzehn": 19,
     "zwanzig": 20,
     "dreißig": 30,
     "vierzig": 40,
     "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
     "hundert": 100,
     "tausend": 1000,
     "dutzend": 12,
@@ -164,11 +175,38 @@ NUMBER_WORDS: dict[str, int] = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "thousand": 1000,
     "dozen": 12,
 }
+
+
+def compound_number(word: str) -> int | None:
+    """A number written as one compound word: "twenty-eight", "achtundzwanzig"."""
+    if "-" in word:
+        tens, _, units = word.partition("-")
+    elif "und" in word:
+        units, _, tens = word.partition("und")
+    else:
+        return None
+    ten, unit = NUMBER_WORDS.get(tens, 0), NUMBER_WORDS.get(units, 0)
+    if ten in (20, 30, 40, 50, 60, 70, 80, 90) and 1 <= unit <= 9:
+        return ten + unit
+    if ten in (20, 30, 40, 50, 60, 70, 80, 90) and units in ("one", "ein", "eins"):
+        return ten + 1
+    return None
