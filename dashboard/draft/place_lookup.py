@@ -1,12 +1,15 @@
 """The forms of a name the gazetteer is asked for: as written, uninflected (German
 genitives and plurals, English possessives), with its compass word in English
-("Nord-Darfur": "Northern Darfur") or its abbreviation written out ("St. Joseph"); and
-the names of storms, which are no places ("Hurricane Milton")."""
+("Nord-Darfur": "Northern Darfur") or its abbreviation written out ("St. Joseph"); a
+Cyrillic name's German spelling in the English romanisation ("Sudscha": "Sudzha"); a town
+by its name and the place it is near ("Villanova di Ravenna"); and the names of storms,
+which are no places ("Hurricane Milton")."""
 
 from __future__ import annotations
 
 import re
 
+from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold
 from dashboard.draft.sentences import Sentence
 from dashboard.draft.words import STORM_WORDS
@@ -68,6 +71,25 @@ def lookup_variants(gaz: Gazetteer, name: str, language: str) -> tuple[list[Plac
         if places:
             return places, variant, False
     return [], name, False
+
+
+# Countries whose place names are written in Cyrillic: German news transliterates them by
+# the German rules, GeoNames by the English ones.
+CYRILLIC_COUNTRIES = frozenset(["BG", "BY", "KG", "KZ", "MK", "MN", "RS", "RU", "TJ", "UA"])
+
+
+def cyrillic_romanisations(name: str) -> list[str]:
+    """The English romanisations of a Cyrillic name written the German way, where they
+    differ in what the name key does not fold: "z" for ц ("Krupez", "Nowoselizja" are
+    "Krupets", "Novoselytsia"; German writes з as "s", so its "z" is ц) and "dsch" for дж
+    ("Sudscha" is "Sudzha")."""
+    dzh = re.sub("(d)sch", r"\1zh", name, flags=re.IGNORECASE)
+    variants = (_ts_for_z(dzh), _ts_for_z(name), dzh)
+    return [v for v in dict.fromkeys(variants) if v != name]
+
+
+def _ts_for_z(name: str) -> str:
+    return re.sub(r"(?<![TtSs])[Zz]", lambda m: "Ts" if m.group() == "Z" else "ts", name)
 
 
 def _german_sea(gaz: Gazetteer, name: str) -> str:
@@ -233,3 +255,46 @@ def namesake_regions(gaz: Gazetteer, places: list[Place]) -> list[Place]:
                 and region not in places
             ]
     return found
+
+
+# Words that join a town's name to the place that tells it from its namesakes ("Villanova
+# di Ravenna", "Châtillon-sur-Seine", "Vila Nova de Gaia", "Neustadt am Rübenberge").
+_QUALIFIER_LINKS = frozenset(
+    ["di", "de", "del", "della", "da", "do", "dos", "das", "du", "sur", "am", "an", "im"]
+)
+_QUALIFIER_ARTICLES = frozenset(["der", "la", "le", "les", "los", "las", "lo"])
+QUALIFIER_TOWN_KM = 30.0  # a town named after a town lies beside it
+QUALIFIER_REGION_KM = 150.0  # one named after a region, in it
+
+
+def qualified_town(gaz: Gazetteer, surface: str) -> tuple[list[Place], str]:
+    """A town the gazetteer lacks under its long name, written with the place it is near:
+    the town of the first part's name nearest that place ("Villanova di Ravenna" is the
+    Villanova beside Ravenna), and the first part. Nothing when the place is a country."""
+    words = surface.split(" ")
+    at = next((k for k in range(1, len(words) - 1) if words[k] in _QUALIFIER_LINKS), 0)
+    if not at:
+        return [], surface
+    head = " ".join(words[:at])
+    tail_words = words[at + 1 :]
+    if tail_words[0] in _QUALIFIER_ARTICLES and len(tail_words) > 1:
+        tail_words = tail_words[1:]
+    tail = " ".join(tail_words)
+    near = []
+    for place in gaz.lookup(tail):
+        if place.kind == "country":
+            return [], surface  # "Republic of Ireland": a country is no town's neighbour
+        if place.kind in ("city", "region") and place.is_named(tail):
+            reach = QUALIFIER_TOWN_KM if place.kind == "city" else QUALIFIER_REGION_KM
+            near.append(((place.lon, place.lat), reach))
+    towns = []
+    for town in gaz.lookup(head):
+        if town.kind != "city" or not town.is_named(head):
+            continue
+        here = (town.lon, town.lat)
+        distances = [geodesic_distance_km(here, there) for there, _ in near]
+        inside = [d for d, (_, reach) in zip(distances, near, strict=True) if d <= reach]
+        if inside:
+            towns.append((min(inside), town.key, town))
+    towns.sort(key=lambda t: (t[0], t[1]))
+    return ([towns[0][2]], head) if towns else ([], surface)

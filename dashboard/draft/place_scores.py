@@ -18,6 +18,7 @@ from dashboard.core.geometry import geodesic_distance_km
 from dashboard.core.names import fold, place_key
 from dashboard.draft.model import HIGH, LOW, MEDIUM
 from dashboard.draft.place_divisions import SEAT, named_as_division, seat_town
+from dashboard.draft.place_lookup import CYRILLIC_COUNTRIES, cyrillic_romanisations
 from dashboard.reader.gazetteer import Gazetteer, Place
 
 # Zipf frequency (wordfreq: 3 is once per million words) from which a word that names a
@@ -46,13 +47,6 @@ GERMAN_SPEAKING = frozenset(("DE", "AT", "CH", "LI", "LU"))
 # Countries whose place names news write in one official romanisation (pinyin): another
 # spelling that folds to the same key is another syllable, not a transliteration.
 ONE_ROMANISATION = frozenset(("CN",))
-# A town's name shared by this many towns of its country: the one far from the story's
-# other places is not meant ("Taiping", "Fengcheng" in China; "Springfield").
-COMMON_NAME_TOWNS = 3
-# How much bigger than its next namesake the town a bare shared name means is.
-NAME_LEAD = 5
-# A city this big, far bigger than its namesakes, is known the world over by the bare name.
-KNOWN_BY_NAME_POPULATION = 500_000
 HOME_NAME_MAX_ZIPF = 4.5
 # Enough to put a state of the article's country before a country of the same name.
 STATE_NAMESAKE_PENALTY = 4.0
@@ -131,7 +125,7 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
         return False  # "Cagayan province" is not the Cagayan river
     frequency = gaz.frequency(mention.name, evidence.language)
     single = " " not in mention.name.strip()
-    trusted = gaz.is_trusted(mention.name, place)
+    trusted = gaz.is_trusted(mention.name, place) or _romanised(mention, place, evidence)
     if (
         single
         and frequency >= COMMON_ZIPF
@@ -172,6 +166,16 @@ def allowed(mention: Mention, place: Place, gaz: Gazetteer, evidence: Evidence) 
             return False  # only by its own names: "Hoxha" is a person, not Livadhja
     # A village of cities500 asks for more than a town does.
     return not place.village or _village_evidence(mention, place, evidence)
+
+
+def _romanised(mention: Mention, place: Place, evidence: Evidence) -> bool:
+    """A German transliteration of the place's own Cyrillic name ("Sudscha" for Sudzha)
+    names it as its own name does."""
+    return (
+        evidence.language == "de"
+        and place.country in CYRILLIC_COUNTRIES
+        and any(place.is_named(v) for v in cyrillic_romanisations(mention.name))
+    )
 
 
 def _village_evidence(mention: Mention, place: Place, evidence: Evidence) -> bool:
@@ -426,15 +430,8 @@ def scored_as(mention: Mention) -> tuple[object, ...]:
 
 
 MIN_SCORE = 0.8  # the least score a drafted place needs
+ALTERNATE_NAME_PENALTY = 1.0  # a town named only by an alternate name, beside one by its own
 MAX_CANDIDATES = 30  # namesakes scored: the small one near the story may be far down
-NEAR_KM = 300.0  # below it a mention is dropped, not drafted
-FAR_KM = 2500.0
-FAR_PENALTY = 2.0
-SMALL_TOWN_FAR_KM = 800.0
-# Each place of the story near a namesake, the more the nearer: enough to choose among
-# namesakes that score alike, too little to outweigh any other evidence.
-NEAR_STEP = 0.02
-NEAR_STEPS = 10.0
 
 
 @dataclass
@@ -463,111 +460,23 @@ def score_group(group: MentionGroup, gaz: Gazetteer, evidence: Evidence) -> None
         ]
         repeats = len(group.mentions) - 1
         group.scores[place.key] = max(scores) + min(1.0, 0.3 * repeats)
+    _own_names_first(group, gaz, evidence, alike)
 
 
-def _common_name(
-    place: Place, group: MentionGroup, evidence: Evidence, others: list[Place]
-) -> bool:
-    """Does the name belong to many towns of the place's country (a town under a million
-    people)?"""
-    if place.kind != "city" or place.population >= EXONYM_POPULATION:
-        return False
-    namesakes = sorted(
-        (
-            p.population
-            for p in group.mentions[0].places
-            if p.kind == "city" and p.country == place.country
-        ),
-        reverse=True,
-    )
-    if len(namesakes) < COMMON_NAME_TOWNS:
-        return False
-    # The one far bigger than every namesake is what the bare name means when it is a
-    # big city or its country is named apart from it ("Washington" is the capital, not
-    # one of the towns named after it; "Mati" in a story about Greece is no Philippine
-    # city).
-    leads = place.population >= namesakes[0] and place.population >= NAME_LEAD * namesakes[1]
-    named_apart = evidence.sources.get(place.country, set()) - {
-        fold(m.name) for m in group.mentions
+def _own_names_first(
+    group: MentionGroup, gaz: Gazetteer, evidence: Evidence, alike: list[Mention]
+) -> None:
+    """A town the name calls by one of its own names (main, German, English, or their
+    German transliteration) goes before a namesake that has it only among its alternate
+    names: "Sudscha" is Sudzha, not Shuya, whose alternate spellings include "Suja"."""
+    towns = [gaz.places[key] for key in group.scores if gaz.places[key].kind == "city"]
+    own = {
+        town.key
+        for town in towns
+        if any(gaz.is_trusted(m.name, town) or _romanised(m, town, evidence) for m in alike)
     }
-    known = place.population >= KNOWN_BY_NAME_POPULATION or place.country in evidence.countries
-    # Unless a smaller namesake lies among the story's other places: "Tonalá im Bundesstaat
-    # Chiapas" is the town in Chiapas, not the city of 400,000 beside Guadalajara.
-    return not (leads and (known or named_apart)) or _namesake_near(place, group, others)
-
-
-def _namesake_near(place: Place, group: MentionGroup, others: list[Place]) -> bool:
-    return any(
-        p is not place
-        and p.kind == "city"
-        and p.country == place.country
-        and any(0 < geodesic_distance_km((p.lon, p.lat), (o.lon, o.lat)) < NEAR_KM for o in others)
-        for p in group.mentions[0].places
-    )
-
-
-def _far_from_all(place: Place, others: list[Place]) -> bool:
-    return bool(others) and all(
-        geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat)) > FAR_KM
-        for other in others
-    )
-
-
-def _bears_name(place: Place, name: str) -> bool:
-    """Is the name the place's own, or its own before a qualifier ("Washington, D.C.")?
-    Only a name the place bears in neither way is a nickname or an old name."""
-    own = (place.name_en, place.name_de, place.main_name)
-    return place.is_named(name) or any(fold(n.split(",")[0]) == fold(name) for n in own if "," in n)
-
-
-def weigh_distances(groups: list[MentionGroup], gaz: Gazetteer, evidence: Evidence) -> None:
-    """Distance to the article's other places: a small town near them is likelier meant
-    than not; a namesake far from all of them, in a country the article never names,
-    loses ("Flores" in a Bolivian story is a surname, not the island)."""
-    best = {
-        id(g): gaz.places[max(g.scores, key=g.scores.__getitem__)]
-        for g in groups
-        if g.scores and max(g.scores.values()) >= MIN_SCORE
-    }
-    for group in groups:
-        others = [p for gid, p in best.items() if gid != id(group) and p.kind != "country"]
-        countries = [p for gid, p in best.items() if gid != id(group) and p.kind == "country"]
-        for key in group.scores:
-            place = gaz.places[key]
-            if place.kind == "country":
-                continue
-            if not others:
-                # With no other town or region, the countries the story names tell where
-                # it is ("vor Utö in Finnland" is no town in Japan).
-                if _far_from_all(place, countries) and place.country not in evidence.context:
-                    group.scores[key] -= FAR_PENALTY
-                continue
-            distances = [
-                geodesic_distance_km((place.lon, place.lat), (other.lon, other.lat))
-                for other in others
-            ]
-            near = [d for d in distances if 0 < d < NEAR_KM]
-            if near:
-                # Namesakes of one country score alike ("Monroe County" in seventeen
-                # states): the one closest among most of the story's places is meant.
-                closeness = sum(1.0 - d / NEAR_KM for d in near)
-                group.scores[key] += 1.0 + NEAR_STEP * min(closeness, NEAR_STEPS)
-            elif min(distances) > FAR_KM and place.country not in evidence.context:
-                group.scores[key] -= FAR_PENALTY
-            elif (
-                (place.village or _common_name(place, group, evidence, others))
-                and min(distances) > NEAR_KM
-            ) or (
-                min(distances) > SMALL_TOWN_FAR_KM
-                and (
-                    (place.kind == "city" and place.population < SMALL_POPULATION)
-                    or not any(_bears_name(place, m.name) for m in group.mentions)
-                )
-            ):
-                # A village's name is shared by many villages, most of them too small for
-                # the gazetteer: one far from every other place of the story is not the
-                # one meant ("Lost Creek" in Texas in a story about Kentucky's floods).
-                # Nor is a town far away that bears the name only as a nickname or old
-                # name ("Silver City" is Meriden, Connecticut, to GeoNames); a village of
-                # 500 to 1,000 people is named in a story only near its other places.
-                group.scores[key] -= FAR_PENALTY
+    if not own:
+        return
+    for town in towns:
+        if town.key not in own:
+            group.scores[town.key] -= ALTERNATE_NAME_PENALTY

@@ -18,7 +18,8 @@ import dashboard.draft.words as _w
 from dashboard.core.names import fold, place_key
 from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
-from dashboard.draft.place_divisions import division_places
+from dashboard.draft.place_cues import Lists, read_cues
+from dashboard.draft.place_distances import weigh_distances
 from dashboard.draft.place_fuzzy import fuzzy_mentions
 from dashboard.draft.place_fuzzy import is_capitalised as _is_capitalised
 from dashboard.draft.place_fuzzy import tokens as _tokens
@@ -36,6 +37,7 @@ from dashboard.draft.place_lookup import (
     abbreviated_state,
     compass_lookup,
     lookup_variants,
+    qualified_town,
     ship_names,
     storm_names,
 )
@@ -49,7 +51,6 @@ from dashboard.draft.place_scores import (
     context_countries,
     dateline_countries,
     score_group,
-    weigh_distances,
 )
 from dashboard.draft.sentences import Sentence
 from dashboard.reader.gazetteer import Gazetteer, Place
@@ -78,7 +79,6 @@ _CONTINENTS = frozenset(
         "ozeanien",
     ]
 )
-_REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
 # German adjectives before a country name that make a region of it ("Sächsische Schweiz").
 _REGION_ADJECTIVE = re.compile(r"\w+isch(?:e|en|er|es)$")
 
@@ -157,7 +157,7 @@ def _sentence_mentions(
     found: list[tuple[Mention, bool]] = []
     tokens = _tokens(sentence.text)
     i = 0
-    listed_region_end = -1  # where the last region of a list ended
+    lists = Lists()
     while i < len(tokens):
         word = tokens[i].group()
         if not _is_capitalised(word):
@@ -182,27 +182,9 @@ def _sentence_mentions(
         according = before == "to" and i > 1 and tokens[i - 2].group().lower() == "according"
         mention.cue = before in _w.CUES and not according
         mention.article_cue = language == "de" and before in _w.ARTICLES
-        mention.region_cue = (
-            before in _w.REGION_BEFORE
-            or before.endswith(_REGION_ENDINGS)  # "Mittelmeerregionen", "Südprovinz"
-            or after.lower() in _w.REGION_AFTER
-        )
-        # "die Regionen Andalusien und Murcia": the place word holds for the list.
-        between = sentence.text[tokens[listed_region_end].end() : tokens[i].start()]
-        if listed_region_end >= 0 and between.strip(" ,").lower() in ("", "und", "and"):
-            mention.region_cue = True
-        listed_region_end = end - 1 if mention.region_cue else -1
-        mention.region_country = _w.REGION_WORD_COUNTRY.get(before, "")
-        mention.water_cue = before in _w.WATER_BEFORE or after.lower() in _w.WATER_AFTER
-        # "Herat-Provinz", "Tigray-Region", "Taquari-Fluss": the compound says which.
-        tail = mention.surface.rsplit("-", 1)[-1].lower() if "-" in mention.surface else ""
-        mention.region_cue |= tail in _w.REGION_BEFORE or tail in _w.REGION_AFTER
-        if mention.region_cue and not any(p.kind == "region" for p in mention.places):
-            mention.places, mention.name = division_places(  # "Landkreis Günzburg"
-                gaz, mention.places, mention.name, tokens, i, end
-            )
-        mention.water_cue |= bool(tail) and tail.startswith(tuple(_w.WATER_AFTER))
-        mention.town_cue = before in _w.TOWN_BEFORE
+        if not read_cues(mention, sentence.text, tokens, i, end, gaz, lists):
+            i = end  # "West Azerbaijan province" is no country, nor part of one by the name
+            continue
         if end - i == 1 and after.lower() in _CONTINENTS:
             i = end + 1  # "Central America", "East Africa": no town called Central
             continue
@@ -395,6 +377,12 @@ def _mention_for(
     if length == 1 and fold(surface) in _w.PARTICLES:
         return None  # "Abu", "Umm", "Bin" alone begin a person's name
     places, name, inflected = lookup_variants(gaz, surface, language)
+    if not places and length >= 3:
+        places, name = qualified_town(gaz, surface)  # "Villanova di Ravenna"
+        if places:
+            mention = Mention(surface, name, sentence.index, start, places)
+            mention.town_cue = True  # the place it is near says which village is meant
+            return mention
     if not places and length == 1:
         compass = _COMPASS.match(surface)
         rest = surface[compass.end() :] if compass else ""

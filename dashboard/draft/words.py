@@ -77,7 +77,15 @@ NEWSPAPER_WORDS = _words(
     "Post Times Herald Tribune Gazette Chronicle Examiner Inquirer Courier Zeitung Kurier"
 )
 # Words before a name that say a town is meant ("die Stadt Dnipro", "the city of Dnipro").
-TOWN_BEFORE = _words("stadt großstadt hafenstadt ort dorf city town village of")
+TOWN_BEFORE = _words(
+    """
+    stadt großstadt hafenstadt kleinstadt ort ortschaft dorf city town village of
+    städte orte ortschaften dörfer towns villages
+    """
+)
+# Plural town words: the word holds for each name of the list after it ("die drei Dörfer
+# A, B und C", "the villages of A, B and C").
+TOWNS_BEFORE = _words("städte orte ortschaften dörfer towns villages")
 WATER_AFTER = _words("river fluss")
 
 # Words that name a storm by the name after them ("Hurricane Milton", "Sturm Boris",

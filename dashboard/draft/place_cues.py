@@ -1,0 +1,87 @@
+"""The words around a name that say what kind of place it is: a region word ("Provinz
+Idlib", "Luhansk region"), a water word ("the Dnipro river"), a town or village word ("das
+Dorf X", "the villages of X, Y and Z"), each holding for the list it opens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import dashboard.draft.words as _w
+from dashboard.draft.place_divisions import division_places
+from dashboard.draft.place_fuzzy import word_before
+from dashboard.draft.place_scores import Mention
+from dashboard.reader.gazetteer import Gazetteer
+
+_REGION_ENDINGS = ("region", "regionen", "provinz", "provinzen", "bundesstaat", "bundesstaaten")
+
+
+@dataclass
+class Lists:
+    """Where the last name of a list that a place word opened ended (token index, or -1)."""
+
+    region_end: int = -1  # "die Regionen Andalusien und Murcia"
+    town_end: int = -1  # "die Dörfer A, B und C", "the villages of A, B and C"
+
+
+def read_cues(
+    mention: Mention,
+    text: str,
+    tokens: list[re.Match[str]],
+    i: int,
+    end: int,
+    gaz: Gazetteer,
+    lists: Lists,
+) -> bool:
+    """Set the mention's region, water and town cues from the words around it (tokens i to
+    end); False when the name is no place of its own kind: a country's name inside a
+    region's the gazetteer lacks ("West Azerbaijan province")."""
+    before = word_before(tokens, i)
+    after = tokens[end].group().lower() if end < len(tokens) else ""
+    mention.region_cue = (
+        before in _w.REGION_BEFORE
+        or before.endswith(_REGION_ENDINGS)  # "Mittelmeerregionen", "Südprovinz"
+        or after in _w.REGION_AFTER
+    )
+    # "die Regionen Andalusien und Murcia": the place word holds for the list.
+    if _continues(text, tokens, lists.region_end, i):
+        mention.region_cue = True
+    lists.region_end = end - 1 if mention.region_cue else -1
+    mention.region_country = _w.REGION_WORD_COUNTRY.get(before, "")
+    mention.water_cue = before in _w.WATER_BEFORE or after in _w.WATER_AFTER
+    # "Herat-Provinz", "Tigray-Region", "Taquari-Fluss": the compound says which.
+    tail = mention.surface.rsplit("-", 1)[-1].lower() if "-" in mention.surface else ""
+    mention.region_cue |= tail in _w.REGION_BEFORE or tail in _w.REGION_AFTER
+    if mention.region_cue and not any(p.kind == "region" for p in mention.places):
+        mention.places, mention.name = division_places(  # "Landkreis Günzburg"
+            gaz, mention.places, mention.name, tokens, i, end
+        )
+    mention.water_cue |= bool(tail) and tail.startswith(tuple(_w.WATER_AFTER))
+    if _country_as_region(mention, before, after):
+        return False
+    # A plural town word holds for each name of the list after it.
+    plural = before in _w.TOWNS_BEFORE or (
+        before == "of" and i > 1 and tokens[i - 2].group().lower() in _w.TOWNS_BEFORE
+    )
+    listed = _continues(text, tokens, lists.town_end, i)
+    mention.town_cue = before in _w.TOWN_BEFORE or listed
+    lists.town_end = end - 1 if plural or listed else -1
+    return True
+
+
+def _continues(text: str, tokens: list[re.Match[str]], last: int, i: int) -> bool:
+    """Does the name at token i go on the list whose last name ended at token `last`?"""
+    between = text[tokens[last].end() : tokens[i].start()]
+    return last >= 0 and between.strip(" ,").lower() in ("", "und", "and")
+
+
+def _country_as_region(mention: Mention, before: str, after: str) -> bool:
+    """A country's name with a region word before or after it names a region ("Georgia
+    state", "Provinz Luxemburg", "West Azerbaijan province"): its regions of that name are
+    meant, and with none the name is part of a longer one the gazetteer lacks."""
+    if not (before in _w.REGION_BEFORE or after in _w.REGION_AFTER):
+        return False
+    if not any(p.kind == "country" for p in mention.places):
+        return False
+    mention.places = [p for p in mention.places if p.kind != "country"]
+    return not mention.places
