@@ -74,3 +74,24 @@ def test_words_keep_inner_apostrophes_and_hyphens() -> None:
         "Yar's",
         "east",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "region"),
+    [
+        ("The quake struck in Baluchistan province overnight.", {"PK"}, "Balochistan"),
+        ("A bomb exploded in Nangrahar province on Friday.", {"AF"}, "Nangarhar"),
+        ("Im Bundesstaat Chihuaha brannten die Wälder.", {"MX"}, "Chihuahua"),
+    ],
+)
+def test_a_region_spelt_a_letter_off_beside_a_region_word_is_that_region(
+    gaz, text: str, countries: set[str], region: str
+) -> None:
+    [mention] = mentions(gaz, text, countries)
+    assert mention.fuzzy and mention.places[0].kind == "region"
+    assert mention.places[0].name_en == region
+
+
+def test_a_region_word_alone_looks_for_no_town(gaz) -> None:
+    # "Bundesstaat Quilpe": a region word asks for a region; no region is spelt so in Chile.
+    assert mentions(gaz, "Im Bundesstaat Quilpe brannten die Wälder.", {"CL"}) == []

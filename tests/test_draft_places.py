@@ -427,3 +427,23 @@ def test_a_town_written_only_in_a_datelines_capitals_is_not_labelled_in_capitals
     names = {p.name for p in drafted(text)}
     assert shown in names
     assert shown.upper() not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "gazetteer_name"),
+    [
+        (
+            "Floods swamped San Fernando and Angeles in Pampanga province in the Philippines.",
+            "Pampanga",
+            "Province of Pampanga",
+        ),
+        ("In der Provinz Rimini in Italien traten Flüsse über die Ufer.", "Rimini", None),
+    ],
+)
+def test_a_province_named_with_its_division_word_is_labelled_as_written(
+    text: str, label: str, gazetteer_name: str | None
+) -> None:
+    regions = [p for p in drafted(text) if p.kind == "region"]
+    assert [p.name for p in regions] == [label]
+    if gazetteer_name:
+        assert regions[0].place.name_en == gazetteer_name  # the gazetteer's stays as it is

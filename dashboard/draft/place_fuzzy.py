@@ -10,7 +10,8 @@ from dashboard.core.names import fold, place_key, within_one_edit
 from dashboard.draft.place_scores import Mention
 from dashboard.draft.sentences import Sentence
 from dashboard.draft.words import FUZZY_CUES as _FUZZY_CUES
-from dashboard.reader.gazetteer import Gazetteer
+from dashboard.draft.words import REGION_AFTER, REGION_BEFORE
+from dashboard.reader.gazetteer import Gazetteer, Place
 
 # A word: letters, with inner apostrophes, dots and hyphens ("Ain al-Arab", "St.").
 _TOKEN = re.compile(r"[^\W\d_][\w'’‘ʿ.-]*[\w]|[^\W\d_]", re.UNICODE)
@@ -36,18 +37,19 @@ def fuzzy_mentions(
     Santa María Huatulco). Always low confidence."""
     if not countries:
         return []
-    targets: list[tuple[str, str]] | None = None
+    targets: list[tuple[str, int]] | None = None
+    regions: list[tuple[str, int]] | None = None
     mentions: list[Mention] = []
     for sentence in sentences:
         words = tokens(sentence.text)
         for i, token in enumerate(words):
             word = token.group()
+            region_word = _region_word_beside(words, i)
+            town_cue = _after_cue(words, i) or _listed_before_place(sentence, words, i, found)
             if (
                 i == 0
                 or not is_capitalised(word)
-                or (
-                    not _after_cue(words, i) and not _listed_before_place(sentence, words, i, found)
-                )
+                or not (town_cue or region_word)
                 or sentence.text[token.start() - 1 : token.start()] != " "
                 or (sentence.index, token.start()) in found
                 or gaz.is_common_word(word)
@@ -57,13 +59,13 @@ def fuzzy_mentions(
                 continue
             if targets is None:
                 targets = gaz.city_keys_in(countries)
+                regions = gaz.city_keys_in(countries, kinds="r")
             key = place_key(word)
-            size = len(key)
-            close = [
-                gaz.place_at(offset)
-                for k, offset in targets
-                if abs(len(k) - size) <= 1 and _spelling_variant(key, k)
-            ]
+            # "Baluchistan province", "Bundesstaat Chihuaha": a region spelt a letter
+            # otherwise (Balochistan, Chihuahua); after a town word, a town.
+            close = _close(gaz, key, regions or []) if region_word else []
+            if not close and town_cue:
+                close = _close(gaz, key, targets)
             saints = [gaz.place_at(offset) for k, offset in targets if _without_saint(k) == key]
             if saints and not close:
                 # Not a misspelling: the town's own name, shortened as the news writes it.
@@ -103,6 +105,22 @@ def _spelling_variant(key: str, other: str) -> bool:
         return True
     diffs = [k for k in range(len(key)) if key[k] != other[k]]
     return len(diffs) != 1 or {key[diffs[0]], other[diffs[0]]} <= _VOWELS
+
+
+def _close(gaz: Gazetteer, key: str, targets: list[tuple[str, int]]) -> list[Place]:
+    """The places whose name is another spelling of the key."""
+    size = len(key)
+    return [
+        gaz.place_at(offset)
+        for k, offset in targets
+        if abs(len(k) - size) <= 1 and _spelling_variant(key, k)
+    ]
+
+
+def _region_word_beside(words: list[re.Match[str]], i: int) -> bool:
+    """ "Provinz X", "X province": a region word right before or after the name."""
+    after = words[i + 1].group().lower() if i + 1 < len(words) else ""
+    return word_before(words, i) in REGION_BEFORE or after in REGION_AFTER
 
 
 def _after_cue(words: list[re.Match[str]], i: int) -> bool:

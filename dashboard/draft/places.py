@@ -20,6 +20,7 @@ from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
 from dashboard.draft.place_cues import Lists, read_cues
 from dashboard.draft.place_distances import weigh_distances
+from dashboard.draft.place_divisions import short_name
 from dashboard.draft.place_fuzzy import fuzzy_mentions
 from dashboard.draft.place_fuzzy import is_capitalised as _is_capitalised
 from dashboard.draft.place_fuzzy import tokens as _tokens
@@ -520,8 +521,12 @@ def _candidate(place: Place, score: float) -> Candidate:
 
 
 def _display_name(mentions: list[Mention], place: Place, language: str) -> str:
-    if place.kind != "city" or all(m.adjective for m in mentions):
-        return place.name_de if language == "de" else place.name_en
+    own = place.name_de if language == "de" else place.name_en
+    # A province GeoNames names with its division word ("Province of Ilocos Norte",
+    # "Provincia di Rimini") is labelled as the article writes it ("Ilocos Norte").
+    as_written = place.kind == "city" or (place.key.startswith("admin:") and short_name(own) != "")
+    if not as_written or all(m.adjective for m in mentions):
+        return own
     plain = [m.name for m in mentions if not m.adjective and not m.inflected]
     names = plain or [m.name for m in mentions if not m.adjective]
     # The most frequent spelling, "Nairobi" before a dateline's "NAIROBI"; a tie goes to
@@ -531,7 +536,7 @@ def _display_name(mentions: list[Mention], place: Place, language: str) -> str:
     counts = Counter(names)
     name = max(names, key=lambda name: (not name.isupper(), counts[name]))
     if name.isupper():
-        return place.name_de if language == "de" else place.name_en
+        return own
     return name
 
 

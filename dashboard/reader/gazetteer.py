@@ -246,9 +246,9 @@ class Gazetteer:
             return 0.0, 0.0
         return float(de), float(en)
 
-    def city_keys_in(self, countries: set[str]) -> list[tuple[str, int]]:
+    def city_keys_in(self, countries: set[str], kinds: str = "cv") -> list[tuple[str, int]]:
         """(place key of its name, offset for `place_at`) of the towns in `countries` big
-        enough for the near-miss search; no Place made."""
+        enough for the near-miss search (of the regions with kinds "r"); no Place made."""
         found: list[tuple[str, int]] = []
         lines = self.place_lines
         if lines is None:
@@ -258,7 +258,12 @@ class Gazetteer:
                 fields = line.split("\t")
                 if fields[0] != country:
                     break
-                if fields[2] in ("c", "v") and fields[8]:
+                if fields[2] not in kinds:
+                    continue
+                if fields[2] == "r":  # a region keeps no key: its German and English names'
+                    keys = dict.fromkeys(place_key(n) for n in fields[3:5] if n)
+                    found += [(key, offset) for key in keys]
+                elif fields[8]:
                     found.append((fields[8], offset))
         return found
 
