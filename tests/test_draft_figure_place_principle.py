@@ -88,6 +88,23 @@ from tests.test_draft_figures import _placed
             id="clauses-de-während",
         ),
         pytest.param(
+            "Beben in Mexiko\n\nIn Mexiko-Stadt und Puebla starben 30 Menschen.",
+            [(30, "Mexiko-Stadt")],
+            id="listed-de-the-first-of-places-named-together",
+        ),
+        pytest.param(
+            "Quake in Turkey\n\nRescuers pulled 12 survivors from the rubble in Antakya, state "
+            "media reported.",
+            [(12, "Antakya")],
+            id="origin-en-from-the-rubble-in-a-town-is-no-origin",
+        ),
+        pytest.param(
+            "Wahl in Indien\n\nIn Uttar Pradesh lag die Wahlbeteiligung bei 57 Prozent, in Bihar "
+            "bei 55 Prozent.",
+            [(57, "Uttar Pradesh"), (55, "Bihar")],
+            id="shares-de-each-clause-its-own-scene",
+        ),
+        pytest.param(
             "Floods in Peru\n\nFloods killed 12 people in Piura on Sunday. Elsewhere, 3 died in "
             "landslides.",
             [(12, "Piura"), (3, None)],

@@ -44,7 +44,10 @@ _NEIGHBOUR = re.compile(
 )
 # A place someone comes from ("Schaulustige aus Bayern", "volunteers from neighbouring
 # Chile") is not where they are counted, unless the sentence tells of leaving it.
-_ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:(?:dem|der|den|the)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
+# Not "from the rubble in X": a place after "in" / "at" is where it happened.
+_ORIGIN = re.compile(
+    r"\b(?:aus|from)\s+(?:(?:dem|der|den|the)\s+)?(?:(?!(?:in|im|at|bei|near)\s)[a-zäöüß-]+\s+){0,2}$"
+)
 
 _ORIGIN_LIST = re.compile(
     r"\S+(?:\s\S+)?\s*(?:,\s*|\s+(?:und|and|or|oder|sowie)\s+)"

@@ -130,10 +130,12 @@ def place_figures(draft: Draft, sentences: list[Sentence]) -> PlaceIndex:
     country = _main_country(draft)
     for figure in draft.figures:
         if country is not None and _national(figure):
-            local = index.opening_place(figure.sentence)
+            local = index.scene_of_part(figure.sentence, figure.offset) or index.opening_place(
+                figure.sentence
+            )
             if local is not None:
                 figure.place = local
-                figure.reasons.append("a share of the place the sentence opens with")
+                figure.reasons.append("a share of the place its clause opens with")
                 continue
             figure.place = index.country_in(figure.sentence) or country
             figure.reasons.append("a figure of the whole country (an election)")
@@ -236,13 +238,25 @@ class _Named:
         at = bisect.bisect_left(self.settlements, offset)
         return at > 0 and offset - self.settlements[at - 1] <= _APPOSITION_CHARS
 
-    def most_specific_in(self, start: int, end: int) -> DraftPlace | None:
+    def most_specific_in(
+        self, start: int, end: int, text: str = "", figure_at: int = -1
+    ) -> DraftPlace | None:
         """The most specific place of the story's ground named between `start` and `end`
         (a town before its region before its country), the first named of equals; a
-        place far from the story's ground only when none of it is named there."""
+        place far from the story's ground only when none of it is named there. With the
+        sentence's `text`, the first of the places named together with it ("In X und Y
+        starben 30": X), though the part begins after the first; not across the figure
+        at `figure_at` ("5 died in X and three in Y": Y)."""
         for mentions, offsets in self.levels:
             at = bisect.bisect_left(offsets, start)
             if at < len(offsets) and offsets[at] < end:
+                while (
+                    text
+                    and at > 0
+                    and not offsets[at - 1] < figure_at < offsets[at]
+                    and _LISTED.fullmatch(text, offsets[at - 1], offsets[at])
+                ):
+                    at -= 1
                 return mentions[at][2]
         return None
 
@@ -374,7 +388,7 @@ class PlaceIndex:
             return scene, "place people left, which the sentence opens with"
         if named.tiers:
             start, end = self._part(sentence, offset)
-            place = named.most_specific_in(start, end)
+            place = named.most_specific_in(start, end, self._sentences[sentence], offset)
             if place is not None:
                 return place.id, "place named in the same part of the sentence"
             area = self._area_in_part(sentence, start, end)
@@ -407,6 +421,16 @@ class PlaceIndex:
         if not _AREA_BACK.search(self._sentences[sentence], start, end):
             return None
         return self._area_before(sentence)
+
+    def scene_of_part(self, sentence: int, offset: int) -> str | None:
+        """The town or region the figure's part of the sentence opens with ("…, in Bihar bei
+        55 Prozent"), if it does."""
+        start, end = self._part(sentence, offset)
+        scene = _SCENE_PART.match(self._sentences[sentence], start, end)
+        if scene is None:
+            return None
+        place = self._of(sentence).most_specific_in(start, scene.end() + 1)
+        return place.id if place is not None and place.kind != "country" else None
 
     def _scene_before(self, sentence: int, start: int, named: _Named) -> str | None:
         """The place of the part just before `start` when that part is only a scene ("In
