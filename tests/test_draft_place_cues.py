@@ -51,3 +51,31 @@ def test_a_country_s_name_with_a_region_word_is_no_country(text: str, country: s
 def test_a_region_named_like_its_country_is_the_region_with_a_region_word() -> None:
     places = found("Floods hit towns in Mexico state, north of Mexico City, on Monday.")
     assert any(kind == "region" and c == "MX" for kind, _name, c in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "A quake struck West Azerbaijan province overnight. Roads in West Azerbaijan were "
+            "closed, officials in Iran said.",
+            "AZ",
+        ),
+        (
+            "In der Provinz West-Aserbaidschan bebte die Erde. In West-Aserbaidschan fiel der "
+            "Strom aus, meldeten Behörden im Iran.",
+            "AZ",
+        ),
+    ],
+)
+def test_a_compass_word_and_a_country_s_name_seen_as_a_region_are_that_region_throughout(
+    text: str, country: str
+) -> None:
+    assert ("country", country) not in {(kind, c) for kind, _name, c in found(text)}
+
+
+def test_a_country_without_the_compass_word_stays_a_country() -> None:
+    places = found(
+        "Floods hit West Azerbaijan province in Iran. Azerbaijan, next door, sent rescuers."
+    )
+    assert ("country", "Azerbaijan", "AZ") in places

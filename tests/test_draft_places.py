@@ -447,3 +447,15 @@ def test_a_province_named_with_its_division_word_is_labelled_as_written(
     assert [p.name for p in regions] == [label]
     if gazetteer_name:
         assert regions[0].place.name_en == gazetteer_name  # the gazetteer's stays as it is
+
+
+@pytest.mark.parametrize(
+    ("text", "not_meant"),
+    [
+        # Districts of GeoNames named like given names, before a surname.
+        ("Das sagte der Sprecher des Vereins, Vincent Pyati, der Agentur in Australien.", "AU"),
+        ("Die Bäuerin Elizabeth Mwangi berichtete aus Nyeri in Kenia von Ernteausfällen.", "US"),
+    ],
+)
+def test_a_given_name_before_a_surname_is_no_district_in_german(text: str, not_meant: str) -> None:
+    assert not any(kind == "region" and c == not_meant for kind, _name, c in found(text))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 import dashboard.draft.words as _w
+from dashboard.core.names import fold
 from dashboard.draft.place_divisions import division_places
 from dashboard.draft.place_fuzzy import word_before
 from dashboard.draft.place_scores import Mention
@@ -85,3 +86,44 @@ def _country_as_region(mention: Mention, before: str, after: str) -> bool:
         return False
     mention.places = [p for p in mention.places if p.kind != "country"]
     return not mention.places
+
+
+# A compass word and a name with a region word: "West Azerbaijan province", "Provinz
+# West-Aserbaidschan". Elsewhere in the article the same two words name that region too.
+_COMPASS_REGION = re.compile(
+    r"\b(North|South|East|West)[ -]([A-Z][\w'’-]+)\s+(?:province|region|state|governorate|"
+    r"oblast|district)s?\b|\b(?:Provinz|Region|Bundesstaat|Oblast|Gebiet|Bezirk)\s+"
+    r"(Nord|Süd|Ost|West)-([A-ZÄÖÜ][\w'’-]+)"
+)
+_WORD_BEFORE = re.compile(r"(\w+)[ -]$")
+
+
+def compass_regions(texts: list[str]) -> set[str]:
+    """The folded names ("west azerbaijan") that the article writes as a compass word and
+    a name with a region word."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _COMPASS_REGION.finditer(text):
+            compass, name = match.group(1, 2) if match.group(1) else match.group(3, 4)
+            found.add(fold(f"{compass} {name}"))
+    return found
+
+
+def without_compass_countries(
+    mentions: list[Mention], texts: dict[int, str], regional: set[str]
+) -> list[Mention]:
+    """The mentions without the country that a compass word before it makes a region the
+    article names ("in West Azerbaijan" after "West Azerbaijan province" is no
+    Azerbaijan); a mention left with no place is dropped."""
+    if not regional:
+        return mentions
+    kept = []
+    for mention in mentions:
+        if any(p.kind == "country" for p in mention.places):
+            before = _WORD_BEFORE.search(texts[mention.sentence][: mention.start])
+            written = fold(mention.surface.replace("-", " "))
+            if written in regional or (before and fold(f"{before.group(1)} {written}") in regional):
+                mention.places = [p for p in mention.places if p.kind != "country"]
+        if mention.places:
+            kept.append(mention)
+    return kept

@@ -18,7 +18,12 @@ import dashboard.draft.words as _w
 from dashboard.core.names import fold, place_key
 from dashboard.draft.model import Candidate, DraftPlace, confidence_rank
 from dashboard.draft.place_adjectives import adjective_mentions
-from dashboard.draft.place_cues import Lists, read_cues
+from dashboard.draft.place_cues import (
+    Lists,
+    compass_regions,
+    read_cues,
+    without_compass_countries,
+)
 from dashboard.draft.place_distances import weigh_distances
 from dashboard.draft.place_divisions import short_name
 from dashboard.draft.place_fuzzy import fuzzy_mentions
@@ -96,6 +101,8 @@ def find_mentions(sentences: list[Sentence], gaz: Gazetteer, language: str) -> l
         if fold(mention.surface) in person_words:
             mention.person_like = True
     _one_river(mentions)
+    texts = {s.index: s.text for s in sentences}
+    mentions = without_compass_countries(mentions, texts, compass_regions(list(texts.values())))
     listed_together(mentions, sentences)
     # A storm's name ("Hurricane Milton") names no place anywhere in the article.
     storms = storm_names(sentences, gaz)
@@ -292,8 +299,12 @@ def _abbreviation_before_name(mention: Mention, after: str, rest: str) -> bool:
 def _rare_name(gaz: Gazetteer, word: str, mention: Mention) -> bool:
     """In German a capitalised noun may follow a place ("prüft Moskau Berichte"); a rare
     capitalised word after a name is a surname ("Nika Schakarami"), unless the name is
-    a big city's."""
-    big = any(p.kind != "city" or p.population >= 1_000_000 for p in mention.places)
+    a big city's, a country's or a known region's. A GeoNames district is often named
+    after a person ("Vincent Pyati" is no district of Western Australia)."""
+    big = any(
+        p.kind in ("country", "water") or p.key.startswith("region:") or p.population >= 1_000_000
+        for p in mention.places
+    )
     return not big and gaz.frequency(word, "de") < 3.0
 
 
