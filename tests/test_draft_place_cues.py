@@ -79,3 +79,15 @@ def test_a_country_without_the_compass_word_stays_a_country() -> None:
         "Floods hit West Azerbaijan province in Iran. Azerbaijan, next door, sent rescuers."
     )
     assert ("country", "Azerbaijan", "AZ") in places
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Floods hit Sylhet district, Bangladesh, on Monday.", "Bangladesh"),
+        ("A quake struck in Ardabil province, Iran, before dawn.", "Iran"),
+        ("Die Fluten trafen den Bezirk Chimanimani, Simbabwe, am Freitag.", "Zimbabwe"),
+    ],
+)
+def test_a_country_after_a_region_word_and_a_comma_is_the_country(text: str, country: str) -> None:
+    assert ("country", country) in {(kind, name) for kind, name, _c in found(text)}

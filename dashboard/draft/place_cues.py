@@ -58,7 +58,15 @@ def read_cues(
             gaz, mention.places, mention.name, tokens, i, end
         )
     mention.water_cue |= bool(tail) and tail.startswith(tuple(_w.WATER_AFTER))
-    if _country_as_region(mention, before, after):
+    # Only a region word right beside the name makes it a region's: "Sylhet district,
+    # Bangladesh" names the country after the comma.
+    beside_before = before if text[tokens[i - 1].end() : tokens[i].start()] == " " else ""
+    beside_after = (
+        after
+        if end < len(tokens) and text[tokens[end - 1].end() : tokens[end].start()] == " "
+        else ""
+    )
+    if _country_as_region(mention, beside_before, beside_after):
         return False
     # A plural town word holds for each name of the list after it.
     plural = before in _w.TOWNS_BEFORE or (
