@@ -105,6 +105,12 @@ from tests.test_draft_figures import _placed
             id="shares-de-each-clause-its-own-scene",
         ),
         pytest.param(
+            "Floods in India\n\nHeavy rain lashed the state of Assam. Worst hit was Goalpara "
+            "district. Across the state, 40 villages were flooded.",
+            [(40, "Assam")],
+            id="refers-back-en-the-state-is-the-state-not-a-district-named-since",
+        ),
+        pytest.param(
             "Floods in Peru\n\nFloods killed 12 people in Piura on Sunday. Elsewhere, 3 died in "
             "landslides.",
             [(12, "Piura"), (3, None)],

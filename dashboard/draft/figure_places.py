@@ -47,6 +47,7 @@ from dashboard.draft.figures import refers_back
 from dashboard.draft.model import Draft, DraftFigure, DraftPlace
 from dashboard.draft.place_divisions import is_seat
 from dashboard.draft.sentences import Sentence
+from dashboard.draft.story_lead import dateline_span, lead_sentences
 
 # How far back "in der Stadt" / "there" may look for the place it means.
 ANAPHORA_SENTENCES = 5
@@ -58,7 +59,7 @@ _APPOSITION_CHARS = 40
 # "in the province", "across the state", "in der Region", "im Bundesstaat" with no name after
 # them speak of the region named before.
 _AREA_BACK = re.compile(
-    r"\b(?:in|across|throughout)\s+the\s+(?:same\s+)?(?:province|state|region|prefecture|"
+    r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+the\s+(?:same\s+)?(?:province|state|region|prefecture|"
     r"county|district)\b(?!\s+of\s+[A-Z])(?!['’]s)|"
     r"\b(?:[Ii]n\s+der|[Ii]m)\s+(?:gleichen\s+|selben\s+)?(?:Provinz|Region|Bundesstaat|"
     r"Bezirk|Präfektur)\b(?!\s+[A-ZÄÖÜ])|"
@@ -76,19 +77,8 @@ _AREA_BACK = re.compile(
 _PART_ENDS = re.compile(
     r"[,;:](?=\s)|\s(?:and|und|while|whereas|but|aber|sowie|während|as well as)\s|\s[-–—]\s"
 )
-# The end of a dateline: "SEOUL (Reuters) - ", "Rabat: ", "KYIV, Ukraine (AP) — ".
-_DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--\s")
-_DATELINE_CHARS = 120
 # What may follow a dateline in a sentence that is only the dateline ("Niamey (AFP) –").
 _DATELINE_REST = 3
-# How many of the body's first paragraphs the dateline may open (the article reader looks
-# for it in as many).
-_DATELINE_LOOK = 12
-# What follows a place that opens the lead as a dateline: "Rabat: ", "Tokio (AFP) ",
-# "Acapulco – ", "KYIV, Ukraine (AP) — ".
-_OPENER_END = re.compile(
-    r"\s*(?::|\([^()]{1,40}\)|[-–—]+\s|,[^,.]{1,30}\([^()]{1,40}\)\s*[-–—]*)\s*"
-)
 
 # Between two places named together: "Ecuador and northern Peru", "Kano, Kaduna und Kano".
 _LISTED = re.compile(
@@ -194,6 +184,21 @@ def _main_country(draft: Draft) -> str | None:
 _LEVELS = {"country": 3, "region": 2, "water": 2, "district": 1}
 
 
+# The words of first-order regions: "the state", "die Region", "im Bundesland".
+_FIRST_ORDER_WORD = re.compile(r"(?i)\b(?:state|region|bundesstaate?s?|bundesland|region)\b")
+
+
+def _first_order(place: DraftPlace) -> bool:
+    """Is the region first-order (a state, a Region, a Bundesland), not a unit within one
+    ("admin:IT-emilia_romagna-provinkia_di_rimini" names its first-order region first)?"""
+    ref = place.place.ref
+    return (
+        place.kind == "region"
+        and not is_seat(place)
+        and not (ref.startswith("admin:") and ref.count("-") >= 2)
+    )
+
+
 def _level(place: DraftPlace) -> int:
     return _LEVELS["district"] if is_seat(place) else _LEVELS.get(place.kind, 0)
 
@@ -210,6 +215,8 @@ class _Named:
         self.last_settlement = settlements[-1][2].id if settlements else None
         areas = [m for m in mentions if m[2].kind in ("region", "district") and not m[2].distant]
         self.last_area = areas[-1][2].id if areas else None
+        regions = [m for m in areas if _first_order(m[2])]
+        self.last_region = regions[-1][2].id if regions else None
         self.settlements = [m[0] for m in settlements]
         ground = [m for m in mentions if not m[2].distant]
         ground_towns = [m for m in ground if m[2].kind != "country"]
@@ -316,7 +323,7 @@ class PlaceIndex:
             for s, m in every.items()
         }
         self._dateline_name = draft.dateline_place
-        self._dateline = _dateline_span(draft, sentences)
+        self._dateline = dateline_span(draft, sentences)
         self._refers_back = lru_cache(maxsize=None)(refers_back)
         self._parts = lru_cache(maxsize=None)(_part_ends)
         self._named: dict[tuple[int, bool], _Named] = {}
@@ -420,7 +427,7 @@ class PlaceIndex:
         back to ("Twelve died in the state, nine of them in X": the state's twelve)."""
         if not _AREA_BACK.search(self._sentences[sentence], start, end):
             return None
-        return self._area_before(sentence)
+        return self._area_before(sentence, start, end)
 
     def scene_of_part(self, sentence: int, offset: int) -> str | None:
         """The town or region the figure's part of the sentence opens with ("…, in Bihar bei
@@ -443,8 +450,18 @@ class PlaceIndex:
         place = named.most_specific_in(before, start)
         return place.id if place else None
 
-    def _area_before(self, sentence: int) -> str | None:
-        """The region or district named last in the sentences just before this one."""
+    def _area_before(self, sentence: int, start: int = 0, end: int | None = None) -> str | None:
+        """The region or district named last in the sentences just before this one; for
+        "the state", "die Region" (a first-order word) the first-order region named last,
+        the story's frame, however many sentences back (within a paragraph's bound)."""
+        said = _AREA_BACK.search(
+            self._sentences[sentence], start, end or len(self._sentences[sentence])
+        )
+        if said is not None and _FIRST_ORDER_WORD.search(said.group()):
+            for back in range(sentence - 1, max(0, sentence - MATE_SENTENCES) - 1, -1):
+                region = self._of(back).last_region
+                if region is not None:
+                    return region
         for back in range(sentence - 1, max(0, sentence - ANAPHORA_SENTENCES) - 1, -1):
             area = self._of(back).last_area
             if area is not None:
@@ -479,14 +496,14 @@ class PlaceIndex:
     def body_start(self, sentences: list[Sentence]) -> int:
         """The index of the lead's first sentence: what stands before it is the headline and
         the lines around it (a kicker, a second title, a date line)."""
-        lead = _lead(self._dateline_name, sentences)
+        lead = lead_sentences(self._dateline_name, sentences)
         return lead[0].index if lead else len(self._sentences)
 
     def lead_place(self, sentences: list[Sentence]) -> str | None:
         """The place of the lead: the most specific place the first sentence of the body
         names after its dateline (the second's, when the first is only a dateline), else
         the headline's, else the dateline's place; None when none is named."""
-        body = [s.index for s in _lead(self._dateline_name, sentences)]
+        body = [s.index for s in lead_sentences(self._dateline_name, sentences)]
         if len(body) > 1 and not self._only_dateline(body[0]):
             body = body[:1]
         for index in body:
@@ -518,60 +535,3 @@ _THE_CAPITAL = re.compile(
 
 def _part_ends(text: str) -> list[int]:
     return [match.start() for match in _PART_ENDS.finditer(text)]
-
-
-def _dateline_span(draft: Draft, sentences: list[Sentence]) -> tuple[int, int] | None:
-    """(sentence, end offset) of the dateline at the start of the body, if there is one:
-    the one the article reader found, else a place that opens the lead followed by a
-    colon, a bracket or a dash ("Rabat: In Marokko …", "Tokio (AFP) Ein Erdbeben …").
-    A dateline after a page's teaser is not left out: the teaser, not the dateline, then
-    opens the story, and the dateline's town is the place its own sentence tells of."""
-    lead = [s for s in sentences if s.paragraph >= 1][:2]
-    if not draft.dateline_place:
-        for sentence in lead:
-            opener = next(
-                (p for p in draft.places if p.keep and (sentence.index, 0) in p.positions), None
-            )
-            if opener is None:
-                continue
-            rest = sentence.text[len(opener.name) :]
-            end = _OPENER_END.match(rest)
-            if end:
-                return sentence.index, len(opener.name) + end.end()
-        return None
-    for sentence in _opening(sentences):
-        if _opens_with(sentence, draft.dateline_place):
-            end = _DATELINE_END.search(sentence.text[:_DATELINE_CHARS])
-            return sentence.index, end.end() if end else len(draft.dateline_place)
-    return None
-
-
-def _opening(sentences: list[Sentence]) -> list[Sentence]:
-    """The first sentence of each of the body's first paragraphs: where the article reader
-    looks for the dateline (titles, a teaser, a byline's lines, a date line or a caption may
-    stand before it)."""
-    firsts: dict[int, Sentence] = {}
-    for sentence in sentences:
-        if sentence.paragraph > _DATELINE_LOOK:
-            break
-        if sentence.paragraph >= 1 and sentence.paragraph not in firsts:
-            firsts[sentence.paragraph] = sentence
-    return list(firsts.values())
-
-
-def _opens_with(sentence: Sentence, dateline: str) -> bool:
-    head = sentence.text[:_DATELINE_CHARS].casefold().lstrip("(„\"'")
-    return head.startswith(dateline.casefold())
-
-
-def _lead(dateline: str | None, sentences: list[Sentence]) -> list[Sentence]:
-    """The lead's two sentences, whose place a figure with none takes: from the one the
-    dateline opens (a page's title, teaser or "Posted ... last updated" lines may stand
-    before it), else the body's first two."""
-    body = [s for s in sentences if s.paragraph >= 1]
-    if dateline:
-        for first in _opening(sentences):
-            if _opens_with(first, dateline):
-                at = body.index(first)
-                return body[at : at + 2]
-    return body[:2]
