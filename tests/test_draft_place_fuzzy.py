@@ -95,3 +95,9 @@ def test_a_region_spelt_a_letter_off_beside_a_region_word_is_that_region(
 def test_a_region_word_alone_looks_for_no_town(gaz) -> None:
     # "Bundesstaat Quilpe": a region word asks for a region; no region is spelt so in Chile.
     assert mentions(gaz, "Im Bundesstaat Quilpe brannten die Wälder.", {"CL"}) == []
+
+
+def test_the_last_word_of_a_province_s_name_is_no_town_of_its_own(gaz) -> None:
+    # "Norte" of "Ilocos Norte province" is no "Santa Catalina Norte" without its saint.
+    text = "The storm was over Ilocos Norte province by Monday."
+    assert mentions(gaz, text, {"PH"}, found_word="Ilocos") == []

@@ -44,7 +44,11 @@ def fuzzy_mentions(
         words = tokens(sentence.text)
         for i, token in enumerate(words):
             word = token.group()
-            region_word = _region_word_beside(words, i)
+            # A region word beside a name that begins here ("Ilocos Norte province" is one
+            # name: "Norte" alone is none).
+            region_word = _region_word_beside(words, i) and not (
+                is_capitalised(words[i - 1].group()) and word_before(words, i) not in REGION_BEFORE
+            )
             town_cue = _after_cue(words, i) or _listed_before_place(sentence, words, i, found)
             if (
                 i == 0
@@ -66,7 +70,11 @@ def fuzzy_mentions(
             close = _close(gaz, key, regions or []) if region_word else []
             if not close and town_cue:
                 close = _close(gaz, key, targets)
-            saints = [gaz.place_at(offset) for k, offset in targets if _without_saint(k) == key]
+            saints = [
+                gaz.place_at(offset)
+                for k, offset in targets
+                if town_cue and _without_saint(k) == key
+            ]
             if saints and not close:
                 # Not a misspelling: the town's own name, shortened as the news writes it.
                 name = saints[0].name_en
