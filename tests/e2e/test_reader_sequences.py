@@ -17,7 +17,6 @@ from dashboard.reader.story import Story
 from tests.e2e.dashboard_page import (
     MAP_FRAME,
     SCREENS,
-    after_a_run,
     map_frame,
     map_view,
     open_dashboard,
@@ -89,9 +88,12 @@ def the_map_is_above_the_fold_and_after_a_then_b_stays_and_marks_only_b(page, sc
         expect(page.locator(".lk-details-card[data-feature-id='raqqa']")).to_contain_text("Rakka")
 
 
-def click_then_a_tab_then_the_language_keeps_the_view(page) -> None:
+def test_click_then_a_tab_then_the_language_keeps_the_view(
+    watched_page, dashboard_url: str, screen: dict
+) -> None:
     """A click on Raqqa, a view of the reader's own, the figures' tab, then English: the
     same view, Raqqa marked, the same tab, in a new map in English."""
+    page = open_dashboard(watched_page, dashboard_url, "?lang=de", **screen)
     frame = map_frame(page)
     click_feature(page, "raqqa")
     frame.evaluate("() => { lagekarte.map.setView([36.2, 39.4], 8, {animate: false}); }")
@@ -117,6 +119,7 @@ def click_then_a_tab_then_the_language_keeps_the_view(page) -> None:
     assert abs(after["center"]["lng"] - before["center"]["lng"]) < 0.01
     assert after["highlighted"] == ["raqqa"]
     expect(page.get_by_role("tab", name="Figures")).to_have_attribute("aria-selected", "true")
+    assert page.watch.errors == [] and page.watch.foreign == []
 
 
 def test_a_shared_event_link_opens_the_timeline(watched_page, dashboard_url: str) -> None:
@@ -290,22 +293,15 @@ def timeline_steps_keep_the_tab_the_map_follows_and_names_the_line_in_view(
 
 
 @pytest.mark.parametrize("size", sorted(READER_SIZES))
-def test_a_reader_goes_from_place_to_place_through_views_the_timeline_tabs_and_languages(
+def test_a_reader_goes_from_place_to_place_through_views_and_the_timeline(
     watched_page, dashboard_url: str, story: Story, size: str
 ) -> None:
     """One reader on one page, one thing after another (each step a function above, named
     in the failure): on a desktop and a phone first the fold and a click on A then B;
-    then the view buttons after a click; the timeline step by step; and last, back in
-    the details and Raqqa's view, a click, a tab and the language."""
+    then the view buttons after a click; and the timeline step by step."""
     page = open_dashboard(watched_page, dashboard_url, "?lang=de", **READER_SIZES[size])
     if size in SCREENS:
         the_map_is_above_the_fold_and_after_a_then_b_stays_and_marks_only_b(page, SCREENS[size])
     a_view_button_after_a_click_leaves_no_place_described(page, size)
     timeline_steps_keep_the_tab_the_map_follows_and_names_the_line_in_view(page, story, size)
-    if size in SCREENS:
-        open_tab(page, "Details")
-        # the view's own script run over before the click, which it would otherwise swallow
-        view = page.frame_locator(MAP_FRAME).locator("[data-view-id='raqqa']")
-        after_a_run(page, view.click)
-        click_then_a_tab_then_the_language_keeps_the_view(page)
     assert page.watch.errors == [] and page.watch.foreign == []
