@@ -455,7 +455,7 @@ function lagekarteStoryMap(map, data) {
     var best = null;
     for (var i = 0; i < NAME_SPOTS.length; i++) {
       var seen = tryNameAt(item, tooltip, node, NAME_SPOTS[i], at, frame, others);
-      if (seen.inside && seen.covers === 0) return;
+      if (seen.inside && seen.covers === 0) return true;
       if (seen.inside && (!best || seen.covers < best.covers)) best = { spot: i, covers: seen.covers };
     }
     // none inside: on lines beside it, on the side with more room
@@ -464,6 +464,7 @@ function lagekarteStoryMap(map, data) {
     if (chosen !== NAME_SPOTS.length - 1) {
       tryNameAt(item, tooltip, node, NAME_SPOTS[chosen], at, frame, others);
     }
+    return false;
   }
 
   // An event on a place's dot or on another event's at this zoom (the encirclement of
@@ -533,10 +534,16 @@ function lagekarteStoryMap(map, data) {
     });
   }
 
+  // Below its spacing zoom a key place's dot still shows (a phone's view of a town and
+  // a city 30 km off): its name shows too where it lies clear of every other mark and
+  // name, placed after the names at their zoom; a story of thousands of places tries a
+  // bounded number, in the story's order.
+  var SPARE_NAMES = 40;
   function updateLabels() {
     var zoom = map.getZoom();
     mergeStacked();
     var lineBoxes = storyLineBoxes();
+    var spare = [];
     labelled.forEach(function (item) {
       if (!item.layer._map) return;
       if (zoom >= item.minZoom && !item.mergedInto) {
@@ -544,7 +551,16 @@ function lagekarteStoryMap(map, data) {
         keepNameInside(item, lineBoxes);
       } else {
         item.layer.closeTooltip();
+        if (!item.mergedInto && item.layer.getLatLng && spare.length < SPARE_NAMES) {
+          spare.push(item);
+        }
       }
+    });
+    var view = map.getBounds();
+    spare.forEach(function (item) {
+      if (!view.contains(item.layer.getLatLng())) return;
+      item.layer.openTooltip();
+      if (!keepNameInside(item, lineBoxes)) item.layer.closeTooltip();
     });
     eventsAside();
   }

@@ -6,6 +6,7 @@ old city), and no event's diamond hides under a place's dot or a name (Raqqa's d
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from dashboard.reader.story import Story
+from dashboard.reader.story import Story, load_story
 from dashboard.render.export import export_html
 from tests.e2e.dashboard_page import MAP_FRAME, map_frame, open_dashboard
 from tests.e2e.test_embed_frames import (
@@ -23,7 +24,7 @@ from tests.e2e.test_embed_frames import (
     embedding_page,
     ready_frame,
 )
-from tests.one_place import PLACES, flood_with_events
+from tests.one_place import PLACES, flood_with_events, one_place_story
 
 pytestmark = pytest.mark.browser
 
@@ -213,4 +214,79 @@ def test_a_name_keeps_off_the_story_line_where_there_is_room(
     settled(inner)
     assert inner.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path').length")
     assert once_settled(inner, NAMES_ON_LINES) == []
+    assert page.watch.foreign == [] and page.watch.errors == []
+
+
+# Key places' dots shown in the map's frame whose name is not shown: the dot's accessible
+# name (the place's name) in no visible name box.
+DOTS_UNNAMED = """() => {
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const names = [...document.querySelectorAll('.leaflet-tooltip.lk-label')]
+    .filter(n => getComputedStyle(n).visibility !== 'hidden' && getComputedStyle(n).opacity !== '0'
+                 && n.offsetParent !== null)
+    .map(n => n.textContent);
+  return [...document.querySelectorAll('.lk-marker-place[data-feature-id]')]
+    .filter(n => n.offsetParent !== null && getComputedStyle(n).display !== 'none')
+    .filter(n => { const r = n.getBoundingClientRect();
+                   const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                   return x >= map.left && x <= map.right && y >= map.top && y <= map.bottom; })
+    .map(n => n.getAttribute('aria-label'))
+    .filter(name => !names.some(text => text.includes(name)));
+}"""
+
+
+def three_towns_story(folder: Path):
+    """A quake story's three towns as a draft gives them: a port, a city 33 km inland and a
+    village 25 km north, each a key place (closer than the names' spacing at a phone's
+    zoom, far apart as dots)."""
+    place = next(p for p in PLACES if p.slug == "marrakesh")
+    one_place_story(place, folder)
+    target = folder / place.slug
+    data = json.loads((target / "features.geojson").read_text("utf-8"))
+    km = 1 / 111.2
+    for n, (dx, dy, de, en) in enumerate(
+        ((30, -14, "Binnenstadt", "Inland city"), (4, 25, "Norddorf", "North village"))
+    ):
+        data["features"].append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [place.lon + dx * km, place.lat + dy * km],
+                },
+                "properties": {
+                    "id": f"town-{n}",
+                    "kind": "place",
+                    "labelled": True,
+                    "name_de": de,
+                    "name_en": en,
+                    "note_de": "Hier bebte die Erde.",
+                    "note_en": "The ground shook here.",
+                    "sources": [{"kind": "article"}],
+                },
+            }
+        )
+    (target / "features.geojson").write_text(json.dumps(data), "utf-8")
+    return load_story(target)
+
+
+def test_every_key_place_dot_shown_is_named_in_frames_from_a_phone_to_a_desktop(
+    watched_page, tmp_path: Path
+) -> None:
+    """A quake story's three towns, 25-33 km apart, on a phone: two of the three dots
+    showed without a name, their names waiting for a closer zoom though there was room."""
+    story = three_towns_story(tmp_path / "stories")
+    page = watched_page(viewport={"width": 1500, "height": 2700})
+    page.goto(embedding_page(tmp_path, export_html(story, "en"), READER_FRAMES).as_uri())
+    for w, h in READER_FRAMES:
+        inner = ready_frame(page, f"{w}x{h}")
+        settled(inner)
+        assert (
+            inner.evaluate(
+                "() => document.querySelectorAll('.lk-marker-place[data-feature-id]').length"
+            )
+            == 3
+        ), (w, h)
+        assert once_settled(inner, DOTS_UNNAMED) == [], f"{w}x{h}"
+        assert once_settled(inner, NAMES_CUT_OFF) == [], f"{w}x{h}"
     assert page.watch.foreign == [] and page.watch.errors == []
