@@ -62,8 +62,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     is made once, and so do the tests that read the print images of one language (made
     once per process, `print_images`); the other tests go to whichever process is free.
     The browser tests of the shared dashboard server (`dashboard_url`) are not one group:
-    in one process they ran last on one core while the other stood idle (pytest 312 s
-    against 277 s without the group, on a quiet machine).
+    one process each made no measurable difference (278 s against 282 s of pytest, the
+    same clone, a quiet machine), and a group of them is a long tail for one process.
 
     The groups run first: a long group handed out last would leave the other process
     idle at the end, while the many short tests after them even out the load."""
