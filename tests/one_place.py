@@ -199,6 +199,30 @@ LONG_CREDIT = (
 )
 
 
+def point_feature(
+    feature_id: str,
+    lon: float,
+    lat: float,
+    names: tuple[str, str],
+    notes: tuple[str, str],
+    **properties: object,
+) -> dict:
+    """A point of a story's features.geojson, sourced to the article."""
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "id": feature_id,
+            **properties,
+            "name_de": names[0],
+            "name_en": names[1],
+            "note_de": notes[0],
+            "note_en": notes[1],
+            "sources": [{"kind": "article"}],
+        },
+    }
+
+
 def crowded_story(place: Place, folder: Path) -> Story:
     """A flood at `place`: its town and, 3 km away, the dike that broke (two marks that
     meet at the region view), a line along the river, a figure with a callout and a credit
@@ -210,20 +234,15 @@ def crowded_story(place: Place, folder: Path) -> Story:
     (target / "story.toml").write_text(toml + CROWDED_EXTRA.format(slug=place.slug), "utf-8")
     data = json.loads((target / "features.geojson").read_text("utf-8"))
     km = 1 / 111.2
-    dike = {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [place.lon + 2 * km, place.lat - 2 * km]},
-        "properties": {
-            "id": "dike-breach",
-            "kind": "place",
-            "labelled": True,
-            "name_de": "Deichbruch",
-            "name_en": "Dike breach",
-            "note_de": "Hier brach der Deich.",
-            "note_en": "The dike broke here.",
-            "sources": [{"kind": "article"}],
-        },
-    }
+    dike = point_feature(
+        "dike-breach",
+        place.lon + 2 * km,
+        place.lat - 2 * km,
+        ("Deichbruch", "Dike breach"),
+        ("Hier brach der Deich.", "The dike broke here."),
+        kind="place",
+        labelled=True,
+    )
     river = {
         "type": "Feature",
         "geometry": {
@@ -270,20 +289,15 @@ def flood_with_events(place: Place, folder: Path) -> Story:
             )
     for n, (de, en) in enumerate(FLOOD_EVENTS):
         data["features"].append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-                "properties": {
-                    "id": f"flood-event-{n}",
-                    "kind": "event",
-                    "date": f"2026-01-0{n + 1}",
-                    "name_de": de,
-                    "name_en": en,
-                    "note_de": "Ein Ereignis der Flut.",
-                    "note_en": "An event of the flood.",
-                    "sources": [{"kind": "article"}],
-                },
-            }
+            point_feature(
+                f"flood-event-{n}",
+                place.lon,
+                place.lat,
+                (de, en),
+                ("Ein Ereignis der Flut.", "An event of the flood."),
+                kind="event",
+                date=f"2026-01-0{n + 1}",
+            )
         )
     (target / "features.geojson").write_text(json.dumps(data), "utf-8")
     return load_story(target)

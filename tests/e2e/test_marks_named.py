@@ -24,7 +24,7 @@ from tests.e2e.test_embed_frames import (
     embedding_page,
     ready_frame,
 )
-from tests.one_place import PLACES, flood_with_events, one_place_story
+from tests.one_place import PLACES, flood_with_events, one_place_story, point_feature
 
 pytestmark = pytest.mark.browser
 
@@ -248,23 +248,15 @@ def three_towns_story(folder: Path):
         ((30, -14, "Binnenstadt", "Inland city"), (4, 25, "Norddorf", "North village"))
     ):
         data["features"].append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [place.lon + dx * km, place.lat + dy * km],
-                },
-                "properties": {
-                    "id": f"town-{n}",
-                    "kind": "place",
-                    "labelled": True,
-                    "name_de": de,
-                    "name_en": en,
-                    "note_de": "Hier bebte die Erde.",
-                    "note_en": "The ground shook here.",
-                    "sources": [{"kind": "article"}],
-                },
-            }
+            point_feature(
+                f"town-{n}",
+                place.lon + dx * km,
+                place.lat + dy * km,
+                (de, en),
+                ("Hier bebte die Erde.", "The ground shook here."),
+                kind="place",
+                labelled=True,
+            )
         )
     (target / "features.geojson").write_text(json.dumps(data), "utf-8")
     return load_story(target)
